@@ -1,0 +1,1 @@
+//! caseline-lsp: the language server. The only crate that speaks LSP.

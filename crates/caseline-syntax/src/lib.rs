@@ -1,0 +1,13 @@
+//! caseline-syntax: `.case` text -> tree-sitter tree -> typed [`ast::Document`],
+//! plus syntax errors, the line index and the formatter.
+//!
+//! Invariant: parsing never fails and never panics; every input gives a document
+//! plus errors. This crate knows nothing of calendars, rules, LSP or terminals,
+//! and it is the only crate that depends on `tree-sitter` (no `Node` or `Point`
+//! escapes it: everything is converted to byte ranges first).
+
+pub mod ast;
+pub mod line_index;
+
+pub use line_index::{Encoding, LineCol, LineIndex};
+pub use text_size::{TextRange, TextSize};

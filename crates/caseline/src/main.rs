@@ -1,0 +1,3 @@
+//! The `caseline` binary: arguments, logging, exit codes, rendering.
+
+fn main() {}
