@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Packages the VS Code extension with the caseline server inside, for one platform.
+# Usage: scripts/package.sh [PATH/TO/caseline]   (default: target/release/caseline,
+# else target/debug/caseline). VSCE_TARGET overrides the platform (default: this
+# machine's, e.g. linux-x64). Writes caseline-<version>.vsix in editors/vscode/
+# and checks its contents. Needs Node/npm and `npm ci` already run.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+cd "$here"
+
+bin="${1:-}"
+if [ -z "$bin" ]; then
+  for candidate in "$repo/target/release/caseline" "$repo/target/debug/caseline"; do
+    if [ -x "$candidate" ]; then bin="$candidate"; break; fi
+  done
+fi
+if [ -z "$bin" ] || [ ! -f "$bin" ]; then
+  echo "error: no caseline binary to bundle (give its path, or build it: cargo build -p caseline)" >&2
+  exit 1
+fi
+
+case "$(uname -s)-$(uname -m)" in
+  Linux-x86_64) default_target=linux-x64 ;;
+  Linux-aarch64) default_target=linux-arm64 ;;
+  Darwin-x86_64) default_target=darwin-x64 ;;
+  Darwin-arm64) default_target=darwin-arm64 ;;
+  *) default_target="" ;;
+esac
+target="${VSCE_TARGET:-$default_target}"
+if [ -z "$target" ]; then
+  echo "error: unknown platform $(uname -s)-$(uname -m); set VSCE_TARGET (e.g. linux-x64)" >&2
+  exit 1
+fi
+
+version="$(node -p 'require("./package.json").version')"
+# The extension refuses a binary that does not answer `--version` as caseline does,
+# so a package holding such a binary would never start its server.
+reported="$(timeout 10 "$bin" --version 2>/dev/null || true)"
+if ! printf '%s\n' "$reported" | grep -Eq '^caseline [^ ]+$'; then
+  echo "error: $bin --version printed \"$reported\", not \"caseline <version>\"" >&2
+  exit 1
+fi
+if [ "$reported" != "caseline $version" ]; then
+  echo "warning: bundling $reported into extension version $version" >&2
+fi
+
+rm -rf server
+mkdir -p server
+exe=caseline
+case "$target" in win32-*) exe=caseline.exe ;; esac
+cp "$bin" "server/$exe"
+chmod 755 "server/$exe"
+
+out="caseline-$version.vsix"
+rm -f "$out"
+# --no-dependencies: esbuild already bundled the client into dist/extension.js.
+# stdin from /dev/null: vsce must never wait for an answer in CI.
+npx --no-install vsce package --no-dependencies --target "$target" -o "$out" </dev/null
+npx --no-install vsce ls --no-dependencies </dev/null
+node scripts/vsix-contents.mjs "$out" "$target"
+echo "packaged $here/$out"

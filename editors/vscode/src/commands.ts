@@ -1,0 +1,35 @@
+//! The commands in the palette ("caseline: Restart server", "caseline: Show output")
+//! and the provider for read-only `caseline-builtin:` documents.
+//! Thin wrappers over `Ctx` and the server: no language logic here.
+
+import * as vscode from "vscode";
+
+import { Ctx } from "./ctx";
+import { BUILTIN_SCHEME, builtinSource } from "./lsp_ext";
+
+export function registerCommands(context: vscode.ExtensionContext, ctx: Ctx): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand("caseline.restartServer", async () => {
+      ctx.output.appendLine("Restarting the caseline server.");
+      await ctx.restart();
+    }),
+    vscode.commands.registerCommand("caseline.showOutput", () => {
+      ctx.output.show(true);
+    }),
+    vscode.workspace.registerTextDocumentContentProvider(BUILTIN_SCHEME, new BuiltinSourceProvider(ctx)),
+  );
+}
+
+/** Shows a built-in procedure's source when go-to-definition lands in one. */
+class BuiltinSourceProvider implements vscode.TextDocumentContentProvider {
+  constructor(private readonly ctx: Ctx) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+    const client = this.ctx.languageClient;
+    if (client === undefined) {
+      return "# The caseline server is not running, so this built-in procedure cannot be shown.\n";
+    }
+    const result = await client.sendRequest(builtinSource, { uri: uri.toString() }, token);
+    return result.text;
+  }
+}

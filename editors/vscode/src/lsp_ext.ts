@@ -1,0 +1,24 @@
+//! caseline's custom LSP methods. Mirrors `crates/caseline-lsp/src/lsp_ext.rs`:
+//! change both together. Pure protocol declarations: must not import `vscode`.
+
+// From the protocol package, not vscode-languageclient, which loads `vscode`.
+import { RequestType } from "vscode-languageserver-protocol";
+
+/** The URI scheme of read-only documents holding a built-in procedure's source. */
+export const BUILTIN_SCHEME = "caseline-builtin";
+
+/** Params of `caseline/builtinSource`. */
+export interface BuiltinSourceParams {
+  /** A `caseline-builtin:/NAME.case` URI. */
+  uri: string;
+}
+
+/** Result of `caseline/builtinSource`. */
+export interface BuiltinSource {
+  uri: string;
+  /** The procedure's source, in the `.case` language. */
+  text: string;
+}
+
+/** `caseline/builtinSource`: the text of a built-in procedure (go-to-definition lands there). */
+export const builtinSource = new RequestType<BuiltinSourceParams, BuiltinSource, void>("caseline/builtinSource");
