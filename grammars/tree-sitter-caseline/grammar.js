@@ -1,0 +1,241 @@
+/**
+ * @file tree-sitter grammar for caseline `.case` files (case timelines and
+ * procedure/calendar definitions). See FORMAT.md for the language.
+ *
+ * This grammar describes syntax only: whether a date exists, whether a
+ * procedure or event kind is known, and every other meaning is decided later
+ * (caseline-syntax validates dates; caseline-check runs the rules).
+ *
+ * Layout: the language is line-oriented with two levels. A line in column 0
+ * opens a block; a line that starts with spaces or tabs is a child line of the
+ * block above. The newline is a real token that ends every block and child
+ * line, so an incomplete line never runs on into the next one (that keeps a
+ * bad line's ERROR on that line). Blank lines and comment-only lines are
+ * extras produced by the small stateless external scanner (src/scanner.c), so
+ * they can appear anywhere without ending a block; a comment-only line's
+ * token includes its line ending. The scanner also produces the zero-width
+ * indent that starts a child line and a zero-width line end at end of file,
+ * so the last line needs no newline.
+ */
+
+/// <reference types="tree-sitter-cli/dsl" />
+// @ts-check
+
+const DAY = /[0-9]{4}-[0-9]{2}-[0-9]{2}/;
+
+module.exports = grammar({
+  name: 'caseline',
+
+  externals: $ => [
+    $._indent,
+    $._eof,
+    $._blank_line,
+    $.comment,
+    // Never used in a rule: when the scanner sees it as valid, tree-sitter is
+    // recovering from an error and every symbol is valid, so it declines.
+    $._error_sentinel,
+  ],
+
+  extras: $ => [/[ \t]+/, $.comment, $._blank_line],
+
+  conflicts: $ => [],
+
+  rules: {
+    source_file: $ => repeat($._block),
+
+    _block: $ => choice(
+      $.case_header,
+      $.entry,
+      $.procedure_block,
+      $.calendar_block,
+      $.invalid_block,
+    ),
+
+    // A line ends with a newline, or at end of file without one.
+    _eol: $ => choice($._newline, $._eof),
+    _newline: _ => /\r?\n/,
+
+    // ---------------------------------------------------------------- tokens
+
+    string: _ => token(seq('"', repeat(choice(/[^"\\\r\n]/, /\\[^\r\n]/)), '"')),
+    // A string whose closing quote is missing on its line. Accepting it keeps
+    // the error on the string instead of losing the rest of the block.
+    unterminated_string: _ => token(prec(-1, seq('"', repeat(choice(/[^"\\\r\n]/, /\\[^\r\n]/))))),
+    _string: $ => choice($.string, $.unterminated_string),
+
+    // Every written date form is one token; caseline-syntax splits and checks it.
+    // 2024-11-05, 2024-11, 2024-11-05..2024-11-20, 2024-11-05..20,
+    // 2024-11-25..12-03, 2024-04..2024-05, and `?` (not known).
+    date: _ => token(choice(
+      seq(
+        /[0-9]{4}-[0-9]{2}(-[0-9]{2})?/,
+        optional(seq('..', /([0-9]{4}-)?[0-9]{2}(-[0-9]{2})?/)),
+      ),
+      '?',
+    )),
+
+    duration: _ => /[0-9]+(wd|d|w|m|y)/,
+
+    // Names: event kinds, procedure and calendar names.
+    // Event kinds and other names are spelled the same; both wrap one hidden
+    // token, which also makes a missing kind show up as a MISSING node inside
+    // an empty `event_kind` (tree-sitter's recovery then stays on the line).
+    name: $ => $._name_token,
+    event_kind: $ => $._name_token,
+    _name_token: _ => /[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*/,
+    id: _ => /[A-Za-z0-9][A-Za-z0-9_-]*/,
+
+    // The key of an untyped `key value` child line.
+    key: _ => /[A-Za-z_][A-Za-z0-9_.-]*/,
+    // A bare value word on a `key value` line (dates, durations and strings get
+    // their own nodes; everything else is a word).
+    word: _ => token(prec(-1, /[^ \t\r\n"#]+/)),
+
+    // A line the parser cannot read at all, kept whole so its error stays on
+    // that line and the blocks after it parse normally. The lowest lexical
+    // precedence means any real token that matches at the start wins.
+    invalid_line: _ => token(prec(-2, /[^ \t\r\n#][^\r\n]*/)),
+
+    // A top-level line that opens no known block, with the child lines under
+    // it (which cannot mean anything without their parent).
+    invalid_block: $ => seq(
+      field('head', $.invalid_line),
+      $._eol,
+      repeat(seq($._indent, field('child', $.invalid_line), $._eol)),
+    ),
+
+    // ---------------------------------------------------------------- case header
+
+    case_header: $ => seq(
+      'case',
+      optional(field('reference', $._string)),
+      $._eol,
+      repeat(seq(
+        $._indent,
+        field('field', choice($.field, alias($._names_field, $.field), $.invalid_line)),
+        $._eol,
+      )),
+    ),
+
+    // `key value...`: header lines, and any child line that is not typed.
+    field: $ => seq(
+      field('key', $.key),
+      repeat(field('value', $._value)),
+    ),
+    _value: $ => choice($._string, $.date, $.duration, $.word),
+
+    // `procedure a b` and `calendar x` in the header: the same `field` node, but
+    // the values are names (so they highlight and read like other names).
+    _names_field: $ => seq(
+      field('key', alias(choice('procedure', 'calendar'), $.key)),
+      repeat1(field('value', $.name)),
+    ),
+
+    // ---------------------------------------------------------------- entries
+
+    entry: $ => seq(
+      field('date', $.date),
+      field('kind', $.event_kind),
+      repeat(field('id', $.id)),
+      optional(field('text', $._string)),
+      $._eol,
+      repeat(seq($._indent, field('child', $._entry_child), $._eol)),
+    ),
+
+    _entry_child: $ => choice(
+      $.rec_line,
+      $.agree_line,
+      $.extended_line,
+      $.prose_line,
+      $.field,
+      $.invalid_line,
+    ),
+
+    rec_line: $ => seq(
+      field('keyword', choice('rec', 'promise')),
+      field('id', $.id),
+      optional($._due),
+      optional(field('text', $._string)),
+    ),
+
+    agree_line: $ => seq(
+      'agree',
+      repeat1(field('id', $.id)),
+      optional($._due),
+    ),
+
+    _due: $ => choice($.within, $.by),
+    within: $ => seq('within', field('duration', $.duration)),
+    by: $ => seq('by', field('date', $.date)),
+
+    extended_line: $ => seq('extended', optional(field('reason', $._string))),
+
+    // Prose is free text: no quoting, and a `#` in it is not a comment. One
+    // token, so nothing inside it is ever lexed as something else.
+    prose_line: _ => token(seq('>', /[^\r\n]*/)),
+
+    // ---------------------------------------------------------------- procedures
+
+    procedure_block: $ => seq(
+      'procedure',
+      field('name', $.name),
+      $._eol,
+      repeat(seq($._indent, field('child', $._procedure_child), $._eol)),
+    ),
+
+    _procedure_child: $ => choice(
+      $.use_line,
+      $.event_decl,
+      $.deadline_decl,
+      $.require_decl,
+      $.field,
+      $.invalid_line,
+    ),
+
+    use_line: $ => seq('use', repeat1(field('name', $.name))),
+
+    event_decl: $ => seq(
+      'event',
+      field('name', $.name),
+      optional(field('label', $._string)),
+      optional(field('recommends', 'recommends')),
+    ),
+
+    deadline_decl: $ => seq(
+      'deadline',
+      field('target', $.name),
+      'within',
+      field('limit', $.duration),
+      'of',
+      field('start', $.name),
+      optional(seq('extendable', 'to', field('extended_limit', $.duration))),
+      optional(field('citation', $._string)),
+    ),
+
+    require_decl: $ => seq(
+      'require',
+      field('first', $.name),
+      'before',
+      field('then', $.name),
+    ),
+
+    // ---------------------------------------------------------------- calendars
+
+    calendar_block: $ => seq(
+      'calendar',
+      field('name', $.name),
+      $._eol,
+      repeat(seq($._indent, field('child', $._calendar_child), $._eol)),
+    ),
+
+    _calendar_child: $ => choice($.extends_line, $.closed_line, $.field, $.invalid_line),
+
+    extends_line: $ => seq('extends', repeat1(field('name', $.name))),
+
+    closed_line: $ => seq(
+      'closed',
+      repeat1(field('date', $.date)),
+      optional(field('reason', $._string)),
+    ),
+  },
+});
