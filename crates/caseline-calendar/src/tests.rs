@@ -340,3 +340,43 @@ fn intervals_of_working_days() {
         (None, None)
     );
 }
+
+mod fallback {
+    //! The arithmetic fallback (used outside 1900–2200) must give exactly what the
+    //! table gives, wherever both can answer.
+    use super::*;
+    use chrono::TimeDelta;
+    use proptest::prelude::*;
+
+    fn calendars() -> Vec<Calendar> {
+        let mut cals = Calendars::builtin();
+        let closed = [
+            (ymd(2024, 12, 27), "Offices closed".to_string()),
+            (ymd(1950, 3, 1), "Flood".to_string()),
+        ];
+        cals.define("council", &["scotland"], &closed)
+            .expect("defines");
+        cals.names()
+            .iter()
+            .map(|n| cals.get(n).expect("listed"))
+            .collect()
+    }
+
+    fn date() -> impl Strategy<Value = NaiveDate> {
+        // 1900-01-01 plus up to ~300 years, staying inside the table.
+        (0i64..109_000).prop_map(|i| ymd(1900, 1, 1) + TimeDelta::days(i))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn arithmetic_matches_the_table(cal in 0usize..5, a in date(), span in -3000i64..3000, n in 0u32..3000) {
+            let cals = calendars();
+            let c = &cals[cal];
+            let b = a + TimeDelta::days(span);
+            prop_assert_eq!(c.test_between_by_arithmetic(a, b), c.working_days_between(a, b));
+            prop_assert_eq!(c.test_add_by_arithmetic(a, n), Some(c.add_working_days(a, n)));
+        }
+    }
+}
