@@ -1,0 +1,153 @@
+;;; caseline-mode.el --- Major mode and eglot setup for caseline .case files  -*- lexical-binding: t; -*-
+
+;; Copyright (C) 2026 the caseline authors
+;; License: MIT OR Apache-2.0
+;; Version: 0.1.0
+;; Package-Requires: ((emacs "27.1"))
+;; Keywords: languages
+
+;;; Commentary:
+
+;;! A major mode for caseline case timelines (`.case' files): colouring,
+;;! `#' comments, two-space child lines, and an entry in
+;;! `eglot-server-programs' so `M-x eglot' (or `eglot-ensure') runs
+;;! `caseline lsp'.  All checking comes from the server; this file must
+;;! not depend on anything beyond Emacs itself (eglot is optional).
+;;
+;; Setup (init.el):
+;;
+;;   (add-to-list 'load-path "/path/to/caseline/editors/emacs")
+;;   (require 'caseline-mode)
+;;   (add-hook 'caseline-mode-hook #'eglot-ensure)   ; diagnostics as you type
+;;
+;; Set `caseline-program' if `caseline' is not on your PATH, and
+;; `caseline-as-of' to judge open deadlines as of a fixed date.
+
+;;; Code:
+
+(defgroup caseline nil
+  "Complaint-case timelines checked by caseline."
+  :group 'languages
+  :prefix "caseline-")
+
+(defcustom caseline-program "caseline"
+  "The caseline program: a name on PATH or a full path."
+  :type 'string)
+
+(defcustom caseline-as-of nil
+  "Judge open deadlines as of this date (\"YYYY-MM-DD\"), or nil.
+nil means the usual rule: each case's `as-of' line, else today."
+  :type '(choice (const :tag "The case's as-of, else today" nil)
+                 (string :tag "Date (YYYY-MM-DD)")))
+
+(defcustom caseline-indent-offset 2
+  "Indentation of child lines under a block (`caseline fmt' uses 2)."
+  :type 'integer)
+
+(defconst caseline--name-re "[a-z][a-z0-9-]*\\(?:\\.[a-z][a-z0-9-]*\\)*"
+  "Event kinds, procedure and calendar names (FORMAT.md section 1).")
+
+(defconst caseline--day-re "[0-9]\\{4\\}-[0-9]\\{2\\}\\(?:-[0-9]\\{2\\}\\)?")
+
+(defconst caseline--date-re
+  (concat "\\(?:\\?\\|" caseline--day-re
+          "\\(?:\\.\\.\\(?:" caseline--day-re "\\|[0-9]\\{2\\}-[0-9]\\{2\\}\\|[0-9]\\{2\\}\\)\\)?\\)")
+  "Every date form: a day, a month, a range, or `?'.")
+
+(defconst caseline--keywords
+  '("case" "procedure" "calendar" "rec" "promise" "agree" "extended" "event"
+    "deadline" "within" "of" "extendable" "to" "require" "before" "use"
+    "extends" "closed" "by" "recommends"))
+
+(defvar caseline-mode-syntax-table
+  (let ((st (make-syntax-table)))
+    (modify-syntax-entry ?# "<" st)
+    (modify-syntax-entry ?\n ">" st)
+    (modify-syntax-entry ?\" "\"" st)
+    (modify-syntax-entry ?\\ "\\" st)
+    ;; Names like `stage2.adjudication' and IDs like `s3-b' are one symbol.
+    (modify-syntax-entry ?- "_" st)
+    (modify-syntax-entry ?. "_" st)
+    (modify-syntax-entry ?_ "_" st)
+    (modify-syntax-entry ?> "." st)
+    st)
+  "Syntax table for `caseline-mode'.")
+
+(defvar caseline-font-lock-keywords
+  `(;; A prose line: free text, no strings or comments inside.
+    ("^[ \t]+\\(>.*\\)$" 1 'font-lock-doc-face t)
+    ;; Entry head: DATE EVENT.  Generic kinds differ from procedure events.
+    (,(concat "^\\(" caseline--date-re "\\)[ \t]+\\(note\\|done\\|declined\\|partial\\)\\_>")
+     (1 'font-lock-constant-face) (2 'font-lock-builtin-face))
+    (,(concat "^\\(" caseline--date-re "\\)[ \t]+\\(" caseline--name-re "\\)")
+     (1 'font-lock-constant-face) (2 'font-lock-function-name-face))
+    ;; IDs after done/declined/partial on an entry line.
+    (,(concat "^" caseline--date-re "[ \t]+\\(?:done\\|declined\\|partial\\)\\_>")
+     ("\\_<[A-Za-z0-9][A-Za-z0-9_-]*\\_>"
+      (save-excursion (if (re-search-forward "\"\\|#" (line-end-position) t) (1- (point)) (line-end-position)))
+      nil (0 'font-lock-variable-name-face)))
+    ;; rec/promise ID.
+    ("^[ \t]+\\(rec\\|promise\\)[ \t]+\\([A-Za-z0-9][A-Za-z0-9_-]*\\)" (2 'font-lock-variable-name-face))
+    ;; Block openers with their name.
+    (,(concat "^\\(?:procedure\\|calendar\\)[ \t]+\\(" caseline--name-re "\\)") 1 'font-lock-type-face)
+    (,(concat "^[ \t]+\\(?:event\\|deadline\\|require\\)[ \t]+\\(" caseline--name-re "\\)") 1 'font-lock-function-name-face)
+    (,(concat "\\_<\\(?:of\\|before\\)[ \t]+\\(" caseline--name-re "\\)") 1 'font-lock-function-name-face)
+    (,(regexp-opt caseline--keywords 'symbols) . 'font-lock-keyword-face)
+    ;; Durations and dates anywhere else on a line.
+    ("\\_<[0-9]+\\(?:wd\\|d\\|w\\|m\\|y\\)\\_>" . 'font-lock-constant-face)
+    (,(concat "\\_<" caseline--day-re "\\(?:\\.\\.[0-9-]+\\)?\\_>") . 'font-lock-constant-face)
+    ;; Any other child line is `key value'.
+    ("^[ \t]+\\([a-z][a-z0-9_-]*\\)\\_>" 1 'font-lock-variable-name-face keep))
+  "Colouring for `caseline-mode', before and without the server.")
+
+(defun caseline--block-opener-p ()
+  "Non-nil when the current line's text opens a block (belongs in column 0)."
+  (save-excursion
+    (back-to-indentation)
+    (looking-at (concat "\\(?:" caseline--date-re "[ \t]\\|case\\_>\\|procedure\\_>\\|calendar\\_>\\)"))))
+
+(defun caseline-indent-line ()
+  "Indent a block opener to column 0 and any other line as a child line."
+  (interactive)
+  (let* ((blank (save-excursion (beginning-of-line) (looking-at "[ \t]*$")))
+         (first (save-excursion (beginning-of-line) (bobp)))
+         (target (cond ((caseline--block-opener-p) 0)
+                       (first 0)
+                       ((and (not blank)
+                             (save-excursion (back-to-indentation) (looking-at "#")))
+                        (current-indentation))
+                       (t caseline-indent-offset))))
+    (if (<= (current-column) (current-indentation))
+        (indent-line-to target)
+      (save-excursion (indent-line-to target)))))
+
+;;;###autoload
+(define-derived-mode caseline-mode prog-mode "caseline"
+  "Major mode for caseline complaint-case timelines (`.case' files).
+Diagnostics, hovers and quick fixes come from `caseline lsp' through eglot."
+  :syntax-table caseline-mode-syntax-table
+  (setq-local comment-start "# ")
+  (setq-local comment-start-skip "#+[ \t]*")
+  (setq-local comment-end "")
+  (setq-local indent-tabs-mode nil)
+  (setq-local indent-line-function #'caseline-indent-line)
+  (setq-local font-lock-defaults '(caseline-font-lock-keywords)))
+
+;;;###autoload
+(add-to-list 'auto-mode-alist '("\\.case\\'" . caseline-mode))
+
+(defun caseline-eglot-contact (&optional _interactive)
+  "The eglot contact for caseline: `caseline lsp' with the as-of option."
+  (list caseline-program "lsp"
+        :initializationOptions (lambda (_server)
+                                 (if caseline-as-of
+                                     (list :asOf caseline-as-of)
+                                   ;; An empty JSON object, not null.
+                                   (make-hash-table)))))
+
+(with-eval-after-load 'eglot
+  (defvar eglot-server-programs)
+  (add-to-list 'eglot-server-programs '(caseline-mode . caseline-eglot-contact)))
+
+(provide 'caseline-mode)
+;;; caseline-mode.el ends here

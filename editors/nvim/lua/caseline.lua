@@ -1,0 +1,129 @@
+--! caseline for Neovim 0.7 and newer: starts `caseline lsp` for `.case` buffers,
+--! one server per project root, using only `vim.lsp.start_client` and
+--! `vim.lsp.buf_attach_client` (both in 0.7; `vim.lsp.start` came in 0.8).
+--! Must not depend on nvim-lspconfig or any other plugin.
+--!
+--! Usage (init.lua), with this folder on 'runtimepath':
+--!   vim.opt.runtimepath:append("/path/to/caseline/editors/nvim")
+--!   require("caseline").setup({})            -- `caseline` on PATH
+--!   require("caseline").setup({ cmd = { "/opt/caseline", "lsp" }, as_of = "2025-02-18" })
+
+local M = {}
+
+M.defaults = {
+  -- The command that runs the server over stdio.
+  cmd = { "caseline", "lsp" },
+  -- Judge open deadlines as of this date ("YYYY-MM-DD") instead of each case's
+  -- `as-of` line or today; nil for the usual rule.
+  as_of = nil,
+  -- A folder holding one of these is the project (its definitions files and
+  -- caseline.toml apply); otherwise the file's own folder is.
+  root_markers = { "caseline.toml", ".git" },
+  -- Called as on_attach(client, bufnr), e.g. to set key maps.
+  on_attach = nil,
+  -- Passed through to the client (nil: Neovim's defaults).
+  capabilities = nil,
+}
+
+local config = vim.deepcopy(M.defaults)
+-- Project root -> client id, so every buffer of a project shares one server.
+local clients = {}
+
+local function exists(path)
+  return vim.loop.fs_stat(path) ~= nil
+end
+
+-- Walks up from `dir` to the first folder holding a root marker.
+local function find_root(dir, markers)
+  local current = dir
+  while current and current ~= "" do
+    for _, marker in ipairs(markers) do
+      if exists(current .. "/" .. marker) then
+        return current
+      end
+    end
+    local parent = vim.fn.fnamemodify(current, ":h")
+    if parent == current then
+      return nil
+    end
+    current = parent
+  end
+  return nil
+end
+
+local function init_options()
+  if config.as_of then
+    return { asOf = config.as_of }
+  end
+  return vim.empty_dict()
+end
+
+local warned_missing = false
+
+--- Attaches the caseline server to `bufnr`, starting it for the buffer's project if needed.
+function M.attach(bufnr)
+  bufnr = bufnr or vim.api.nvim_get_current_buf()
+  local program = config.cmd[1]
+  if vim.fn.executable(program) ~= 1 then
+    if not warned_missing then
+      warned_missing = true
+      vim.notify(
+        "caseline: cannot run '" .. tostring(program) .. "'. Install caseline so that `caseline --version` "
+          .. "works in a terminal, or pass its full path: require('caseline').setup({ cmd = { '/path/to/caseline', 'lsp' } })",
+        vim.log.levels.ERROR
+      )
+    end
+    return nil
+  end
+
+  local file = vim.api.nvim_buf_get_name(bufnr)
+  local dir = file ~= "" and vim.fn.fnamemodify(file, ":p:h") or vim.fn.getcwd()
+  local root = find_root(dir, config.root_markers) or dir
+
+  local id = clients[root]
+  local client = id and vim.lsp.get_client_by_id(id)
+  if not client or client.is_stopped() then
+    id = vim.lsp.start_client({
+      name = "caseline",
+      cmd = config.cmd,
+      root_dir = root,
+      workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
+      init_options = init_options(),
+      capabilities = config.capabilities,
+      on_attach = config.on_attach,
+      on_exit = function()
+        clients[root] = nil
+      end,
+    })
+    if not id then
+      vim.notify("caseline: the server could not be started; see :lua print(vim.lsp.get_log_path())", vim.log.levels.ERROR)
+      return nil
+    end
+    clients[root] = id
+  end
+  vim.lsp.buf_attach_client(bufnr, id)
+  return id
+end
+
+--- Sets the options and the autocommands: `.case` files get the `caseline`
+--- filetype, and every `caseline` buffer gets the server.
+function M.setup(opts)
+  config = vim.tbl_deep_extend("force", vim.deepcopy(M.defaults), opts or {})
+  local group = vim.api.nvim_create_augroup("caseline", { clear = true })
+  vim.api.nvim_create_autocmd({ "BufRead", "BufNewFile" }, {
+    group = group,
+    pattern = "*.case",
+    callback = function(args)
+      vim.bo[args.buf].filetype = "caseline"
+    end,
+  })
+  vim.api.nvim_create_autocmd("FileType", {
+    group = group,
+    pattern = "caseline",
+    callback = function(args)
+      M.attach(args.buf)
+    end,
+  })
+end
+
+return M

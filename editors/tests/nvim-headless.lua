@@ -1,0 +1,75 @@
+--! Driven by nvim-headless.sh: opens a case file in headless Neovim with the
+--! caseline server attached through editors/nvim, waits for its diagnostics and
+--! exits 0 only if the expected finding arrived. Installs nothing.
+
+local bin = os.getenv("CASELINE_BIN")
+local case_file = os.getenv("CASE_FILE")
+local expect_code = os.getenv("EXPECT_CODE") or "deadline-missed"
+local expect_line = tonumber(os.getenv("EXPECT_LINE") or "20")
+local wait_ms = tonumber(os.getenv("WAIT_MS") or "30000")
+
+local function out(msg)
+  io.stdout:write("nvim: " .. msg .. "\n")
+end
+
+local function fail(msg)
+  io.stdout:write("nvim: FAIL: " .. msg .. "\n")
+  vim.cmd("cquit 1")
+end
+
+if not bin or not case_file then
+  fail("CASELINE_BIN and CASE_FILE must be set")
+  return
+end
+
+-- Errors from the LSP client should fail the test, not just be logged.
+vim.lsp.set_log_level("warn")
+
+require("caseline").setup({ cmd = { bin, "lsp" } })
+vim.cmd("edit " .. vim.fn.fnameescape(case_file))
+local buf = vim.api.nvim_get_current_buf()
+
+if vim.bo[buf].filetype ~= "caseline" then
+  fail("the .case file got filetype '" .. vim.bo[buf].filetype .. "', not 'caseline'")
+  return
+end
+
+local attached = vim.wait(10000, function()
+  return next(vim.lsp.buf_get_clients(buf)) ~= nil
+end, 50)
+if not attached then
+  fail("the caseline server did not finish starting (no answer to initialize) within 10 s")
+  return
+end
+
+local function found()
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    if d.code == expect_code and d.lnum + 1 == expect_line then
+      return true
+    end
+  end
+  return false
+end
+
+local start = vim.loop.hrtime()
+local arrived = vim.wait(wait_ms, found, 50)
+local elapsed_ms = math.floor((vim.loop.hrtime() - start) / 1e6)
+
+local diags = vim.diagnostic.get(buf)
+table.sort(diags, function(a, b)
+  return a.lnum < b.lnum
+end)
+out(string.format("%d diagnostic(s) for %s after %d ms:", #diags, vim.fn.fnamemodify(case_file, ":t"), elapsed_ms))
+for _, d in ipairs(diags) do
+  out(string.format("  line %d: [%s] %s", d.lnum + 1, tostring(d.code), (d.message:gsub("\n", " "))))
+end
+
+if not arrived then
+  local client = vim.lsp.get_client_by_id(next(vim.lsp.buf_get_clients(buf)) or -1)
+  local state = client and (client.is_stopped() and "stopped" or "running") or "gone"
+  fail(string.format("no %s diagnostic on line %d within %d ms (server %s; log: %s)", expect_code, expect_line, wait_ms, state, vim.lsp.get_log_path()))
+  return
+end
+
+out(string.format("OK: %s on line %d arrived from the server", expect_code, expect_line))
+vim.cmd("qall!")

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Neovim client test: opens tests/cases/kent-24-003-873.case in headless Neovim
+# (0.7 or newer) with `caseline lsp` attached through editors/nvim, and passes
+# when the server's deadline-missed diagnostic for line 20 arrives.
+# Installs nothing. Needs: CASELINE_BIN (path to the caseline binary), nvim on PATH.
+# Optional: CASE_FILE, EXPECT_CODE, EXPECT_LINE, WAIT_MS, TIMEOUT (whole run, seconds).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+
+if [ -z "${CASELINE_BIN:-}" ] || [ ! -x "$CASELINE_BIN" ]; then
+  echo "nvim: FAIL: set CASELINE_BIN to the caseline binary (got '${CASELINE_BIN:-}')" >&2
+  exit 2
+fi
+if ! command -v nvim >/dev/null 2>&1; then
+  echo "nvim: FAIL: nvim is not installed (apt-get install -y neovim)" >&2
+  exit 2
+fi
+
+export CASELINE_BIN
+export CASE_FILE="${CASE_FILE:-$repo/tests/cases/kent-24-003-873.case}"
+# A private state folder: the LSP log and shada must not touch the user's.
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+export XDG_STATE_HOME="$tmp" XDG_CACHE_HOME="$tmp" XDG_DATA_HOME="$tmp" XDG_CONFIG_HOME="$tmp"
+
+status=0
+timeout -k 5 "${TIMEOUT:-60}" nvim --headless -u NONE -i NONE -n \
+  --cmd "set runtimepath^=$repo/editors/nvim" \
+  -c "luafile $here/nvim-headless.lua" </dev/null || status=$?
+if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+  echo "nvim: FAIL: Neovim did not finish within ${TIMEOUT:-60} s" >&2
+fi
+if [ "$status" -ne 0 ] && [ -f "$tmp/nvim/lsp.log" ]; then
+  echo "--- last lines of the Neovim LSP log ---" >&2
+  tail -n 20 "$tmp/nvim/lsp.log" >&2
+fi
+exit "$status"
