@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# CI for everything under editors/: the VS Code extension (install, type check and
+# lint, build, Node tests, TextMate grammar tests) and, when a caseline binary is
+# given, the .vsix packaging with a check of its contents and the Neovim and Emacs
+# client tests (each only if that editor is installed; this script installs nothing
+# outside editors/vscode/node_modules).
+# Usage: bash editors/ci.sh [PATH/TO/caseline]
+# Needs: Node 20+ and npm. Optional: nvim (0.7+), emacs with eglot.
+set -euo pipefail
+editors="$(cd "$(dirname "$0")" && pwd)"
+bin="${1:-}"
+ci_start=$(date +%s)
+
+step() {
+  printf '\n--- editors: %s (at %ss)\n' "$1" "$(( $(date +%s) - ci_start ))"
+}
+
+if [ -n "$bin" ]; then
+  if [ ! -x "$bin" ]; then
+    echo "error: $bin is not an executable caseline binary (build it: cargo build -p caseline)" >&2
+    exit 1
+  fi
+  bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+fi
+
+cd "$editors/vscode"
+
+step "npm ci (VS Code extension dependencies from package-lock.json)"
+npm ci --no-audit --no-fund
+
+step "npm run check (tsc --noEmit and eslint --max-warnings=0)"
+npm run check
+
+step "npm run build (esbuild bundle)"
+npm run build
+
+step "Node tests (server lookup, settings, package.json)"
+npm test
+
+step "TextMate grammar tests (vscode-tmgrammar-test)"
+npm run test:grammar
+
+if [ -z "$bin" ]; then
+  echo "no caseline binary given: skipping packaging and the Neovim/Emacs client tests"
+  exit 0
+fi
+
+step "package the .vsix with $bin and check its contents"
+bash scripts/package.sh "$bin"
+
+skipped=()
+if command -v nvim >/dev/null 2>&1; then
+  step "Neovim client test ($(nvim --version | head -1))"
+  CASELINE_BIN="$bin" bash "$editors/tests/nvim-headless.sh"
+else
+  skipped+=("Neovim (apt-get install -y neovim)")
+fi
+
+if command -v emacs >/dev/null 2>&1; then
+  step "Emacs eglot client test ($(emacs --version | head -1))"
+  CASELINE_BIN="$bin" bash "$editors/tests/emacs-batch.sh"
+else
+  skipped+=("Emacs (apt-get install -y emacs-nox elpa-eglot)")
+fi
+
+step "done in $(( $(date +%s) - ci_start ))s"
+for s in "${skipped[@]}"; do
+  echo "skipped, editor not installed: $s"
+done
