@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# CI for everything under editors/: the VS Code extension (install, type check and
-# lint, build, Node tests, TextMate grammar tests) and, when a caseline binary is
-# given, the .vsix packaging with a check of its contents and the Neovim and Emacs
-# client tests (each only if that editor is installed; this script installs nothing
-# outside editors/vscode/node_modules).
+# CI for everything under editors/ and the repository's CI integrations: the VS Code
+# extension (install, type check and lint, build, Node tests, TextMate grammar tests)
+# and the structure of .pre-commit-hooks.yaml and action.yml. When a caseline binary
+# is given, also: the hooks and the action run for real, the .vsix packaging with a
+# check of its contents, and the Neovim and Emacs client tests (each only if that
+# editor is installed; this script installs nothing outside editors/vscode/node_modules).
 # Usage: bash editors/ci.sh [PATH/TO/caseline]
 # Needs: Node 20+ and npm. Optional: nvim (0.7+), emacs with eglot.
 set -euo pipefail
@@ -41,9 +42,14 @@ step "TextMate grammar tests (vscode-tmgrammar-test)"
 npm run test:grammar
 
 if [ -z "$bin" ]; then
+  step "CI integrations: .pre-commit-hooks.yaml and action.yml (structure only)"
+  node --test "$editors/tests/ci-integrations.mjs"
   echo "no caseline binary given: skipping packaging and the Neovim/Emacs client tests"
   exit 0
 fi
+
+step "CI integrations: .pre-commit-hooks.yaml and action.yml, run with $bin"
+CASELINE_BIN="$bin" node --test "$editors/tests/ci-integrations.mjs"
 
 step "package the .vsix with $bin and check its contents"
 bash scripts/package.sh "$bin"
