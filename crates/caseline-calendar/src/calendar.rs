@@ -145,13 +145,14 @@ impl Calendar {
         }
     }
 
+    #[inline]
     fn table(&self) -> &Table {
-        self.0.table.get_or_init(|| {
-            Table::build(|y| self.closed_in_year(y).into_iter().map(|h| h.date).collect())
-        })
+        self.0
+            .table
+            .get_or_init(|| Table::build(|y| self.closed_dates_in_year(y)))
     }
 
-    /// Closed weekdays of `year`, sorted by date, one entry per day.
+    /// Closed weekdays of `year` with their names, sorted by date, one entry per day.
     fn closed_in_year(&self, year: i32) -> Vec<Holiday> {
         let mut out: Vec<Holiday> = match &self.0.source {
             Source::Weekdays => Vec::new(),
@@ -168,7 +169,14 @@ impl Calendar {
                         .collect(),
                     _ => rules::holidays(*div, year)
                         .into_iter()
-                        .map(|(date, name)| Holiday { date, name })
+                        .map(|(date, name, substitute)| Holiday {
+                            date,
+                            name: if substitute {
+                                format!("{name} (substitute day)")
+                            } else {
+                                name.to_string()
+                            },
+                        })
                         .collect(),
                 }
             }
@@ -196,6 +204,40 @@ impl Calendar {
         out
     }
 
+    /// The same days as [`Calendar::closed_in_year`] without names: what the table
+    /// build and the arithmetic fallback need, without allocating a name per day.
+    fn closed_dates_in_year(&self, year: i32) -> Vec<NaiveDate> {
+        let mut out: Vec<NaiveDate> = match &self.0.source {
+            Source::Weekdays => Vec::new(),
+            Source::Division(div) => {
+                let data = data::division(*div);
+                match year_bounds(year) {
+                    Some((first, last)) if data.covers_year(year) => {
+                        data.holidays.range(first..=last).map(|(d, _)| *d).collect()
+                    }
+                    _ => rules::holidays(*div, year)
+                        .into_iter()
+                        .map(|(d, _, _)| d)
+                        .collect(),
+                }
+            }
+            Source::User { bases, closed } => {
+                let mut days: Vec<NaiveDate> = bases
+                    .iter()
+                    .flat_map(|b| b.closed_dates_in_year(year))
+                    .collect();
+                if let Some((first, last)) = year_bounds(year) {
+                    days.extend(closed.range(first..=last).map(|(d, _)| *d));
+                }
+                days
+            }
+        };
+        out.retain(|d| is_weekday(*d));
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Whether the calendar's closed days for `d`'s year come from published data
     /// (or need none). `false` means the rule-based fallback is in use, which the
     /// checker reports as `calendar-coverage`.
@@ -208,14 +250,15 @@ impl Calendar {
     }
 
     /// Monday to Friday and not a holiday or closure of this calendar.
+    #[inline]
     pub fn is_working_day(&self, d: NaiveDate) -> bool {
         if let Some(w) = self.table().is_working(d) {
             return w;
         }
         is_weekday(d)
             && self
-                .closed_in_year(d.year())
-                .binary_search_by_key(&d, |h| h.date)
+                .closed_dates_in_year(d.year())
+                .binary_search(&d)
                 .is_err()
     }
 
@@ -240,12 +283,14 @@ impl Calendar {
 
     /// The n-th working day strictly after `d` (`d` itself never counts). Saturates
     /// like [`Calendar::add`].
+    #[inline]
     pub fn add_working_days(&self, d: NaiveDate, n: u32) -> NaiveDate {
         self.checked_add_working_days(d, n)
             .unwrap_or(NaiveDate::MAX)
     }
 
     /// The n-th working day strictly after `d`, or `None` past chrono's range.
+    #[inline]
     pub fn checked_add_working_days(&self, d: NaiveDate, n: u32) -> Option<NaiveDate> {
         match self.table().add(d, n) {
             Added::Date(r) => Some(r),
@@ -255,6 +300,7 @@ impl Calendar {
     }
 
     /// Working days in (a, b]; negative (minus the days in (b, a]) when b < a.
+    #[inline]
     pub fn working_days_between(&self, a: NaiveDate, b: NaiveDate) -> i64 {
         if let Some(n) = self.table().between(a, b) {
             return n;
@@ -301,9 +347,9 @@ impl Calendar {
     fn closed_count(&self, a: NaiveDate, b: NaiveDate) -> i64 {
         (a.year()..=b.year())
             .map(|y| {
-                self.closed_in_year(y)
+                self.closed_dates_in_year(y)
                     .iter()
-                    .filter(|h| a < h.date && h.date <= b)
+                    .filter(|d| a < **d && **d <= b)
                     .count() as i64
             })
             .sum()

@@ -49,15 +49,18 @@ fn last_monday(year: i32, month: u32) -> Option<NaiveDate> {
 
 /// The division's bank holidays in `year` by rule, sorted by date, every one on a
 /// weekday (a fixed-date holiday that falls at a weekend is replaced by its
-/// substitute: the next weekday that is not already a holiday). Names follow GOV.UK's.
-pub(crate) fn holidays(div: Division, year: i32) -> Vec<(NaiveDate, String)> {
+/// substitute: the next weekday that is not already a holiday). Names follow GOV.UK's;
+/// the flag marks substitute days. Names are static so that counting (the
+/// arithmetic fallback) allocates nothing per holiday.
+pub(crate) fn holidays(div: Division, year: i32) -> Vec<(NaiveDate, &'static str, bool)> {
     let scotland = div == Division::Scotland;
     let ni = div == Division::NorthernIreland;
     let ymd = |m: u32, d: u32| NaiveDate::from_ymd_opt(year, m, d);
 
     // (date, name, substitutable): in calendar order, so substitutes are assigned in
     // the order GOV.UK shows (e.g. Christmas before Boxing Day).
-    let mut fixed: Vec<(Option<NaiveDate>, &str, bool)> = vec![(ymd(1, 1), "New Year’s Day", true)];
+    let mut fixed: Vec<(Option<NaiveDate>, &'static str, bool)> =
+        vec![(ymd(1, 1), "New Year’s Day", true)];
     if scotland {
         fixed.push((ymd(1, 2), "2nd January", true));
     }
@@ -92,9 +95,9 @@ pub(crate) fn holidays(div: Division, year: i32) -> Vec<(NaiveDate, String)> {
     fixed.push((ymd(12, 25), "Christmas Day", true));
     fixed.push((ymd(12, 26), "Boxing Day", true));
 
-    let mut out: Vec<(NaiveDate, String)> = fixed
+    let mut out: Vec<(NaiveDate, &'static str, bool)> = fixed
         .iter()
-        .filter_map(|&(d, name, _)| d.filter(|d| !is_weekend(*d)).map(|d| (d, name.to_string())))
+        .filter_map(|&(d, name, _)| d.filter(|d| !is_weekend(*d)).map(|d| (d, name, false)))
         .collect();
     for &(d, name, substitutable) in &fixed {
         let Some(d) = d.filter(|d| substitutable && is_weekend(*d)) else {
@@ -102,17 +105,17 @@ pub(crate) fn holidays(div: Division, year: i32) -> Vec<(NaiveDate, String)> {
         };
         let mut sub = d.succ_opt();
         while let Some(s) = sub {
-            if !is_weekend(s) && !out.iter().any(|(h, _)| *h == s) {
+            if !is_weekend(s) && !out.iter().any(|(h, _, _)| *h == s) {
                 break;
             }
             sub = s.succ_opt();
         }
         if let Some(s) = sub {
-            out.push((s, format!("{name} (substitute day)")));
+            out.push((s, name, true));
         }
     }
-    out.sort_by_key(|(d, _)| *d);
-    out.dedup_by_key(|(d, _)| *d);
+    out.sort_by_key(|(d, _, _)| *d);
+    out.dedup_by_key(|(d, _, _)| *d);
     out
 }
 
@@ -149,12 +152,12 @@ mod tests {
         // Boxing Day Monday 26, Christmas substitute Tuesday 27.
         let s: Vec<NaiveDate> = holidays(Division::Scotland, 2022)
             .into_iter()
-            .map(|(d, _)| d)
+            .map(|(d, _, _)| d)
             .collect();
         assert!(s.contains(&ymd(2022, 1, 3)) && s.contains(&ymd(2022, 1, 4)));
         let ew: Vec<NaiveDate> = holidays(Division::EnglandAndWales, 2022)
             .into_iter()
-            .map(|(d, _)| d)
+            .map(|(d, _, _)| d)
             .collect();
         assert!(ew.contains(&ymd(2022, 12, 26)) && ew.contains(&ymd(2022, 12, 27)));
         assert!(!ew.contains(&ymd(2022, 1, 4)));
@@ -185,7 +188,7 @@ mod tests {
             let mut matching_years = 0;
             for year in 2012..=2028 {
                 let by_rule: BTreeSet<NaiveDate> =
-                    holidays(div, year).into_iter().map(|(d, _)| d).collect();
+                    holidays(div, year).into_iter().map(|(d, _, _)| d).collect();
                 let in_data: BTreeSet<NaiveDate> = data
                     .holidays
                     .keys()
