@@ -109,10 +109,14 @@ fn time(rounds: usize, len: usize, mut f: impl FnMut() -> i64) -> f64 {
 }
 
 fn main() {
+    // `cargo bench` passes `--bench`; `cargo test --all-targets` runs this binary
+    // without it (unoptimised), where a quick smoke run is all that is wanted.
+    let full = std::env::args().any(|a| a == "--bench");
     let pairs = match std::env::var("CASELINE_BENCH_INPUT") {
         Ok(path) => from_file(&path),
-        Err(_) => generated(1_000_000),
+        Err(_) => generated(if full { 1_000_000 } else { 2_000 }),
     };
+    let (many, few_rounds) = if full { (9, 3) } else { (1, 1) };
     let cal = Calendars::builtin()
         .get("england-and-wales")
         .expect("built-in");
@@ -127,13 +131,13 @@ fn main() {
     let build_ms = t.elapsed().as_secs_f64() * 1e3;
     black_box(cal.add_working_days(pairs[0].0, 1)); // warm the built-in's table
 
-    let add_ns = time(9, pairs.len(), || {
+    let add_ns = time(many, pairs.len(), || {
         pairs
             .iter()
             .map(|&(a, n, _)| unix_days(cal.add_working_days(black_box(a), black_box(n))))
             .sum()
     });
-    let between_ns = time(9, pairs.len(), || {
+    let between_ns = time(many, pairs.len(), || {
         pairs
             .iter()
             .map(|&(a, _, b)| cal.working_days_between(black_box(a), black_box(b)))
@@ -143,12 +147,12 @@ fn main() {
     // The naive loop is slow: time it on a slice.
     let naive = Naive::new(&cal);
     let few = &pairs[..pairs.len().min(100_000)];
-    let naive_add_ns = time(3, few.len(), || {
+    let naive_add_ns = time(few_rounds, few.len(), || {
         few.iter()
             .map(|&(a, n, _)| unix_days(naive.add(black_box(a), black_box(n))))
             .sum()
     });
-    let naive_between_ns = time(3, few.len(), || {
+    let naive_between_ns = time(few_rounds, few.len(), || {
         few.iter()
             .map(|&(a, _, b)| naive.between(black_box(a), black_box(b)))
             .sum()
@@ -160,12 +164,12 @@ fn main() {
         .iter()
         .map(|&(a, n, b)| (a + shift, n, b + shift))
         .collect();
-    let far_add_ns = time(3, far.len(), || {
+    let far_add_ns = time(few_rounds, far.len(), || {
         far.iter()
             .map(|&(a, n, _)| unix_days(cal.add_working_days(black_box(a), black_box(n))))
             .sum()
     });
-    let far_between_ns = time(3, far.len(), || {
+    let far_between_ns = time(few_rounds, far.len(), || {
         far.iter()
             .map(|&(a, _, b)| cal.working_days_between(black_box(a), black_box(b)))
             .sum()

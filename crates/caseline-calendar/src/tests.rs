@@ -380,3 +380,31 @@ mod fallback {
         }
     }
 }
+
+#[test]
+fn calendars_are_shareable_across_threads() {
+    fn assert_send_sync<T: Send + Sync + Clone>() {}
+    assert_send_sync::<Calendar>();
+    assert_send_sync::<Calendars>();
+    let c = ew();
+    let handle = std::thread::spawn(move || c.add_working_days(ymd(2024, 11, 5), 10));
+    assert_eq!(handle.join().expect("thread"), ymd(2024, 11, 19));
+}
+
+#[test]
+fn working_day_additions_stop_after_the_last_supported_year() {
+    let ew = ew();
+    // Fri 9999-12-24 (Christmas 9999 is a Saturday, so Mon 27 and Tue 28 are
+    // substitutes): + 1wd = Wed 9999-12-29; + 4wd would be in 10000.
+    assert_eq!(
+        ew.checked_add_working_days(ymd(9999, 12, 24), 1),
+        Some(ymd(9999, 12, 29))
+    );
+    assert_eq!(ew.checked_add_working_days(ymd(9999, 12, 24), 4), None);
+    assert_eq!(ew.add_working_days(ymd(9999, 12, 24), 4), NaiveDate::MAX);
+    // Calendar durations are not bounded by it.
+    assert_eq!(
+        ew.add(ymd(9999, 12, 24), Duration::new(10, Unit::Days)),
+        ymd(10000, 1, 3)
+    );
+}
