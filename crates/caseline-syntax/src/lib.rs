@@ -7,7 +7,16 @@
 //! escapes it: everything is converted to byte ranges first).
 
 pub mod ast;
+mod dates;
+mod errors;
+mod kinds;
 pub mod line_index;
+mod lower;
+mod parse;
+mod query_cache;
 
+pub use errors::{SyntaxError, SyntaxErrorKind};
 pub use line_index::{Encoding, LineCol, LineIndex};
+pub use parse::{Parse, TextEdit, parse};
+pub use query_cache::{Highlight, folding_ranges, highlights};
 pub use text_size::{TextRange, TextSize};

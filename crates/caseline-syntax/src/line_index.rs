@@ -199,6 +199,21 @@ fn size(n: usize) -> TextSize {
     TextSize::try_from(n).expect("caseline caps inputs well below 4 GiB")
 }
 
+/// The tree-sitter style position of byte `offset` in `text`: zero-based row and
+/// the column counted in *bytes* (tree-sitter's `Point`). Only `reparse` needs
+/// it, to describe an edit; it lives here with every other position conversion.
+/// The offset is clamped to the text.
+pub(crate) fn byte_row_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text.as_bytes()[..offset];
+    let row = before.iter().filter(|&&b| b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    (row, offset - line_start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

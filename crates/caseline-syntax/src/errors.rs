@@ -1,0 +1,285 @@
+//! Syntax errors: what the parser could not make sense of, found in the
+//! tree-sitter tree and described in plain English for investigators.
+//!
+//! One error per bad line: an ERROR node that covers several lines gives one
+//! error per line it touches, and a second problem on a line that already has
+//! one is dropped, so a single typo never shows up as a cascade.
+//! Must not depend on calendars, rules or LSP.
+
+use crate::kinds::{self, field};
+use crate::line_index::LineIndex;
+use text_size::{TextRange, TextSize};
+use tree_sitter::Node;
+
+/// A problem with the text of a file, found while parsing it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SyntaxError {
+    /// Bytes of the parsed text; never empty unless the text is.
+    pub range: TextRange,
+    pub kind: SyntaxErrorKind,
+    /// Plain English, for the person who wrote the file.
+    pub message: String,
+}
+
+/// Which check rule reports the error (FORMAT.md §5: `syntax`, `date-invalid`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SyntaxErrorKind {
+    Syntax,
+    DateInvalid,
+}
+
+/// Byte range of a node.
+pub(crate) fn range_of(node: Node<'_>) -> TextRange {
+    let r = node.byte_range();
+    TextRange::new(size(r.start), size(r.end))
+}
+
+pub(crate) fn size(n: usize) -> TextSize {
+    TextSize::try_from(n).unwrap_or(TextSize::from(u32::MAX))
+}
+
+/// Finds every syntax problem in the tree (not dates: lowering checks those).
+pub(crate) fn collect(root: Node<'_>, text: &str, index: &LineIndex) -> Vec<SyntaxError> {
+    let mut out = Vec::new();
+    visit(root, text, index, &mut out);
+    if out.is_empty() && root.has_error() {
+        // The only error is a hidden MISSING token (a line end the parser had
+        // to invent). Report it on the deepest node that carries it.
+        let mut node = root;
+        'descend: loop {
+            let mut cursor = node.walk();
+            for child in node.children(&mut cursor) {
+                if child.has_error() {
+                    node = child;
+                    continue 'descend;
+                }
+            }
+            break;
+        }
+        out.push(SyntaxError {
+            range: line_content(index, text, range_of(node).end()),
+            kind: SyntaxErrorKind::Syntax,
+            message: "caseline could not make sense of this line".to_string(),
+        });
+    }
+    out
+}
+
+fn visit(node: Node<'_>, text: &str, index: &LineIndex, out: &mut Vec<SyntaxError>) {
+    if node.is_error() {
+        error_node(node, text, index, out);
+        return;
+    }
+    // A zero-width node with an error is one whose only token is a hidden
+    // MISSING one (e.g. the name inside an `event_kind`): report it as missing.
+    if node.is_missing() || (node.byte_range().is_empty() && node.has_error()) {
+        let at = range_of(node).start();
+        out.push(SyntaxError {
+            range: line_content(index, text, at),
+            kind: SyntaxErrorKind::Syntax,
+            message: missing_message(node),
+        });
+        return;
+    }
+    let kind = node.kind();
+    if kind == kinds::INVALID_BLOCK {
+        // The head explains the problem; the child lines under a line that
+        // could not be read cannot mean anything, so they get no error of
+        // their own.
+        if let Some(head) = node.child_by_field_name(field::HEAD) {
+            out.push(SyntaxError {
+                range: range_of(head),
+                kind: SyntaxErrorKind::Syntax,
+                message: invalid_top_level_message(head, text, index),
+            });
+        }
+        return;
+    }
+    if kind == kinds::INVALID_LINE {
+        let parent = node.parent().map(|p| p.kind()).unwrap_or_default();
+        out.push(SyntaxError {
+            range: range_of(node),
+            kind: SyntaxErrorKind::Syntax,
+            message: invalid_child_message(parent, node_text(node, text)),
+        });
+        return;
+    }
+    if kind == kinds::UNTERMINATED_STRING {
+        out.push(SyntaxError {
+            range: range_of(node),
+            kind: SyntaxErrorKind::Syntax,
+            message:
+                "this string has no closing quote: add a \" at its end (strings stay on one line)"
+                    .to_string(),
+        });
+        return;
+    }
+    // Invalid lines and unterminated strings are not tree-sitter errors, so
+    // every node is visited (a file is small; this is linear).
+    let mut cursor = node.walk();
+    for child in node.children(&mut cursor) {
+        visit(child, text, index, out);
+    }
+}
+
+/// An ERROR node: one error for each line it covers that holds something.
+fn error_node(node: Node<'_>, text: &str, index: &LineIndex, out: &mut Vec<SyntaxError>) {
+    let range = range_of(node);
+    let first = index.line_of(range.start());
+    let last = index.line_of(range.end());
+    for line in first..=last {
+        let Some(part) = index.line_range(line).intersect(range) else {
+            continue;
+        };
+        let part = trim(text, part);
+        if part.is_empty() {
+            continue;
+        }
+        let line_text = text
+            .get(usize::from(part.start())..usize::from(part.end()))
+            .unwrap_or_default();
+        if line_text.starts_with('#') {
+            continue;
+        }
+        out.push(SyntaxError {
+            range: part,
+            kind: SyntaxErrorKind::Syntax,
+            message: "caseline could not make sense of this part of the line".to_string(),
+        });
+    }
+    if out.last().is_none_or(|e| e.range.start() < range.start()) {
+        // Nothing but whitespace inside: point at the line where it happened.
+        out.push(SyntaxError {
+            range: line_content(index, text, range.start()),
+            kind: SyntaxErrorKind::Syntax,
+            message: "caseline could not make sense of this line".to_string(),
+        });
+    }
+}
+
+fn missing_message(node: Node<'_>) -> String {
+    let parent = node.parent().map(|p| p.kind()).unwrap_or_default();
+    let kind = node.kind();
+    if kind == kinds::NAME_TOKEN && parent == kinds::EVENT_KIND {
+        return "expected an event kind after the date, like `note` or `stage1.received`"
+            .to_string();
+    }
+    if kind == kinds::NAME_TOKEN || kind == kinds::NAME {
+        return "expected a name here, like `stage1.received` or `england-and-wales`".to_string();
+    }
+    if kind == kinds::EVENT_KIND {
+        return "expected an event kind after the date, like `note` or `stage1.received`"
+            .to_string();
+    }
+    if kind == kinds::ID {
+        return "expected an ID here, like `a` or `R1`".to_string();
+    }
+    if kind == kinds::DURATION {
+        return "expected a duration here, like `10wd`, `15d`, `4w`, `1m` or `1y`".to_string();
+    }
+    if kind == kinds::DATE {
+        return "expected a date here, like 2024-11-05".to_string();
+    }
+    if kind == kinds::STRING {
+        return "expected a quoted text here, like \"Complaint received\"".to_string();
+    }
+    if !node.is_named() {
+        return format!("expected `{kind}` here");
+    }
+    "something is missing from this line".to_string()
+}
+
+/// A top-level line that opens no block.
+fn invalid_top_level_message(head: Node<'_>, text: &str, index: &LineIndex) -> String {
+    let start = range_of(head).start();
+    let line_start = index.line_range(index.line_of(start)).start();
+    let line_text = node_text(head, text);
+    if start != line_start {
+        let before = text
+            .get(usize::from(line_start)..usize::from(start))
+            .unwrap_or_default();
+        if !before.trim().is_empty() {
+            return "caseline could not make sense of this part of the line".to_string();
+        }
+        return "this indented line has no entry or block above it to belong to".to_string();
+    }
+    let first_word = line_text.split_whitespace().next().unwrap_or_default();
+    const CHILD_WORDS: &[&str] = &[
+        "rec",
+        "promise",
+        "agree",
+        "extended",
+        ">",
+        "title",
+        "body",
+        "complainant",
+        "as-of",
+        "related",
+        "source",
+        "event",
+        "deadline",
+        "require",
+        "use",
+        "extends",
+        "closed",
+    ];
+    if CHILD_WORDS.contains(&first_word) || first_word.starts_with('>') {
+        return format!(
+            "`{first_word}` lines belong under an entry or block: indent this line to put it under the one above"
+        );
+    }
+    if line_text.starts_with(|c: char| c.is_ascii_digit()) {
+        return "expected a date like 2024-11-05 at the start of the line".to_string();
+    }
+    "expected a date like 2024-11-05 at the start of the line (or `case`, `procedure` or `calendar`)"
+        .to_string()
+}
+
+fn invalid_child_message(parent: &str, line_text: &str) -> String {
+    let what = if parent == kinds::ENTRY {
+        "under an entry a line can be `rec`, `promise`, `agree`, `extended`, `> text` or `key value`"
+    } else if parent == kinds::PROCEDURE_BLOCK {
+        "under a procedure a line can be `event`, `deadline`, `require`, `use` or `key value`"
+    } else if parent == kinds::CALENDAR_BLOCK {
+        "under a calendar a line can be `extends`, `closed` or `key value`"
+    } else {
+        "under the case header a line is `key value`, like `title \"...\"`"
+    };
+    if line_text.starts_with(|c: char| c.is_ascii_digit()) {
+        return format!("an entry must start in the first column, not be indented; {what}");
+    }
+    format!("caseline could not read this line: {what}")
+}
+
+fn node_text<'t>(node: Node<'_>, text: &'t str) -> &'t str {
+    text.get(node.byte_range()).unwrap_or_default()
+}
+
+/// The content of the line holding `at`, without its indent and line ending;
+/// the whole line if it is blank.
+fn line_content(index: &LineIndex, text: &str, at: TextSize) -> TextRange {
+    let line = index.line_range(index.line_of(at));
+    let trimmed = trim(text, line);
+    if trimmed.is_empty() { line } else { trimmed }
+}
+
+/// `range` without leading and trailing whitespace (and line endings).
+pub(crate) fn trim(text: &str, range: TextRange) -> TextRange {
+    let Some(s) = text.get(usize::from(range.start())..usize::from(range.end())) else {
+        return range;
+    };
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail >= s.len() {
+        return TextRange::empty(range.start());
+    }
+    TextRange::new(range.start() + size(lead), range.end() - size(trail))
+}
+
+/// Keeps the first error on each line (per kind), in order of position.
+pub(crate) fn one_per_line(mut errors: Vec<SyntaxError>, index: &LineIndex) -> Vec<SyntaxError> {
+    errors.sort_by_key(|e| (e.range.start(), e.range.end()));
+    let mut seen = std::collections::HashSet::new();
+    errors.retain(|e| seen.insert((index.line_of(e.range.start()), e.kind)));
+    errors
+}

@@ -1,0 +1,516 @@
+//! Lowering: the tree-sitter tree -> the typed [`ast::Document`].
+//!
+//! Reads only the named fields the grammar puts on its nodes (see `kinds.rs`).
+//! A line that could not be read is left out of the model (its problem is
+//! already in the errors); a date that is not a real day is kept as "undated"
+//! with a `date-invalid` error at the date. Must not depend on calendars,
+//! rules or LSP.
+
+use crate::ast::{
+    AgreeLine, CalendarDef, CaseHeader, ClosedLine, Comment, DateSpec, DeadlineDecl, Document, Due,
+    Entry, EntryChild, EventDecl, ExtendedLine, FieldLine, ProcedureDef, RecKind, RecLine,
+    RequireDecl, Spanned,
+};
+use crate::dates::{parse_date, parse_duration};
+use crate::errors::{SyntaxError, SyntaxErrorKind, range_of, size};
+use crate::kinds::{self, field};
+use crate::line_index::LineIndex;
+use text_size::TextRange;
+use tree_sitter::Node;
+
+pub(crate) struct Lowered {
+    pub document: Document,
+    pub errors: Vec<SyntaxError>,
+}
+
+pub(crate) fn lower(root: Node<'_>, text: &str, index: &LineIndex) -> Lowered {
+    let mut cx = Cx {
+        text,
+        index,
+        errors: Vec::new(),
+    };
+    let mut doc = Document::default();
+    let mut cursor = root.walk();
+    for block in root.children(&mut cursor) {
+        let kind = block.kind();
+        if kind == kinds::CASE_HEADER {
+            let header = cx.header(block);
+            if doc.header.is_none() {
+                doc.header = Some(header);
+            } else {
+                cx.errors.push(SyntaxError {
+                    range: header.head_range,
+                    kind: SyntaxErrorKind::Syntax,
+                    message: "a file can have only one case header; this second one is ignored"
+                        .to_string(),
+                });
+            }
+        } else if kind == kinds::ENTRY {
+            doc.entries.push(cx.entry(block));
+        } else if kind == kinds::PROCEDURE_BLOCK {
+            if let Some(p) = cx.procedure(block) {
+                doc.procedures.push(p);
+            }
+        } else if kind == kinds::CALENDAR_BLOCK
+            && let Some(c) = cx.calendar(block)
+        {
+            doc.calendars.push(c);
+        }
+    }
+    collect_comments(root, &cx, &mut doc.comments);
+    Lowered {
+        document: doc,
+        errors: cx.errors,
+    }
+}
+
+struct Cx<'a> {
+    text: &'a str,
+    index: &'a LineIndex,
+    errors: Vec<SyntaxError>,
+}
+
+impl<'a> Cx<'a> {
+    fn text_of(&self, node: Node<'_>) -> &'a str {
+        self.text.get(node.byte_range()).unwrap_or_default()
+    }
+
+    /// A block's range: from its first character to the end of its last line's
+    /// content (without the line ending, trailing blanks or trailing comments
+    /// that tree-sitter attached to it).
+    fn block_range(&self, node: Node<'_>) -> TextRange {
+        let start = range_of(node).start();
+        let mut end = start;
+        let mut cursor = node.walk();
+        for child in node.children(&mut cursor) {
+            if child.kind() != kinds::COMMENT && !child.byte_range().is_empty() {
+                end = end.max(range_of(child).end());
+            }
+        }
+        let line = self.index.line_range(self.index.line_of(end));
+        TextRange::new(start, line.end().max(start))
+    }
+
+    /// The first line of a block, without its line ending.
+    fn head_range(&self, node: Node<'_>) -> TextRange {
+        let start = range_of(node).start();
+        let line = self.index.line_range(self.index.line_of(start));
+        trim_end_range(self.text, TextRange::new(start, line.end().max(start)))
+    }
+
+    /// A child line's range: the node itself (its trailing comment is not part of it).
+    fn line_range(&self, node: Node<'_>) -> TextRange {
+        range_of(node)
+    }
+
+    fn present<'t>(&self, node: Option<Node<'t>>) -> Option<Node<'t>> {
+        node.filter(|n| !n.is_missing() && !n.byte_range().is_empty() && !n.has_error())
+    }
+
+    fn name(&self, node: Option<Node<'_>>) -> Option<Spanned<String>> {
+        let n = self.present(node)?;
+        Some(Spanned::new(self.text_of(n).to_string(), range_of(n)))
+    }
+
+    fn names(&self, node: Node<'_>, field_name: &str) -> Vec<Spanned<String>> {
+        children_by_field(node, field_name)
+            .into_iter()
+            .filter_map(|n| self.name(Some(n)))
+            .collect()
+    }
+
+    /// A string node's unescaped content; `None` for an unterminated string
+    /// (its error is already reported).
+    fn string(&self, node: Option<Node<'_>>) -> Option<Spanned<String>> {
+        let n = self.present(node)?;
+        if n.kind() != kinds::STRING {
+            return None;
+        }
+        Some(Spanned::new(unescape(self.text_of(n)), range_of(n)))
+    }
+
+    /// A date node, validated: `Ok(None)` for a missing node, `Err(range)` for
+    /// a date that is not a real day (the error is recorded here).
+    fn date(&mut self, node: Option<Node<'_>>) -> Option<Spanned<Option<DateSpec>>> {
+        let n = self.present(node)?;
+        let range = range_of(n);
+        match parse_date(self.text_of(n)) {
+            Ok(spec) => Some(Spanned::new(Some(spec), range)),
+            Err(message) => {
+                self.errors.push(SyntaxError {
+                    range,
+                    kind: SyntaxErrorKind::DateInvalid,
+                    message,
+                });
+                Some(Spanned::new(None, range))
+            }
+        }
+    }
+
+    fn duration(&mut self, node: Option<Node<'_>>) -> Option<Spanned<crate::ast::DurationLit>> {
+        let n = self.present(node)?;
+        let range = range_of(n);
+        match parse_duration(self.text_of(n)) {
+            Ok(d) => Some(Spanned::new(d, range)),
+            Err(message) => {
+                self.errors.push(SyntaxError {
+                    range,
+                    kind: SyntaxErrorKind::Syntax,
+                    message,
+                });
+                None
+            }
+        }
+    }
+
+    /// `within DUR` / `by DATE` among a line's children.
+    fn due(&mut self, line: Node<'_>) -> Option<Due> {
+        let mut cursor = line.walk();
+        let nodes: Vec<Node<'_>> = line.named_children(&mut cursor).collect();
+        for n in nodes {
+            if n.kind() == kinds::WITHIN {
+                return self
+                    .duration(n.child_by_field_name(field::DURATION))
+                    .map(Due::Within);
+            }
+            if n.kind() == kinds::BY {
+                return self
+                    .date(n.child_by_field_name(field::DATE))
+                    .map(|d| Due::By(Spanned::new(d.value, d.range)));
+            }
+        }
+        None
+    }
+
+    fn field_line(&mut self, node: Node<'_>) -> Option<FieldLine> {
+        let key = self.name(node.child_by_field_name(field::KEY))?;
+        let values = children_by_field(node, field::VALUE);
+        let value = match values.as_slice() {
+            [] => None,
+            [only] if only.kind() == kinds::STRING => self.string(Some(*only)),
+            [first, .., last] | [first @ last] => {
+                let range = TextRange::new(range_of(*first).start(), range_of(*last).end());
+                let raw = self
+                    .text
+                    .get(usize::from(range.start())..usize::from(range.end()))
+                    .unwrap_or_default();
+                Some(Spanned::new(raw.to_string(), range))
+            }
+        };
+        Some(FieldLine {
+            range: self.line_range(node),
+            key,
+            value,
+        })
+    }
+
+    fn header(&mut self, node: Node<'_>) -> CaseHeader {
+        let mut h = CaseHeader {
+            range: self.block_range(node),
+            head_range: self.head_range(node),
+            reference: self.string(node.child_by_field_name(field::REFERENCE)),
+            ..CaseHeader::default()
+        };
+        for f in children_by_field(node, field::FIELD) {
+            if f.kind() != kinds::FIELD || f.has_error() {
+                continue;
+            }
+            let Some(line) = self.field_line(f) else {
+                continue;
+            };
+            let values = children_by_field(f, field::VALUE);
+            let single_string = || line.value.clone().filter(|_| values.len() == 1);
+            match line.key.value.as_str() {
+                "title" if h.title.is_none() => h.title = single_string(),
+                "body" if h.body.is_none() => h.body = single_string(),
+                "complainant" if h.complainant.is_none() => h.complainant = single_string(),
+                "source" if h.source.is_none() => h.source = single_string(),
+                "related" => h.related.extend(single_string()),
+                "procedure" if h.procedures.is_none() => {
+                    h.procedures =
+                        Some(values.iter().filter_map(|v| self.name(Some(*v))).collect());
+                }
+                "calendar" if h.calendar.is_none() => {
+                    h.calendar = values.first().and_then(|v| self.name(Some(*v)));
+                }
+                "as-of" if h.as_of.is_none() => match values.as_slice() {
+                    [v] if v.kind() == kinds::DATE => {
+                        if let Some(Spanned {
+                            value: Some(spec),
+                            range,
+                        }) = self.date(Some(*v))
+                        {
+                            h.as_of = Some(Spanned::new(spec, range));
+                        }
+                    }
+                    _ => self.errors.push(SyntaxError {
+                        range: line.range,
+                        kind: SyntaxErrorKind::Syntax,
+                        message: "`as-of` needs one date, like `as-of 2025-08-10`".to_string(),
+                    }),
+                },
+                _ => h.other_fields.push(line),
+            }
+        }
+        h
+    }
+
+    fn entry(&mut self, node: Node<'_>) -> Entry {
+        let date_node = node.child_by_field_name(field::DATE);
+        let date_range = date_node
+            .map(range_of)
+            .unwrap_or_else(|| TextRange::empty(range_of(node).start()));
+        let date = self
+            .date(date_node)
+            .and_then(|d| d.value.map(|v| Spanned::new(v, d.range)));
+        let mut entry = Entry {
+            range: self.block_range(node),
+            head_range: self.head_range(node),
+            date,
+            date_range,
+            kind: self.name(node.child_by_field_name(field::KIND)),
+            ids: self.names(node, field::ID),
+            text: self.string(node.child_by_field_name(field::TEXT)),
+            children: Vec::new(),
+        };
+        for child in children_by_field(node, field::CHILD) {
+            if child.has_error() {
+                continue;
+            }
+            let kind = child.kind();
+            let lowered = if kind == kinds::REC_LINE {
+                self.rec_line(child).map(EntryChild::Rec)
+            } else if kind == kinds::AGREE_LINE {
+                let ids = self.names(child, field::ID);
+                let due = self.due(child);
+                Some(EntryChild::Agree(AgreeLine {
+                    range: self.line_range(child),
+                    ids,
+                    due,
+                }))
+            } else if kind == kinds::EXTENDED_LINE {
+                Some(EntryChild::Extended(ExtendedLine {
+                    range: self.line_range(child),
+                    reason: self.string(child.child_by_field_name(field::REASON)),
+                }))
+            } else if kind == kinds::PROSE_LINE {
+                Some(EntryChild::Prose(self.prose(child)))
+            } else if kind == kinds::FIELD {
+                self.field_line(child).map(EntryChild::Field)
+            } else {
+                None
+            };
+            entry.children.extend(lowered);
+        }
+        entry
+    }
+
+    fn rec_line(&mut self, node: Node<'_>) -> Option<RecLine> {
+        let keyword = node.child_by_field_name(field::KEYWORD)?;
+        let kind = if self.text_of(keyword) == kinds::PROMISE_KEYWORD {
+            RecKind::Promise
+        } else {
+            RecKind::Rec
+        };
+        let id = self.name(node.child_by_field_name(field::ID))?;
+        let due = self.due(node);
+        Some(RecLine {
+            range: self.line_range(node),
+            kind,
+            keyword_range: range_of(keyword),
+            id,
+            due,
+            text: self.string(node.child_by_field_name(field::TEXT)),
+        })
+    }
+
+    /// `> text`: the text after `>`, with one leading space removed.
+    fn prose(&self, node: Node<'_>) -> Spanned<String> {
+        let range = range_of(node);
+        let raw = self.text_of(node);
+        let after = raw.strip_prefix('>').unwrap_or(raw);
+        let (body, skip) = match after.strip_prefix(' ') {
+            Some(rest) => (rest, 2),
+            None => (after, 1),
+        };
+        let start = (range.start() + size(skip)).min(range.end());
+        Spanned::new(body.to_string(), TextRange::new(start, range.end()))
+    }
+
+    fn procedure(&mut self, node: Node<'_>) -> Option<ProcedureDef> {
+        let name = self.name(node.child_by_field_name(field::NAME))?;
+        let mut p = ProcedureDef {
+            range: self.block_range(node),
+            head_range: self.head_range(node),
+            name,
+            title: None,
+            source: None,
+            uses: Vec::new(),
+            events: Vec::new(),
+            deadlines: Vec::new(),
+            requires: Vec::new(),
+            other_fields: Vec::new(),
+        };
+        for child in children_by_field(node, field::CHILD) {
+            if child.has_error() {
+                continue;
+            }
+            let kind = child.kind();
+            if kind == kinds::USE_LINE {
+                let names = self.names(child, field::NAME);
+                p.uses.extend(names);
+            } else if kind == kinds::EVENT_DECL {
+                if let Some(name) = self.name(child.child_by_field_name(field::NAME)) {
+                    p.events.push(EventDecl {
+                        range: self.line_range(child),
+                        name,
+                        label: self.string(child.child_by_field_name(field::LABEL)),
+                        recommends: child.child_by_field_name(field::RECOMMENDS).is_some(),
+                    });
+                }
+            } else if kind == kinds::DEADLINE_DECL {
+                let target = self.name(child.child_by_field_name(field::TARGET));
+                let limit = self.duration(child.child_by_field_name(field::LIMIT));
+                let start = self.name(child.child_by_field_name(field::START));
+                let extended_limit =
+                    self.duration(child.child_by_field_name(field::EXTENDED_LIMIT));
+                if let (Some(target), Some(limit), Some(start)) = (target, limit, start) {
+                    p.deadlines.push(DeadlineDecl {
+                        range: self.line_range(child),
+                        target,
+                        limit,
+                        start,
+                        extended_limit,
+                        citation: self.string(child.child_by_field_name(field::CITATION)),
+                    });
+                }
+            } else if kind == kinds::REQUIRE_DECL {
+                let first = self.name(child.child_by_field_name(field::FIRST));
+                let then = self.name(child.child_by_field_name(field::THEN));
+                if let (Some(first), Some(then)) = (first, then) {
+                    p.requires.push(RequireDecl {
+                        range: self.line_range(child),
+                        first,
+                        then,
+                    });
+                }
+            } else if kind == kinds::FIELD {
+                let Some(line) = self.field_line(child) else {
+                    continue;
+                };
+                let one_string = children_by_field(child, field::VALUE).len() == 1;
+                match line.key.value.as_str() {
+                    "title" if p.title.is_none() && one_string => p.title = line.value,
+                    "source" if p.source.is_none() && one_string => p.source = line.value,
+                    _ => p.other_fields.push(line),
+                }
+            }
+        }
+        Some(p)
+    }
+
+    fn calendar(&mut self, node: Node<'_>) -> Option<CalendarDef> {
+        let name = self.name(node.child_by_field_name(field::NAME))?;
+        let mut c = CalendarDef {
+            range: self.block_range(node),
+            head_range: self.head_range(node),
+            name,
+            extends: Vec::new(),
+            closed: Vec::new(),
+            other_fields: Vec::new(),
+        };
+        for child in children_by_field(node, field::CHILD) {
+            if child.has_error() {
+                continue;
+            }
+            let kind = child.kind();
+            if kind == kinds::EXTENDS_LINE {
+                let names = self.names(child, field::NAME);
+                c.extends.extend(names);
+            } else if kind == kinds::CLOSED_LINE {
+                let mut dates = Vec::new();
+                for d in children_by_field(child, field::DATE) {
+                    if let Some(Spanned {
+                        value: Some(spec),
+                        range,
+                    }) = self.date(Some(d))
+                    {
+                        dates.push(Spanned::new(spec, range));
+                    }
+                }
+                c.closed.push(ClosedLine {
+                    range: self.line_range(child),
+                    dates,
+                    reason: self.string(child.child_by_field_name(field::REASON)),
+                });
+            } else if kind == kinds::FIELD
+                && let Some(line) = self.field_line(child)
+            {
+                c.other_fields.push(line);
+            }
+        }
+        Some(c)
+    }
+}
+
+fn children_by_field<'t>(node: Node<'t>, name: &str) -> Vec<Node<'t>> {
+    let mut cursor = node.walk();
+    node.children_by_field_name(name, &mut cursor).collect()
+}
+
+/// Every comment in the file, in order. A comment-only line's token includes
+/// its line ending; the range given out does not.
+fn collect_comments(root: Node<'_>, cx: &Cx<'_>, out: &mut Vec<Comment>) {
+    let mut cursor = root.walk();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        if node.kind() == kinds::COMMENT {
+            let range = trim_end_range(cx.text, range_of(node));
+            let raw = cx
+                .text
+                .get(usize::from(range.start())..usize::from(range.end()))
+                .unwrap_or_default();
+            out.push(Comment {
+                range,
+                text: raw.strip_prefix('#').unwrap_or(raw).to_string(),
+            });
+            continue;
+        }
+        let children: Vec<Node<'_>> = node.children(&mut cursor).collect();
+        stack.extend(children.into_iter().rev());
+    }
+}
+
+/// `range` without a trailing line ending (`\n` or `\r\n`).
+pub(crate) fn trim_end_range(text: &str, range: TextRange) -> TextRange {
+    let s = text
+        .get(usize::from(range.start())..usize::from(range.end()))
+        .unwrap_or_default();
+    let kept = s.strip_suffix('\n').unwrap_or(s);
+    let kept = kept.strip_suffix('\r').unwrap_or(kept);
+    TextRange::at(range.start(), size(kept.len()))
+}
+
+/// The content of a string token without its quotes, with `\"` and `\\`
+/// resolved. Any other backslash is kept as written.
+pub(crate) fn unescape(token: &str) -> String {
+    let inner = token.strip_prefix('"').unwrap_or(token);
+    let inner = inner.strip_suffix('"').unwrap_or(inner);
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some(n @ ('"' | '\\')) => out.push(n),
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -1,0 +1,159 @@
+//! Properties over arbitrary text: `parse` never panics and its output is
+//! well-formed; `reparse` after any edit sequence equals a fresh `parse`.
+
+use caseline_syntax::{TextEdit, TextRange, TextSize, folding_ranges, highlights, parse};
+use proptest::prelude::*;
+
+/// Text that looks like caseline lines often enough to exercise the grammar,
+/// mixed with arbitrary characters (NUL, lone CR, non-ASCII).
+fn case_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("2024-11-05 ".to_string()),
+        Just("2024-11..2024-12 ".to_string()),
+        Just("? ".to_string()),
+        Just("note".to_string()),
+        Just("stage1.received".to_string()),
+        Just(" \"text é £ 🙂\"".to_string()),
+        Just(" \"unterminated".to_string()),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\r".to_string()),
+        Just("  ".to_string()),
+        Just("\t".to_string()),
+        Just("  rec a within 10wd".to_string()),
+        Just("  agree a b by 2023-02-29".to_string()),
+        Just("  > prose # not a comment".to_string()),
+        Just(" # comment".to_string()),
+        Just("case \"1\"\n  title \"t\"\n".to_string()),
+        Just("procedure p\n  deadline a within 5wd of b\n".to_string()),
+        Just("calendar c\n  closed 2024-12-27\n".to_string()),
+        Just("\0".to_string()),
+        "[a-z0-9 .?\"#>\\-]{0,12}",
+        any::<String>(),
+    ];
+    proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+}
+
+fn check_well_formed(text: &str) {
+    let p = parse(text);
+    assert_eq!(p.text(), text);
+    let len = TextSize::of(text);
+    let mut last = None;
+    for e in p.errors() {
+        assert!(e.range.end() <= len);
+        assert!(text.is_char_boundary(e.range.start().into()));
+        assert!(text.is_char_boundary(e.range.end().into()));
+        assert!(!e.message.is_empty());
+        let key = (e.range.start(), e.range.end());
+        assert!(last.is_none_or(|l| l <= key), "errors are sorted");
+        last = Some(key);
+    }
+    for entry in &p.document().entries {
+        assert!(entry.range.end() <= len);
+        assert!(text.is_char_boundary(entry.range.end().into()));
+    }
+    for (r, _) in highlights(&p) {
+        assert!(r.end() <= len);
+    }
+    for r in folding_ranges(&p) {
+        assert!(r.end() <= len);
+    }
+}
+
+/// Byte ranges on char boundaries of `text`, picked from two raw numbers.
+fn edit_in(text: &str, a: usize, b: usize, new_text: String) -> TextEdit {
+    let mut boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    boundaries.push(text.len());
+    let x = boundaries[a % boundaries.len()];
+    let y = boundaries[b % boundaries.len()];
+    let (start, end) = (x.min(y), x.max(y));
+    TextEdit::new(
+        TextRange::new(
+            TextSize::try_from(start).unwrap(),
+            TextSize::try_from(end).unwrap(),
+        ),
+        new_text,
+    )
+}
+
+fn apply(text: &str, e: &TextEdit) -> String {
+    let mut t = text.to_string();
+    t.replace_range(
+        usize::from(e.range.start())..usize::from(e.range.end()),
+        &e.new_text,
+    );
+    t
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    #[test]
+    fn parse_never_panics_on_any_string(text in any::<String>()) {
+        check_well_formed(&text);
+    }
+
+    #[test]
+    fn parse_never_panics_on_case_like_text(text in case_like()) {
+        check_well_formed(&text);
+    }
+
+    #[test]
+    fn reparse_equals_fresh_parse(
+        text in case_like(),
+        edits in proptest::collection::vec((any::<usize>(), any::<usize>(), case_like()), 1..6),
+    ) {
+        let mut current = text.clone();
+        let mut applied = Vec::new();
+        for (a, b, new_text) in edits {
+            let e = edit_in(&current, a, b, new_text);
+            current = apply(&current, &e);
+            applied.push(e);
+        }
+        let old = parse(&text);
+        let incremental = old.reparse(&applied, &current);
+        let fresh = parse(&current);
+        prop_assert_eq!(incremental.text(), fresh.text());
+        prop_assert_eq!(incremental.document(), fresh.document());
+        prop_assert_eq!(incremental.errors(), fresh.errors());
+        prop_assert_eq!(highlights(&incremental), highlights(&fresh));
+    }
+
+    #[test]
+    fn reparse_one_edit_at_a_time(
+        text in case_like(),
+        edits in proptest::collection::vec((any::<usize>(), any::<usize>(), "[a-z0-9 \n\"#>.-]{0,8}"), 1..8),
+    ) {
+        let mut p = parse(&text);
+        for (a, b, new_text) in edits {
+            let e = edit_in(p.text(), a, b, new_text);
+            let next = apply(p.text(), &e);
+            p = p.reparse(std::slice::from_ref(&e), &next);
+            let fresh = parse(&next);
+            prop_assert_eq!(p.document(), fresh.document());
+            prop_assert_eq!(p.errors(), fresh.errors());
+        }
+    }
+}
+
+#[test]
+fn huge_line_and_many_lines() {
+    let long = "x".repeat(200_000);
+    check_well_formed(&long);
+    let spaced = "a ".repeat(100_000);
+    check_well_formed(&spaced);
+    let many = "2024-11-05 note \"x\"\n  rec a\n".repeat(5_000);
+    let p = parse(&many);
+    assert_eq!(p.errors(), &[]);
+    assert_eq!(p.document().entries.len(), 5_000);
+}
+
+#[test]
+fn reparse_with_edits_that_do_not_match_falls_back_to_a_fresh_parse() {
+    let p = parse("2024-11-05 note\n");
+    let bogus = TextEdit::new(TextRange::new(100.into(), 200.into()), "x");
+    let q = p.reparse(&[bogus], "2024-11-06 done a\n");
+    assert_eq!(q.document(), parse("2024-11-06 done a\n").document());
+    let q = p.reparse(&[], "2024-11-07 note\n");
+    assert_eq!(q.document(), parse("2024-11-07 note\n").document());
+}
