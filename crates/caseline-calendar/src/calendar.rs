@@ -294,6 +294,16 @@ impl Calendar {
     pub fn checked_add_working_days(&self, d: NaiveDate, n: u32) -> Option<NaiveDate> {
         match self.table().add(d, n) {
             Added::Date(r) => Some(r),
+            other => self.add_off_table(d, n, other),
+        }
+    }
+
+    /// Kept out of line so the table lookup above stays small enough to inline.
+    #[cold]
+    #[inline(never)]
+    fn add_off_table(&self, d: NaiveDate, n: u32, found: Added) -> Option<NaiveDate> {
+        match found {
+            Added::Date(r) => Some(r),
             Added::PastEnd { from, remaining } => self.add_by_arithmetic(from, remaining as u64),
             Added::Outside => self.add_by_arithmetic(d, n as u64),
         }
@@ -302,9 +312,15 @@ impl Calendar {
     /// Working days in (a, b]; negative (minus the days in (b, a]) when b < a.
     #[inline]
     pub fn working_days_between(&self, a: NaiveDate, b: NaiveDate) -> i64 {
-        if let Some(n) = self.table().between(a, b) {
-            return n;
+        match self.table().between(a, b) {
+            Some(n) => n,
+            None => self.between_off_table(a, b),
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn between_off_table(&self, a: NaiveDate, b: NaiveDate) -> i64 {
         if a <= b {
             self.between_by_arithmetic(a, b)
         } else {
