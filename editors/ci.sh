@@ -35,7 +35,7 @@ npm run check
 step "npm run build (esbuild bundle)"
 npm run build
 
-step "Node tests (server lookup, settings, package.json)"
+step "Node tests (server lookup, settings, package.json, activation of the bundle, grammar on the sample cases)"
 npm test
 
 step "TextMate grammar tests (vscode-tmgrammar-test)"
