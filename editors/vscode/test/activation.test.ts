@@ -83,6 +83,8 @@ function loadExtension(vscode: unknown): { activate: (ctx: unknown) => Promise<v
   try {
     require.cache["vscode"] = { id: "vscode", filename: "vscode", loaded: true, exports: vscode } as NodeJS.Module;
     delete require.cache[bundle];
+    // A runtime require on purpose: the bundle must load fresh, with the stand-in in place.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(bundle);
   } finally {
     m._resolveFilename = original;
