@@ -1,0 +1,157 @@
+//! Deadline evaluation (FORMAT.md §4.3 and the readings of §5): pairs each start
+//! occurrence with its target, computes the limits from both ends of the start
+//! interval and decides met / missed / possibly missed / extension unrecorded /
+//! overdue / pending / not judged. The rules only phrase the result.
+
+use caseline_calendar::Unit;
+
+use super::Cx;
+use super::timeline::{Iv, namespace};
+use crate::records::{CountRange, CountUnit, DeadlineRecord, DeadlineStatus};
+
+pub(crate) fn evaluate(cx: &mut Cx) {
+    let mut records = Vec::new();
+    // The list is borrowed from `defs`, not from `cx`, so it can be walked while
+    // `cx` is mutated (coverage notes).
+    let active: Vec<(String, crate::definitions::DeadlineDef, Vec<String>)> = cx
+        .procs
+        .deadlines
+        .iter()
+        .map(|a| {
+            (
+                a.procedure.to_string(),
+                a.def.clone(),
+                a.after_target.iter().map(|s| s.to_string()).collect(),
+            )
+        })
+        .collect();
+    for (procedure, def, after_target) in &active {
+        if def.start == def.target {
+            continue;
+        }
+        let starts = cx.timeline.of_kind(&def.start).to_vec();
+        let targets = cx.timeline.of_kind(&def.target).to_vec();
+        for (k, &s) in starts.iter().enumerate() {
+            let next_start = starts.get(k + 1).copied().unwrap_or(usize::MAX);
+            let p = targets.partition_point(|&t| t <= s);
+            let target = targets.get(p).copied().filter(|&t| t < next_start);
+            let rec = judge(cx, procedure, def, after_target, s, target);
+            records.push(rec);
+        }
+    }
+    cx.deadlines = records;
+}
+
+fn judge(
+    cx: &mut Cx,
+    procedure: &str,
+    def: &crate::definitions::DeadlineDef,
+    after_target: &[String],
+    s: usize,
+    target: Option<usize>,
+) -> DeadlineRecord {
+    let start_entry = &cx.doc.entries[s];
+    let at = start_entry.head_range;
+    let unit = if def.limit.unit == Unit::WorkingDays {
+        CountUnit::WorkingDays
+    } else {
+        CountUnit::Days
+    };
+    let siv = cx.timeline.iv[s];
+    let due = cx.add_iv(siv, def.limit, at);
+    let extended_due = def.extended_limit.map(|e| cx.add_iv(siv, e, at));
+    // The limit that decides lateness: the extended one where one is allowed.
+    let eff = extended_due.unwrap_or(due);
+    let target_ns = namespace(&def.target).to_string();
+
+    let mut rec = DeadlineRecord {
+        procedure: procedure.to_string(),
+        citation: def.citation.clone(),
+        start_entry: s,
+        start_range: at,
+        start_kind: def.start.clone(),
+        start_label: cx.procs.label(&def.start),
+        target_kind: def.target.clone(),
+        target_label: cx.procs.label(&def.target),
+        target_entry: target,
+        target_range: target
+            .and_then(|t| cx.doc.entries.get(t))
+            .map(|e| e.head_range),
+        limit: def.limit,
+        extended_limit: def.extended_limit,
+        due: due.to_interval(),
+        extended_due: extended_due.map(Iv::to_interval),
+        actual: target.map(|t| cx.timeline.iv[t].to_interval()),
+        unit,
+        taken: None,
+        late: None,
+        extension_recorded: false,
+        status: DeadlineStatus::Pending,
+    };
+
+    match target {
+        Some(t) => {
+            let tiv = cx.timeline.iv[t];
+            rec.extension_recorded = cx.timeline.extended_in(&target_ns, s, t);
+            rec.taken = Some(CountRange {
+                min: both(siv.hi, tiv.lo).map(|(a, b)| cx.count(a, b, unit, at).max(0)),
+                max: both(siv.lo, tiv.hi).map(|(a, b)| cx.count(a, b, unit, at)),
+            });
+            rec.late = Some(CountRange {
+                min: both(eff.hi, tiv.lo).map(|(a, b)| cx.count(a, b, unit, at)),
+                max: both(eff.lo, tiv.hi).map(|(a, b)| cx.count(a, b, unit, at)),
+            });
+            // Missed: late under every reading (t0 > L1). Possibly: not missed,
+            // and late under some reading (t1 > L0); an open end can only make
+            // a finding "possible".
+            let missed = matches!(both(tiv.lo, eff.hi), Some((t0, l1)) if t0 > l1);
+            let possibly = !missed
+                && match (tiv.hi, eff.lo) {
+                    (Some(t1), Some(l0)) => t1 > l0,
+                    _ => true,
+                };
+            let over_standard_always = matches!(both(tiv.lo, due.hi), Some((t0, l1)) if t0 > l1);
+            rec.status = if missed {
+                DeadlineStatus::Missed
+            } else if possibly {
+                DeadlineStatus::PossiblyMissed
+            } else if extended_due.is_some() && over_standard_always {
+                if rec.extension_recorded {
+                    DeadlineStatus::MetWithExtension
+                } else {
+                    DeadlineStatus::ExtensionUnrecorded
+                }
+            } else {
+                DeadlineStatus::Met
+            };
+        }
+        None => {
+            let moved_on = after_target.iter().any(|e| cx.timeline.kind_after(e, s));
+            let as_of = cx.as_of;
+            rec.extension_recorded =
+                cx.timeline
+                    .extended_in(&target_ns, s, cx.doc.entries.len().saturating_sub(1));
+            if moved_on {
+                rec.status = DeadlineStatus::NotJudged;
+            } else {
+                rec.taken = Some(CountRange {
+                    min: siv.hi.map(|a| cx.count(a, as_of, unit, at).max(0)),
+                    max: siv.lo.map(|a| cx.count(a, as_of, unit, at)),
+                });
+                rec.late = Some(CountRange {
+                    min: eff.hi.map(|l| cx.count(l, as_of, unit, at)),
+                    max: eff.lo.map(|l| cx.count(l, as_of, unit, at)),
+                });
+                rec.status = match eff.hi {
+                    Some(l1) if as_of > l1 => DeadlineStatus::Overdue,
+                    _ => DeadlineStatus::Pending,
+                };
+            }
+        }
+    }
+    rec
+}
+
+fn both<A, B>(a: Option<A>, b: Option<B>) -> Option<(A, B)> {
+    Some((a?, b?))
+}

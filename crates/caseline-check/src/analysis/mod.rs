@@ -1,0 +1,408 @@
+//! The analysis of one case timeline: builds the facts (intervals, procedures in
+//! force, deadline and recommendation records) once, then lets every rule turn
+//! them into diagnostics, then applies the configuration and acknowledgements.
+//!
+//! Reads no files and no clock: "today" arrives in [`CheckOptions`]. Per-call
+//! work is proportional to the file (entries are indexed by kind).
+
+pub(crate) mod deadlines;
+pub(crate) mod recs;
+pub(crate) mod timeline;
+pub(crate) mod words;
+
+use std::collections::{HashMap, HashSet};
+
+use caseline_calendar::{Calendar, Duration, NaiveDate, Unit};
+use caseline_syntax::ast::{DateSpec, Document};
+use caseline_syntax::{Parse, TextEdit, TextRange, TextSize};
+
+use crate::definitions::{DeadlineDef, Definitions, EventDef, Procedure, RequireDef};
+use crate::diagnostic::{Acknowledged, Diagnostic, Fix, Related};
+use crate::records::{CountUnit, DeadlineRecord, RecRecord};
+use crate::{Config, Rule, rules};
+use timeline::{Iv, Timeline};
+
+/// What the caller decides: today's date, an as-of override (`--as-of`), and
+/// the project configuration.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    pub today: NaiveDate,
+    pub as_of_override: Option<NaiveDate>,
+    pub config: Config,
+}
+
+/// Everything `check` found out about one file.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// Sorted by range; includes the parser's `syntax` and `date-invalid` errors.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Findings silenced by `# caseline: allow RULE "reason"`.
+    pub acknowledged: Vec<Acknowledged>,
+    /// The date open deadlines were judged at.
+    pub as_of: NaiveDate,
+    /// The calendar the case was counted in.
+    pub calendar: String,
+    /// Every deadline evaluated, in procedure then file order.
+    pub deadlines: Vec<DeadlineRecord>,
+    /// Every recommendation and promise, in file order.
+    pub recs: Vec<RecRecord>,
+}
+
+/// The calendar every case falls back to (FORMAT.md §4.1).
+pub const DEFAULT_CALENDAR: &str = "england-and-wales";
+
+/// Checks one parsed case file against the procedures and calendars in `defs`.
+pub fn check(parse: &Parse, defs: &Definitions, opts: &CheckOptions) -> Analysis {
+    let mut cx = Cx::new(parse, defs, opts);
+
+    rules::timeline::syntax::check(&mut cx);
+    rules::timeline::date_invalid::check(&mut cx);
+    rules::timeline::header_unknown_key::check(&mut cx);
+    rules::definitions::procedure_unknown::check(&mut cx);
+    rules::calendar::calendar_unknown::check(&mut cx);
+    rules::timeline::date_order::check(&mut cx);
+    rules::timeline::event_unknown::check(&mut cx);
+
+    deadlines::evaluate(&mut cx);
+    rules::deadline::deadline_missed::check(&mut cx);
+    rules::deadline::deadline_possibly_missed::check(&mut cx);
+    rules::deadline::extension_unrecorded::check(&mut cx);
+    rules::deadline::deadline_overdue::check(&mut cx);
+    rules::stage::stage_missing::check(&mut cx);
+    rules::stage::stage_order::check(&mut cx);
+
+    recs::evaluate(&mut cx);
+    rules::recs::rec_duplicate::check(&mut cx);
+    rules::recs::rec_unknown::check(&mut cx);
+    rules::recs::rec_misplaced::check(&mut cx);
+    rules::recs::declined_without_reason::check(&mut cx);
+    rules::recs::rec_late::check(&mut cx);
+    rules::recs::rec_overdue::check(&mut cx);
+    rules::recs::rec_unaddressed::check(&mut cx);
+
+    rules::calendar::calendar_coverage::check(&mut cx);
+
+    cx.finish()
+}
+
+/// A deadline in force for this case, with what "moving on" past its target means.
+pub(crate) struct ActiveDeadline<'a> {
+    pub procedure: &'a str,
+    pub def: &'a DeadlineDef,
+    /// Events the declaring procedure (with its `use`s) declares after the target.
+    pub after_target: Vec<&'a str>,
+}
+
+/// The procedures named in the header, flattened.
+pub(crate) struct CaseProcedures<'a> {
+    pub list: Vec<&'a Procedure>,
+    pub events: HashMap<&'a str, &'a EventDef>,
+    /// Events in declaration order (for suggestions).
+    pub event_names: Vec<&'a str>,
+    pub namespaces: HashSet<&'a str>,
+    pub deadlines: Vec<ActiveDeadline<'a>>,
+    pub requires: Vec<&'a RequireDef>,
+}
+
+impl<'a> CaseProcedures<'a> {
+    fn resolve(defs: &'a Definitions, doc: &Document) -> CaseProcedures<'a> {
+        let mut list: Vec<&Procedure> = Vec::new();
+        if let Some(names) = doc.header.as_ref().and_then(|h| h.procedures.as_ref()) {
+            for n in names {
+                if let Some(p) = defs.procedure(&n.value)
+                    && !list.iter().any(|q| q.name == p.name)
+                {
+                    list.push(p);
+                }
+            }
+        }
+        let mut events = HashMap::new();
+        let mut event_names = Vec::new();
+        let mut namespaces = HashSet::new();
+        let mut deadlines: Vec<ActiveDeadline> = Vec::new();
+        let mut requires: Vec<&RequireDef> = Vec::new();
+        for p in &list {
+            for e in p.all_events() {
+                if events.insert(e.name.as_str(), e).is_none() {
+                    event_names.push(e.name.as_str());
+                    namespaces.insert(timeline::namespace(&e.name));
+                }
+            }
+            for (declarer, d) in p.all_deadlines() {
+                let dup = deadlines
+                    .iter()
+                    .any(|a| a.procedure == declarer.as_str() && a.def == d);
+                if dup {
+                    continue;
+                }
+                let order: Vec<&str> = defs
+                    .procedure(declarer)
+                    .map(|dp| dp.all_events().iter().map(|e| e.name.as_str()).collect())
+                    .unwrap_or_default();
+                let after_target = match order.iter().position(|e| *e == d.target) {
+                    Some(i) => order[i + 1..].to_vec(),
+                    None => Vec::new(),
+                };
+                deadlines.push(ActiveDeadline {
+                    procedure: declarer.as_str(),
+                    def: d,
+                    after_target,
+                });
+            }
+            for r in p.all_requires() {
+                if !requires
+                    .iter()
+                    .any(|q| q.first == r.first && q.then == r.then)
+                {
+                    requires.push(r);
+                }
+            }
+        }
+        CaseProcedures {
+            list,
+            events,
+            event_names,
+            namespaces,
+            deadlines,
+            requires,
+        }
+    }
+
+    /// The label of an event kind for messages ("stage 2 adjudication").
+    pub(crate) fn label(&self, kind: &str) -> String {
+        match self.events.get(kind) {
+            Some(e) => words::label(&e.label),
+            None => kind.to_string(),
+        }
+    }
+}
+
+/// Facts about recommendations, filled by `recs::evaluate`.
+#[derive(Default)]
+pub(crate) struct RecFacts {
+    /// (ID range, ID, the keyword that named it).
+    pub unknown_refs: Vec<(TextRange, String, &'static str)>,
+    /// (the duplicate `rec` line, its ID, the first definition's line).
+    pub duplicates: Vec<(TextRange, String, TextRange)>,
+    /// `declined` entries with no reason: (entry head, IDs).
+    pub declined_without_reason: Vec<(TextRange, Vec<String>)>,
+    /// `rec` lines on events that do not make recommendations: (line, entry kind).
+    pub misplaced: Vec<(TextRange, String)>,
+    /// Per record: its judgement.
+    pub judged: Vec<recs::Judgement>,
+}
+
+/// The shared state rules read from and report into.
+pub(crate) struct Cx<'a> {
+    pub parse: &'a Parse,
+    pub doc: &'a Document,
+    pub defs: &'a Definitions,
+    pub opts: &'a CheckOptions,
+    pub as_of: NaiveDate,
+    pub calendar: Calendar,
+    /// The name the header asked for, when that calendar does not exist.
+    pub calendar_fallback_from: Option<String>,
+    pub procs: CaseProcedures<'a>,
+    pub timeline: Timeline<'a>,
+    pub deadlines: Vec<DeadlineRecord>,
+    pub recs: Vec<RecRecord>,
+    pub rec_facts: RecFacts,
+    /// The first place a working-day count used a year the calendar data does
+    /// not cover: (year, where).
+    pub uncovered: Option<(i32, TextRange)>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// `\r\n` when the file uses CRLF, so inserted lines match it.
+    pub newline: &'static str,
+}
+
+impl<'a> Cx<'a> {
+    fn new(parse: &'a Parse, defs: &'a Definitions, opts: &'a CheckOptions) -> Cx<'a> {
+        let doc = parse.document();
+        let header = doc.header.as_ref();
+        let header_as_of = header
+            .and_then(|h| h.as_of.as_ref())
+            .and_then(|a| match a.value {
+                DateSpec::Day(d) => Some(d),
+                // A vague as-of means "by the end of it".
+                DateSpec::Span { last, .. } => Some(last),
+                DateSpec::Unknown => None,
+            });
+        let as_of = opts.as_of_override.or(header_as_of).unwrap_or(opts.today);
+
+        let calendars = defs.calendars();
+        let wanted = header
+            .and_then(|h| h.calendar.as_ref())
+            .map(|c| c.value.clone());
+        let mut calendar_fallback_from = None;
+        let calendar = match wanted.as_deref().and_then(|n| calendars.get(n)) {
+            Some(c) => c,
+            None => {
+                if wanted.is_some() {
+                    calendar_fallback_from = wanted.clone();
+                }
+                opts.config
+                    .calendar
+                    .as_deref()
+                    .and_then(|n| calendars.get(n))
+                    .or_else(|| calendars.get(DEFAULT_CALENDAR))
+                    .unwrap_or_else(|| {
+                        caseline_calendar::Calendars::builtin()
+                            .get(DEFAULT_CALENDAR)
+                            .expect("the built-in calendars always include england-and-wales")
+                    })
+            }
+        };
+        let newline = if parse.line_index().uses_crlf() {
+            "\r\n"
+        } else {
+            "\n"
+        };
+        Cx {
+            parse,
+            doc,
+            defs,
+            opts,
+            as_of,
+            calendar,
+            calendar_fallback_from,
+            procs: CaseProcedures::resolve(defs, doc),
+            timeline: Timeline::build(doc),
+            deadlines: Vec::new(),
+            recs: Vec::new(),
+            rec_facts: RecFacts::default(),
+            uncovered: None,
+            diagnostics: Vec::new(),
+            newline,
+        }
+    }
+
+    /// Records a finding with the rule's default severity (the configuration is
+    /// applied at the end) and returns it for related places and fixes.
+    pub(crate) fn report(
+        &mut self,
+        rule: Rule,
+        range: TextRange,
+        message: String,
+    ) -> &mut Diagnostic {
+        self.diagnostics.push(Diagnostic {
+            rule,
+            severity: rule.default_severity(),
+            range,
+            message,
+            related: Vec::new(),
+            fixes: Vec::new(),
+        });
+        let last = self.diagnostics.len() - 1;
+        &mut self.diagnostics[last]
+    }
+
+    fn note_coverage(&mut self, d: NaiveDate, at: TextRange) {
+        if self.uncovered.is_none() && !self.calendar.covers(d) {
+            self.uncovered = Some((chrono::Datelike::year(&d), at));
+        }
+    }
+
+    /// `d + dur` in the case's calendar, noting years the data does not cover.
+    pub(crate) fn add(&mut self, d: NaiveDate, dur: Duration, at: TextRange) -> NaiveDate {
+        let r = self.calendar.add(d, dur);
+        if dur.unit == Unit::WorkingDays {
+            self.note_coverage(d, at);
+            self.note_coverage(r, at);
+        }
+        r
+    }
+
+    /// Both ends of an interval plus a duration; open ends stay open.
+    pub(crate) fn add_iv(&mut self, iv: Iv, dur: Duration, at: TextRange) -> Iv {
+        Iv {
+            lo: iv.lo.map(|d| self.add(d, dur, at)),
+            hi: iv.hi.map(|d| self.add(d, dur, at)),
+        }
+    }
+
+    /// Days in `(a, b]` counted in `unit` (negative when `b < a`).
+    pub(crate) fn count(
+        &mut self,
+        a: NaiveDate,
+        b: NaiveDate,
+        unit: CountUnit,
+        at: TextRange,
+    ) -> i64 {
+        match unit {
+            CountUnit::WorkingDays => {
+                self.note_coverage(a, at);
+                self.note_coverage(b, at);
+                self.calendar.working_days_between(a, b)
+            }
+            CountUnit::Days => (b - a).num_days(),
+        }
+    }
+
+    /// An insertion of a whole line before entry `before` (or at the end).
+    pub(crate) fn insert_line_edit(&self, before: Option<usize>, line: &str) -> TextEdit {
+        let text = self.parse.text();
+        match before.and_then(|i| self.doc.entries.get(i)) {
+            Some(e) => TextEdit {
+                range: TextRange::empty(e.range.start()),
+                new_text: format!("{line}{}", self.newline),
+            },
+            None => {
+                let end = TextSize::of(text);
+                let lead = if text.is_empty() || text.ends_with('\n') {
+                    ""
+                } else {
+                    self.newline
+                };
+                TextEdit {
+                    range: TextRange::empty(end),
+                    new_text: format!("{lead}{line}{}", self.newline),
+                }
+            }
+        }
+    }
+
+    /// The first entry certainly after `d`: where an entry dated `d` belongs.
+    pub(crate) fn chronological_slot(&self, d: NaiveDate) -> Option<usize> {
+        self.timeline
+            .iv
+            .iter()
+            .position(|iv| iv.lo.is_some_and(|lo| lo > d))
+    }
+
+    /// Related place pointing at an entry's first line.
+    pub(crate) fn related_entry(&self, i: usize, message: String) -> Option<Related> {
+        self.doc.entries.get(i).map(|e| Related {
+            range: e.head_range,
+            message,
+        })
+    }
+
+    fn finish(mut self) -> Analysis {
+        let config = &self.opts.config;
+        let mut diagnostics: Vec<Diagnostic> = Vec::with_capacity(self.diagnostics.len());
+        for mut d in std::mem::take(&mut self.diagnostics) {
+            if let Some(sev) = config.severity(d.rule) {
+                d.severity = sev;
+                diagnostics.push(d);
+            }
+        }
+        let (mut diagnostics, acknowledged) =
+            rules::suppression::apply_acknowledgements(&self, diagnostics);
+        diagnostics.sort_by(|a, b| {
+            (a.range.start(), a.range.end(), a.rule).cmp(&(b.range.start(), b.range.end(), b.rule))
+        });
+        Analysis {
+            diagnostics,
+            acknowledged,
+            as_of: self.as_of,
+            calendar: self.calendar.name().to_string(),
+            deadlines: self.deadlines,
+            recs: self.recs,
+        }
+    }
+}
+
+/// Keeps `Fix` constructors short in rule files.
+pub(crate) fn fix(title: String, edits: Vec<TextEdit>) -> Fix {
+    Fix { title, edits }
+}

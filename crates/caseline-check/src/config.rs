@@ -1,0 +1,145 @@
+//! `caseline.toml`: the default calendar, per-rule severities and which files to
+//! check. Parsed from text handed in by the caller (this crate reads no files).
+//!
+//! ```toml
+//! calendar = "scotland"
+//! include = ["cases/**/*.case"]
+//! exclude = ["cases/archive/**"]
+//!
+//! [rules]
+//! rec-unaddressed = "error"
+//! calendar-coverage = "off"
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::{Rule, Severity};
+
+/// Project settings from `caseline.toml`. `Default` is "no file".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    /// The calendar for cases whose header names none.
+    pub calendar: Option<String>,
+    /// Severity overrides: `None` turns the rule off.
+    pub rules: BTreeMap<Rule, Option<Severity>>,
+    /// Glob patterns of files to check (empty: every `.case` file).
+    pub include: Vec<String>,
+    /// Glob patterns of files to skip.
+    pub exclude: Vec<String>,
+}
+
+/// Why a `caseline.toml` could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    /// Not valid TOML, an unknown key, or a value of the wrong type.
+    #[error("caseline.toml: {0}")]
+    Invalid(String),
+    #[error("caseline.toml: [rules] names an unknown rule `{name}`{suggestion}")]
+    UnknownRule { name: String, suggestion: String },
+    #[error(
+        "caseline.toml: rule `{rule}` is set to `{value}`; use \"off\", \"error\", \"warning\", \"info\" or \"hint\""
+    )]
+    BadSeverity { rule: String, value: String },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    calendar: Option<String>,
+    #[serde(default)]
+    rules: BTreeMap<String, String>,
+    #[serde(default)]
+    include: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+}
+
+impl Config {
+    /// Parses the text of a `caseline.toml`.
+    pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
+        let raw: RawConfig = toml::from_str(text)
+            .map_err(|e| ConfigError::Invalid(e.message().trim_end_matches('.').to_string()))?;
+        let mut rules = BTreeMap::new();
+        for (name, value) in raw.rules {
+            let Some(rule) = Rule::from_name(&name) else {
+                let names: Vec<&str> = Rule::all().iter().map(|r| r.name()).collect();
+                let suggestion = crate::suggest::did_you_mean(&name, names.iter().copied())
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                return Err(ConfigError::UnknownRule { name, suggestion });
+            };
+            let severity = if value == "off" {
+                None
+            } else {
+                Some(
+                    Severity::from_name(&value).ok_or_else(|| ConfigError::BadSeverity {
+                        rule: name.clone(),
+                        value,
+                    })?,
+                )
+            };
+            rules.insert(rule, severity);
+        }
+        Ok(Config {
+            calendar: raw.calendar,
+            rules,
+            include: raw.include,
+            exclude: raw.exclude,
+        })
+    }
+
+    /// The severity a rule reports with, or `None` when it is turned off.
+    pub fn severity(&self, rule: Rule) -> Option<Severity> {
+        match self.rules.get(&rule) {
+            Some(over) => *over,
+            None => Some(rule.default_severity()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_key() {
+        let c = Config::from_toml(
+            "calendar = \"scotland\"\ninclude = [\"a/**\"]\nexclude = [\"b/**\"]\n[rules]\nrec-late = \"error\"\ncalendar-coverage = \"off\"\n",
+        )
+        .expect("valid config");
+        assert_eq!(c.calendar.as_deref(), Some("scotland"));
+        assert_eq!(c.include, vec!["a/**".to_string()]);
+        assert_eq!(c.exclude, vec!["b/**".to_string()]);
+        assert_eq!(c.severity(Rule::RecLate), Some(Severity::Error));
+        assert_eq!(c.severity(Rule::CalendarCoverage), None);
+        assert_eq!(c.severity(Rule::DeadlineMissed), Some(Severity::Error));
+    }
+
+    #[test]
+    fn empty_text_is_the_default() {
+        assert_eq!(
+            Config::from_toml("").expect("empty is valid"),
+            Config::default()
+        );
+    }
+
+    #[test]
+    fn unknown_rule_suggests_a_name() {
+        let e = Config::from_toml("[rules]\ndeadline-mised = \"off\"\n").unwrap_err();
+        assert!(e.to_string().contains("deadline-mised"), "{e}");
+        assert!(
+            e.to_string().contains("did you mean `deadline-missed`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn unknown_key_and_bad_severity_are_errors() {
+        let e = Config::from_toml("calender = \"x\"\n").unwrap_err();
+        assert!(e.to_string().contains("calender"), "{e}");
+        let e = Config::from_toml("[rules]\nrec-late = \"loud\"\n").unwrap_err();
+        assert!(matches!(e, ConfigError::BadSeverity { .. }), "{e}");
+    }
+}

@@ -1,0 +1,124 @@
+//! What the analysis found out about each deadline and each recommendation,
+//! whether or not it produced a diagnostic. The LSP builds inlay hints and
+//! hovers from these (`→ adjudication due 2023-10-27 · 2023-12-22 if extended`,
+//! `105 wd · limit 65 · 40 late`).
+//!
+//! Plain data only; no rendering and no wire format.
+
+use caseline_calendar::{Duration, Interval};
+use caseline_syntax::ast::RecKind;
+use text_size::TextRange;
+
+/// A count of days that may be uncertain: `min..=max`, `None` where a date is
+/// open-ended (a `?` at the start or end of the file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CountRange {
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+}
+
+impl CountRange {
+    /// True when the count is known exactly.
+    pub fn exact(&self) -> Option<i64> {
+        match (self.min, self.max) {
+            (Some(a), Some(b)) if a == b => Some(a),
+            _ => None,
+        }
+    }
+}
+
+/// What the counts of a deadline are measured in: working days for `wd`
+/// limits, calendar days for every other unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountUnit {
+    WorkingDays,
+    Days,
+}
+
+/// The outcome of one deadline for one start occurrence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeadlineStatus {
+    /// The target happened within the limit under every reading of the dates.
+    Met,
+    /// Late under every reading (`deadline-missed`).
+    Missed,
+    /// Late under some readings only (`deadline-possibly-missed`).
+    PossiblyMissed,
+    /// Within the extended limit only, with no `extended` line (`extension-unrecorded`).
+    ExtensionUnrecorded,
+    /// Within the extended limit, and the extension is recorded.
+    MetWithExtension,
+    /// No target recorded and the limit has passed (`deadline-overdue`).
+    Overdue,
+    /// No target recorded and the limit has not (certainly) passed yet.
+    Pending,
+    /// No target recorded, but the procedure moved on past it: not judged.
+    NotJudged,
+}
+
+/// One deadline evaluated for one occurrence of its start event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeadlineRecord {
+    /// The procedure that declares the deadline.
+    pub procedure: String,
+    pub citation: Option<String>,
+    /// Index into `Document::entries` of the start entry.
+    pub start_entry: usize,
+    /// The start entry's first line.
+    pub start_range: TextRange,
+    pub start_kind: String,
+    pub start_label: String,
+    pub target_kind: String,
+    pub target_label: String,
+    /// The paired target entry, when one is recorded.
+    pub target_entry: Option<usize>,
+    pub target_range: Option<TextRange>,
+    pub limit: Duration,
+    pub extended_limit: Option<Duration>,
+    /// When the target was due under the standard limit.
+    pub due: Interval,
+    /// When it was due with the extension, if the deadline is extendable.
+    pub extended_due: Option<Interval>,
+    /// When the target happened (if recorded).
+    pub actual: Option<Interval>,
+    /// What `taken` and `late` count.
+    pub unit: CountUnit,
+    /// Days from start to target (target recorded) or to the as-of date (not recorded).
+    pub taken: Option<CountRange>,
+    /// Days after the applicable limit (positive = late). For a missing target:
+    /// days overdue as of the as-of date.
+    pub late: Option<CountRange>,
+    /// Whether an `extended` line covers the target's stage.
+    pub extension_recorded: bool,
+    pub status: DeadlineStatus,
+}
+
+/// What became of a recommendation or promise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecStatus {
+    Open,
+    Done,
+    Declined,
+    Partial,
+}
+
+/// One recommendation or promise and its life cycle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecRecord {
+    pub id: String,
+    pub kind: RecKind,
+    /// The `rec`/`promise` line.
+    pub range: TextRange,
+    /// Index into `Document::entries` of the entry that made it.
+    pub entry: usize,
+    pub text: Option<String>,
+    /// When it was due (from its own `within`/`by`, or from an `agree` line).
+    pub due: Option<Interval>,
+    /// How the due date was set, in words ("10 working days after 2024-11-05").
+    pub due_basis: Option<String>,
+    pub status: RecStatus,
+    /// The `done`/`declined`/`partial` entries that name it (their first lines).
+    pub addressed: Vec<TextRange>,
+    /// Working days between the due date and when it was done, if done late.
+    pub late: Option<CountRange>,
+}

@@ -1,0 +1,63 @@
+use crate::Rule;
+use crate::analysis::{Cx, DEFAULT_CALENDAR};
+use crate::definitions::unknown_name;
+
+declare_rule! {
+    /// ## What it checks
+    /// A `calendar` line in the case header, or an `extends` line in a calendar
+    /// definition, that names a calendar neither built in (`england-and-wales`,
+    /// `scotland`, `northern-ireland`, `weekdays`) nor defined in the workspace.
+    ///
+    /// ## Why it matters
+    /// The case is then counted in the default calendar, whose bank holidays may
+    /// not be the ones that apply (Scotland has 2 January and St Andrew's Day).
+    ///
+    /// ## Example
+    /// ```caseline
+    /// case "1"
+    ///   calendar scotlnd
+    ///   as-of 2024-06-01
+    /// ```
+    ///
+    /// ## How to fix
+    /// Correct the name (the quick fix applies the suggestion), or define the
+    /// calendar in a definitions file of the workspace.
+    ///
+    /// ## References
+    /// FORMAT.md §3 and §4.4.
+    pub(crate) static CALENDAR_UNKNOWN = crate::rules::STABLE_0_1;
+}
+
+pub(crate) fn check(cx: &mut Cx) {
+    let Some(name) = cx.calendar_fallback_from.clone() else {
+        return;
+    };
+    let Some(range) = cx
+        .doc
+        .header
+        .as_ref()
+        .and_then(|h| h.calendar.as_ref())
+        .map(|c| c.range)
+    else {
+        return;
+    };
+    let known = cx.defs.calendars().names();
+    let mut d = unknown_name(Rule::CalendarUnknown, "calendar", &name, range, &known);
+    d.message.push_str(&format!(
+        "; counting in {} instead",
+        if cx.calendar.name().is_empty() {
+            DEFAULT_CALENDAR
+        } else {
+            cx.calendar.name()
+        }
+    ));
+    cx.diagnostics.push(d);
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fixtures() {
+        crate::testing::check_rule(crate::Rule::CalendarUnknown);
+    }
+}

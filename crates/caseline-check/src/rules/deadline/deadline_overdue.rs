@@ -1,0 +1,83 @@
+use crate::Rule;
+use crate::analysis::Cx;
+use crate::analysis::words;
+use crate::records::{CountRange, DeadlineStatus};
+
+declare_rule! {
+    /// ## What it checks
+    /// A stage that is not recorded although its time limit (the extended one
+    /// where allowed) has passed as of the case's as-of date under every reading,
+    /// while the procedure has not moved on past it. A procedure moves on once any
+    /// later event of the same procedure is recorded: a missing panel report is
+    /// not overdue when the response to the panel is recorded.
+    ///
+    /// ## Why it matters
+    /// An open stage past its limit is a delay that is still running; it is
+    /// reported on the event that started the clock.
+    ///
+    /// ## Example
+    /// ```caseline
+    /// case "1"
+    ///   procedure children-statutory
+    ///   as-of 2024-06-01
+    ///
+    /// 2024-01-02 stage1.received
+    /// ```
+    ///
+    /// ## How to fix
+    /// Record the stage if it happened. If it is still awaited, this is a
+    /// finding. Judge the case at another date with `as-of` in the header or
+    /// `--as-of` on the command line.
+    ///
+    /// ## References
+    /// FORMAT.md §4.3 (moving on) and §5.
+    pub(crate) static DEADLINE_OVERDUE = crate::rules::STABLE_0_1;
+}
+
+pub(crate) fn check(cx: &mut Cx) {
+    let mut found = Vec::new();
+    for r in cx
+        .deadlines
+        .iter()
+        .filter(|r| r.status == DeadlineStatus::Overdue)
+    {
+        let late = r.late.unwrap_or(CountRange {
+            min: None,
+            max: None,
+        });
+        let limit = match r.extended_limit {
+            Some(e) => format!(
+                "{} ({} with an extension)",
+                words::duration(r.limit),
+                words::duration(e)
+            ),
+            None => words::duration(r.limit),
+        };
+        let due = r.extended_due.as_ref().unwrap_or(&r.due);
+        let message = format!(
+            "no {} is recorded after {}: it was due within {} (by {}), so as of {} it is {} overdue",
+            r.target_label,
+            super::start_phrase(cx, r),
+            limit,
+            words::date_range(super::iv(due)),
+            cx.as_of,
+            words::count(late, r.unit),
+        );
+        let mut related = super::start_related(r);
+        related.message = format!("the clock for the {} started here", r.target_label);
+        found.push((r.start_range, message, related));
+    }
+    for (range, message, related) in found {
+        cx.report(Rule::DeadlineOverdue, range, message)
+            .related
+            .push(related);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fixtures() {
+        crate::testing::check_rule(crate::Rule::DeadlineOverdue);
+    }
+}

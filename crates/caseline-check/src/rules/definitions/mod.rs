@@ -1,0 +1,6 @@
+//! Rules about procedure and calendar definitions. `procedure-unknown` is also
+//! checked in case headers; the others are found by `Definitions::with_workspace`.
+
+pub mod definition_conflict;
+pub mod procedure_unknown;
+pub mod require_cycle;

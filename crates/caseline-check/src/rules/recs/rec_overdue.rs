@@ -1,0 +1,71 @@
+use crate::Rule;
+use crate::analysis::{Cx, words};
+use crate::records::{CountRange, CountUnit};
+
+declare_rule! {
+    /// ## What it checks
+    /// A recommendation or promise whose due date has passed as of the as-of date
+    /// under every reading of the dates, and that is not recorded as done or
+    /// declined by then.
+    ///
+    /// ## Why it matters
+    /// An agreed remedy not carried out in time is a fresh fault ("a delay within
+    /// agreed timescales"); the Ombudsman asks for evidence of compliance.
+    ///
+    /// ## Example
+    /// ```caseline
+    /// case "1"
+    ///   procedure lgsco
+    ///   as-of 2024-06-01
+    ///
+    /// 2024-02-21 ombudsman.decision
+    ///   rec a within 1m "Apologise in writing"
+    /// ```
+    ///
+    /// ## How to fix
+    /// Record when it was done (`DATE done a`) or declined with a reason; the quick
+    /// fix inserts a `done` entry at the as-of date for you to correct.
+    ///
+    /// ## References
+    /// FORMAT.md §5; LGSCO Manual for Councils, Part 8 (remedies and compliance).
+    pub(crate) static REC_OVERDUE = crate::rules::STABLE_0_1;
+}
+
+pub(crate) fn check(cx: &mut Cx) {
+    let mut found = Vec::new();
+    let as_of = cx.as_of;
+    for i in 0..cx.recs.len() {
+        if !cx.rec_facts.judged.get(i).is_some_and(|j| j.overdue) {
+            continue;
+        }
+        let r = &cx.recs[i];
+        let Some(due) = r.due.clone() else { continue };
+        let (id, kind, range, basis) = (r.id.clone(), r.kind, r.range, r.due_basis.clone());
+        let min = due
+            .latest
+            .map(|d| cx.count(d, as_of, CountUnit::WorkingDays, range));
+        let max = due
+            .earliest
+            .map(|d| cx.count(d, as_of, CountUnit::WorkingDays, range));
+        let iv = crate::rules::deadline::iv(&due);
+        let basis = basis.map(|b| format!(" ({b})")).unwrap_or_default();
+        let message = format!(
+            "{} {id} was due {}{basis} and is not recorded as done or declined: as of {as_of} it is {} overdue",
+            super::noun(kind),
+            words::date_range(iv),
+            words::count(CountRange { min, max }, CountUnit::WorkingDays),
+        );
+        found.push((range, message, super::done_fix(cx, &id)));
+    }
+    for (range, message, fix) in found {
+        cx.report(Rule::RecOverdue, range, message).fixes.push(fix);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fixtures() {
+        crate::testing::check_rule(crate::Rule::RecOverdue);
+    }
+}

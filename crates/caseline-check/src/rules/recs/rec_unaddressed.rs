@@ -1,0 +1,60 @@
+use crate::Rule;
+use crate::analysis::Cx;
+
+declare_rule! {
+    /// ## What it checks
+    /// A recommendation or promise with no due date, made before the as-of date,
+    /// that no `done` or `declined` entry addresses by that date.
+    ///
+    /// ## Why it matters
+    /// Unaddressed recommendations are how complaints come back: the Ombudsman
+    /// checks that what a stage 2 or panel recommended was carried out or
+    /// declined with reasons.
+    ///
+    /// ## Example
+    /// ```caseline
+    /// case "1"
+    ///   as-of 2024-06-01
+    ///
+    /// 2024-02-21 note "stage 2 outcome"
+    ///   promise m1 "Offer Mr X a meeting"
+    /// ```
+    ///
+    /// ## How to fix
+    /// Record what happened: `DATE done m1`, or `DATE declined m1 "reason"` (the
+    /// quick fix inserts a `done` entry at the as-of date for you to correct).
+    ///
+    /// ## References
+    /// FORMAT.md §4.2 (recommendations) and §5; LGSCO Manual for Councils, Part 8.
+    pub(crate) static REC_UNADDRESSED = crate::rules::STABLE_0_1;
+}
+
+pub(crate) fn check(cx: &mut Cx) {
+    let mut found = Vec::new();
+    for (r, j) in cx.recs.iter().zip(&cx.rec_facts.judged) {
+        if !j.unaddressed {
+            continue;
+        }
+        let message = format!(
+            "{} {} ({}) has no due date and is not recorded as done or declined by {}",
+            super::noun(r.kind),
+            r.id,
+            super::made_at(cx, r),
+            cx.as_of
+        );
+        found.push((r.range, message, super::done_fix(cx, &r.id)));
+    }
+    for (range, message, fix) in found {
+        cx.report(Rule::RecUnaddressed, range, message)
+            .fixes
+            .push(fix);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fixtures() {
+        crate::testing::check_rule(crate::Rule::RecUnaddressed);
+    }
+}

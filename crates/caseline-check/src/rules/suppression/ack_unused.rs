@@ -1,0 +1,34 @@
+declare_rule! {
+    /// ## What it checks
+    /// An acknowledgement comment `# caseline: allow RULE "reason"` with no
+    /// finding of that rule on its line (trailing comment) or on the next line
+    /// (comment on its own line).
+    ///
+    /// ## Why it matters
+    /// Once a date is corrected the finding goes away, but a stale comment would
+    /// silence the next, different finding on that line without anyone noticing.
+    ///
+    /// ## Example
+    /// ```caseline
+    /// case "1"
+    ///   as-of 2024-06-01
+    ///
+    /// # caseline: allow date-order "the decision has a typo"
+    /// 2023-07 note "assessment"
+    /// ```
+    ///
+    /// ## How to fix
+    /// Remove the comment, or move it to the line with the finding.
+    ///
+    /// ## References
+    /// caseline's acknowledgement comments (docs/format.md).
+    pub(crate) static ACK_UNUSED = crate::rules::STABLE_0_1;
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fixtures() {
+        crate::testing::check_rule(crate::Rule::AckUnused);
+    }
+}

@@ -1,0 +1,107 @@
+use caseline_syntax::TextEdit;
+
+use crate::Rule;
+use crate::analysis::timeline::namespace;
+use crate::analysis::{Cx, fix};
+use crate::suggest;
+
+declare_rule! {
+    /// ## What it checks
+    /// An event kind that is not one of the case's procedure events but looks like
+    /// one: within two edits of a procedure event (`stage2.adjudicaton`), or in a
+    /// procedure's namespace without being defined there (`stage2.decision` when
+    /// the procedure has `stage2.*` events but no `stage2.decision`).
+    /// Other kinds (`meeting`, `assessment.completed`) are free events and are not
+    /// checked.
+    ///
+    /// ## Why it matters
+    /// A mistyped stage event is silently treated as a free event, which switches
+    /// its deadline check off: the stage looks missing or overdue, or a late
+    /// response goes unreported.
+    ///
+    /// ## Example
+    /// ```caseline
+    /// case "1"
+    ///   procedure children-statutory
+    ///   as-of 2024-06-01
+    ///
+    /// 2024-01-02 stage1.received
+    /// 2024-01-10 stage1.respnse
+    /// ```
+    ///
+    /// ## How to fix
+    /// Use the suggested event name (the quick fix does this). To record something
+    /// that is not a procedure stage, give it a name outside the procedure's
+    /// namespaces, e.g. `meeting` or `assessment.completed`.
+    ///
+    /// ## References
+    /// FORMAT.md §4.2 (entries) and §4.3 (procedures).
+    pub(crate) static EVENT_UNKNOWN = crate::rules::STABLE_0_1;
+}
+
+/// Kinds every case may use.
+const GENERIC: &[&str] = &["note", "done", "declined", "partial"];
+
+pub(crate) fn check(cx: &mut Cx) {
+    if cx.procs.events.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    for e in &cx.doc.entries {
+        let Some(kind) = &e.kind else { continue };
+        let k = kind.value.as_str();
+        if GENERIC.contains(&k) || cx.procs.events.contains_key(k) {
+            continue;
+        }
+        let near = suggest::closest(k, cx.procs.event_names.iter().copied(), 2);
+        let in_namespace = cx.procs.namespaces.contains(namespace(k)) && k.contains('.');
+        if near.is_none() && !in_namespace {
+            continue;
+        }
+        // In a known namespace but far from every event: suggest the closest
+        // event of that namespace.
+        let suggestion = near.or_else(|| {
+            let ns = namespace(k);
+            let mut best: Option<(usize, &str)> = None;
+            for &ev in cx.procs.event_names.iter().filter(|ev| namespace(ev) == ns) {
+                let d = suggest::distance_within(k, ev, usize::MAX / 2).unwrap_or(usize::MAX);
+                if best.is_none_or(|(bd, _)| d < bd) {
+                    best = Some((d, ev));
+                }
+            }
+            best.map(|(_, ev)| ev)
+        });
+        let procs: Vec<&str> = cx.procs.list.iter().map(|p| p.name.as_str()).collect();
+        let mut message = format!(
+            "`{k}` is not an event of {} ",
+            if procs.len() == 1 {
+                "the procedure"
+            } else {
+                "the procedures"
+            }
+        );
+        message.push_str(&procs.join(", "));
+        if let Some(s) = suggestion {
+            message.push_str(&format!(": did you mean `{s}`?"));
+        }
+        message.push_str(" A mistyped stage switches its deadline checks off.");
+        found.push((kind.range, message, suggestion.map(str::to_string)));
+    }
+    for (range, message, suggestion) in found {
+        let d = cx.report(Rule::EventUnknown, range, message);
+        if let Some(s) = suggestion {
+            d.fixes.push(fix(
+                format!("Change to `{s}`"),
+                vec![TextEdit { range, new_text: s }],
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fixtures() {
+        crate::testing::check_rule(crate::Rule::EventUnknown);
+    }
+}

@@ -1,0 +1,139 @@
+//! Test support: the one `check_rule` helper over the fixture files in
+//! `test_data/<rule_name>/*.case`, and a runner that checks any text the way the
+//! CLI would (definitions in the file itself are loaded as the workspace).
+//!
+//! Fixture expectations are comments: `# expect: rule-a, rule-b` at the end of a
+//! line means those findings are on that line; alone on a line it means the next
+//! line that is not itself an `# expect:` line. Every finding in the file must be
+//! expected, and nothing else may be reported.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::{Analysis, CheckOptions, Config, Definitions, Diagnostic, Rule, check};
+
+/// The fixed "today" of every test (files pin their own `as-of`).
+pub(crate) fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 1, 1).expect("valid date")
+}
+
+/// Checks `text` as a lone file in a workspace: returns the definitions
+/// problems of the file itself followed by the case analysis.
+pub(crate) fn run(text: &str) -> (Vec<Diagnostic>, Analysis, caseline_syntax::Parse) {
+    let parse = caseline_syntax::parse(text);
+    let doc = parse.document();
+    let (defs, problems) = if doc.procedures.is_empty() && doc.calendars.is_empty() {
+        (Definitions::builtin(), Vec::new())
+    } else {
+        Definitions::with_workspace(&[("fixture.case".to_string(), &parse)])
+    };
+    let opts = CheckOptions {
+        today: today(),
+        as_of_override: None,
+        config: Config::default(),
+    };
+    let analysis = check(&parse, &defs, &opts);
+    let mut all: Vec<Diagnostic> = problems.into_iter().map(|(_, d)| d).collect();
+    all.extend(analysis.diagnostics.iter().cloned());
+    (all, analysis, parse)
+}
+
+/// (0-based line, rule) of every finding.
+pub(crate) fn found(text: &str) -> BTreeSet<(u32, Rule)> {
+    let (all, _, parse) = run(text);
+    all.iter()
+        .map(|d| (parse.line_index().line_of(d.range.start()), d.rule))
+        .collect()
+}
+
+/// The `# expect:` comments of a fixture as (0-based line, rule).
+pub(crate) fn expected(text: &str) -> BTreeSet<(u32, Rule)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = BTreeSet::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(pos) = line.find("# expect:") else {
+            continue;
+        };
+        let names = &line[pos + "# expect:".len()..];
+        let alone = line[..pos].trim().is_empty();
+        let target = if alone {
+            (i + 1..lines.len())
+                .find(|&j| !lines[j].trim_start().starts_with("# expect:"))
+                .unwrap_or(i)
+        } else {
+            i
+        };
+        for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            let rule = Rule::from_name(name)
+                .unwrap_or_else(|| panic!("fixture names an unknown rule `{name}`"));
+            out.insert((target as u32, rule));
+        }
+    }
+    out
+}
+
+/// Runs every fixture of `rule` and compares findings with expectations.
+pub(crate) fn check_rule(rule: Rule) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("test_data")
+        .join(rule.name().replace('-', "_"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| {
+            panic!(
+                "fixture directory {} for `{}`: {e}",
+                dir.display(),
+                rule.name()
+            )
+        })
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "case"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no fixtures in {}", dir.display());
+    let mut fires = false;
+    for f in &files {
+        let text = std::fs::read_to_string(f).expect("fixture is readable UTF-8");
+        let want = expected(&text);
+        let got = found(&text);
+        fires |= want.iter().any(|(_, r)| *r == rule);
+        if want != got {
+            let (all, _, parse) = run(&text);
+            let detail: Vec<String> = all
+                .iter()
+                .map(|d| {
+                    format!(
+                        "  line {}: {} — {}",
+                        parse.line_index().line_of(d.range.start()) + 1,
+                        d.rule.name(),
+                        d.message
+                    )
+                })
+                .collect();
+            panic!(
+                "{}: expected (1-based) {:?}\nbut found:\n{}",
+                f.display(),
+                want.iter()
+                    .map(|(l, r)| (l + 1, r.name()))
+                    .collect::<Vec<_>>(),
+                detail.join("\n")
+            );
+        }
+    }
+    assert!(
+        fires,
+        "no fixture of `{}` expects the rule to fire",
+        rule.name()
+    );
+}
+
+/// The ```caseline block under `## Example` in a rule's explanation.
+pub(crate) fn example(rule: Rule) -> Option<String> {
+    let doc = rule.explanation();
+    let after = doc.split("## Example").nth(1)?;
+    let start = after.find("```caseline")? + "```caseline".len();
+    let body = &after[start..];
+    let end = body.find("```")?;
+    Some(body[..end].trim_start_matches('\n').to_string())
+}
