@@ -56,6 +56,12 @@ if $have_nvim; then
   timeout -k 5 60 nvim --headless -u NONE -i NONE -n --cmd "set runtimepath^=$editors/nvim" \
     --cmd "filetype on" -c "luafile $editors/tests/nvim-syntax.lua" </dev/null
 fi
+if $have_nvim && command -v tree-sitter >/dev/null 2>&1 && command -v cc >/dev/null 2>&1; then
+  step "Neovim with the tree-sitter parser and queries (no server needed)"
+  bash "$editors/tests/nvim-treesitter.sh"
+elif $have_nvim; then
+  skipped+=("Neovim tree-sitter test (needs the tree-sitter CLI and a C compiler)")
+fi
 if $have_emacs; then
   step "Emacs caseline-mode: byte-compile, colouring, indentation (no server needed)"
   HOME="$(mktemp -d)" timeout -k 5 60 emacs --batch -Q -l "$editors/tests/emacs-mode.el" </dev/null
@@ -79,5 +85,5 @@ fi
 
 step "done in $(( $(date +%s) - ci_start ))s"
 for s in "${skipped[@]}"; do
-  echo "skipped, editor not installed: $s"
+  echo "skipped: $s"
 done
