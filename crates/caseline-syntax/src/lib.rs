@@ -9,6 +9,7 @@
 pub mod ast;
 mod dates;
 mod errors;
+mod format;
 mod kinds;
 pub mod line_index;
 mod lower;
@@ -16,6 +17,7 @@ mod parse;
 mod query_cache;
 
 pub use errors::{SyntaxError, SyntaxErrorKind};
+pub use format::format;
 pub use line_index::{Encoding, LineCol, LineIndex};
 pub use parse::{Parse, TextEdit, parse};
 pub use query_cache::{Highlight, folding_ranges, highlights};

@@ -324,7 +324,9 @@ impl<'a> Cx<'a> {
         })
     }
 
-    /// `> text`: the text after `>`, with one leading space removed.
+    /// `> text`: the text after `>`, with one leading space and any trailing
+    /// whitespace removed (the formatter drops trailing whitespace, and
+    /// formatting must not change the document).
     fn prose(&self, node: Node<'_>) -> Spanned<String> {
         let range = range_of(node);
         let raw = self.text_of(node);
@@ -333,8 +335,9 @@ impl<'a> Cx<'a> {
             Some(rest) => (rest, 2),
             None => (after, 1),
         };
+        let body = body.trim_end();
         let start = (range.start() + size(skip)).min(range.end());
-        Spanned::new(body.to_string(), TextRange::new(start, range.end()))
+        Spanned::new(body.to_string(), TextRange::at(start, size(body.len())))
     }
 
     fn procedure(&mut self, node: Node<'_>) -> Option<ProcedureDef> {

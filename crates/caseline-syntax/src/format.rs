@@ -1,0 +1,237 @@
+//! The one formatter (used by `caseline fmt` and LSP formatting).
+//!
+//! Canonical layout: block lines at column 0, child lines indented exactly two
+//! spaces, one space between the tokens of a line, no trailing whitespace, at
+//! most one blank line in a row, a blank line before each top-level block
+//! (consecutive entries keep the author's choice), and exactly one line ending
+//! at the end of the file. CRLF files stay CRLF.
+//!
+//! It never changes what a file says: every token, comment and prose text is
+//! kept as written, and a line with a syntax error (or one that belongs to a
+//! line the parser could not read) is copied byte for byte. Works from the
+//! parse tree; must not depend on calendars, rules or LSP.
+
+use crate::errors::{SyntaxErrorKind, range_of};
+use crate::kinds;
+use crate::lower::trim_end_range;
+use crate::parse::{Parse, parse};
+use std::collections::HashSet;
+use text_size::TextRange;
+use tree_sitter::Node;
+
+/// Formats a `.case` file. Idempotent: `format(&format(x)) == format(x)`.
+pub fn format(text: &str) -> String {
+    let parse = parse(text);
+    format_parse(&parse)
+}
+
+/// What one input line becomes.
+#[derive(Debug)]
+enum Line {
+    Blank,
+    /// Copied as it was (an error line), without its line ending.
+    Verbatim(String),
+    /// Re-spaced tokens, indent included.
+    Formatted(String),
+}
+
+/// What starts on a line, for the blank-line rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Head {
+    /// A dated entry (or a line that could not be read, which is treated like
+    /// an entry so that a half-typed line never moves its neighbours).
+    EntryLike,
+    /// `case`, `procedure` or `calendar`.
+    Other,
+}
+
+fn format_parse(parse: &Parse) -> String {
+    let text = parse.text();
+    let index = parse.line_index();
+    let Some(tree) = parse.tree.as_ref() else {
+        return text.to_string();
+    };
+    let root = tree.root_node();
+    let line_count = index.line_count() as usize;
+
+    // Lines that must stay exactly as written.
+    let mut verbatim: HashSet<usize> = HashSet::new();
+    for e in parse.errors() {
+        if e.kind == SyntaxErrorKind::Syntax {
+            mark_lines(&mut verbatim, index, e.range);
+        }
+    }
+
+    // Block heads, by line.
+    let mut heads: Vec<Option<Head>> = vec![None; line_count];
+    let mut cursor = root.walk();
+    for block in root.children(&mut cursor) {
+        let kind = block.kind();
+        let head = if kind == kinds::ENTRY || kind == kinds::INVALID_BLOCK {
+            Head::EntryLike
+        } else if kind == kinds::CASE_HEADER
+            || kind == kinds::PROCEDURE_BLOCK
+            || kind == kinds::CALENDAR_BLOCK
+        {
+            Head::Other
+        } else {
+            continue;
+        };
+        let line = index.line_of(range_of(block).start()) as usize;
+        if let Some(slot) = heads.get_mut(line) {
+            *slot = Some(head);
+        }
+        if kind == kinds::INVALID_BLOCK {
+            mark_lines(&mut verbatim, index, range_of(block));
+        }
+    }
+
+    // The tokens of each line, in order.
+    let mut tokens: Vec<Vec<TextRange>> = vec![Vec::new(); line_count];
+    collect_leaves(root, text, index, &mut tokens, &mut verbatim);
+
+    let mut lines: Vec<Line> = Vec::with_capacity(line_count);
+    for (i, toks) in tokens.iter().enumerate() {
+        let range = index.line_range(i as u32);
+        let original = &text[range];
+        if verbatim.contains(&i) {
+            lines.push(Line::Verbatim(original.to_string()));
+            continue;
+        }
+        if original.trim().is_empty() {
+            lines.push(Line::Blank);
+            continue;
+        }
+        let words: Vec<&str> = toks.iter().map(|r| &text[*r]).collect();
+        // Safety net: if the tokens do not account for every visible character
+        // of the line, re-spacing could lose something, so copy it instead.
+        let visible = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        if visible(&words.concat()) != visible(original) {
+            verbatim.insert(i);
+            lines.push(Line::Verbatim(original.to_string()));
+            continue;
+        }
+        let indent = if heads[i].is_some() {
+            ""
+        } else if original.starts_with([' ', '\t']) || !original.trim_start().starts_with('#') {
+            // Child lines, and comments written inside a block.
+            "  "
+        } else {
+            // A comment in column 0 stays there.
+            ""
+        };
+        lines.push(Line::Formatted(format!(
+            "{indent}{}",
+            words.join(" ").trim_end()
+        )));
+    }
+
+    // Where each top-level block's group starts: its head, or the column-0
+    // comment lines right above it (they describe it and move with it).
+    // A line copied verbatim does not take part in the blank-line rules (the
+    // parser's reading of a broken line can change once its neighbours are
+    // re-spaced, and the output must not depend on that): it counts as an
+    // plain line that keeps the author's blank lines.
+    for (i, head) in heads.iter_mut().enumerate() {
+        if verbatim.contains(&i) {
+            *head = None;
+        }
+    }
+    let mut group_start: Vec<Option<Head>> = vec![None; line_count];
+    for (i, head) in heads.iter().enumerate() {
+        let Some(head) = *head else { continue };
+        let mut start = i;
+        while start > 0 && is_column0_comment(&lines[start - 1]) && heads[start - 1].is_none() {
+            start -= 1;
+        }
+        group_start[start] = Some(head);
+    }
+
+    let eol = if index.uses_crlf() { "\r\n" } else { "\n" };
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut emitted_any = false;
+    let mut pending_blank = false;
+    let mut previous_head: Option<Head> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let content = match line {
+            Line::Blank => {
+                pending_blank = true;
+                continue;
+            }
+            Line::Verbatim(s) | Line::Formatted(s) => s,
+        };
+        let heads_at_line = heads.get(i).copied().flatten();
+        if emitted_any {
+            let blank = match group_start[i] {
+                Some(Head::EntryLike) if previous_head.is_none_or(|h| h == Head::EntryLike) => {
+                    pending_blank
+                }
+                Some(_) => true,
+                None => pending_blank,
+            };
+            if blank {
+                out.push_str(eol);
+            }
+        }
+        if let Some(h) = heads_at_line {
+            previous_head = Some(h);
+        }
+        out.push_str(content);
+        out.push_str(eol);
+        emitted_any = true;
+        pending_blank = false;
+    }
+    out
+}
+
+fn is_column0_comment(line: &Line) -> bool {
+    matches!(line, Line::Formatted(s) if s.starts_with('#'))
+}
+
+fn mark_lines(set: &mut HashSet<usize>, index: &crate::LineIndex, range: TextRange) {
+    let first = index.line_of(range.start());
+    let last = index.line_of(trim_end_range(index.text(), range).end());
+    for l in first..=last {
+        set.insert(l as usize);
+    }
+}
+
+/// Every token (leaf) of the tree, grouped by the line it starts on. A token
+/// that spans lines (only a comment-only line's comment, with its line
+/// ending) is trimmed; a zero-width token marks its line as verbatim.
+fn collect_leaves(
+    root: Node<'_>,
+    text: &str,
+    index: &crate::LineIndex,
+    tokens: &mut [Vec<TextRange>],
+    verbatim: &mut HashSet<usize>,
+) {
+    let mut stack = vec![root];
+    let mut cursor = root.walk();
+    while let Some(node) = stack.pop() {
+        if node.is_error() {
+            mark_lines(verbatim, index, range_of(node));
+            continue;
+        }
+        if node.child_count() == 0 && node.kind() != kinds::SOURCE_FILE {
+            let range = trim_end_range(text, range_of(node));
+            let line = index.line_of(range.start()) as usize;
+            if node.is_missing() {
+                verbatim.insert(line);
+            } else if range.is_empty() {
+                // The root of an empty file; nothing to place.
+            } else if let Some(slot) = tokens.get_mut(line) {
+                slot.push(range);
+            }
+            if index.line_of(range.end()) as usize != line {
+                mark_lines(verbatim, index, range);
+            }
+            continue;
+        }
+        let children: Vec<Node<'_>> = node.children(&mut cursor).collect();
+        stack.extend(children.into_iter().rev());
+    }
+    for line in tokens.iter_mut() {
+        line.sort_by_key(|r| r.start());
+    }
+}

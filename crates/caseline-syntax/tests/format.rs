@@ -1,0 +1,325 @@
+//! The formatter: hand-written fixtures in `test_data/fmt/` (`NAME.input.case`
+//! and `NAME.expected.case`), the sample cases, and properties (idempotence,
+//! nothing lost) over generated text.
+
+use caseline_syntax::{format, parse};
+use proptest::prelude::*;
+use std::path::PathBuf;
+
+fn fixtures() -> Vec<(String, String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("test_data/fmt");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("test_data/fmt exists") {
+        let path = entry.expect("readable dir").path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let Some(stem) = name.strip_suffix(".input.case") else {
+            continue;
+        };
+        let expected = dir.join(format!("{stem}.expected.case"));
+        out.push((
+            stem.to_string(),
+            std::fs::read_to_string(&path).unwrap(),
+            std::fs::read_to_string(&expected).unwrap_or_else(|e| panic!("{stem}: {e}")),
+        ));
+    }
+    out.sort();
+    assert!(out.len() >= 6, "fixtures found: {}", out.len());
+    out
+}
+
+#[test]
+fn fixtures_format_as_expected() {
+    for (name, input, expected) in fixtures() {
+        assert_eq!(format(&input), expected, "fixture {name}");
+        assert_eq!(
+            format(&expected),
+            expected,
+            "fixture {name}: expected output is not stable"
+        );
+    }
+}
+
+#[test]
+fn fixtures_in_crlf_stay_crlf() {
+    for (name, input, expected) in fixtures() {
+        let input = input.replace('\n', "\r\n");
+        let expected = expected.replace('\n', "\r\n");
+        assert_eq!(format(&input), expected, "fixture {name} (CRLF)");
+    }
+}
+
+#[test]
+fn formatting_keeps_the_document() {
+    for (name, input, _) in fixtures() {
+        let before = parse(&input);
+        if !before.errors().is_empty() {
+            continue;
+        }
+        let after = parse(&format(&input));
+        assert_eq!(after.errors(), &[], "fixture {name}");
+        let strip = |p: &caseline_syntax::Parse| {
+            let d = p.document();
+            (
+                d.entries
+                    .iter()
+                    .map(|e| {
+                        (
+                            e.date.as_ref().map(|d| d.value),
+                            e.kind.as_ref().map(|k| k.value.clone()),
+                            e.ids.iter().map(|i| i.value.clone()).collect::<Vec<_>>(),
+                            e.text.as_ref().map(|t| t.value.clone()),
+                        )
+                    })
+                    .collect::<Vec<_>>(),
+                d.comments
+                    .iter()
+                    .map(|c| c.text.clone())
+                    .collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(strip(&before), strip(&after), "fixture {name}");
+    }
+}
+
+#[test]
+fn sample_cases_are_already_canonical() {
+    for name in [
+        "kent-24-003-873.case",
+        "worcestershire-24-017-518.case",
+        "worcestershire-25-006-373.case",
+    ] {
+        let path = format!("{}/../../tests/cases/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(format(&text), text, "{name}");
+        let crlf = text.replace('\n', "\r\n");
+        assert_eq!(format(&crlf), crlf, "{name} (CRLF)");
+    }
+}
+
+#[test]
+fn messy_sample_formats_back_to_the_sample() {
+    let path = format!(
+        "{}/../../tests/cases/kent-24-003-873.case",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Indent children by four, double every space between tokens outside
+    // strings and prose, add trailing spaces and extra blank lines.
+    let messy: String = text
+        .lines()
+        .map(|l| {
+            let l = if let Some(rest) = l.strip_prefix("  ") {
+                format!("    {rest}")
+            } else {
+                l.to_string()
+            };
+            format!("{l}   \n\n")
+        })
+        .collect();
+    let messy = messy.replacen("case \"24 003 873\"", "case    \"24 003 873\"", 1);
+    let formatted = format(&messy);
+    // Blank lines between consecutive entries are the author's choice, so
+    // compare with the blank lines removed and count them separately.
+    let squeeze = |s: &str| {
+        s.lines()
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(squeeze(&formatted), squeeze(&text));
+    assert_eq!(format(&formatted), formatted);
+}
+
+/// The tokens of a text: every leaf the parser sees, as text, in order.
+fn non_whitespace(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn case_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("2024-11-05".to_string()),
+        Just("2024-11..2024-12".to_string()),
+        Just("?".to_string()),
+        Just("note".to_string()),
+        Just("stage1.received".to_string()),
+        Just("\"text é £ 🙂\"".to_string()),
+        Just("\"unterminated".to_string()),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just(" ".to_string()),
+        Just("   ".to_string()),
+        Just("\t".to_string()),
+        Just("rec a within 10wd".to_string()),
+        Just("agree a b by 2024-12-01".to_string()),
+        Just("> prose  text # x ".to_string()),
+        Just("# comment  ".to_string()),
+        Just("case \"1\"".to_string()),
+        Just("procedure p".to_string()),
+        Just("deadline a within 5wd of b".to_string()),
+        Just("calendar c".to_string()),
+        Just("closed 2024-12-27".to_string()),
+        "[a-z0-9 .?\"#>\\-]{0,10}",
+    ];
+    proptest::collection::vec(piece, 0..30).prop_map(|v| v.concat())
+}
+
+/// Valid files written carelessly: random spacing between tokens, random
+/// indents, blank lines, trailing spaces, comments, LF or CRLF.
+fn valid_case() -> impl Strategy<Value = String> {
+    let space = prop_oneof![Just(" "), Just("  "), Just("\t"), Just("   ")];
+    let indent = prop_oneof![Just(" "), Just("  "), Just("\t"), Just("    ")];
+    let trail = prop_oneof![
+        Just(""),
+        Just(""),
+        Just("   "),
+        Just(" # note é"),
+        Just("\t")
+    ];
+    // (head, children that may go under it)
+    let entry_children = || {
+        prop_oneof![
+            Just(vec!["rec", "a", "within", "10wd", "\"Meet 🙂\""]),
+            Just(vec!["promise", "p1", "by", "2025-01", "\"Write\""]),
+            Just(vec!["agree", "a", "b"]),
+            Just(vec!["extended", "\"why\""]),
+            Just(vec!["> prose  with  spaces"]),
+            Just(vec!["key", "value", "2024-01-01"]),
+            Just(vec!["# a comment"]),
+        ]
+    };
+    let field_children = || {
+        prop_oneof![
+            Just(vec!["title", "\"t\""]),
+            Just(vec!["key", "value", "2024-01-01"]),
+            Just(vec!["# a comment"]),
+        ]
+    };
+    let head_and_child = prop_oneof![
+        (
+            prop_oneof![
+                Just(vec!["2024-11-05", "note"]),
+                Just(vec![
+                    "2024-11..2024-12",
+                    "stage1.received",
+                    "\"Complaint £\""
+                ]),
+                Just(vec!["?", "done", "a", "b", "\"x  y\""]),
+            ],
+            proptest::collection::vec(entry_children(), 4)
+        ),
+        (
+            prop_oneof![
+                Just(vec!["case", "\"24 017 518\""]),
+                Just(vec!["procedure", "corp"]),
+                Just(vec!["calendar", "worcs"]),
+            ],
+            proptest::collection::vec(field_children(), 4)
+        ),
+    ];
+    let line = |words: Vec<&'static str>, sep: Vec<&'static str>| {
+        let mut s = String::new();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                s.push_str(sep[i % sep.len()]);
+            }
+            s.push_str(w);
+        }
+        s
+    };
+    let block = (
+        head_and_child,
+        proptest::collection::vec(space.clone(), 1..4),
+        trail.clone(),
+        proptest::collection::vec(
+            (
+                indent,
+                0..4usize,
+                proptest::collection::vec(space, 1..4),
+                trail,
+                0..3usize,
+            ),
+            0..4,
+        ),
+        0..3usize,
+    )
+        .prop_map(move |((h, kids), sep, tr, children, blanks)| {
+            let mut s = "\n".repeat(blanks);
+            s.push_str(&line(h, sep));
+            s.push_str(tr);
+            s.push('\n');
+            for (ind, which, sep, tr, blanks) in children {
+                let c = kids[which].clone();
+                s.push_str(&"\n".repeat(blanks));
+                s.push_str(ind);
+                s.push_str(&line(c, sep));
+                s.push_str(tr);
+                s.push('\n');
+            }
+            s
+        });
+    (
+        proptest::collection::vec(block, 0..6),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(blocks, crlf, final_newline)| {
+            let mut s = blocks.concat();
+            if !final_newline && s.ends_with('\n') {
+                s.pop();
+            }
+            if crlf { s.replace('\n', "\r\n") } else { s }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, .. ProptestConfig::default() })]
+
+    #[test]
+    fn format_is_idempotent(text in case_like()) {
+        let once = format(&text);
+        prop_assert_eq!(format(&once), once.clone(), "input {:?}", text);
+    }
+
+    #[test]
+    fn format_keeps_every_visible_character(text in case_like()) {
+        prop_assert_eq!(non_whitespace(&format(&text)), non_whitespace(&text));
+    }
+
+    #[test]
+    fn format_keeps_the_token_sequence_of_valid_files(text in valid_case()) {
+        // One case header per file: a second one is an error by design.
+        prop_assume!(text.matches("case").count() <= 1);
+        let before = parse(&text);
+        prop_assert_eq!(before.errors(), &[]);
+        let formatted = format(&text);
+        let after = parse(&formatted);
+        prop_assert_eq!(after.errors(), &[]);
+        prop_assert_eq!(tokens(&text), tokens(&formatted));
+        prop_assert_eq!(before.document().entries.len(), after.document().entries.len());
+    }
+
+    #[test]
+    fn format_of_valid_files_is_idempotent(text in valid_case()) {
+        let once = format(&text);
+        prop_assert_eq!(format(&once), once.clone());
+        prop_assert!(once.is_empty() || once.ends_with('\n'));
+        prop_assert!(!once.contains("\n\n\n") && !once.contains("\r\n\r\n\r\n"));
+        if text.contains("\r\n") {
+            prop_assert_eq!(once.matches('\n').count(), once.matches("\r\n").count());
+        }
+    }
+
+    #[test]
+    fn format_never_panics(text in any::<String>()) {
+        let _ = format(&text);
+    }
+}
+
+/// The highlighted tokens of a text (every token the grammar gives a class).
+fn tokens(text: &str) -> Vec<String> {
+    let p = parse(text);
+    caseline_syntax::highlights(&p)
+        .into_iter()
+        .map(|(r, h)| format!("{h:?}:{}", &text[r].trim_end()))
+        .collect()
+}
