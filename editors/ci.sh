@@ -76,10 +76,14 @@ else
   if $have_nvim; then
     step "Neovim LSP client test ($(nvim --version | head -1))"
     CASELINE_BIN="$bin" bash "$editors/tests/nvim-headless.sh"
+    step "Neovim LSP client test with as_of = 2025-04-01 (rec o1, due 2025-03-18, becomes overdue)"
+    AS_OF=2025-04-01 EXPECT_CODE=rec-overdue EXPECT_LINE=27 CASELINE_BIN="$bin" bash "$editors/tests/nvim-headless.sh"
   fi
   if $have_emacs; then
     step "Emacs eglot client test ($(emacs --version | head -1))"
     CASELINE_BIN="$bin" bash "$editors/tests/emacs-batch.sh"
+    step "Emacs eglot client test with caseline-as-of = 2025-04-01 (rec o1 becomes overdue)"
+    AS_OF=2025-04-01 EXPECT_CODE=rec-overdue EXPECT_LINE=27 CASELINE_BIN="$bin" bash "$editors/tests/emacs-batch.sh"
   fi
 fi
 

@@ -37,6 +37,8 @@
   (add-to-list 'load-path (expand-file-name "emacs" editors))
   (require 'caseline-mode)
   (setq caseline-program bin)
+  ;; AS_OF exercises `caseline-as-of' end to end (initializationOptions.asOf).
+  (setq caseline-as-of (let ((v (getenv "AS_OF"))) (and v (not (string-empty-p v)) v)))
   ;; Never stop to ask a question in batch mode.
   (setq eglot-sync-connect 10
         eglot-connect-timeout 20

@@ -25,7 +25,8 @@ end
 -- Errors from the LSP client should fail the test, not just be logged.
 vim.lsp.set_log_level("warn")
 
-require("caseline").setup({ cmd = { bin, "lsp" } })
+-- AS_OF exercises the as_of option end to end (initializationOptions.asOf).
+require("caseline").setup({ cmd = { bin, "lsp" }, as_of = os.getenv("AS_OF") })
 vim.cmd("edit " .. vim.fn.fnameescape(case_file))
 local buf = vim.api.nvim_get_current_buf()
 

@@ -3,7 +3,8 @@
 # (0.7 or newer) with `caseline lsp` attached through editors/nvim, and passes
 # when the server's deadline-missed diagnostic for line 20 arrives.
 # Installs nothing. Needs: CASELINE_BIN (path to the caseline binary), nvim on PATH.
-# Optional: CASE_FILE, EXPECT_CODE, EXPECT_LINE, WAIT_MS, TIMEOUT (whole run, seconds).
+# Optional: CASE_FILE, AS_OF (sent as initializationOptions.asOf), EXPECT_CODE,
+# EXPECT_LINE, WAIT_MS, TIMEOUT (whole run, seconds).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -18,10 +19,17 @@ if ! command -v nvim >/dev/null 2>&1; then
 fi
 
 export CASELINE_BIN
-export CASE_FILE="${CASE_FILE:-$repo/tests/cases/kent-24-003-873.case}"
 # A private state folder: the LSP log and shada must not touch the user's.
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+# The case is checked in a folder of its own, so the server's workspace is that
+# folder and not the whole repository with every test fixture in it.
+if [ -z "${CASE_FILE:-}" ]; then
+  mkdir -p "$tmp/case"
+  cp "$repo/tests/cases/kent-24-003-873.case" "$tmp/case/"
+  CASE_FILE="$tmp/case/kent-24-003-873.case"
+fi
+export CASE_FILE
 export XDG_STATE_HOME="$tmp" XDG_CACHE_HOME="$tmp" XDG_DATA_HOME="$tmp" XDG_CONFIG_HOME="$tmp"
 
 status=0
