@@ -114,8 +114,11 @@ describe("package.json agrees with the code", () => {
   });
 
   it("has the same defaults as the code", () => {
-    assert.equal(props["caseline.server.path"].default, DEFAULT_SETTINGS.serverPath);
-    assert.equal(props["caseline.asOf"].default, DEFAULT_SETTINGS.asOf);
+    // Text settings default to "" (a text box in the Settings editor), which the code reads as unset.
+    const fromManifest = readSettings((key) => props[`caseline.${key}`].default).settings;
+    assert.deepEqual(fromManifest, DEFAULT_SETTINGS);
+    assert.equal(props["caseline.server.path"].default, "");
+    assert.equal(props["caseline.asOf"].default, "");
     assert.equal(props["caseline.trace.server"].default, DEFAULT_SETTINGS.trace);
     assert.deepEqual(props["caseline.trace.server"].enum, ["off", "messages", "verbose"]);
   });
