@@ -126,6 +126,39 @@ pub(crate) fn check_rule(rule: Rule) {
         "no fixture of `{}` expects the rule to fire",
         rule.name()
     );
+    for f in &files {
+        let text = std::fs::read_to_string(f).expect("fixture is readable UTF-8");
+        check_fixes_resolve(&text, &f.display().to_string());
+    }
+}
+
+/// Applies edits in order, each relative to the text after the previous ones.
+pub(crate) fn apply(text: &str, edits: &[caseline_syntax::TextEdit]) -> String {
+    let mut out = text.to_string();
+    for e in edits {
+        let range = usize::from(e.range.start())..usize::from(e.range.end());
+        out.replace_range(range, &e.new_text);
+    }
+    out
+}
+
+/// Every fix must remove (at least) the finding it was offered for.
+fn check_fixes_resolve(text: &str, name: &str) {
+    let (all, _, _) = run(text);
+    for d in &all {
+        for fix in &d.fixes {
+            let before = all.iter().filter(|x| x.rule == d.rule).count();
+            let fixed = apply(text, &fix.edits);
+            let (after_all, _, _) = run(&fixed);
+            let after = after_all.iter().filter(|x| x.rule == d.rule).count();
+            assert!(
+                after < before,
+                "{name}: fix {:?} for `{}` did not remove it; text after the fix:\n{fixed}",
+                fix.title,
+                d.rule.name()
+            );
+        }
+    }
 }
 
 /// The ```caseline block under `## Example` in a rule's explanation.

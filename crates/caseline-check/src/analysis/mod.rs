@@ -211,6 +211,8 @@ pub(crate) struct Cx<'a> {
     /// not cover: (year, where).
     pub uncovered: Option<(i32, TextRange)>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Cache for [`Cx::as_of_slot`].
+    as_of_slot: std::cell::OnceCell<Option<usize>>,
     /// `\r\n` when the file uses CRLF, so inserted lines match it.
     pub newline: &'static str,
 }
@@ -272,6 +274,7 @@ impl<'a> Cx<'a> {
             rec_facts: RecFacts::default(),
             uncovered: None,
             diagnostics: Vec::new(),
+            as_of_slot: std::cell::OnceCell::new(),
             newline,
         }
     }
@@ -361,12 +364,16 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// The first entry certainly after `d`: where an entry dated `d` belongs.
-    pub(crate) fn chronological_slot(&self, d: NaiveDate) -> Option<usize> {
-        self.timeline
-            .iv
-            .iter()
-            .position(|iv| iv.lo.is_some_and(|lo| lo > d))
+    /// The first entry certainly after the as-of date: where an entry dated
+    /// as-of belongs. Computed once, so that many fixes stay linear.
+    pub(crate) fn as_of_slot(&self) -> Option<usize> {
+        *self.as_of_slot.get_or_init(|| {
+            let d = self.as_of;
+            self.timeline
+                .iv
+                .iter()
+                .position(|iv| iv.lo.is_some_and(|lo| lo > d))
+        })
     }
 
     /// Related place pointing at an entry's first line.

@@ -38,7 +38,7 @@ pub(crate) fn made_at(cx: &Cx, r: &RecRecord) -> String {
 
 /// Inserts `AS-OF done ID` where that date belongs in the timeline.
 pub(crate) fn done_fix(cx: &Cx, id: &str) -> Fix {
-    let slot = cx.chronological_slot(cx.as_of);
+    let slot = cx.as_of_slot();
     let edit = cx.insert_line_edit(slot, &format!("{} done {id}", cx.as_of));
     Fix {
         title: format!("Record `{id}` as done on {}", cx.as_of),

@@ -39,7 +39,7 @@ pub(crate) fn check(cx: &mut Cx) {
             continue;
         }
         let r = &cx.recs[i];
-        let Some(due) = r.due.clone() else { continue };
+        let Some(due) = r.due else { continue };
         let (id, kind, range, basis) = (r.id.clone(), r.kind, r.range, r.due_basis.clone());
         let min = due
             .latest

@@ -58,3 +58,38 @@ mod tests {
         crate::testing::check_rule(crate::Rule::RecUnaddressed);
     }
 }
+
+#[cfg(test)]
+mod fix_tests {
+    use crate::Rule;
+    use crate::testing::{apply, run};
+
+    #[test]
+    fn the_fix_inserts_a_done_line_in_date_order_with_the_file_s_line_endings() {
+        let text = "case \"1\"\r\n  as-of 2024-06-01\r\n\r\n2024-02-21 note\r\n  promise m1 \"Meet\"\r\n2024-07-01 note \"later\"\r\n";
+        let (all, _, _) = run(text);
+        let d = all
+            .iter()
+            .find(|d| d.rule == Rule::RecUnaddressed)
+            .expect("m1 is unaddressed");
+        let fixed = apply(text, &d.fixes[0].edits);
+        assert_eq!(
+            fixed,
+            "case \"1\"\r\n  as-of 2024-06-01\r\n\r\n2024-02-21 note\r\n  promise m1 \"Meet\"\r\n2024-06-01 done m1\r\n2024-07-01 note \"later\"\r\n"
+        );
+    }
+
+    #[test]
+    fn at_the_end_of_a_file_without_a_final_newline() {
+        let text = "case \"1\"\n  as-of 2024-06-01\n\n2024-02-21 note\n  promise m1 \"Meet\"";
+        let (all, _, _) = run(text);
+        let d = all
+            .iter()
+            .find(|d| d.rule == Rule::RecUnaddressed)
+            .expect("m1 is unaddressed");
+        assert_eq!(
+            apply(text, &d.fixes[0].edits),
+            format!("{text}\n2024-06-01 done m1\n")
+        );
+    }
+}
