@@ -41,6 +41,19 @@ pub(crate) fn size(n: usize) -> TextSize {
 /// Finds every syntax problem in the tree (not dates: lowering checks those).
 pub(crate) fn collect(root: Node<'_>, text: &str, index: &LineIndex) -> Vec<SyntaxError> {
     let mut out = Vec::new();
+    let mut cursor = root.walk();
+    for block in root.children(&mut cursor) {
+        if is_indented_block(block, index) {
+            let at = range_of(block).start();
+            out.push(SyntaxError {
+                range: line_content(index, text, at),
+                kind: SyntaxErrorKind::Syntax,
+                message: "this indented line has no entry or block above it to belong to; \
+                          start it in the first column"
+                    .to_string(),
+            });
+        }
+    }
     visit(root, text, index, &mut out);
     if out.is_empty() && root.has_error() {
         // The only error is a hidden MISSING token (a line end the parser had
@@ -63,6 +76,16 @@ pub(crate) fn collect(root: Node<'_>, text: &str, index: &LineIndex) -> Vec<Synt
         });
     }
     out
+}
+
+/// A top-level block that does not start in column 0. Only possible before
+/// the first block of a file (after that, an indented line is a child line);
+/// the block is left out of the document, like any line that cannot be read.
+pub(crate) fn is_indented_block(block: Node<'_>, index: &LineIndex) -> bool {
+    let start = range_of(block).start();
+    block.kind() != kinds::INVALID_BLOCK
+        && !block.is_extra()
+        && index.line_range(index.line_of(start)).start() != start
 }
 
 fn visit(node: Node<'_>, text: &str, index: &LineIndex, out: &mut Vec<SyntaxError>) {

@@ -32,6 +32,9 @@ pub(crate) fn lower(root: Node<'_>, text: &str, index: &LineIndex) -> Lowered {
     let mut doc = Document::default();
     let mut cursor = root.walk();
     for block in root.children(&mut cursor) {
+        if crate::errors::is_indented_block(block, index) {
+            continue;
+        }
         let kind = block.kind();
         if kind == kinds::CASE_HEADER {
             let header = cx.header(block);

@@ -270,3 +270,28 @@ fn last_line_without_newline_and_blank_lines_inside_blocks() {
     assert_eq!(doc.entries[0].children.len(), 2);
     assert_eq!(doc.entries[1].ids.len(), 2);
 }
+
+#[test]
+fn indented_entry_at_the_top_of_the_file() {
+    let text = "# intro\n  2024-11-05 note\n    rec a\n2024-11-06 note\n";
+    let errs = errors(text);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0].0, "2024-11-05 note");
+    assert!(errs[0].2.contains("no entry or block above it"));
+    assert_eq!(kinds(text), ["note"]);
+    assert_eq!(
+        &text[parse(text).document().entries[0].head_range],
+        "2024-11-06 note"
+    );
+}
+
+#[test]
+fn parse_is_send_sync_and_clone() {
+    fn assert_traits<T: Send + Sync + Clone + 'static>() {}
+    assert_traits::<caseline_syntax::Parse>();
+    let p = parse("2024-11-05 note\n");
+    let q = std::thread::spawn(move || p.document().entries.len())
+        .join()
+        .unwrap();
+    assert_eq!(q, 1);
+}
