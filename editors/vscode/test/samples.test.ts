@@ -54,7 +54,10 @@ const has = (t: Token | undefined, scope: string) => t !== undefined && t.scopes
 
 describe("TextMate grammar on the sample cases", async () => {
   const grammar = await loadGrammar();
-  const files = fs.readdirSync(casesDir).filter((f) => f.endsWith(".case"));
+  // The samples and the definitions files beside them (tests/cases/definitions/).
+  const files = (fs.readdirSync(casesDir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith(".case"))
+    .sort();
 
   it("finds the samples", () => {
     assert.ok(files.length >= 3, `only ${files.length} sample cases in ${casesDir}`);
