@@ -1,3 +1,63 @@
-//! The `caseline` binary: arguments, logging, exit codes, rendering.
+//! The `caseline` binary: parses arguments, sets up logging to stderr, dispatches
+//! to one file per command in `commands/`, and maps the outcome to an exit code
+//! (0 clean, 1 findings, 2 usage or I/O failure). No computation lives here.
 
-fn main() {}
+mod commands;
+mod discover;
+mod render;
+mod summary;
+mod workspace;
+
+use clap::{Parser, Subcommand};
+use commands::Outcome;
+use std::process::ExitCode;
+
+/// Check complaint-case timelines for missed statutory deadlines.
+#[derive(Parser)]
+#[command(name = "caseline", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check .case files for missed deadlines, missing stages and unaddressed recommendations.
+    Check(commands::check::CheckArgs),
+    /// Format .case files in the one canonical layout.
+    Fmt(commands::fmt::FmtArgs),
+    /// List the checks, or explain one of them.
+    Explain(commands::explain::ExplainArgs),
+    /// Working-day arithmetic with the built-in calendars.
+    Calendar(commands::calendar::CalendarArgs),
+    /// List the procedures caseline knows, or show one's definition.
+    Procedures(commands::procedures::ProceduresArgs),
+}
+
+fn main() -> ExitCode {
+    // clap exits with 2 on usage errors and 0 for --help/--version by itself.
+    let cli = Cli::parse();
+    let filter = tracing_subscriber::EnvFilter::builder()
+        .with_default_directive(tracing::level_filters::LevelFilter::WARN.into())
+        .with_env_var("CASELINE_LOG")
+        .from_env_lossy();
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(filter)
+        .init();
+    let result = match cli.command {
+        Command::Check(args) => commands::check::run(args),
+        Command::Fmt(args) => commands::fmt::run(args),
+        Command::Explain(args) => commands::explain::run(args),
+        Command::Calendar(args) => commands::calendar::run(args),
+        Command::Procedures(args) => commands::procedures::run(args),
+    };
+    match result {
+        Ok(outcome) => ExitCode::from(outcome.code()),
+        Err(err) => {
+            // `{:#}` prints the context chain on one line: "reading x: permission denied".
+            anstream::eprintln!("error: {err:#}");
+            ExitCode::from(Outcome::Failure.code())
+        }
+    }
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): `caseline check --format json` over 10,000 generated case
+# files, against `cat` of the same files (the cost of just reading them).
+# Target: within 5x of reading the files.
+#
+# Usage: benches/check/run.sh [COUNT]   (run from anywhere; builds in release once)
+set -euo pipefail
+
+count="${1:-10000}"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+corpus="$(mktemp -d "${TMPDIR:-/tmp}/caseline-bench.XXXXXX")"
+trap 'rm -rf "$corpus"' EXIT
+
+echo "generating $count case files in $corpus"
+python3 "$root/benches/check/gen_corpus.py" "$corpus" "$count"
+echo "corpus: $(find "$corpus" -name '*.case' | wc -l) files, $(du -sh "$corpus" | cut -f1)"
+
+echo "building caseline (release)"
+(cd "$root" && cargo build --release -p caseline --quiet)
+bin="$root/target/release/caseline"
+
+# `check` exits 1 when it finds errors, which the generated cases do: that is
+# the expected outcome here, not a failure of the benchmark.
+check_cmd="$bin check --format json $corpus > /dev/null || [ \$? -eq 1 ]"
+cat_cmd="find $corpus -name '*.case' -print0 | xargs -0 cat > /dev/null"
+
+# Warm the page cache so both sides read from memory.
+eval "$cat_cmd"
+
+if command -v hyperfine > /dev/null; then
+    hyperfine --warmup 1 --runs 5 --shell bash \
+        --export-json "$corpus/hyperfine.json" \
+        -n cat "$cat_cmd" -n check "$check_cmd"
+    python3 - "$corpus/hyperfine.json" <<'PY'
+import json, sys
+r = {x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}
+print(f"cat {r['cat']:.3f}s, check {r['check']:.3f}s, ratio {r['check'] / r['cat']:.1f}x (target: 5x)")
+PY
+else
+    runs=5
+    best() {
+        local cmd="$1" best=""
+        for _ in $(seq "$runs"); do
+            local t0 t1 dt
+            t0=$(date +%s.%N)
+            bash -c "$cmd"
+            t1=$(date +%s.%N)
+            dt=$(echo "$t1 - $t0" | bc)
+            if [ -z "$best" ] || [ "$(echo "$dt < $best" | bc)" = 1 ]; then best=$dt; fi
+        done
+        echo "$best"
+    }
+    t_cat=$(best "$cat_cmd")
+    t_check=$(best "$check_cmd")
+    echo "best of $runs: cat ${t_cat}s, check ${t_check}s, ratio $(echo "scale=1; $t_check / $t_cat" | bc)x (target: 5x)"
+fi

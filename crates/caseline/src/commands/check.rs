@@ -1,0 +1,224 @@
+//! `caseline check [PATHS...]`: find the `.case` files, load the workspace's
+//! definitions files, check every case in parallel, and render the findings
+//! (FORMAT.md §6). The checking itself is `caseline_check::check`; this file only
+//! gathers inputs (files, `caseline.toml`, the clock) and converts the results
+//! into the neutral report of `render/`.
+
+use super::Outcome;
+use crate::discover::{self, Filter};
+use crate::render::{self, FileReport, Finding, Level, Note, Report, RuleInfo, Silenced};
+use crate::workspace;
+use anyhow::Context as _;
+use caseline_check::{CheckOptions, Config, Diagnostic, Rule, Severity};
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Files or directories to check (directories are searched for .case files,
+    /// honouring .gitignore). Default: the current directory.
+    pub paths: Vec<PathBuf>,
+    /// How to print the results.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Judge open deadlines at this date (YYYY-MM-DD) instead of each file's
+    /// `as-of` line or today.
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Make warnings count as failures for the exit code (`--deny warnings`).
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Vec<Deny>,
+    /// Print one line per case (reference, body, open deadlines, late items,
+    /// unaddressed recommendations) instead of the findings.
+    #[arg(long)]
+    pub summary: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Findings with source excerpts, for people.
+    Human,
+    /// One JSON object (FORMAT.md §6).
+    Json,
+    /// SARIF 2.1.0, for code-scanning upload.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
+    /// Comma-separated values (only with --summary).
+    Csv,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    Warnings,
+}
+
+#[tracing::instrument(skip_all)]
+pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
+    if args.format == Format::Csv && !args.summary {
+        anyhow::bail!("--format csv only works with --summary");
+    }
+    if args.summary && matches!(args.format, Format::Sarif | Format::Github) {
+        anyhow::bail!("--summary prints as human, json or csv");
+    }
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+
+    let config_path = discover::find_config(&paths[0]);
+    let config = match &config_path {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("reading {}", discover::display_path(p)))?;
+            Config::from_toml(&text)
+                .map_err(|e| anyhow::anyhow!("{e}"))
+                .with_context(|| format!("in {}", discover::display_path(p)))?
+        }
+        None => Config::from_toml("").map_err(|e| anyhow::anyhow!("{e}"))?,
+    };
+    let root = config_path
+        .as_deref()
+        .and_then(|p| p.parent())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let filter = Filter::new(&root, &config.include, &config.exclude)?;
+    tracing::debug!(config = ?config_path, root = %root.display(), "check");
+
+    let (files, path_problems) = discover::case_files(&paths, &filter);
+    let loaded = workspace::load(&files);
+    // Definitions files elsewhere under the configured root are visible too, so a
+    // single case checked on its own sees the same procedures as the whole tree.
+    let extra = match &config_path {
+        Some(_) => workspace::definitions_outside(&root, &filter, &files),
+        None => Vec::new(),
+    };
+    let (defs, def_problems) = workspace::definitions(&loaded, &extra);
+
+    let opts = CheckOptions {
+        today: chrono::Local::now().date_naive(),
+        as_of_override: args.as_of,
+        config,
+    };
+    let analyses: Vec<Option<caseline_check::Analysis>> = loaded
+        .par_iter()
+        .map(|l| {
+            l.parse
+                .as_ref()
+                .ok()
+                .map(|p| caseline_check::check(p, &defs, &opts))
+        })
+        .collect();
+
+    if args.summary {
+        return crate::summary::render(&loaded, &analyses, args.format, path_problems);
+    }
+
+    let mut report = Report {
+        files: Vec::new(),
+        unreadable: workspace::unreadable(&loaded, &path_problems),
+        rules: rule_infos(),
+    };
+    for (i, (l, analysis)) in loaded.iter().zip(&analyses).enumerate() {
+        let (Ok(parse), Some(analysis)) = (&l.parse, analysis) else {
+            continue;
+        };
+        let mut findings: Vec<Finding> = analysis.diagnostics.iter().map(finding).collect();
+        for (_, d) in def_problems.iter().filter(|(f, _)| *f == i) {
+            let extra = finding(d);
+            // A definitions file's own check may already report the same problem.
+            if !findings.iter().any(|f| {
+                f.code == extra.code && f.range == extra.range && f.message == extra.message
+            }) {
+                findings.push(extra);
+            }
+        }
+        findings.sort_by_key(|f| (f.range.start(), f.range.end()));
+        report.files.push(FileReport {
+            path: l.display.clone(),
+            index: parse.line_index(),
+            findings,
+            silenced: analysis
+                .acknowledged
+                .iter()
+                .map(|a| Silenced {
+                    finding: finding(&a.diagnostic),
+                    reason: a.reason.clone(),
+                })
+                .collect(),
+        });
+    }
+
+    let stdout = std::io::stdout();
+    let mut out = anstream::AutoStream::auto(stdout.lock());
+    match args.format {
+        Format::Human | Format::Csv => render::human::render(&report, &mut out)?,
+        Format::Json => render::json::render(&report, &mut out)?,
+        Format::Sarif => render::sarif::render(&report, &mut out)?,
+        Format::Github => render::github::render(&report, &mut out)?,
+    }
+    out.flush()?;
+    if matches!(args.format, Format::Json | Format::Sarif | Format::Github) {
+        // Machine formats keep stdout parseable; people still need to hear about
+        // files that were skipped.
+        for u in &report.unreadable {
+            anstream::eprintln!("error: {}: {}", u.path, u.message);
+        }
+    } else {
+        for u in &report.unreadable {
+            anstream::eprintln!("error: could not check {}: {}", u.path, u.message);
+        }
+    }
+
+    let totals = report.totals();
+    let deny_warnings = args.deny.contains(&Deny::Warnings);
+    Ok(if !report.unreadable.is_empty() {
+        Outcome::Failure
+    } else if totals.errors > 0 || (deny_warnings && totals.warnings > 0) {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+pub fn level(s: Severity) -> Level {
+    match s {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+        Severity::Info => Level::Info,
+        Severity::Hint => Level::Hint,
+    }
+}
+
+fn finding(d: &Diagnostic) -> Finding {
+    Finding {
+        code: d.rule.name(),
+        level: level(d.severity),
+        range: d.range,
+        message: d.message.clone(),
+        notes: d
+            .related
+            .iter()
+            .map(|r| Note {
+                range: r.range,
+                message: r.message.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn rule_infos() -> Vec<RuleInfo> {
+    Rule::all()
+        .iter()
+        .map(|&r| RuleInfo {
+            name: r.name(),
+            level: level(r.default_severity()),
+            summary: r.summary(),
+            explanation: r.explanation(),
+        })
+        .collect()
+}

@@ -1,0 +1,37 @@
+//! One module per subcommand. Each gathers its inputs (arguments, files, the
+//! clock), calls a library crate, and renders the result; none of them computes
+//! anything a library could compute (the LSP must be able to do the same).
+
+pub mod calendar;
+pub mod check;
+pub mod explain;
+pub mod fmt;
+pub mod procedures;
+
+/// How a command finished, as the exit code documents it (FORMAT.md §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing to report (exit 0).
+    Clean,
+    /// Errors found, or warnings under `--deny warnings`, or files that `fmt --check`
+    /// would change (exit 1).
+    Findings,
+    /// A usage or I/O problem (exit 2).
+    Failure,
+}
+
+impl Outcome {
+    pub fn code(self) -> u8 {
+        match self {
+            Outcome::Clean => 0,
+            Outcome::Findings => 1,
+            Outcome::Failure => 2,
+        }
+    }
+}
+
+/// Parses `YYYY-MM-DD` for `--as-of` and the calendar commands.
+pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date: write it as YYYY-MM-DD, e.g. 2024-11-05"))
+}

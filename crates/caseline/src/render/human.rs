@@ -1,0 +1,215 @@
+//! The default, rustc/ruff-like output: a headline per finding, the location, the
+//! source line with carets under the range, related spans as notes, then a summary.
+//!
+//! Styles are always written; the caller's `anstream` stream strips them when stdout
+//! is not a terminal or `NO_COLOR` is set. Carets are placed by terminal width
+//! (`unicode-width`) of the characters before and inside the range, so they line up
+//! under `é`, `£` and emoji alike; column numbers come from `LineIndex`.
+
+use super::{FileReport, Finding, Level, Report, Totals, Unreadable};
+use anstyle::{AnsiColor, Style};
+use caseline_syntax::{Encoding, LineIndex, TextRange};
+use std::io::{self, Write};
+use unicode_width::UnicodeWidthChar;
+
+const BOLD: Style = Style::new().bold();
+const GUTTER: Style = AnsiColor::Blue.on_default().bold();
+
+fn level_style(level: Level) -> Style {
+    match level {
+        Level::Error => AnsiColor::Red.on_default().bold(),
+        Level::Warning => AnsiColor::Yellow.on_default().bold(),
+        Level::Info => AnsiColor::Cyan.on_default().bold(),
+        Level::Hint => AnsiColor::Green.on_default().bold(),
+    }
+}
+
+/// Writes every finding of every file, then the summary line.
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    for file in &report.files {
+        for finding in &file.findings {
+            finding_block(file, finding, out)?;
+        }
+    }
+    summary(report.totals(), &report.unreadable, out)
+}
+
+fn finding_block(file: &FileReport, f: &Finding, out: &mut dyn Write) -> io::Result<()> {
+    let style = level_style(f.level);
+    writeln!(
+        out,
+        "{style}{}[{}]{style:#}{BOLD}: {}{BOLD:#}",
+        f.level.as_str(),
+        f.code,
+        f.message
+    )?;
+    let (line, col) = file.index.display_position(f.range.start());
+    let gutter = line.to_string().len();
+    let pad = " ".repeat(gutter);
+    writeln!(out, "{pad}{GUTTER}-->{GUTTER:#} {}:{line}:{col}", file.path)?;
+    writeln!(out, "{pad} {GUTTER}|{GUTTER:#}")?;
+    let (source, before, width) = excerpt(file.index, f.range);
+    writeln!(out, "{GUTTER}{line} |{GUTTER:#} {source}")?;
+    writeln!(
+        out,
+        "{pad} {GUTTER}|{GUTTER:#} {}{style}{}{style:#}",
+        " ".repeat(before),
+        "^".repeat(width)
+    )?;
+    for note in &f.notes {
+        let (nl, nc) = file.index.display_position(note.range.start());
+        writeln!(
+            out,
+            "{pad} {GUTTER}={GUTTER:#} {BOLD}note{BOLD:#}: {}:{nl}:{nc}: {}",
+            file.path, note.message
+        )?;
+    }
+    writeln!(out)
+}
+
+/// The first line of `range` with tabs expanded, the terminal width before the
+/// range on that line, and the width of the carets (at least one, so an empty
+/// range or one at the end of a line still points somewhere).
+fn excerpt(index: &LineIndex, range: TextRange) -> (String, usize, usize) {
+    let start = index.line_col(range.start(), Encoding::Utf8);
+    let line_range = index.line_range(start.line);
+    let line_text = &index.text()[line_range];
+    // `line_col` clamps to the line end and to a character boundary, so both
+    // cuts below fall on character boundaries of this line.
+    let start_byte = start.col as usize;
+    let end = index.line_col(range.end(), Encoding::Utf8);
+    let end_byte = if end.line == start.line {
+        (end.col as usize).max(start_byte)
+    } else {
+        line_text.len()
+    };
+    let before = display_width(&line_text[..start_byte]);
+    let inside = display_width(&line_text[start_byte..end_byte]);
+    (expand_tabs(line_text), before, inside.max(1))
+}
+
+const TAB_WIDTH: usize = 4;
+
+fn expand_tabs(s: &str) -> String {
+    s.replace('\t', &" ".repeat(TAB_WIDTH))
+}
+
+fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            if c == '\t' {
+                TAB_WIDTH
+            } else {
+                c.width().unwrap_or(0)
+            }
+        })
+        .sum()
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn summary(t: Totals, unreadable: &[Unreadable], out: &mut dyn Write) -> io::Result<()> {
+    let files = plural(t.files, "file", "files");
+    let mut line = if t.errors == 0 && t.warnings == 0 {
+        format!("checked {files}: no problems found")
+    } else {
+        format!(
+            "checked {files}: {}, {}",
+            plural(t.errors, "error", "errors"),
+            plural(t.warnings, "warning", "warnings")
+        )
+    };
+    if t.silenced > 0 {
+        line.push_str(&format!(
+            " ({} acknowledged in the files)",
+            plural(t.silenced, "finding", "findings")
+        ));
+    }
+    if !unreadable.is_empty() {
+        line.push_str(&format!(
+            "; {} could not be read",
+            plural(unreadable.len(), "path", "paths")
+        ));
+    }
+    writeln!(out, "{BOLD}{line}{BOLD:#}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::{Note, Report};
+
+    fn range_of(text: &str, needle: &str) -> TextRange {
+        let start = text.find(needle).expect("needle is in the test text");
+        TextRange::new(
+            (start as u32).into(),
+            ((start + needle.len()) as u32).into(),
+        )
+    }
+
+    fn rendered(text: &str, needle: &str) -> String {
+        let index = LineIndex::new(text);
+        let range = range_of(text, needle);
+        let report = Report {
+            files: vec![FileReport {
+                path: "a.case".to_string(),
+                index: &index,
+                findings: vec![Finding {
+                    code: "rec-late",
+                    level: Level::Warning,
+                    range,
+                    message: "late".to_string(),
+                    notes: vec![Note {
+                        range: range_of(text, "note"),
+                        message: "made here".to_string(),
+                    }],
+                }],
+                silenced: vec![],
+            }],
+            unreadable: vec![],
+            rules: vec![],
+        };
+        let mut out = Vec::new();
+        render(&report, &mut out).unwrap();
+        anstream::adapter::strip_str(&String::from_utf8(out).unwrap()).to_string()
+    }
+
+    #[test]
+    fn carets_sit_under_the_range_after_wide_characters() {
+        // Before "done" on line 2 are ten characters: two spaces, then
+        // x, space, é, space, £, space, 😀, space. é and £ are one column wide
+        // on a terminal and the emoji two, so the carets start after 11 columns.
+        let text = "2024-01-02 note\n  x é £ 😀 done\n";
+        let out = rendered(text, "done");
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "warning[rec-late]: late");
+        // "done" starts at the 11th character of line 2.
+        assert_eq!(lines[1], " --> a.case:2:11");
+        assert_eq!(lines[3], "2 |   x é £ 😀 done");
+        assert_eq!(lines[4], format!("  | {}^^^^", " ".repeat(11)));
+        assert_eq!(lines[5], "  = note: a.case:1:12: made here");
+    }
+
+    #[test]
+    fn summary_counts_and_pluralises() {
+        let mut out = Vec::new();
+        let t = Totals {
+            files: 1,
+            errors: 2,
+            warnings: 1,
+            silenced: 0,
+        };
+        summary(t, &[], &mut out).unwrap();
+        let s = anstream::adapter::strip_str(&String::from_utf8(out).unwrap()).to_string();
+        assert_eq!(s, "checked 1 file: 2 errors, 1 warning\n");
+    }
+
+    #[test]
+    fn multi_line_ranges_underline_to_the_end_of_the_first_line() {
+        let index = LineIndex::new("ab\ncd\n");
+        let (src, before, width) = excerpt(&index, TextRange::new(1.into(), 5.into()));
+        assert_eq!((src.as_str(), before, width), ("ab", 1, 1));
+    }
+}

@@ -1,0 +1,98 @@
+//! The files of one run: read and parsed in parallel, and the workspace's
+//! definitions files (no case header, only `procedure`/`calendar` blocks) turned
+//! into [`Definitions`]. Shared by `check`, `--summary` and `procedures`.
+//!
+//! Knows nothing of rendering: problems come back as data.
+
+use crate::discover::{self, Filter, PathProblem};
+use crate::render::Unreadable;
+use caseline_check::{Definitions, Diagnostic};
+use caseline_syntax::Parse;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// One input file: its path as shown, and its parse or why it could not be read.
+pub struct Loaded {
+    pub display: String,
+    pub parse: Result<Parse, String>,
+}
+
+impl Loaded {
+    pub fn is_definitions(&self) -> bool {
+        self.parse
+            .as_ref()
+            .is_ok_and(|p| p.document().is_definitions_file() && !p.text().trim().is_empty())
+    }
+}
+
+/// Reads and parses `files` in parallel, keeping their order.
+pub fn load(files: &[PathBuf]) -> Vec<Loaded> {
+    files
+        .par_iter()
+        .map(|path| Loaded {
+            display: discover::display_path(path),
+            parse: discover::read_text(path).map(|text| caseline_syntax::parse(&text)),
+        })
+        .collect()
+}
+
+/// The definitions files under `root` that are not among `already` (the files
+/// being checked). Only their definitions are used; they are not reported on.
+pub fn definitions_outside(root: &Path, filter: &Filter, already: &[PathBuf]) -> Vec<Loaded> {
+    let known: std::collections::HashSet<PathBuf> =
+        already.iter().map(|p| discover::absolute(p)).collect();
+    let (files, _) = discover::case_files(&[root.to_path_buf()], filter);
+    let others: Vec<PathBuf> = files
+        .into_iter()
+        .filter(|f| !known.contains(&discover::absolute(f)))
+        .collect();
+    let mut loaded = load(&others);
+    loaded.retain(Loaded::is_definitions);
+    loaded
+}
+
+/// Built-ins plus every definitions file among `loaded` and `extra`. The problems
+/// are keyed by index into `loaded` (problems in `extra` files are not reported:
+/// they are outside what the user asked to check).
+pub fn definitions(loaded: &[Loaded], extra: &[Loaded]) -> (Definitions, Vec<(usize, Diagnostic)>) {
+    let mut owners = Vec::new();
+    let mut files: Vec<(String, &Parse)> = Vec::new();
+    for (i, l) in loaded.iter().enumerate() {
+        if let (true, Ok(parse)) = (l.is_definitions(), &l.parse) {
+            owners.push(Some(i));
+            files.push((l.display.clone(), parse));
+        }
+    }
+    for l in extra {
+        if let Ok(parse) = &l.parse {
+            owners.push(None);
+            files.push((l.display.clone(), parse));
+        }
+    }
+    if files.is_empty() {
+        return (Definitions::builtin(), Vec::new());
+    }
+    let (defs, problems) = Definitions::with_workspace(&files);
+    let problems = problems
+        .into_iter()
+        .filter_map(|(i, d)| owners.get(i).copied().flatten().map(|owner| (owner, d)))
+        .collect();
+    (defs, problems)
+}
+
+/// Every path that could not be checked: missing arguments, then unreadable files.
+pub fn unreadable(loaded: &[Loaded], path_problems: &[PathProblem]) -> Vec<Unreadable> {
+    path_problems
+        .iter()
+        .map(|p| Unreadable {
+            path: p.path.clone(),
+            message: p.message.clone(),
+        })
+        .chain(loaded.iter().filter_map(|l| {
+            l.parse.as_ref().err().map(|message| Unreadable {
+                path: l.display.clone(),
+                message: message.clone(),
+            })
+        }))
+        .collect()
+}

@@ -1,0 +1,313 @@
+//! `caseline check` on the shipped sample cases and on small workspaces: which
+//! findings, where, and which exit code.
+
+use crate::support::{json, run_in, workspace, workspace_root};
+use serde_json::Value;
+
+/// EXPECTED.md, table by table: (file, line, rule). Nothing else may be reported.
+const EXPECTED: &[(&str, u64, &str)] = &[
+    ("kent-24-003-873.case", 13, "date-order"),
+    ("kent-24-003-873.case", 16, "deadline-missed"),
+    ("kent-24-003-873.case", 20, "deadline-missed"),
+    ("kent-24-003-873.case", 21, "rec-unaddressed"),
+    (
+        "worcestershire-24-017-518.case",
+        17,
+        "deadline-possibly-missed",
+    ),
+    ("worcestershire-24-017-518.case", 26, "deadline-missed"),
+    ("worcestershire-24-017-518.case", 30, "rec-late"),
+    ("worcestershire-24-017-518.case", 37, "rec-late"),
+    ("worcestershire-24-017-518.case", 39, "rec-late"),
+    ("worcestershire-24-017-518.case", 41, "rec-late"),
+    (
+        "worcestershire-25-006-373.case",
+        15,
+        "deadline-possibly-missed",
+    ),
+    ("worcestershire-25-006-373.case", 19, "rec-unaddressed"),
+    ("worcestershire-25-006-373.case", 23, "deadline-missed"),
+    ("worcestershire-25-006-373.case", 26, "deadline-missed"),
+    (
+        "worcestershire-25-006-373.case",
+        29,
+        "deadline-possibly-missed",
+    ),
+];
+
+/// EXPECTED-own.md (the check engineer's extra timelines, one of which uses a
+/// procedure and calendar from the definitions file `definitions/corporate.case`).
+const EXPECTED_OWN: &[(&str, u64, &str)] = &[
+    ("housing-damp-and-mould.case", 15, "rec-overdue"),
+    ("housing-damp-and-mould.case", 18, "deadline-missed"),
+    ("housing-damp-and-mould.case", 21, "rec-late"),
+    ("housing-damp-and-mould.case", 22, "declined-without-reason"),
+    ("corporate-council-tax.case", 13, "extension-unrecorded"),
+    ("corporate-council-tax.case", 17, "rec-unaddressed"),
+    ("corporate-council-tax.case", 18, "rec-late"),
+    ("corporate-council-tax.case", 20, "event-unknown"),
+    ("vague-both-sides.case", 10, "deadline-missed"),
+    ("vague-both-sides.case", 12, "deadline-possibly-missed"),
+    ("vague-both-sides.case", 14, "rec-late"),
+];
+
+/// Errors by default among the expected rules (FORMAT.md §5); the rest are warnings.
+const ERROR_RULES: &[&str] = &["deadline-missed", "rec-overdue", "event-unknown"];
+
+fn found(report: &Value) -> Vec<(String, u64, String)> {
+    let mut found: Vec<(String, u64, String)> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics is an array")
+        .iter()
+        .map(|d| {
+            let path = d["path"].as_str().expect("path is a string");
+            let file = path.rsplit('/').next().unwrap_or(path).to_string();
+            let line = d["line"].as_u64().expect("line is a number");
+            (file, line, d["code"].as_str().expect("code").to_string())
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn sample_cases_give_exactly_the_expected_findings() {
+    let run = run_in(
+        &workspace_root(),
+        &["check", "tests/cases", "--format", "json"],
+    );
+    assert_eq!(
+        run.code, 1,
+        "errors found means exit 1; stderr: {}",
+        run.stderr
+    );
+    let report = json(&run);
+    assert_eq!(report["version"], 1);
+    let all = found(&report);
+    // EXPECTED.md's three files, exactly.
+    let samples: Vec<(String, u64, String)> = all
+        .iter()
+        .filter(|(f, _, _)| EXPECTED.iter().any(|(e, _, _)| e == f))
+        .cloned()
+        .collect();
+    let mut expected: Vec<(String, u64, String)> = EXPECTED
+        .iter()
+        .map(|(f, l, r)| (f.to_string(), *l, r.to_string()))
+        .collect();
+    expected.sort();
+    assert_eq!(samples, expected);
+    // And nothing else in the folder beyond EXPECTED-own.md's findings.
+    expected.extend(
+        EXPECTED_OWN
+            .iter()
+            .map(|(f, l, r)| (f.to_string(), *l, r.to_string())),
+    );
+    expected.sort();
+    assert_eq!(all, expected);
+
+    // EXPECTED.md: 5 deadline-missed errors and 10 warnings; EXPECTED-own.md:
+    // 4 errors (2 deadline-missed, rec-overdue, event-unknown) and 7 warnings.
+    // Seven files: six cases and the definitions file.
+    assert_eq!(report["summary"]["files"], 7);
+    assert_eq!(report["summary"]["errors"], 9);
+    assert_eq!(report["summary"]["warnings"], 17);
+    for d in report["diagnostics"].as_array().into_iter().flatten() {
+        let code = d["code"].as_str().unwrap_or_default();
+        let want = if ERROR_RULES.contains(&code) {
+            "error"
+        } else {
+            "warning"
+        };
+        assert_eq!(d["severity"], want, "{d}");
+        assert!(
+            d["path"]
+                .as_str()
+                .is_some_and(|p| p.starts_with("tests/cases/")),
+            "{d}"
+        );
+        // Every finding sits on a line of its own and starts at or after column 1.
+        assert!(d["column"].as_u64() >= Some(1));
+        assert!(d["end_line"].as_u64() >= d["line"].as_u64());
+    }
+}
+
+#[test]
+fn messages_carry_the_numbers() {
+    let run = run_in(
+        &workspace_root(),
+        &["check", "tests/cases", "--format", "json"],
+    );
+    let report = json(&run);
+    let message = |file: &str, line: u64| -> String {
+        report["diagnostics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|d| d["path"].as_str().is_some_and(|p| p.ends_with(file)) && d["line"] == line)
+            .and_then(|d| d["message"].as_str())
+            .unwrap_or_else(|| panic!("no finding at {file}:{line}"))
+            .to_string()
+    };
+    // Kent line 20: 65 working days with the extension from 2023-09-24 end on
+    // 2023-12-22; the adjudication on 2024-02-21 is 40 working days after that.
+    let kent = message("kent-24-003-873.case", 20);
+    assert!(kent.contains("2023-12-22") && kent.contains("40"), "{kent}");
+    // Worcestershire line 30: `a` agreed on 2024-11-05 within 10wd -> due
+    // 2024-11-19; done 2024-12-05 is 12 working days later.
+    let rec = message("worcestershire-24-017-518.case", 30);
+    assert!(rec.contains("2024-11-19") && rec.contains("12"), "{rec}");
+}
+
+const CLEAN: &str = "case \"1\"\n  as-of 2024-03-01\n\n2024-01-02 note \"nothing to see\"\n";
+
+// A recommendation with no due date, made before the as-of date and never done:
+// rec-unaddressed, a warning (FORMAT.md §5), reported on the rec line (line 5).
+const WARNING_ONLY: &str =
+    "case \"2\"\n  as-of 2024-03-01\n\n2024-01-02 note\n  rec r1 \"Apologise\"\n";
+
+#[test]
+fn exit_codes() {
+    let dir = workspace(&[
+        ("clean.case", CLEAN.as_bytes()),
+        ("warn.case", WARNING_ONLY.as_bytes()),
+    ]);
+    let clean = run_in(dir.path(), &["check", "clean.case"]);
+    assert_eq!(clean.code, 0, "{}{}", clean.stdout, clean.stderr);
+    assert!(
+        clean.stdout.contains("checked 1 file: no problems found"),
+        "{}",
+        clean.stdout
+    );
+
+    let warn = run_in(dir.path(), &["check", "warn.case", "--format", "json"]);
+    assert_eq!(warn.code, 0, "warnings alone do not fail: {}", warn.stdout);
+    let report = json(&warn);
+    assert_eq!(
+        found(&report),
+        vec![("warn.case".to_string(), 5, "rec-unaddressed".to_string())]
+    );
+
+    let denied = run_in(dir.path(), &["check", "warn.case", "--deny", "warnings"]);
+    assert_eq!(denied.code, 1, "--deny warnings makes warnings count");
+
+    let missing = run_in(dir.path(), &["check", "no-such.case"]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing.stderr.contains("no-such.case"),
+        "{}",
+        missing.stderr
+    );
+
+    assert_eq!(
+        run_in(dir.path(), &["check", "--format", "xml"]).code,
+        2,
+        "bad flag value"
+    );
+    assert_eq!(
+        run_in(dir.path(), &["check", "--as-of", "2024-02-30"]).code,
+        2,
+        "no such day"
+    );
+    assert_eq!(
+        run_in(dir.path(), &["frobnicate"]).code,
+        2,
+        "unknown command"
+    );
+
+    let version = run_in(dir.path(), &["--version"]);
+    assert_eq!(version.code, 0);
+    assert_eq!(
+        version.stdout.trim(),
+        format!("caseline {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn as_of_on_the_command_line_overrides_the_header() {
+    // With --as-of 2024-01-01 the rec of 2024-01-02 is not yet made before the
+    // as-of date, so it cannot be unaddressed.
+    let dir = workspace(&[("warn.case", WARNING_ONLY.as_bytes())]);
+    let run = run_in(
+        dir.path(),
+        &["check", "--as-of", "2024-01-01", "--format", "json"],
+    );
+    assert_eq!(run.code, 0);
+    assert_eq!(json(&run)["diagnostics"], serde_json::json!([]));
+}
+
+#[test]
+fn unreadable_files_are_reported_and_the_others_still_checked() {
+    let mut bad = b"case \"3\"\n  title \"caf".to_vec();
+    bad.extend_from_slice(&[0xE9, b'"', b'\n']); // Latin-1 é: not UTF-8
+    let dir = workspace(&[
+        ("a-bad.case", &bad),
+        ("b-warn.case", WARNING_ONLY.as_bytes()),
+    ]);
+    let run = run_in(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(run.code, 2, "an unreadable file is an I/O failure");
+    assert!(
+        run.stderr.contains("a-bad.case") && run.stderr.contains("not UTF-8"),
+        "stderr names the file and the problem: {}",
+        run.stderr
+    );
+    let report = json(&run);
+    assert_eq!(
+        found(&report),
+        vec![("b-warn.case".to_string(), 5, "rec-unaddressed".to_string())]
+    );
+    assert_eq!(report["summary"]["files"], 1);
+    assert_eq!(report["unreadable"][0]["path"], "a-bad.case");
+
+    let human = run_in(dir.path(), &["check", "."]);
+    assert_eq!(human.code, 2);
+    assert!(
+        human.stderr.contains("could not check a-bad.case"),
+        "{}",
+        human.stderr
+    );
+    assert!(human.stdout.contains("b-warn.case:5:"), "{}", human.stdout);
+}
+
+#[test]
+fn discovery_honours_gitignore_and_config_excludes() {
+    let dir = workspace(&[
+        (".gitignore", b"ignored/\n"),
+        ("caseline.toml", b"exclude = [\"archive/**\"]\n"),
+        ("live/a.case", WARNING_ONLY.as_bytes()),
+        ("ignored/b.case", WARNING_ONLY.as_bytes()),
+        ("archive/c.case", WARNING_ONLY.as_bytes()),
+        ("notes.txt", b"not a case"),
+    ]);
+    let run = run_in(dir.path(), &["check", "--format", "json"]);
+    let report = json(&run);
+    assert_eq!(
+        found(&report),
+        vec![("a.case".to_string(), 5, "rec-unaddressed".to_string())]
+    );
+    assert_eq!(report["summary"]["files"], 1);
+
+    // A file named on the command line is checked even where ignore rules would skip it.
+    let run = run_in(dir.path(), &["check", "ignored/b.case", "--format", "json"]);
+    assert_eq!(json(&run)["summary"]["files"], 1);
+}
+
+#[test]
+fn definitions_files_in_the_tree_are_visible_to_cases() {
+    // A council procedure defined in one file and used by a case in another: the
+    // case sees it (no procedure-unknown) and its deadline is checked. 2024-01-02
+    // + 5wd = 2024-01-09; the reply on 2024-01-15 is late in every reading.
+    let defs = "procedure council\n  title \"Council complaints\"\n  event c.received \"Received\"\n  event c.reply \"Reply\"\n  deadline c.reply within 5wd of c.received \"policy 1\"\n";
+    let case = "case \"4\"\n  procedure council\n  as-of 2024-03-01\n\n2024-01-02 c.received\n2024-01-15 c.reply\n";
+    let dir = workspace(&[
+        ("defs/council.case", defs.as_bytes()),
+        ("cases/x.case", case.as_bytes()),
+    ]);
+    let run = run_in(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(
+        found(&json(&run)),
+        vec![("x.case".to_string(), 6, "deadline-missed".to_string())],
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.code, 1);
+}

@@ -1,0 +1,167 @@
+//! The output formats of `caseline check`: human (snapshot, carets under
+//! non-ASCII text), GitHub annotations (escaping), SARIF (valid against the
+//! SARIF 2.1.0 schema, offline).
+
+use crate::support::{json, run_in, workspace, workspace_root};
+
+#[test]
+fn human_output_for_a_sample_case() {
+    let run = run_in(
+        &workspace_root(),
+        &["check", "tests/cases/kent-24-003-873.case"],
+    );
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn human_output_shape() {
+    let run = run_in(
+        &workspace_root(),
+        &["check", "tests/cases/kent-24-003-873.case"],
+    );
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    // EXPECTED.md: kent line 16 is a deadline-missed error on the stage 1
+    // response entry, whose date starts the line: column 1.
+    let at = lines
+        .iter()
+        .position(|l| *l == "  --> tests/cases/kent-24-003-873.case:16:1")
+        .unwrap_or_else(|| panic!("no location line for 16:1 in:\n{}", run.stdout));
+    assert!(
+        lines[at - 1].starts_with("error[deadline-missed]: "),
+        "{}",
+        lines[at - 1]
+    );
+    assert_eq!(lines[at + 1], "   |");
+    assert_eq!(lines[at + 2], "16 | 2023-08-24 stage1.response");
+    assert!(
+        lines[at + 3].starts_with("   | ^"),
+        "carets start under column 1: {}",
+        lines[at + 3]
+    );
+    assert_eq!(
+        lines.last().copied(),
+        Some("checked 1 file: 2 errors, 2 warnings"),
+        "EXPECTED.md: kent has two deadline-missed errors, a date-order and a rec-unaddressed warning"
+    );
+}
+
+/// A case whose finding sits after non-ASCII text on its line: the rec line of
+/// a rec never done (rec-unaddressed, FORMAT.md §5: reported on the `rec` line).
+const UNICODE: &str = "case \"6\"\n  as-of 2024-03-01\n\n2024-01-02 note \"café £5\"\n  rec r1 \"Pay £50 😀 to Mr É\"\n";
+
+#[test]
+fn columns_and_carets_count_characters_not_bytes() {
+    let dir = workspace(&[("u.case", UNICODE.as_bytes())]);
+    let report = json(&run_in(dir.path(), &["check", "--format", "json"]));
+    let d = &report["diagnostics"][0];
+    assert_eq!(d["code"], "rec-unaddressed");
+    assert_eq!(d["line"], 5);
+    let (col, end_col) = (
+        d["column"].as_u64().expect("column"),
+        d["end_column"].as_u64().expect("end_column"),
+    );
+    // The rec line `  rec r1 "Pay £50 😀 to Mr É"` is 28 characters (33 bytes).
+    // The finding covers it from `rec` (character 3) or the ID `r1` (character 7)
+    // to at most the end of the line: end column 29 (one past the last character).
+    assert!(col == 3 || col == 7, "column {col}");
+    assert!(end_col > col && end_col <= 29, "end column {end_col}");
+
+    let human = run_in(dir.path(), &["check"]);
+    let lines: Vec<&str> = human.stdout.lines().collect();
+    let src = lines
+        .iter()
+        .position(|l| *l == "5 |   rec r1 \"Pay £50 😀 to Mr É\"")
+        .unwrap_or_else(|| panic!("source line missing:\n{}", human.stdout));
+    let carets = lines[src + 1];
+    let lead = carets.len() - carets.trim_start_matches(|c| c == ' ' || c == '|').len();
+    // "  | " is 4 columns, then one column per character before the range (all ASCII).
+    assert_eq!(lead, 4 + (col as usize - 1), "{carets}");
+    // The carets cover the range's characters at terminal width: the emoji is
+    // two columns wide, every other character one.
+    let chars: Vec<char> = "  rec r1 \"Pay £50 😀 to Mr É\"".chars().collect();
+    let width: usize = chars[(col as usize - 1)..(end_col as usize - 1)]
+        .iter()
+        .map(|&c| if c == '😀' { 2 } else { 1 })
+        .sum();
+    assert_eq!(
+        carets.trim_start_matches(|c| c == ' ' || c == '|'),
+        "^".repeat(width)
+    );
+}
+
+#[test]
+fn github_annotations_escape_properties_and_data() {
+    let warn = "case \"2\"\n  as-of 2024-03-01\n\n2024-01-02 note\n  rec r1 \"Apologise\"\n";
+    let dir = workspace(&[("a,b:c%.case", warn.as_bytes())]);
+    let run = run_in(dir.path(), &["check", "--format", "github"]);
+    assert_eq!(run.code, 0);
+    let line = run.stdout.lines().next().unwrap_or_default();
+    // `,` and `:` delimit properties, `%` starts an escape: all three encoded.
+    assert!(
+        line.starts_with("::warning file=a%2Cb%3Ac%25.case,line=5,col="),
+        "{line}"
+    );
+    assert!(line.contains(",title=rec-unaddressed::"), "{line}");
+    assert!(!line.contains('\r'));
+    assert_eq!(
+        run.stdout.lines().count(),
+        1,
+        "one annotation, nothing else"
+    );
+}
+
+#[test]
+fn sarif_is_valid_against_the_2_1_0_schema() {
+    let schema: serde_json::Value = serde_json::from_str(include_str!(
+        "../../crates/caseline/tests/data/sarif-schema-2.1.0.json"
+    ))
+    .expect("the schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+
+    let run = run_in(
+        &workspace_root(),
+        &["check", "tests/cases", "--format", "sarif"],
+    );
+    assert_eq!(run.code, 1);
+    let log = json(&run);
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+
+    let run_ = &log["runs"][0];
+    assert_eq!(log["version"], "2.1.0");
+    assert_eq!(run_["columnKind"], "unicodeCodePoints");
+    assert_eq!(
+        run_["results"].as_array().map(Vec::len),
+        Some(26),
+        "EXPECTED.md lists 15 findings and EXPECTED-own.md 11"
+    );
+    let rules = run_["tool"]["driver"]["rules"].as_array().expect("rules");
+    let missed = rules
+        .iter()
+        .find(|r| r["id"] == "deadline-missed")
+        .expect("deadline-missed rule");
+    assert_eq!(missed["defaultConfiguration"]["level"], "error");
+    let first = &run_["results"][0];
+    let uri = first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        .as_str()
+        .expect("uri");
+    assert!(uri.starts_with("tests/cases/"), "relative uri: {uri}");
+    let index = first["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+    assert_eq!(rules[index]["id"], first["ruleId"]);
+
+    // Also valid with a file that cannot be read (a tool notification).
+    let dir = workspace(&[("bad.case", &[0xff, 0xfe])]);
+    let run = run_in(dir.path(), &["check", "--format", "sarif"]);
+    assert_eq!(run.code, 2);
+    let log = json(&run);
+    let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(
+        log["runs"][0]["invocations"][0]["executionSuccessful"],
+        false
+    );
+}
