@@ -109,6 +109,7 @@ pub(crate) fn count(c: CountRange, unit: CountUnit) -> String {
     match (c.min, c.max) {
         (Some(a), Some(b)) if a == b => format!("{a} {}", unit_words(unit, a)),
         (Some(a), Some(b)) => format!("{a} to {b} {}", unit_words(unit, b)),
+        (Some(a), None) if a <= 0 => format!("an unknown number of {}", unit_words(unit, 2)),
         (Some(a), None) => format!("at least {a} {}", unit_words(unit, a)),
         (None, Some(b)) => format!("up to {b} {}", unit_words(unit, b)),
         (None, None) => format!("an unknown number of {}", unit_words(unit, 2)),

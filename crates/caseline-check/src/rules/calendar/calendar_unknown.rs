@@ -43,14 +43,17 @@ pub(crate) fn check(cx: &mut Cx) {
     };
     let known = cx.defs.calendars().names();
     let mut d = unknown_name(Rule::CalendarUnknown, "calendar", &name, range, &known);
-    d.message.push_str(&format!(
-        "; counting in {} instead",
-        if cx.calendar.name().is_empty() {
-            DEFAULT_CALENDAR
-        } else {
-            cx.calendar.name()
-        }
-    ));
+    let fallback = if cx.calendar.name().is_empty() {
+        DEFAULT_CALENDAR
+    } else {
+        cx.calendar.name()
+    };
+    let tail = if d.message.ends_with('?') {
+        format!(" Until then, working days are counted in {fallback}.")
+    } else {
+        format!("; working days are counted in {fallback} instead")
+    };
+    d.message.push_str(&tail);
     cx.diagnostics.push(d);
 }
 

@@ -45,21 +45,11 @@ pub(crate) fn check(cx: &mut Cx) {
             min: None,
             max: None,
         });
-        let limit = match r.extended_limit {
-            Some(e) => format!(
-                "{} ({} with an extension)",
-                words::duration(r.limit),
-                words::duration(e)
-            ),
-            None => words::duration(r.limit),
-        };
-        let due = r.extended_due.as_ref().unwrap_or(&r.due);
         let message = format!(
-            "no {} is recorded after {}: it was due within {} (by {}), so as of {} it is {} overdue",
+            "no {} is recorded after {}: {}, so as of {} it is {} overdue",
             r.target_label,
             super::start_phrase(cx, r),
-            limit,
-            words::date_range(super::iv(due)),
+            super::limit_phrase(r),
             cx.as_of,
             words::count(late, r.unit),
         );
