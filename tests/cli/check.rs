@@ -311,3 +311,106 @@ fn definitions_files_in_the_tree_are_visible_to_cases() {
     );
     assert_eq!(run.code, 1);
 }
+
+#[test]
+fn acknowledged_findings_are_silenced_and_listed() {
+    // FORMAT.md: `# caseline: allow RULE "reason"` on the line above silences the
+    // finding: no diagnostics, exit 0, and the JSON lists it with its reason.
+    let case = "case \"7\"\n  as-of 2024-03-01\n\n2024-01-02 note\n  # caseline: allow rec-unaddressed \"Tracked elsewhere, see CRM 12\"\n  rec r1 \"Apologise\"\n";
+    let dir = workspace(&[("a.case", case.as_bytes())]);
+    let run = run_in(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(run.code, 0);
+    let report = json(&run);
+    assert_eq!(report["diagnostics"], serde_json::json!([]));
+    assert_eq!(report["summary"]["warnings"], 0);
+    let ack = &report["acknowledged"][0];
+    assert_eq!(ack["code"], "rec-unaddressed");
+    assert_eq!(ack["line"], 6);
+    assert_eq!(ack["reason"], "Tracked elsewhere, see CRM 12");
+
+    let human = run_in(dir.path(), &["check"]);
+    assert_eq!(
+        human.stdout,
+        "checked 1 file: no problems found (1 finding acknowledged in the files)\n"
+    );
+
+    let sarif = json(&run_in(dir.path(), &["check", "--format", "sarif"]));
+    let result = &sarif["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "rec-unaddressed");
+    assert_eq!(result["suppressions"][0]["kind"], "inSource");
+    assert_eq!(
+        result["suppressions"][0]["justification"],
+        "Tracked elsewhere, see CRM 12"
+    );
+}
+
+const SAMPLES: [&str; 3] = [
+    "tests/cases/kent-24-003-873.case",
+    "tests/cases/worcestershire-24-017-518.case",
+    "tests/cases/worcestershire-25-006-373.case",
+];
+
+#[test]
+fn summary_gives_one_line_per_case() {
+    // Counts from EXPECTED.md. Late items are the certain ones (deadline-missed,
+    // rec-late; none overdue): Kent 2, Worcestershire 24 1 + 4 = 5, Worcestershire
+    // 25 2. Unaddressed recommendations are those never done or declined: Kent m1
+    // and o1; Worcestershire 24 o1-o3; Worcestershire 25 b, o1 and o2. No deadline
+    // is open: every target is recorded or its procedure has moved on.
+    let mut args = vec!["check", "--summary", "--format", "json"];
+    args.extend(SAMPLES);
+    let run = run_in(&workspace_root(), &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = json(&run);
+    let rows: Vec<(String, String, u64, u64, u64)> = report["cases"]
+        .as_array()
+        .expect("cases")
+        .iter()
+        .map(|c| {
+            (
+                c["reference"].as_str().unwrap_or_default().to_string(),
+                c["body"].as_str().unwrap_or_default().to_string(),
+                c["open_deadlines"].as_u64().unwrap_or(99),
+                c["late_items"].as_u64().unwrap_or(99),
+                c["unaddressed_recs"].as_u64().unwrap_or(99),
+            )
+        })
+        .collect();
+    let row = |r: &str, b: &str, o, l, u| (r.to_string(), b.to_string(), o, l, u);
+    assert_eq!(
+        rows,
+        vec![
+            row("24 003 873", "Kent County Council", 0, 2, 2),
+            row("24 017 518", "Worcestershire County Council", 0, 5, 3),
+            row("25 006 373", "Worcestershire County Council", 0, 2, 3),
+        ]
+    );
+
+    let mut args = vec!["check", "--summary", "--format", "csv"];
+    args.extend(SAMPLES);
+    let csv = run_in(&workspace_root(), &args);
+    let lines: Vec<&str> = csv.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "path,reference,body,open_deadlines,late_items,unaddressed_recs"
+    );
+    assert_eq!(
+        lines[1],
+        "tests/cases/kent-24-003-873.case,24 003 873,Kent County Council,0,2,2"
+    );
+    assert_eq!(lines.len(), 4);
+
+    let mut args = vec!["check", "--summary"];
+    args.extend(SAMPLES);
+    let table = run_in(&workspace_root(), &args);
+    assert!(table.stdout.starts_with("reference "), "{}", table.stdout);
+    assert!(
+        table
+            .stdout
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with("24 003 873  ")),
+        "{}",
+        table.stdout
+    );
+}
