@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Packages the VS Code extension with the caseline server inside, for one platform.
 # Usage: scripts/package.sh [PATH/TO/caseline]   (default: target/release/caseline,
-# else target/debug/caseline). VSCE_TARGET overrides the platform (default: this
-# machine's, e.g. linux-x64). Writes caseline-<version>.vsix in editors/vscode/
-# and checks its contents. Needs Node/npm and `npm ci` already run.
+# else target/debug/caseline). VSCE_TARGET overrides the platform name (default:
+# this machine's, e.g. linux-x64, or alpine-x64 for a musl build); the binary must
+# run here, because the script checks it with --version. The copy in the package
+# is stripped of debug symbols (VSCE_STRIP=0 keeps them). Writes
+# caseline-<version>.vsix in editors/vscode/ and checks its contents.
+# Needs Node/npm and `npm ci` already run.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -51,6 +54,15 @@ exe=caseline
 case "$target" in win32-*) exe=caseline.exe ;; esac
 cp "$bin" "server/$exe"
 chmod 755 "server/$exe"
+# Debug symbols make a debug build ten times larger and help nobody who installs
+# the extension; a failed strip only costs size.
+if command -v strip >/dev/null 2>&1 && [ "${VSCE_STRIP:-1}" = 1 ]; then
+  strip "server/$exe" 2>/dev/null || echo "warning: could not strip server/$exe" >&2
+fi
+if ! "server/$exe" --version >/dev/null 2>&1; then
+  echo "error: the copied server/$exe no longer runs" >&2
+  exit 1
+fi
 
 out="caseline-$version.vsix"
 rm -f "$out"
