@@ -87,6 +87,9 @@ pub struct Procedure {
     pub events: Vec<EventDef>,
     pub deadlines: Vec<DeadlineDef>,
     pub requires: Vec<RequireDef>,
+    /// Where each `use` line stands (same order as `uses`), so re-flattening
+    /// keeps the declaration order.
+    use_ranges: Vec<TextRange>,
     /// Events of this procedure and what it uses, in declaration order (a `use`
     /// line contributes the used procedure's events where it stands).
     all_events: Vec<EventDef>,
@@ -529,9 +532,12 @@ impl RawProcedure {
             origin: p.origin.clone(),
             range: p.range,
             name_range: p.name_range,
-            // Built-ins keep their `use` ranges only through `uses`; ranges are
-            // needed only for user files, which are read from the AST.
-            uses: p.uses.iter().map(|u| (u.clone(), p.name_range)).collect(),
+            uses: p
+                .uses
+                .iter()
+                .cloned()
+                .zip(p.use_ranges.iter().copied())
+                .collect(),
             events: p.events.clone(),
             deadlines: p.deadlines.clone(),
             requires: p.requires.clone(),
@@ -566,6 +572,7 @@ fn flatten(raw: BTreeMap<String, RawProcedure>) -> BTreeMap<String, Procedure> {
                 range: p.range,
                 name_range: p.name_range,
                 uses: p.uses.iter().map(|(u, _)| u.clone()).collect(),
+                use_ranges: p.uses.iter().map(|(_, r)| *r).collect(),
                 events: p.events.clone(),
                 deadlines: p.deadlines.clone(),
                 requires: p.requires.clone(),
