@@ -26,3 +26,16 @@ pub use diagnostic::{Acknowledged, Diagnostic, Fix, Related, Severity};
 pub use records::{CountRange, CountUnit, DeadlineRecord, DeadlineStatus, RecRecord, RecStatus};
 pub use registry::{REDIRECTS, Rule};
 pub use rules::Status;
+
+#[cfg(test)]
+mod tests {
+    /// The LSP shares these across tasks and threads.
+    #[test]
+    fn shared_types_are_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync + Clone>() {}
+        assert_send_sync::<crate::Definitions>();
+        assert_send_sync::<crate::Analysis>();
+        assert_send_sync::<crate::Config>();
+        assert_send_sync::<crate::CheckOptions>();
+    }
+}

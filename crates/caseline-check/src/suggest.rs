@@ -1,4 +1,6 @@
 //! "Did you mean" suggestions: bounded edit distance between names.
+//!
+//! Pure string functions; knows nothing of rules or documents.
 
 /// Levenshtein distance between `a` and `b`, or `None` when it exceeds `max`
 /// (cheap rejection keeps event checks linear in the file).

@@ -2,6 +2,8 @@
 //! occurrence with its target, computes the limits from both ends of the start
 //! interval and decides met / missed / possibly missed / extension unrecorded /
 //! overdue / pending / not judged. The rules only phrase the result.
+//!
+//! Calendar arithmetic goes through `Cx` (which notes uncovered years); no wording here.
 
 use caseline_calendar::Unit;
 

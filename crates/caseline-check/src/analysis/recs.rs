@@ -2,6 +2,8 @@
 //! definitions, `agree` lines that set due dates, and the `done`/`declined`/
 //! `partial` entries that address them. Produces a [`RecRecord`] per
 //! recommendation and the facts the `rec-*` rules phrase.
+//!
+//! Calendar arithmetic goes through `Cx`; the wording is left to the rules.
 
 use std::collections::HashMap;
 

@@ -1,6 +1,8 @@
 //! The dated skeleton of a case: every entry's date as an interval (with `?`
 //! bounded by its dated neighbours, FORMAT.md §2) and an index of entries by
 //! event kind, so that every later step is linear in the file.
+//!
+//! Depends only on the document model; no calendar arithmetic happens here.
 
 use std::collections::HashMap;
 

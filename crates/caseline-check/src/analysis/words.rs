@@ -1,5 +1,7 @@
 //! How dates, counts and durations are said in messages: in the investigator's
 //! words ("in June 2024", "84 to 105 working days"), never in Rust's.
+//!
+//! Pure functions of dates and numbers: no calendar, no document.
 
 use caseline_calendar::{Duration, NaiveDate, Unit};
 use caseline_syntax::ast::DateSpec;

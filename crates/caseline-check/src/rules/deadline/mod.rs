@@ -1,6 +1,8 @@
 //! Rules about statutory and procedural time limits. The evaluation is in
 //! `analysis::deadlines`; these rules phrase its records. The shared phrasing
 //! lives here so that all four read alike.
+//! Like every rule, these read only the analysis context (`analysis::Cx`):
+//! no files, no clock, no terminal.
 
 pub mod deadline_missed;
 pub mod deadline_overdue;

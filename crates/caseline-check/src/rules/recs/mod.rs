@@ -1,5 +1,7 @@
 //! Rules about recommendations and promises. The life cycle is evaluated in
 //! `analysis::recs`; these rules phrase it.
+//! Like every rule, these read only the analysis context (`analysis::Cx`):
+//! no files, no clock, no terminal.
 
 pub mod declined_without_reason;
 pub mod rec_duplicate;

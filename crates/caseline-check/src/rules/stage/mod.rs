@@ -1,4 +1,6 @@
 //! Rules about the order of stages (`require A before B`).
+//! Like every rule, these read only the analysis context (`analysis::Cx`):
+//! no files, no clock, no terminal.
 
 pub mod stage_missing;
 pub mod stage_order;

@@ -2,6 +2,8 @@
 //! line (after the code) or alone on the line above it moves the finding to
 //! `Analysis::acknowledged`. A comment that is malformed or has no reason is
 //! `ack-invalid`; one that silences nothing is `ack-unused`.
+//! Like every rule, these read only the analysis context (`analysis::Cx`):
+//! no files, no clock, no terminal.
 
 pub mod ack_invalid;
 pub mod ack_unused;
