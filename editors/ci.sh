@@ -35,8 +35,8 @@ npm run check
 step "npm run build (esbuild bundle)"
 npm run build
 
-step "Node tests (server lookup, settings, package.json, activation of the bundle, grammar on the sample cases)"
-npm test
+step "Node tests (server lookup, settings, package.json, activation of the bundle, grammar on the sample cases${bin:+, the client plumbing against $bin})"
+CASELINE_BIN="$bin" npm test
 
 step "TextMate grammar tests (vscode-tmgrammar-test)"
 npm run test:grammar
