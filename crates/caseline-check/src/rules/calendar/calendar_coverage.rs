@@ -3,17 +3,13 @@ use crate::analysis::Cx;
 
 declare_rule! {
     /// ## What it checks
-    /// A working-day count in a year the shipped bank holiday list does not cover
-    /// (it holds 2012 to 2028). The count then uses the Banking and Financial
-    /// Dealings Act 1971's rules (New Year, Good Friday, Easter Monday, the May,
-    /// August and Christmas holidays, substitute days), which miss one-off days
-    /// such as coronations and jubilees. Reported once per file, on the first
-    /// entry whose count used such a year. Open-ended dates never raise it.
+    /// A working-day count in a year the shipped bank holiday list does not cover (it holds 2012 to 2028).
+    /// The count then uses the Banking and Financial Dealings Act 1971's rules (New Year, Good Friday, Easter Monday, the May, August and Christmas holidays, substitute days), which miss one-off days such as coronations and jubilees.
+    /// Reported once per file, on the first entry whose count used such a year.
+    /// Open-ended dates never raise it.
     ///
     /// ## Why it matters
-    /// A one-off bank holiday moves every working-day deadline across it by a day;
-    /// a finding that is out by one day is the kind of slip that undermines a
-    /// decision.
+    /// A one-off bank holiday moves every working-day deadline across it by a day; a finding that is out by one day is the kind of slip that undermines a decision.
     ///
     /// ## Example
     /// ```caseline
@@ -26,9 +22,7 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Check the year's bank holidays on GOV.UK; add any one-off closures to a
-    /// calendar of your own (`calendar mine` / `extends england-and-wales` /
-    /// `closed DATE "reason"`), or update caseline.
+    /// Check the year's bank holidays on GOV.UK; add any one-off closures to a calendar of your own (`calendar mine` / `extends england-and-wales` / `closed DATE "reason"`), or update caseline.
     ///
     /// ## References
     /// FORMAT.md §3; Banking and Financial Dealings Act 1971, Schedule 1.

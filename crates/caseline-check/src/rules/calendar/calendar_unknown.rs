@@ -4,13 +4,10 @@ use crate::definitions::unknown_name;
 
 declare_rule! {
     /// ## What it checks
-    /// A `calendar` line in the case header, or an `extends` line in a calendar
-    /// definition, that names a calendar neither built in (`england-and-wales`,
-    /// `scotland`, `northern-ireland`, `weekdays`) nor defined in the workspace.
+    /// A `calendar` line in the case header, or an `extends` line in a calendar definition, that names a calendar neither built in (`england-and-wales`, `scotland`, `northern-ireland`, `weekdays`) nor defined in the workspace.
     ///
     /// ## Why it matters
-    /// The case is then counted in the default calendar, whose bank holidays may
-    /// not be the ones that apply (Scotland has 2 January and St Andrew's Day).
+    /// The case is then counted in the default calendar, whose bank holidays may not be the ones that apply (Scotland has 2 January and St Andrew's Day).
     ///
     /// ## Example
     /// ```caseline
@@ -20,8 +17,7 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Correct the name (the quick fix applies the suggestion), or define the
-    /// calendar in a definitions file of the workspace.
+    /// Correct the name (the quick fix applies the suggestion), or define the calendar in a definitions file of the workspace.
     ///
     /// ## References
     /// FORMAT.md §3 and §4.4.

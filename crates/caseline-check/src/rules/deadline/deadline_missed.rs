@@ -5,15 +5,12 @@ use crate::records::{CountRange, DeadlineStatus};
 
 declare_rule! {
     /// ## What it checks
-    /// A stage that happened after its time limit under **every** reading of
-    /// uncertain dates: the earliest day it can have happened is after the latest
-    /// day it was due. Where the procedure allows an extension, the extended
-    /// limit is the one that counts.
+    /// A stage that happened after its time limit under **every** reading of uncertain dates: the earliest day it can have happened is after the latest day it was due.
+    /// Where the procedure allows an extension, the extended limit is the one that counts.
     ///
     /// ## Why it matters
-    /// Delay in a statutory procedure is fault in the Ombudsman's sense. The
-    /// finding gives the count an investigator would otherwise do by hand, with
-    /// bank holidays, so it can go straight into a decision.
+    /// Delay in a statutory procedure is fault in the Ombudsman's sense.
+    /// The finding gives the count an investigator would otherwise do by hand, with bank holidays, so it can go straight into a decision.
     ///
     /// ## Example
     /// ```caseline
@@ -28,13 +25,12 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Nothing to fix in the file if the dates are right: this is a finding. If a
-    /// date is wrong, correct it. If the delay is already accounted for, record
-    /// that with `# caseline: allow deadline-missed "reason"`.
+    /// Nothing to fix in the file if the dates are right: this is a finding.
+    /// If a date is wrong, correct it.
+    /// If the delay is already accounted for, record that with `# caseline: allow deadline-missed "reason"`.
     ///
     /// ## References
-    /// FORMAT.md §5 (readings); the procedure's citation (e.g. Children Act 1989
-    /// Representations Procedure (England) Regulations 2006, reg. 17).
+    /// FORMAT.md §5 (readings); the procedure's citation (e.g. Children Act 1989 Representations Procedure (England) Regulations 2006, reg. 17).
     pub(crate) static DEADLINE_MISSED = crate::rules::STABLE_0_1;
 }
 

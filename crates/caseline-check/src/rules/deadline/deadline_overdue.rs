@@ -5,15 +5,11 @@ use crate::records::{CountRange, DeadlineStatus};
 
 declare_rule! {
     /// ## What it checks
-    /// A stage that is not recorded although its time limit (the extended one
-    /// where allowed) has passed as of the case's as-of date under every reading,
-    /// while the procedure has not moved on past it. A procedure moves on once any
-    /// later event of the same procedure is recorded: a missing panel report is
-    /// not overdue when the response to the panel is recorded.
+    /// A stage that is not recorded although its time limit (the extended one where allowed) has passed as of the case's as-of date under every reading, while the procedure has not moved on past it.
+    /// A procedure moves on once any later event of the same procedure is recorded: a missing panel report is not overdue when the response to the panel is recorded.
     ///
     /// ## Why it matters
-    /// An open stage past its limit is a delay that is still running; it is
-    /// reported on the event that started the clock.
+    /// An open stage past its limit is a delay that is still running; it is reported on the event that started the clock.
     ///
     /// ## Example
     /// ```caseline
@@ -25,9 +21,9 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Record the stage if it happened. If it is still awaited, this is a
-    /// finding. Judge the case at another date with `as-of` in the header or
-    /// `--as-of` on the command line.
+    /// Record the stage if it happened.
+    /// If it is still awaited, this is a finding.
+    /// Judge the case at another date with `as-of` in the header or `--as-of` on the command line.
     ///
     /// ## References
     /// FORMAT.md §4.3 (moving on) and §5.

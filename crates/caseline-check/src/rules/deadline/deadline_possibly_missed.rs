@@ -5,14 +5,11 @@ use crate::records::DeadlineStatus;
 
 declare_rule! {
     /// ## What it checks
-    /// A stage that was late under some readings of uncertain dates but not under
-    /// all of them: for example a complaint received "in April" and answered
-    /// "in April" may have taken one day or twenty-one.
+    /// A stage that was late under some readings of uncertain dates but not under all of them: for example a complaint received "in April" and answered "in April" may have taken one day or twenty-one.
     ///
     /// ## Why it matters
-    /// Published decisions often give only months. The Ombudsman then says the
-    /// body "may have" delayed; this finding says exactly which readings make it
-    /// late, so the investigator can decide whether to find out the real dates.
+    /// Published decisions often give only months.
+    /// The Ombudsman then says the body "may have" delayed; this finding says exactly which readings make it late, so the investigator can decide whether to find out the real dates.
     ///
     /// ## Example
     /// ```caseline
@@ -25,8 +22,7 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Find the exact dates and write them; the finding then becomes either a
-    /// missed deadline or nothing.
+    /// Find the exact dates and write them; the finding then becomes either a missed deadline or nothing.
     ///
     /// ## References
     /// FORMAT.md §2 (dates as intervals) and §5 (readings).

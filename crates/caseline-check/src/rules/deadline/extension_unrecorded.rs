@@ -7,15 +7,11 @@ use crate::records::DeadlineStatus;
 
 declare_rule! {
     /// ## What it checks
-    /// A stage that took longer than its standard limit under every reading of the
-    /// dates, but stayed within the extended limit the procedure allows, while no
-    /// entry of that stage has an `extended` line.
+    /// A stage that took longer than its standard limit under every reading of the dates, but stayed within the extended limit the procedure allows, while no entry of that stage has an `extended` line.
     ///
     /// ## Why it matters
-    /// An extension is a decision the body must take and tell the complainant
-    /// about (for example, stage 2 of the children's procedure may run to 65
-    /// working days only for complex complaints). Without a record of it, the
-    /// stage was simply late.
+    /// An extension is a decision the body must take and tell the complainant about (for example, stage 2 of the children's procedure may run to 65 working days only for complex complaints).
+    /// Without a record of it, the stage was simply late.
     ///
     /// ## Example
     /// ```caseline
@@ -28,13 +24,11 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// If the stage was extended, add an `extended "reason"` line under one of its
-    /// entries (the quick fix adds one under the late entry). If it was not, the
-    /// body exceeded the standard limit.
+    /// If the stage was extended, add an `extended "reason"` line under one of its entries (the quick fix adds one under the late entry).
+    /// If it was not, the body exceeded the standard limit.
     ///
     /// ## References
-    /// FORMAT.md §4.2 (`extended`) and §5; e.g. Children Act 1989 Representations
-    /// Procedure (England) Regulations 2006, regs. 14 and 17.
+    /// FORMAT.md §4.2 (`extended`) and §5; e.g. Children Act 1989 Representations Procedure (England) Regulations 2006, regs. 14 and 17.
     pub(crate) static EXTENSION_UNRECORDED = crate::rules::STABLE_0_1;
 }
 

@@ -4,12 +4,10 @@ use crate::definitions::unknown_name;
 
 declare_rule! {
     /// ## What it checks
-    /// A procedure name in the case header's `procedure` line, or in a procedure's
-    /// `use` line, that is neither built in nor defined in the workspace.
+    /// A procedure name in the case header's `procedure` line, or in a procedure's `use` line, that is neither built in nor defined in the workspace.
     ///
     /// ## Why it matters
-    /// The case is then checked without that procedure: none of its deadlines or
-    /// stage rules run, and a clean result means nothing.
+    /// The case is then checked without that procedure: none of its deadlines or stage rules run, and a clean result means nothing.
     ///
     /// ## Example
     /// ```caseline
@@ -19,9 +17,8 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Correct the name (the quick fix applies the suggestion), or define the
-    /// procedure in a definitions file in the workspace (a `.case` file with only
-    /// `procedure` and `calendar` blocks). `caseline explain` lists the built-ins.
+    /// Correct the name (the quick fix applies the suggestion), or define the procedure in a definitions file in the workspace (a `.case` file with only `procedure` and `calendar` blocks).
+    /// `caseline explain` lists the built-ins.
     ///
     /// ## References
     /// FORMAT.md §4.1 and §4.3.

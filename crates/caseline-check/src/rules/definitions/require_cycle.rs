@@ -1,12 +1,10 @@
 declare_rule! {
     /// ## What it checks
-    /// A procedure whose `require A before B` rules (with those of the procedures
-    /// it `use`s) form a cycle, such as `a before b` and `b before a`. Found when
-    /// the workspace's definitions are loaded; reported on the procedure's name.
+    /// A procedure whose `require A before B` rules (with those of the procedures it `use`s) form a cycle, such as `a before b` and `b before a`.
+    /// Found when the workspace's definitions are loaded; reported on the procedure's name.
     ///
     /// ## Why it matters
-    /// No timeline can satisfy a cycle: every case using the procedure would get a
-    /// `stage-missing` or `stage-order` error whatever it records.
+    /// No timeline can satisfy a cycle: every case using the procedure would get a `stage-missing` or `stage-order` error whatever it records.
     ///
     /// ## Example
     /// ```caseline

@@ -3,12 +3,10 @@ use crate::analysis::Cx;
 
 declare_rule! {
     /// ## What it checks
-    /// A `declined` entry with no reason: no quoted text on its line and no `>`
-    /// prose under it.
+    /// A `declined` entry with no reason: no quoted text on its line and no `>` prose under it.
     ///
     /// ## Why it matters
-    /// A body may decline a recommendation, but it must say why; an unexplained
-    /// refusal is what the Ombudsman looks at first.
+    /// A body may decline a recommendation, but it must say why; an unexplained refusal is what the Ombudsman looks at first.
     ///
     /// ## Example
     /// ```caseline
@@ -21,8 +19,7 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Add the reason as quoted text: `2024-03-01 declined b "not eligible under
-    /// the criteria"`.
+    /// Add the reason as quoted text: `2024-03-01 declined b "not eligible under the criteria"`.
     ///
     /// ## References
     /// FORMAT.md §4.2 (`declined`).

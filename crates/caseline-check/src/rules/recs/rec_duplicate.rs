@@ -7,9 +7,7 @@ declare_rule! {
     /// Two `rec` or `promise` lines in one case with the same ID.
     ///
     /// ## Why it matters
-    /// `done`, `declined` and `agree` refer to recommendations by ID; with two
-    /// definitions, one of them can never be addressed and its outcome is
-    /// attributed to the other.
+    /// `done`, `declined` and `agree` refer to recommendations by ID; with two definitions, one of them can never be addressed and its outcome is attributed to the other.
     ///
     /// ## Example
     /// ```caseline
@@ -23,8 +21,7 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Give each recommendation its own ID (`a`, `b`, … or `s2-a`, `s3-a` for
-    /// different stages).
+    /// Give each recommendation its own ID (`a`, `b`, … or `s2-a`, `s3-a` for different stages).
     ///
     /// ## References
     /// FORMAT.md §4.2.

@@ -5,14 +5,11 @@ use crate::records::{CountRange, CountUnit};
 
 declare_rule! {
     /// ## What it checks
-    /// A recommendation or promise recorded as `done` after its due date under
-    /// every reading of the dates (the `done` entry's earliest day is after the
-    /// latest day it was due). The message gives the working days late, as a range
-    /// where dates are vague.
+    /// A recommendation or promise recorded as `done` after its due date under every reading of the dates (the `done` entry's earliest day is after the latest day it was due).
+    /// The message gives the working days late, as a range where dates are vague.
     ///
     /// ## Why it matters
-    /// Late compliance is itself a fault the Ombudsman records ("the Council
-    /// completed the actions, but not within the agreed timescales").
+    /// Late compliance is itself a fault the Ombudsman records ("the Council completed the actions, but not within the agreed timescales").
     ///
     /// ## Example
     /// ```caseline

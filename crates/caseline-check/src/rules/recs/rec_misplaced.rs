@@ -3,15 +3,13 @@ use crate::analysis::Cx;
 
 declare_rule! {
     /// ## What it checks
-    /// A `rec` line under an entry whose event kind is not marked `recommends` in
-    /// the case's procedures (for example under a stage 1 response, or a free
-    /// event). Only checked when the case names a procedure. `promise` lines may go
-    /// anywhere.
+    /// A `rec` line under an entry whose event kind is not marked `recommends` in the case's procedures (for example under a stage 1 response, or a free event).
+    /// Only checked when the case names a procedure.
+    /// `promise` lines may go anywhere.
     ///
     /// ## Why it matters
-    /// Recommendations come from investigators, panels and the Ombudsman. A
-    /// commitment the body made to itself is a `promise`; a recommendation filed
-    /// under the wrong stage is often an entry with the wrong event kind.
+    /// Recommendations come from investigators, panels and the Ombudsman.
+    /// A commitment the body made to itself is a `promise`; a recommendation filed under the wrong stage is often an entry with the wrong event kind.
     ///
     /// ## Example
     /// ```caseline
@@ -26,8 +24,7 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Use `promise` for the body's own commitments, or move the `rec` under the
-    /// entry that made it (`stage2.report`, `stage3.panel`, `ombudsman.decision`).
+    /// Use `promise` for the body's own commitments, or move the `rec` under the entry that made it (`stage2.report`, `stage3.panel`, `ombudsman.decision`).
     ///
     /// ## References
     /// FORMAT.md §4.3 (`recommends`).

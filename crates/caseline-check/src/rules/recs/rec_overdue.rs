@@ -4,13 +4,10 @@ use crate::records::{CountRange, CountUnit};
 
 declare_rule! {
     /// ## What it checks
-    /// A recommendation or promise whose due date has passed as of the as-of date
-    /// under every reading of the dates, and that is not recorded as done or
-    /// declined by then.
+    /// A recommendation or promise whose due date has passed as of the as-of date under every reading of the dates, and that is not recorded as done or declined by then.
     ///
     /// ## Why it matters
-    /// An agreed remedy not carried out in time is a fresh fault ("a delay within
-    /// agreed timescales"); the Ombudsman asks for evidence of compliance.
+    /// An agreed remedy not carried out in time is a fresh fault ("a delay within agreed timescales"); the Ombudsman asks for evidence of compliance.
     ///
     /// ## Example
     /// ```caseline
@@ -23,8 +20,7 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Record when it was done (`DATE done a`) or declined with a reason; the quick
-    /// fix inserts a `done` entry at the as-of date for you to correct.
+    /// Record when it was done (`DATE done a`) or declined with a reason; the quick fix inserts a `done` entry at the as-of date for you to correct.
     ///
     /// ## References
     /// FORMAT.md §5; LGSCO Manual for Councils, Part 8 (remedies and compliance).

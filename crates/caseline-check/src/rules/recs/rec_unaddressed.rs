@@ -3,13 +3,10 @@ use crate::analysis::Cx;
 
 declare_rule! {
     /// ## What it checks
-    /// A recommendation or promise with no due date, made before the as-of date,
-    /// that no `done` or `declined` entry addresses by that date.
+    /// A recommendation or promise with no due date, made before the as-of date, that no `done` or `declined` entry addresses by that date.
     ///
     /// ## Why it matters
-    /// Unaddressed recommendations are how complaints come back: the Ombudsman
-    /// checks that what a stage 2 or panel recommended was carried out or
-    /// declined with reasons.
+    /// Unaddressed recommendations are how complaints come back: the Ombudsman checks that what a stage 2 or panel recommended was carried out or declined with reasons.
     ///
     /// ## Example
     /// ```caseline
@@ -21,8 +18,7 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Record what happened: `DATE done m1`, or `DATE declined m1 "reason"` (the
-    /// quick fix inserts a `done` entry at the as-of date for you to correct).
+    /// Record what happened: `DATE done m1`, or `DATE declined m1 "reason"` (the quick fix inserts a `done` entry at the as-of date for you to correct).
     ///
     /// ## References
     /// FORMAT.md §4.2 (recommendations) and §5; LGSCO Manual for Councils, Part 8.

@@ -4,12 +4,10 @@ use crate::suggest;
 
 declare_rule! {
     /// ## What it checks
-    /// A `done`, `declined`, `partial` entry or an `agree` line that names an ID no
-    /// `rec` or `promise` line in the case defines.
+    /// A `done`, `declined`, `partial` entry or an `agree` line that names an ID no `rec` or `promise` line in the case defines.
     ///
     /// ## Why it matters
-    /// The outcome is attached to nothing, so the recommendation it was meant for
-    /// still looks open (or late), and the typo hides it.
+    /// The outcome is attached to nothing, so the recommendation it was meant for still looks open (or late), and the typo hides it.
     ///
     /// ## Example
     /// ```caseline

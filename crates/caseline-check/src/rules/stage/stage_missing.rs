@@ -3,13 +3,10 @@ use crate::analysis::{Cx, fix};
 
 declare_rule! {
     /// ## What it checks
-    /// A `require A before B` rule of the case's procedures that is broken because
-    /// B is recorded and A is not recorded at all.
+    /// A `require A before B` rule of the case's procedures that is broken because B is recorded and A is not recorded at all.
     ///
     /// ## Why it matters
-    /// Either a stage was skipped (a council went straight to stage 2 without a
-    /// stage 1 response), or the timeline is missing an entry and the deadlines
-    /// that start at A were never checked.
+    /// Either a stage was skipped (a council went straight to stage 2 without a stage 1 response), or the timeline is missing an entry and the deadlines that start at A were never checked.
     ///
     /// ## Example
     /// ```caseline
@@ -22,9 +19,8 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Add the missing stage. If its date is not known, write it as `? A` just
-    /// before B (the quick fix does this): the entry is then bounded by its
-    /// neighbours.
+    /// Add the missing stage.
+    /// If its date is not known, write it as `? A` just before B (the quick fix does this): the entry is then bounded by its neighbours.
     ///
     /// ## References
     /// FORMAT.md §4.3 (`require`); the procedure's regulations.

@@ -3,13 +3,10 @@ use crate::analysis::{Cx, words};
 
 declare_rule! {
     /// ## What it checks
-    /// A `require A before B` rule that is broken because every recorded A is
-    /// certainly after B (its earliest day is after B's latest day).
+    /// A `require A before B` rule that is broken because every recorded A is certainly after B (its earliest day is after B's latest day).
     ///
     /// ## Why it matters
-    /// The stages happened in an impossible order, which usually means a wrong
-    /// date or a wrong event kind; deadlines counted from either entry are
-    /// unreliable.
+    /// The stages happened in an impossible order, which usually means a wrong date or a wrong event kind; deadlines counted from either entry are unreliable.
     ///
     /// ## Example
     /// ```caseline
@@ -23,8 +20,7 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Check both dates and event kinds against the source and correct the one
-    /// that is wrong.
+    /// Check both dates and event kinds against the source and correct the one that is wrong.
     ///
     /// ## References
     /// FORMAT.md §4.3 (`require`) and §5.

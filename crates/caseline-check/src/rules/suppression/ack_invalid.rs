@@ -1,13 +1,10 @@
 declare_rule! {
     /// ## What it checks
-    /// A comment starting `# caseline:` that is not a usable acknowledgement: not
-    /// of the form `caseline: allow RULE "reason"`, naming an unknown rule, or
-    /// giving no reason.
+    /// A comment starting `# caseline:` that is not a usable acknowledgement: not of the form `caseline: allow RULE "reason"`, naming an unknown rule, or giving no reason.
     ///
     /// ## Why it matters
-    /// An acknowledgement is part of the case record: it says why a finding does
-    /// not need action. Without a reason it silences nothing and explains
-    /// nothing.
+    /// An acknowledgement is part of the case record: it says why a finding does not need action.
+    /// Without a reason it silences nothing and explains nothing.
     ///
     /// ## Example
     /// ```caseline
@@ -20,8 +17,7 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Write the rule's name and a quoted reason:
-    /// `# caseline: allow date-order "the decision has the dates in this order"`.
+    /// Write the rule's name and a quoted reason: `# caseline: allow date-order "the decision has the dates in this order"`.
     ///
     /// ## References
     /// caseline's acknowledgement comments (docs/format.md).

@@ -1,12 +1,9 @@
 declare_rule! {
     /// ## What it checks
-    /// An acknowledgement comment `# caseline: allow RULE "reason"` with no
-    /// finding of that rule on its line (trailing comment) or on the next line
-    /// (comment on its own line).
+    /// An acknowledgement comment `# caseline: allow RULE "reason"` with no finding of that rule on its line (trailing comment) or on the next line (comment on its own line).
     ///
     /// ## Why it matters
-    /// Once a date is corrected the finding goes away, but a stale comment would
-    /// silence the next, different finding on that line without anyone noticing.
+    /// Once a date is corrected the finding goes away, but a stale comment would silence the next, different finding on that line without anyone noticing.
     ///
     /// ## Example
     /// ```caseline

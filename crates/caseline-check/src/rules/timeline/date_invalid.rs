@@ -8,8 +8,7 @@ declare_rule! {
     /// A date that names no real day: `2023-02-29`, `2024-13`, `2024-04-31`.
     ///
     /// ## Why it matters
-    /// The entry is treated as undated (like `?`), so deadlines that start or end
-    /// there are counted from its neighbours instead of from the date you meant.
+    /// The entry is treated as undated (like `?`), so deadlines that start or end there are counted from its neighbours instead of from the date you meant.
     ///
     /// ## Example
     /// ```caseline
@@ -20,8 +19,8 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Correct the date. If the day is not known, write the month (`2023-02`) or
-    /// `?`.
+    /// Correct the date.
+    /// If the day is not known, write the month (`2023-02`) or `?`.
     ///
     /// ## References
     /// FORMAT.md §2 (dates).

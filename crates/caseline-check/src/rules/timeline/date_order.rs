@@ -9,10 +9,8 @@ declare_rule! {
     /// Overlapping vague dates (`2024-04` after `2024-04-10`) are not reported.
     ///
     /// ## Why it matters
-    /// File order is chronological: a `?` entry is bounded by its neighbours and
-    /// a start event pairs with the next target below it. An entry out of order
-    /// is usually a typo in the date (the decision said 27 June, it meant
-    /// 27 July), and every count that uses it is then wrong.
+    /// File order is chronological: a `?` entry is bounded by its neighbours and a start event pairs with the next target below it.
+    /// An entry out of order is usually a typo in the date (the decision said 27 June, it meant 27 July), and every count that uses it is then wrong.
     ///
     /// ## Example
     /// ```caseline
@@ -24,9 +22,8 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Correct the date, or move the entry to its place in the timeline. If the
-    /// source really has the dates in this order, record that with an
-    /// acknowledgement comment (`# caseline: allow date-order "as published"`).
+    /// Correct the date, or move the entry to its place in the timeline.
+    /// If the source really has the dates in this order, record that with an acknowledgement comment (`# caseline: allow date-order "as published"`).
     ///
     /// ## References
     /// FORMAT.md §2 (dates) and §4.2 (entries).

@@ -7,17 +7,11 @@ use crate::suggest;
 
 declare_rule! {
     /// ## What it checks
-    /// An event kind that is not one of the case's procedure events but looks like
-    /// one: within two edits of a procedure event (`stage2.adjudicaton`), or in a
-    /// procedure's namespace without being defined there (`stage2.decision` when
-    /// the procedure has `stage2.*` events but no `stage2.decision`).
-    /// Other kinds (`meeting`, `assessment.completed`) are free events and are not
-    /// checked.
+    /// An event kind that is not one of the case's procedure events but looks like one: within two edits of a procedure event (`stage2.adjudicaton`), or in a procedure's namespace without being defined there (`stage2.decision` when the procedure has `stage2.*` events but no `stage2.decision`).
+    /// Other kinds (`meeting`, `assessment.completed`) are free events and are not checked.
     ///
     /// ## Why it matters
-    /// A mistyped stage event is silently treated as a free event, which switches
-    /// its deadline check off: the stage looks missing or overdue, or a late
-    /// response goes unreported.
+    /// A mistyped stage event is silently treated as a free event, which switches its deadline check off: the stage looks missing or overdue, or a late response goes unreported.
     ///
     /// ## Example
     /// ```caseline
@@ -30,9 +24,8 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Use the suggested event name (the quick fix does this). To record something
-    /// that is not a procedure stage, give it a name outside the procedure's
-    /// namespaces, e.g. `meeting` or `assessment.completed`.
+    /// Use the suggested event name (the quick fix does this).
+    /// To record something that is not a procedure stage, give it a name outside the procedure's namespaces, e.g. `meeting` or `assessment.completed`.
     ///
     /// ## References
     /// FORMAT.md §4.2 (entries) and §4.3 (procedures).

@@ -4,13 +4,11 @@ use crate::suggest;
 
 declare_rule! {
     /// ## What it checks
-    /// A key in the `case` header that caseline does not know. The known keys are
-    /// `title`, `body`, `complainant`, `procedure`, `calendar`, `as-of`,
-    /// `related` and `source`.
+    /// A key in the `case` header that caseline does not know.
+    /// The known keys are `title`, `body`, `complainant`, `procedure`, `calendar`, `as-of`, `related` and `source`.
     ///
     /// ## Why it matters
-    /// A misspelt `procedure` or `as-of` line is ignored, so the case is checked
-    /// against no procedure or judged at the wrong date.
+    /// A misspelt `procedure` or `as-of` line is ignored, so the case is checked against no procedure or judged at the wrong date.
     ///
     /// ## Example
     /// ```caseline
@@ -20,8 +18,7 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Correct the key (the message suggests the nearest known one), or move the
-    /// information into an entry or a comment.
+    /// Correct the key (the message suggests the nearest known one), or move the information into an entry or a comment.
     ///
     /// ## References
     /// FORMAT.md §4.1 (the case header).

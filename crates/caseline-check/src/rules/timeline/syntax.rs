@@ -5,13 +5,10 @@ use crate::analysis::Cx;
 
 declare_rule! {
     /// ## What it checks
-    /// A line the parser could not make sense of: a block line that is not a date
-    /// followed by an event kind, an unterminated string, a child line that no
-    /// block can own.
+    /// A line the parser could not make sense of: a block line that is not a date followed by an event kind, an unterminated string, a child line that no block can own.
     ///
     /// ## Why it matters
-    /// A line that cannot be read is left out of every other check, so a deadline
-    /// or a recommendation on it would silently go unchecked.
+    /// A line that cannot be read is left out of every other check, so a deadline or a recommendation on it would silently go unchecked.
     ///
     /// ## Example
     /// ```caseline
@@ -22,8 +19,7 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Follow the message: usually a missing quote, a missing event kind after
-    /// the date, or a child line that should be indented.
+    /// Follow the message: usually a missing quote, a missing event kind after the date, or a child line that should be indented.
     ///
     /// ## References
     /// FORMAT.md §1 (lexical rules) and §4 (blocks).
