@@ -29,7 +29,7 @@ cd "$editors/vscode"
 step "npm ci (VS Code extension dependencies from package-lock.json)"
 npm ci --no-audit --no-fund
 
-step "npm run check (tsc --noEmit and eslint --max-warnings=0)"
+step "npm run check (prettier --check, tsc --noEmit, eslint --max-warnings=0)"
 npm run check
 
 step "npm run build (esbuild bundle)"

@@ -59,7 +59,7 @@ for (const r of required) {
   if (!names.has(r)) problems.push(`missing from the package: ${r}`);
 }
 const server = entries.find((e) => e.fileName === `extension/server/${exe}`);
-if (server && !target?.startsWith("win32") && (((server.externalFileAttributes >>> 16) & 0o111) === 0)) {
+if (server && !target?.startsWith("win32") && ((server.externalFileAttributes >>> 16) & 0o111) === 0) {
   problems.push(`the server ${server.fileName} is not executable in the package`);
 }
 if (target && !manifest.includes(`TargetPlatform="${target}"`)) {

@@ -84,7 +84,8 @@ export class Ctx implements vscode.Disposable {
         homeDir: os.homedir(),
       });
     } catch (err) {
-      const message = err instanceof ServerNotFoundError ? err.message : `caseline could not be started: ${String(err)}`;
+      const message =
+        err instanceof ServerNotFoundError ? err.message : `caseline could not be started: ${String(err)}`;
       this.output.appendLine(message);
       void this.showStartError(message);
       return;

@@ -74,7 +74,10 @@ type ModuleWithResolve = typeof Module & {
 };
 
 /** Loads a fresh copy of the bundle with `vscode` resolved to the stand-in. */
-function loadExtension(vscode: unknown): { activate: (ctx: unknown) => Promise<void>; deactivate: () => Promise<void> } {
+function loadExtension(vscode: unknown): {
+  activate: (ctx: unknown) => Promise<void>;
+  deactivate: () => Promise<void>;
+} {
   const m = Module as ModuleWithResolve;
   const original = m._resolveFilename;
   m._resolveFilename = function (request: string, ...rest: unknown[]) {

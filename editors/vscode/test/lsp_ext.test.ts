@@ -43,7 +43,8 @@ describe("lsp_ext.ts mirrors lsp_ext.rs", { skip: !fs.existsSync(rustFile) && "n
 
   it("uses the server's URI scheme for built-in procedures", () => {
     const workspace = fs.readFileSync(path.join(path.dirname(rustFile), "workspace.rs"), "utf8");
-    const m = /pub const BUILTIN_SCHEME: &str = "([^"]+)"/.exec(workspace) ?? /BUILTIN_SCHEME: &str = "([^"]+)"/.exec(rust);
+    const m =
+      /pub const BUILTIN_SCHEME: &str = "([^"]+)"/.exec(workspace) ?? /BUILTIN_SCHEME: &str = "([^"]+)"/.exec(rust);
     assert.ok(m, "BUILTIN_SCHEME not found in the server's sources");
     assert.equal(ext.BUILTIN_SCHEME, m[1]);
   });

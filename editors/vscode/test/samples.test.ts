@@ -55,9 +55,7 @@ const has = (t: Token | undefined, scope: string) => t !== undefined && t.scopes
 describe("TextMate grammar on the sample cases", async () => {
   const grammar = await loadGrammar();
   // The samples and the definitions files beside them (tests/cases/definitions/).
-  const files = (fs.readdirSync(casesDir, { recursive: true }) as string[])
-    .filter((f) => f.endsWith(".case"))
-    .sort();
+  const files = (fs.readdirSync(casesDir, { recursive: true }) as string[]).filter((f) => f.endsWith(".case")).sort();
 
   it("finds the samples", () => {
     assert.ok(files.length >= 3, `only ${files.length} sample cases in ${casesDir}`);
@@ -87,7 +85,10 @@ describe("TextMate grammar on the sample cases", async () => {
         } else if (/^\S/.test(line)) {
           assert.ok(has(first, "keyword.other"), where);
         } else if (/^\s+>/.test(line)) {
-          assert.ok(toks.every((t) => has(t, "markup.quote")), where);
+          assert.ok(
+            toks.every((t) => has(t, "markup.quote")),
+            where,
+          );
         } else {
           // A child line: a keyword or a key first.
           assert.ok(has(first, "keyword.other") || has(first, "support.type.property-name"), where);

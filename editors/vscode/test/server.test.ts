@@ -191,9 +191,6 @@ describe("findServer with real programs", { skip: process.platform === "win32" }
   it("rejects a program that fails --version", async () => {
     const bin = tempDir();
     script(path.join(bin, "caseline"), "echo broken >&2; exit 3", 0o755);
-    await assert.rejects(
-      findServer({ ...base, extensionPath: tempDir(), envPath: bin }, nodeDeps),
-      /could not be run/,
-    );
+    await assert.rejects(findServer({ ...base, extensionPath: tempDir(), envPath: bin }, nodeDeps), /could not be run/);
   });
 });
