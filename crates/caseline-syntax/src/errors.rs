@@ -28,6 +28,11 @@ pub enum SyntaxErrorKind {
     DateInvalid,
 }
 
+/// An unterminated string is the one error after which the rest of its line
+/// is still read normally (lowering keeps that line).
+pub(crate) const UNTERMINATED_STRING_MESSAGE: &str =
+    "this string has no closing quote: add a \" at its end (strings stay on one line)";
+
 /// Byte range of a node.
 pub(crate) fn range_of(node: Node<'_>) -> TextRange {
     let r = node.byte_range();
@@ -131,9 +136,7 @@ fn visit(node: Node<'_>, text: &str, index: &LineIndex, out: &mut Vec<SyntaxErro
         out.push(SyntaxError {
             range: range_of(node),
             kind: SyntaxErrorKind::Syntax,
-            message:
-                "this string has no closing quote: add a \" at its end (strings stay on one line)"
-                    .to_string(),
+            message: UNTERMINATED_STRING_MESSAGE.to_string(),
         });
         return;
     }
@@ -150,34 +153,88 @@ fn error_node(node: Node<'_>, text: &str, index: &LineIndex, out: &mut Vec<Synta
     let range = range_of(node);
     let first = index.line_of(range.start());
     let last = index.line_of(range.end());
+    let before = out.len();
     for line in first..=last {
-        let Some(part) = index.line_range(line).intersect(range) else {
+        let line_range = index.line_range(line);
+        let Some(part) = line_range.intersect(range) else {
             continue;
         };
         let part = trim(text, part);
         if part.is_empty() {
             continue;
         }
-        let line_text = text
-            .get(usize::from(part.start())..usize::from(part.end()))
-            .unwrap_or_default();
-        if line_text.starts_with('#') {
+        let part_text = slice(text, part);
+        if part_text.starts_with('#') {
             continue;
         }
         out.push(SyntaxError {
             range: part,
             kind: SyntaxErrorKind::Syntax,
-            message: "caseline could not make sense of this part of the line".to_string(),
+            message: error_message(part_text, slice(text, trim(text, line_range))),
         });
     }
-    if out.last().is_none_or(|e| e.range.start() < range.start()) {
+    if out.len() == before {
         // Nothing but whitespace inside: point at the line where it happened.
+        let line = line_content(index, text, range.start());
         out.push(SyntaxError {
-            range: line_content(index, text, range.start()),
+            range: line,
             kind: SyntaxErrorKind::Syntax,
-            message: "caseline could not make sense of this line".to_string(),
+            message: error_message("", slice(text, line)),
         });
     }
+}
+
+fn slice(text: &str, range: TextRange) -> &str {
+    text.get(usize::from(range.start())..usize::from(range.end()))
+        .unwrap_or_default()
+}
+
+/// "could not read X": with the shape of the line it is on, when the line's
+/// first word says what kind of line it was meant to be.
+fn error_message(bad: &str, line: &str) -> String {
+    let what = if bad.is_empty() || bad == line || bad.chars().count() > 40 {
+        "caseline could not make sense of this line".to_string()
+    } else {
+        format!("caseline could not make sense of `{bad}` here")
+    };
+    match line_usage(line, bad) {
+        Some(usage) => format!("{what}: {usage}"),
+        None => what,
+    }
+}
+
+/// How a line of this kind is written, judged from its first word.
+fn line_usage(line: &str, bad: &str) -> Option<&'static str> {
+    if bad.starts_with("within") {
+        return Some("after `within` comes a duration like `10wd`, `15d`, `4w`, `1m` or `1y`");
+    }
+    if bad.starts_with("by ") || bad == "by" {
+        return Some("after `by` comes a date like 2024-11-05");
+    }
+    let first = line.split_whitespace().next().unwrap_or_default();
+    Some(match first {
+        "rec" | "promise" => {
+            "the line reads `rec ID [within DUR | by DATE] [\"text\"]` with one ID, e.g. `rec a within 10wd \"Apologise\"`"
+        }
+        "agree" => {
+            "the line reads `agree ID... [within DUR | by DATE]`, e.g. `agree a b within 10wd`"
+        }
+        "extended" => "the line reads `extended [\"reason\"]`",
+        "event" => "the line reads `event NAME \"label\" [recommends]`",
+        "deadline" => {
+            "the line reads `deadline TARGET within DUR of START [extendable to DUR] [\"citation\"]`"
+        }
+        "require" => "the line reads `require A before B`",
+        "use" | "extends" => "the line lists names, like `stage1.received` or `england-and-wales`",
+        "closed" => "the line reads `closed DATE... [\"reason\"]`",
+        "case" => "the line reads `case \"REFERENCE\"`",
+        "procedure" | "calendar" => "the line reads `procedure NAME` or `calendar NAME`",
+        _ if first.starts_with(|c: char| c.is_ascii_digit() || c == '?') => {
+            "an entry reads `DATE EVENT [ID...] [\"text\"]`, e.g. `2024-11-05 stage1.received \"Complaint received\"`; \
+             event kinds are lower-case letters, digits, `-` and `.`"
+        }
+        _ => return None,
+    })
 }
 
 fn missing_message(node: Node<'_>) -> String {

@@ -15,6 +15,7 @@ use crate::dates::{parse_date, parse_duration};
 use crate::errors::{SyntaxError, SyntaxErrorKind, range_of, size};
 use crate::kinds::{self, field};
 use crate::line_index::LineIndex;
+use std::collections::HashSet;
 use text_size::TextRange;
 use tree_sitter::Node;
 
@@ -23,10 +24,24 @@ pub(crate) struct Lowered {
     pub errors: Vec<SyntaxError>,
 }
 
-pub(crate) fn lower(root: Node<'_>, text: &str, index: &LineIndex) -> Lowered {
+/// `syntax_errors` are the tree's errors (from `errors::collect`): a child
+/// line with one is left out, and an entry whose first line has one keeps only
+/// its date (its kind, IDs and text are not guessed).
+pub(crate) fn lower(
+    root: Node<'_>,
+    text: &str,
+    index: &LineIndex,
+    syntax_errors: &[SyntaxError],
+) -> Lowered {
+    let error_lines: HashSet<u32> = syntax_errors
+        .iter()
+        .filter(|e| e.message != crate::errors::UNTERMINATED_STRING_MESSAGE)
+        .map(|e| index.line_of(e.range.start()))
+        .collect();
     let mut cx = Cx {
         text,
         index,
+        error_lines,
         errors: Vec::new(),
     };
     let mut doc = Document::default();
@@ -70,10 +85,17 @@ pub(crate) fn lower(root: Node<'_>, text: &str, index: &LineIndex) -> Lowered {
 struct Cx<'a> {
     text: &'a str,
     index: &'a LineIndex,
+    /// Lines with a syntax error.
+    error_lines: HashSet<u32>,
     errors: Vec<SyntaxError>,
 }
 
 impl<'a> Cx<'a> {
+    fn line_has_error(&self, node: Node<'_>) -> bool {
+        self.error_lines
+            .contains(&self.index.line_of(range_of(node).start()))
+    }
+
     fn text_of(&self, node: Node<'_>) -> &'a str {
         self.text.get(node.byte_range()).unwrap_or_default()
     }
@@ -215,7 +237,7 @@ impl<'a> Cx<'a> {
             ..CaseHeader::default()
         };
         for f in children_by_field(node, field::FIELD) {
-            if f.kind() != kinds::FIELD || f.has_error() {
+            if f.kind() != kinds::FIELD || f.has_error() || self.line_has_error(f) {
                 continue;
             }
             let Some(line) = self.field_line(f) else {
@@ -276,8 +298,13 @@ impl<'a> Cx<'a> {
             text: self.string(node.child_by_field_name(field::TEXT)),
             children: Vec::new(),
         };
+        if self.line_has_error(node) {
+            entry.kind = None;
+            entry.ids.clear();
+            entry.text = None;
+        }
         for child in children_by_field(node, field::CHILD) {
-            if child.has_error() {
+            if child.has_error() || self.line_has_error(child) {
                 continue;
             }
             let kind = child.kind();
@@ -358,7 +385,7 @@ impl<'a> Cx<'a> {
             other_fields: Vec::new(),
         };
         for child in children_by_field(node, field::CHILD) {
-            if child.has_error() {
+            if child.has_error() || self.line_has_error(child) {
                 continue;
             }
             let kind = child.kind();
@@ -426,7 +453,7 @@ impl<'a> Cx<'a> {
             other_fields: Vec::new(),
         };
         for child in children_by_field(node, field::CHILD) {
-            if child.has_error() {
+            if child.has_error() || self.line_has_error(child) {
                 continue;
             }
             let kind = child.kind();

@@ -132,7 +132,7 @@ fn build(text: &str, tree: Option<Tree>) -> Parse {
     };
     let root = tree.root_node();
     let mut all = errors::collect(root, text, &line_index);
-    let lowered = lower::lower(root, text, &line_index);
+    let lowered = lower::lower(root, text, &line_index, &all);
     all.extend(lowered.errors);
     let errors = errors::one_per_line(all, &line_index);
     Parse {

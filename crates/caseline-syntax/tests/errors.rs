@@ -295,3 +295,64 @@ fn parse_is_send_sync_and_clone() {
         .unwrap();
     assert_eq!(q, 1);
 }
+
+#[test]
+fn a_bad_entry_head_keeps_its_date_but_not_a_guessed_kind() {
+    let text = "2024-11-05 stage1.Received\n  rec a\n2024-11-06 note\n";
+    let p = parse(text);
+    let errs: Vec<_> = p
+        .errors()
+        .iter()
+        .map(|e| (&text[e.range], e.message.as_str()))
+        .collect();
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0].0, ".Received");
+    assert!(
+        errs[0].1.contains("event kinds are lower-case"),
+        "{}",
+        errs[0].1
+    );
+    let e = &p.document().entries[0];
+    assert_eq!(e.kind, None);
+    assert!(e.date.is_some());
+    // Its child lines are fine and kept.
+    assert_eq!(e.children.len(), 1);
+}
+
+#[test]
+fn messages_say_how_the_line_is_written() {
+    let cases = [
+        ("2024-11-05 note\n  rec a b \"t\"\n", "b", "with one ID"),
+        (
+            "2024-11-05 note\n  rec a within ten days\n",
+            "within ten days",
+            "after `within` comes a duration",
+        ),
+        (
+            "procedure p\n  deadline a within 5wd b\n",
+            "deadline a within 5wd b",
+            "deadline TARGET within DUR of START",
+        ),
+        (
+            "2024-11-05 note\n  extended \"a\" \"b\"\n",
+            "\"b\"",
+            "`extended [\"reason\"]`",
+        ),
+    ];
+    for (text, bad, hint) in cases {
+        let p = parse(text);
+        let errs: Vec<_> = p
+            .errors()
+            .iter()
+            .map(|e| (&text[e.range], e.message.as_str()))
+            .collect();
+        assert_eq!(errs.len(), 1, "{text:?}: {errs:?}");
+        assert_eq!(errs[0].0, bad, "{text:?}");
+        assert!(errs[0].1.contains(hint), "{text:?}: {}", errs[0].1);
+    }
+    // The bad child line is left out of the model; its siblings are not.
+    let p = parse("2024-11-05 note\n  rec a b \"t\"\n  rec c\n");
+    assert!(
+        matches!(&p.document().entries[0].children[..], [EntryChild::Rec(r)] if r.id.value == "c")
+    );
+}
