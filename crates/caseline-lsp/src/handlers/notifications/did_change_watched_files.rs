@@ -1,0 +1,17 @@
+//! `workspace/didChangeWatchedFiles`: definitions files and `caseline.toml`
+//! changed on disk (another program, a git checkout): reload them.
+
+use tower_lsp_server::ls_types::DidChangeWatchedFilesParams;
+
+use crate::session::Session;
+
+pub fn handle(session: &Session, p: DidChangeWatchedFilesParams) {
+    for change in p.changes {
+        let path = change.uri.as_str();
+        if path.ends_with("caseline.toml") {
+            session.reload_config();
+        } else if path.ends_with(".case") {
+            session.definitions_file_changed_on_disk(&change.uri);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! `textDocument/publishDiagnostics` payloads: the check engine's findings for
+//! one snapshot, converted to LSP (rule name as `code`, related spans as
+//! `relatedInformation`), plus the workspace's definition problems when the
+//! document is a definitions file. Sent by `publisher.rs`.
+
+use caseline_check::Severity;
+use tower_lsp_server::ls_types::{
+    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
+};
+
+use crate::convert;
+use crate::session::DocumentSnapshot;
+
+pub fn compute(snap: &DocumentSnapshot) -> Vec<Diagnostic> {
+    let analysis = snap.analysis();
+    let mut out: Vec<Diagnostic> = analysis
+        .diagnostics
+        .iter()
+        .map(|d| to_lsp(snap, d))
+        .collect();
+    if let Some(problems) = snap.workspace.problems.get(&snap.uri) {
+        for d in problems {
+            let lsp = to_lsp(snap, d);
+            if !out.contains(&lsp) {
+                out.push(lsp);
+            }
+        }
+    }
+    out
+}
+
+pub fn severity(s: Severity) -> DiagnosticSeverity {
+    match s {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+        Severity::Hint => DiagnosticSeverity::HINT,
+    }
+}
+
+pub fn to_lsp(snap: &DocumentSnapshot, d: &caseline_check::Diagnostic) -> Diagnostic {
+    let index = snap.index();
+    let related: Vec<DiagnosticRelatedInformation> = d
+        .related
+        .iter()
+        .map(|r| DiagnosticRelatedInformation {
+            location: Location::new(
+                snap.uri.clone(),
+                convert::range(index, r.range, snap.encoding),
+            ),
+            message: r.message.clone(),
+        })
+        .collect();
+    Diagnostic {
+        range: convert::range(index, d.range, snap.encoding),
+        severity: Some(severity(d.severity)),
+        code: Some(NumberOrString::String(d.rule.name().to_owned())),
+        source: Some("caseline".to_owned()),
+        message: d.message.clone(),
+        related_information: (!related.is_empty()).then_some(related),
+        ..Default::default()
+    }
+}

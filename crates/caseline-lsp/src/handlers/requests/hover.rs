@@ -1,0 +1,411 @@
+//! `textDocument/hover`. On a date: its weekday (or the interval of a vague
+//! date), working days since the stage began and the holidays in between. On an
+//! event kind: its label, procedure and deadline rules with citations. On a
+//! recommendation ID: its text, due date, status and where it was addressed. On
+//! a finding or an `allow` comment: the rule's explanation.
+
+use std::fmt::Write as _;
+
+use caseline_calendar::Calendar;
+use caseline_check::Rule;
+use caseline_syntax::ast::{DateSpec, Document, Entry, EntryChild};
+use caseline_syntax::{TextRange, TextSize};
+use chrono::NaiveDate;
+use tower_lsp_server::ls_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
+
+use crate::convert;
+use crate::handlers::{
+    case_procedures, duration_text, find_event, id_at, id_occurrences, namespace,
+    procedure_sources, snapshot,
+};
+use crate::session::{DocumentSnapshot, Session};
+
+pub fn handle(session: &Session, p: HoverParams) -> anyhow::Result<Option<Hover>> {
+    let tdp = p.text_document_position_params;
+    let Some(snap) = snapshot(session, &tdp.text_document.uri) else {
+        return Ok(None);
+    };
+    let offset = convert::offset(snap.index(), tdp.position, snap.encoding);
+    let doc = snap.parse.document();
+
+    let found = date_hover(&snap, doc, offset)
+        .or_else(|| kind_hover(&snap, doc, offset))
+        .or_else(|| id_hover(&snap, doc, offset))
+        .or_else(|| procedure_hover(&snap, doc, offset))
+        .or_else(|| allow_comment_hover(doc, offset))
+        .or_else(|| diagnostic_hover(&snap, offset));
+    Ok(found.map(|(range, markdown)| Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: markdown,
+        }),
+        range: Some(convert::range(snap.index(), range, snap.encoding)),
+    }))
+}
+
+type Found = (TextRange, String);
+
+fn calendar(snap: &DocumentSnapshot, doc: &Document) -> Option<Calendar> {
+    let name = doc
+        .header
+        .as_ref()
+        .and_then(|h| h.calendar.as_ref())
+        .map(|c| c.value.clone())
+        .or_else(|| snap.workspace.config.calendar.clone())
+        .unwrap_or_else(|| "england-and-wales".to_owned());
+    snap.workspace.definitions.calendars().get(&name)
+}
+
+fn day(d: NaiveDate) -> String {
+    d.format("%A %-d %B %Y").to_string()
+}
+
+fn date_hover(snap: &DocumentSnapshot, doc: &Document, offset: TextSize) -> Option<Found> {
+    let (i, entry) = doc
+        .entries
+        .iter()
+        .enumerate()
+        .find(|(_, e)| e.date_range.contains_inclusive(offset))?;
+    let mut md = String::new();
+    let (earliest, latest) = match entry.date.as_ref().map(|d| d.value) {
+        Some(DateSpec::Day(d)) => {
+            let _ = writeln!(md, "**{}**", day(d));
+            (Some(d), Some(d))
+        }
+        Some(DateSpec::Span { first, last }) => {
+            let _ = writeln!(md, "Some day from **{}** to **{}**", day(first), day(last));
+            (Some(first), Some(last))
+        }
+        Some(DateSpec::Unknown) => {
+            let before = doc.entries[..i].iter().rev().find_map(|e| bound(e, true));
+            let after = doc.entries[i + 1..].iter().find_map(|e| bound(e, false));
+            let show = |d: Option<NaiveDate>| d.map(day).unwrap_or_else(|| "an open end".into());
+            let _ = writeln!(
+                md,
+                "Date not known: some day from {} to {}",
+                show(before),
+                show(after)
+            );
+            (before, after)
+        }
+        None => {
+            md.push_str("This is not a real day.\n");
+            (None, None)
+        }
+    };
+    if let (Some(cal), Some(kind)) = (calendar(snap, doc), entry.kind.as_ref())
+        && let Some((start_entry, start)) = stage_start(snap, doc, i, &kind.value)
+    {
+        let start_kind = start_entry
+            .kind
+            .as_ref()
+            .map(|k| k.value.as_str())
+            .unwrap_or("?");
+        match (earliest, latest) {
+            (Some(a), Some(b)) if a == b => {
+                let n = cal.working_days_between(start, a);
+                let _ = writeln!(
+                    md,
+                    "\n{n} working days after {start_kind} on {start} ({})",
+                    cal.name()
+                );
+            }
+            (Some(a), Some(b)) => {
+                let (n0, n1) = (
+                    cal.working_days_between(start, a),
+                    cal.working_days_between(start, b),
+                );
+                let _ = writeln!(
+                    md,
+                    "\n{n0} to {n1} working days after {start_kind} on {start} ({})",
+                    cal.name()
+                );
+            }
+            _ => {}
+        }
+        if let Some(end) = latest.filter(|d| *d > start) {
+            let holidays = cal.holidays_between(start, end);
+            if !holidays.is_empty() {
+                md.push_str("\nHolidays in between:\n");
+                for h in holidays {
+                    let _ = writeln!(md, "- {} {}", h.date.format("%a %-d %b %Y"), h.name);
+                }
+            }
+        }
+    }
+    Some((entry.date_range, md))
+}
+
+/// An entry's single known day, looking for the bound of a `?` neighbour:
+/// from above the latest possible day counts, from below the earliest.
+fn bound(e: &Entry, from_above: bool) -> Option<NaiveDate> {
+    match e.date.as_ref()?.value {
+        DateSpec::Day(d) => Some(d),
+        DateSpec::Span { first, last } => Some(if from_above { first } else { last }),
+        DateSpec::Unknown => None,
+    }
+}
+
+/// The entry that started the stage `kind` belongs to: the nearest entry above
+/// whose kind starts a deadline targeting `kind` (or, failing that, a deadline
+/// in the same namespace), when it has an exact date.
+fn stage_start<'a>(
+    snap: &DocumentSnapshot,
+    doc: &'a Document,
+    i: usize,
+    kind: &str,
+) -> Option<(&'a Entry, NaiveDate)> {
+    let sources = procedure_sources(&snap.workspace, &case_procedures(doc));
+    let decls: Vec<_> = sources
+        .iter()
+        .filter_map(|s| s.def())
+        .flat_map(|d| d.deadlines.iter())
+        .collect();
+    let mut starts: Vec<&str> = decls
+        .iter()
+        .filter(|d| d.target.value == kind)
+        .map(|d| d.start.value.as_str())
+        .collect();
+    if starts.is_empty() {
+        starts = decls
+            .iter()
+            .filter(|d| namespace(&d.target.value) == namespace(kind) && d.start.value != kind)
+            .map(|d| d.start.value.as_str())
+            .collect();
+    }
+    doc.entries[..i].iter().rev().find_map(|e| {
+        let k = e.kind.as_ref()?;
+        if !starts.contains(&k.value.as_str()) {
+            return None;
+        }
+        match e.date.as_ref()?.value {
+            DateSpec::Day(d) => Some((e, d)),
+            _ => None,
+        }
+    })
+}
+
+fn kind_hover(snap: &DocumentSnapshot, doc: &Document, offset: TextSize) -> Option<Found> {
+    let kind = doc
+        .entries
+        .iter()
+        .filter_map(|e| e.kind.as_ref())
+        .find(|k| k.range.contains_inclusive(offset))?;
+    let name = kind.value.as_str();
+    let mut md = String::new();
+    let generic = match name {
+        "note" => Some("A note: recorded, never checked."),
+        "done" => Some("The named recommendations or promises were carried out on this date."),
+        "declined" => Some("A reasoned decision not to carry out the named recommendations."),
+        "partial" => Some("Progress on the named recommendations; they stay open."),
+        _ => None,
+    };
+    if let Some(text) = generic {
+        let _ = writeln!(md, "**{name}**\n\n{text}");
+        return Some((kind.range, md));
+    }
+    let sources = procedure_sources(&snap.workspace, &case_procedures(doc));
+    let Some((source, decl)) = find_event(&sources, name) else {
+        let _ = writeln!(
+            md,
+            "**{name}**\n\nA free event: none of this case's procedures defines it, so it is recorded without checks."
+        );
+        return Some((kind.range, md));
+    };
+    let label = decl
+        .label
+        .as_ref()
+        .map(|l| l.value.as_str())
+        .unwrap_or(name);
+    let _ = writeln!(md, "**{label}** (`{name}`)");
+    let title = source
+        .def()
+        .and_then(|d| d.title.as_ref())
+        .map(|t| t.value.clone())
+        .unwrap_or_else(|| source.name.clone());
+    let _ = writeln!(md, "\nProcedure: {title}");
+    let mut rules = String::new();
+    for s in &sources {
+        let Some(def) = s.def() else { continue };
+        for d in &def.deadlines {
+            if d.target.value != name && d.start.value != name {
+                continue;
+            }
+            let _ = write!(
+                rules,
+                "- `{}` within {} of `{}`",
+                d.target.value,
+                duration_text(&d.limit.value),
+                d.start.value
+            );
+            if let Some(ext) = &d.extended_limit {
+                let _ = write!(rules, ", extendable to {}", duration_text(&ext.value));
+            }
+            if let Some(c) = &d.citation {
+                let _ = write!(rules, " ({})", c.value);
+            }
+            rules.push('\n');
+        }
+    }
+    if !rules.is_empty() {
+        let _ = write!(md, "\nDeadlines:\n{rules}");
+    }
+    Some((kind.range, md))
+}
+
+fn id_hover(snap: &DocumentSnapshot, doc: &Document, offset: TextSize) -> Option<Found> {
+    let id = id_at(doc, offset)?;
+    let mut md = String::new();
+    let def = doc.entries.iter().find_map(|e| {
+        e.children.iter().find_map(|c| match c {
+            EntryChild::Rec(r) if r.id.value == id.name => Some((e, r)),
+            _ => None,
+        })
+    });
+    match def {
+        Some((entry, rec)) => {
+            let word = match rec.kind {
+                caseline_syntax::ast::RecKind::Rec => "Recommendation",
+                caseline_syntax::ast::RecKind::Promise => "Promise",
+            };
+            let _ = writeln!(md, "**{word} {}**", id.name);
+            if let Some(t) = &rec.text {
+                let _ = writeln!(md, "\n{}", t.value);
+            }
+            let _ = writeln!(
+                md,
+                "\nMade at {} {}",
+                written(snap, entry.date_range),
+                kind_of(entry)
+            );
+        }
+        None => {
+            let _ = writeln!(
+                md,
+                "**{}**: no `rec` or `promise` line defines this ID.",
+                id.name
+            );
+        }
+    }
+    crate::handlers::requests::inlay_hint::rec_status_lines(snap, &id.name, &mut md);
+    let mut addressed = String::new();
+    for e in &doc.entries {
+        if e.ids.iter().any(|i| i.value == id.name) {
+            let _ = writeln!(
+                addressed,
+                "- {} {}",
+                written(snap, e.date_range),
+                kind_of(e)
+            );
+        }
+    }
+    for e in &doc.entries {
+        for c in &e.children {
+            if let EntryChild::Agree(a) = c
+                && a.ids.iter().any(|i| i.value == id.name)
+            {
+                let _ = writeln!(addressed, "- {} agreed", written(snap, e.date_range));
+            }
+        }
+    }
+    if !addressed.is_empty() {
+        let _ = write!(md, "\nAddressed:\n{addressed}");
+    }
+    let uses = id_occurrences(doc)
+        .iter()
+        .filter(|o| o.name == id.name)
+        .count();
+    tracing::trace!(uses, "rec hover");
+    Some((id.range, md))
+}
+
+/// A procedure named in the case header: its title, source and origin.
+fn procedure_hover(snap: &DocumentSnapshot, doc: &Document, offset: TextSize) -> Option<Found> {
+    let name = doc
+        .header
+        .as_ref()?
+        .procedures
+        .as_ref()?
+        .iter()
+        .find(|p| p.range.contains_inclusive(offset))?;
+    let mut md = String::new();
+    let Some(proc) = snap.workspace.definitions.procedure(&name.value) else {
+        let _ = writeln!(
+            md,
+            "**{}**: no such procedure is built in or defined in the workspace.",
+            name.value
+        );
+        return Some((name.range, md));
+    };
+    let _ = writeln!(md, "**{}**", proc.title.as_deref().unwrap_or(&proc.name));
+    if let Some(source) = &proc.source {
+        let _ = writeln!(md, "\n{source}");
+    }
+    let origin = match proc.origin.strip_prefix("builtin:") {
+        Some(_) => "built in".to_owned(),
+        None => format!("defined in {}", proc.origin),
+    };
+    let _ = writeln!(
+        md,
+        "\n`{}`, {origin}: {} events, {} deadlines",
+        proc.name,
+        proc.events.len(),
+        proc.deadlines.len()
+    );
+    Some((name.range, md))
+}
+
+fn written(snap: &DocumentSnapshot, r: TextRange) -> &str {
+    snap.text()
+        .get(usize::from(r.start())..usize::from(r.end()))
+        .unwrap_or("?")
+}
+
+fn kind_of(e: &Entry) -> &str {
+    e.kind.as_ref().map(|k| k.value.as_str()).unwrap_or("")
+}
+
+/// `# caseline: allow RULE "reason"`: hovering the comment explains the rule.
+fn allow_comment_hover(doc: &Document, offset: TextSize) -> Option<Found> {
+    let comment = doc
+        .comments
+        .iter()
+        .find(|c| c.range.contains_inclusive(offset))?;
+    let rest = comment.text.trim_start().strip_prefix("caseline:")?;
+    let rest = rest.trim_start().strip_prefix("allow")?;
+    let name = rest.split_whitespace().next()?;
+    let rule = Rule::from_name(name)?;
+    Some((comment.range, explain(rule)))
+}
+
+fn diagnostic_hover(snap: &DocumentSnapshot, offset: TextSize) -> Option<Found> {
+    let analysis = snap.analysis();
+    let mut md = String::new();
+    let mut range: Option<TextRange> = None;
+    let mut seen = Vec::new();
+    for d in analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.range.contains_inclusive(offset))
+    {
+        if seen.contains(&d.rule) {
+            continue;
+        }
+        seen.push(d.rule);
+        if !md.is_empty() {
+            md.push_str("\n---\n\n");
+        }
+        md.push_str(&explain(d.rule));
+        range = Some(range.map_or(d.range, |r| r.cover(d.range)));
+    }
+    range.map(|r| (r, md))
+}
+
+fn explain(rule: Rule) -> String {
+    format!(
+        "**{}**: {}\n\n{}",
+        rule.name(),
+        rule.summary(),
+        rule.explanation()
+    )
+}

@@ -1,0 +1,246 @@
+//! One test per editor feature on the Kent sample: go to definition (into the
+//! built-in procedure), references and rename of a recommendation ID,
+//! completion, code actions, formatting, folding and the outline.
+
+use caseline_syntax::{Encoding, LineCol, LineIndex};
+use serde_json::{Value, json};
+
+use crate::harness::{TestClient, pos, range, utf16_caps};
+use crate::support::{KENT_URI, apply_text_edits, kent};
+
+fn at(line: u32, character: u32) -> Value {
+    json!({"textDocument": {"uri": KENT_URI}, "position": pos(line, character)})
+}
+
+/// The text a range covers.
+fn slice(text: &str, r: &Value) -> String {
+    let index = LineIndex::new(text);
+    let n = |v: &Value| v.as_u64().unwrap_or(0) as u32;
+    let off = |p: &Value| {
+        usize::from(index.offset(
+            LineCol {
+                line: n(&p["line"]),
+                col: n(&p["character"]),
+            },
+            Encoding::Utf16,
+        ))
+    };
+    text.get(off(&r["start"])..off(&r["end"]))
+        .unwrap_or("")
+        .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn definition_of_an_event_kind_opens_the_builtin_procedure() {
+    let (mut c, _) = TestClient::start(utf16_caps(), json!(null)).await;
+    c.open(KENT_URI, 1, &kent());
+    // Line 20 (1-based): `2024-02-21 stage2.adjudication ...`; column 15 is inside the kind.
+    let def = c.result("textDocument/definition", at(19, 15)).await;
+    let uri = def["uri"].as_str().unwrap_or("").to_owned();
+    assert_eq!(uri, "caseline-builtin:/children-statutory.case");
+    let source = c
+        .result("caseline/builtinSource", json!({"uri": uri}))
+        .await;
+    let text = source["text"].as_str().unwrap_or("");
+    assert_eq!(slice(text, &def["range"]), "stage2.adjudication");
+    // The declaration is an `event` line.
+    let line = def["range"]["start"]["line"].as_u64().unwrap_or(0) as usize;
+    let decl = text.lines().nth(line).unwrap_or("");
+    assert!(
+        decl.trim_start().starts_with("event stage2.adjudication"),
+        "{decl}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rec_ids_have_definitions_references_and_rename() {
+    let (mut c, _) = TestClient::start(utf16_caps(), json!(null)).await;
+    let text = format!("{}2025-03-01 done o1\n", kent());
+    c.open(KENT_URI, 1, &text);
+    // The sample has 27 lines, so `done o1` is line 27 (0-based) and `o1`
+    // starts at column 16; `rec o1` is on line 26, `o1` at columns 6..8.
+    let def = c.result("textDocument/definition", at(27, 17)).await;
+    let loc = def
+        .as_array()
+        .and_then(|a| a.first())
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(slice(&text, &loc["range"]), "o1");
+    assert_eq!(loc["range"], range((26, 6), (26, 8)));
+    let refs = c
+        .result("textDocument/references", json!({"textDocument": {"uri": KENT_URI}, "position": pos(27, 16), "context": {"includeDeclaration": true}}))
+        .await;
+    assert_eq!(refs.as_array().map(Vec::len), Some(2));
+    let edit = c
+        .result("textDocument/rename", json!({"textDocument": {"uri": KENT_URI}, "position": pos(26, 7), "newName": "remedy-1"}))
+        .await;
+    let edits = edit["changes"][KENT_URI]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let renamed = apply_text_edits(&text, &edits, Encoding::Utf16);
+    assert_eq!(renamed, text.replace(" o1", " remedy-1"));
+    let bad = c
+        .request("textDocument/rename", json!({"textDocument": {"uri": KENT_URI}, "position": pos(26, 7), "newName": "not valid"}))
+        .await;
+    assert!(bad.get("error").is_some(), "{bad}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn completion_offers_event_kinds_ids_and_header_keys() {
+    let (mut c, _) = TestClient::start(utf16_caps(), json!(null)).await;
+    let text = format!("{}2025-03-01 \n2025-03-02 done \n  \n", kent());
+    c.open(KENT_URI, 1, &text);
+    let labels = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|i| i["label"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // After a date: the procedures' event kinds, with their labels.
+    let kinds = c.result("textDocument/completion", at(27, 11)).await;
+    assert!(
+        labels(&kinds).contains(&"stage2.adjudication".to_owned()),
+        "{kinds}"
+    );
+    let adj = kinds
+        .as_array()
+        .and_then(|a| a.iter().find(|i| i["label"] == "stage2.adjudication"))
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        adj["detail"]
+            .as_str()
+            .unwrap_or("")
+            .contains("adjudication"),
+        "{adj}"
+    );
+    // After `done`: m1 and o1, both still open, in file order.
+    let ids = c.result("textDocument/completion", at(28, 16)).await;
+    let mut items: Vec<(String, String)> = ids
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|i| {
+                    (
+                        i["sortText"].as_str().unwrap_or("").to_owned(),
+                        i["label"].as_str().unwrap_or("").to_owned(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    items.sort();
+    let order: Vec<&str> = items.iter().map(|(_, l)| l.as_str()).collect();
+    assert_eq!(order, ["m1", "o1"]);
+    // At the start of a line: today's date first.
+    let today = chrono::Local::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string();
+    let start = c.result("textDocument/completion", at(30, 0)).await;
+    assert!(labels(&start).contains(&today), "{start}");
+    // A child line of the header: header keys.
+    let header = c.result("textDocument/completion", at(5, 2)).await;
+    let keys = labels(&header);
+    for k in ["title", "procedure", "calendar", "as-of"] {
+        assert!(keys.contains(&k.to_owned()), "{keys:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn code_actions_apply_the_checkers_fixes() {
+    let (mut c, _) = TestClient::start(utf16_caps(), json!(null)).await;
+    let text = kent();
+    c.open(KENT_URI, 1, &text);
+    let parse = caseline_syntax::parse(&text);
+    let opts = caseline_check::CheckOptions {
+        today: chrono::Local::now().date_naive(),
+        as_of_override: None,
+        config: caseline_check::Config::from_toml("").unwrap_or_default(),
+    };
+    let analysis = caseline_check::check(&parse, &caseline_check::Definitions::builtin(), &opts);
+    for d in analysis.diagnostics.iter().filter(|d| !d.fixes.is_empty()) {
+        let (a, b) = parse
+            .line_index()
+            .range_to_line_cols(d.range, Encoding::Utf16);
+        let actions = c
+            .result("textDocument/codeAction", json!({"textDocument": {"uri": KENT_URI}, "range": range((a.line, a.col), (b.line, b.col)), "context": {"diagnostics": []}}))
+            .await;
+        for fix in &d.fixes {
+            let action = actions
+                .as_array()
+                .and_then(|a| a.iter().find(|x| x["title"] == fix.title.as_str()))
+                .cloned()
+                .unwrap_or_default();
+            let edits = action["edit"]["changes"][KENT_URI]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            let got = apply_text_edits(&text, &edits, Encoding::Utf16);
+            let mut want = text.clone();
+            for e in &fix.edits {
+                want.replace_range(
+                    usize::from(e.range.start())..usize::from(e.range.end()),
+                    &e.new_text,
+                );
+            }
+            assert_eq!(got, want, "fix {:?}", fix.title);
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn formatting_folding_and_outline() {
+    let (mut c, _) = TestClient::start(utf16_caps(), json!(null)).await;
+    let messy = kent().replace(
+        "2023-08-24 stage1.response",
+        "2023-08-24    stage1.response",
+    );
+    c.open(KENT_URI, 1, &messy);
+    let edits = c
+        .result("textDocument/formatting", json!({"textDocument": {"uri": KENT_URI}, "options": {"tabSize": 2, "insertSpaces": true}}))
+        .await;
+    let edits = edits.as_array().cloned().unwrap_or_default();
+    assert_eq!(
+        apply_text_edits(&messy, &edits, Encoding::Utf16),
+        caseline_syntax::format(&messy)
+    );
+
+    // The header (lines 5-10, 1-based) folds.
+    let folds = c
+        .result(
+            "textDocument/foldingRange",
+            json!({"textDocument": {"uri": KENT_URI}}),
+        )
+        .await;
+    assert!(
+        folds
+            .as_array()
+            .is_some_and(|a| a.iter().any(|f| f["startLine"] == json!(4))),
+        "{folds}"
+    );
+    // The outline: the case, then one symbol per entry (12 entries), the
+    // adjudication holding promise m1.
+    let symbols = c
+        .result(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": KENT_URI}}),
+        )
+        .await;
+    let symbols = symbols.as_array().cloned().unwrap_or_default();
+    assert_eq!(
+        symbols.first().map(|s| s["name"].clone()),
+        Some(json!("case 24 003 873"))
+    );
+    assert_eq!(symbols.len(), 1 + 12);
+    let adj = symbols
+        .iter()
+        .find(|s| s["name"] == "2024-02-21 stage2.adjudication")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(adj["children"][0]["name"], "promise m1");
+}

@@ -1,0 +1,15 @@
+//! End-to-end tests of the language server over in-memory pipes with real
+//! JSON-RPC framing. Expected values come from the rules (FORMAT.md,
+//! tests/cases/EXPECTED.md) or, for "same as the CLI", from `caseline_check::check`
+//! on the same text. Must not depend on server internals.
+
+mod harness;
+
+mod binary;
+mod diagnostics;
+mod features;
+mod ordering;
+mod positions;
+mod stress;
+mod support;
+mod workspace;

@@ -1,0 +1,78 @@
+//! Workspaces: none at all, and a folder with a definitions file that a case
+//! uses; editing the definitions re-checks the open case.
+
+use serde_json::json;
+
+use crate::harness::{TestClient, utf16_caps};
+
+const DEFS: &str = "procedure council-corporate\n  title \"Corporate complaints\"\n  event corp.received \"Complaint received\"\n  event corp.response \"Response\"\n  deadline corp.response within 10wd of corp.received \"policy 4.2\"\n";
+const CASE: &str = "case \"c-1\"\n  procedure council-corporate\n  as-of 2024-06-01\n\n2024-01-08 corp.received\n2024-02-20 corp.response\n";
+
+fn codes(diags: &[serde_json::Value]) -> Vec<String> {
+    diags
+        .iter()
+        .filter_map(|d| d["code"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn definitions_in_the_workspace_are_used_and_edits_recheck_cases() {
+    let dir = std::env::temp_dir().join(format!("caseline-lsp-ws-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("defs")).expect("temp dir");
+    std::fs::write(dir.join("defs/corporate.case"), DEFS).expect("write defs");
+    std::fs::write(dir.join("c-1.case"), CASE).expect("write case");
+    let folder_uri = format!("file://{}", dir.display());
+    let defs_uri = format!("{folder_uri}/defs/corporate.case");
+    let case_uri = format!("{folder_uri}/c-1.case");
+    let (mut c, _) = TestClient::start(
+        utf16_caps(),
+        json!([{"uri": folder_uri, "name": "ws"}, {"uri": "file:///does/not/exist", "name": "gone"}]),
+    )
+    .await;
+    c.open(&case_uri, 1, CASE);
+    let first = codes(&c.diagnostics(&case_uri, 1).await);
+    // 2024-01-08 + 10wd = 2024-01-22; the response came on 2024-02-20.
+    assert!(first.contains(&"deadline-missed".to_owned()), "{first:?}");
+    assert!(
+        !first.contains(&"procedure-unknown".to_owned()),
+        "{first:?}"
+    );
+
+    // Renaming the procedure in the open definitions file re-checks the case.
+    c.open(&defs_uri, 1, DEFS);
+    c.change(
+        &defs_uri,
+        2,
+        json!([{"text": DEFS.replace("council-corporate", "council-other")}]),
+    );
+    let after = loop {
+        let msg = c
+            .wait_for(|m| {
+                m["method"] == "textDocument/publishDiagnostics"
+                    && m["params"]["uri"] == case_uri.as_str()
+            })
+            .await;
+        let found = codes(
+            msg["params"]["diagnostics"]
+                .as_array()
+                .map(Vec::as_slice)
+                .unwrap_or(&[]),
+        );
+        if found.contains(&"procedure-unknown".to_owned()) {
+            break found;
+        }
+    };
+    assert!(!after.contains(&"deadline-missed".to_owned()), "{after:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_workspace_folder_at_all() {
+    let (mut c, init) = TestClient::start(utf16_caps(), json!(null)).await;
+    assert!(init["result"]["capabilities"].is_object());
+    let uri = "file:///tmp/single.case";
+    c.open(uri, 1, "case \"s\"\n  procedure no-such-procedure\n");
+    let found = codes(&c.diagnostics(uri, 1).await);
+    assert!(found.contains(&"procedure-unknown".to_owned()), "{found:?}");
+}
