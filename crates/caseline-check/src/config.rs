@@ -38,6 +38,12 @@ pub enum ConfigError {
     Invalid(String),
     #[error("caseline.toml: [rules] names an unknown rule `{name}`{suggestion}")]
     UnknownRule { name: String, suggestion: String },
+    #[error("caseline.toml: `{key}` has a pattern that is not a valid glob, {pattern:?}: {reason}")]
+    BadGlob {
+        key: &'static str,
+        pattern: String,
+        reason: String,
+    },
     #[error(
         "caseline.toml: rule `{rule}` is set to `{value}`; use \"off\", \"error\", \"warning\", \"info\" or \"hint\""
     )]
@@ -59,8 +65,17 @@ struct RawConfig {
 impl Config {
     /// Parses the text of a `caseline.toml`.
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
-        let raw: RawConfig = toml::from_str(text)
-            .map_err(|e| ConfigError::Invalid(e.message().trim_end_matches('.').to_string()))?;
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let message = e.message().trim_end_matches('.').to_string();
+            // Say where, as a 1-based line, when the parser knows.
+            match e.span().and_then(|span| text.get(..span.start)) {
+                Some(before) => {
+                    let line = before.matches('\n').count() + 1;
+                    ConfigError::Invalid(format!("line {line}: {message}"))
+                }
+                None => ConfigError::Invalid(message),
+            }
+        })?;
         let mut rules = BTreeMap::new();
         for (name, value) in raw.rules {
             let Some(rule) = Rule::from_name(&name) else {
@@ -81,6 +96,17 @@ impl Config {
                 )
             };
             rules.insert(rule, severity);
+        }
+        for (key, list) in [("include", &raw.include), ("exclude", &raw.exclude)] {
+            for pattern in list {
+                if let Err(e) = globset::Glob::new(pattern) {
+                    return Err(ConfigError::BadGlob {
+                        key,
+                        pattern: pattern.clone(),
+                        reason: e.kind().to_string(),
+                    });
+                }
+            }
         }
         Ok(Config {
             calendar: raw.calendar,
@@ -137,9 +163,17 @@ mod tests {
 
     #[test]
     fn unknown_key_and_bad_severity_are_errors() {
-        let e = Config::from_toml("calender = \"x\"\n").unwrap_err();
+        let e = Config::from_toml("\ncalender = \"x\"\n").unwrap_err();
         assert!(e.to_string().contains("calender"), "{e}");
+        assert!(e.to_string().contains("line 2"), "{e}");
         let e = Config::from_toml("[rules]\nrec-late = \"loud\"\n").unwrap_err();
         assert!(matches!(e, ConfigError::BadSeverity { .. }), "{e}");
+        let e = Config::from_toml("exclude = [\"cases/[archive\"]\n").unwrap_err();
+        assert!(
+            matches!(e, ConfigError::BadGlob { key: "exclude", .. }),
+            "{e}"
+        );
+        let e = Config::from_toml("include = \"cases\"\n").unwrap_err();
+        assert!(matches!(e, ConfigError::Invalid(_)), "{e}");
     }
 }
