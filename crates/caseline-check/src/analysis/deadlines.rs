@@ -37,7 +37,17 @@ pub(crate) fn evaluate(cx: &mut Cx) {
             let next_start = starts.get(k + 1).copied().unwrap_or(usize::MAX);
             let p = targets.partition_point(|&t| t <= s);
             let target = targets.get(p).copied().filter(|&t| t < next_start);
-            let rec = judge(cx, procedure, def, after_target, s, target);
+            // An `extended` line counts for this pairing when it lies after the
+            // previous occurrence of the target (an earlier round of the stage)
+            // and before the end of this round: it may sit on any entry of the
+            // stage, including one before the start (e.g. on the receipt).
+            let window_start = p
+                .checked_sub(1)
+                .and_then(|i| targets.get(i))
+                .map_or(0, |t| t + 1);
+            let window_end = target.unwrap_or(next_start.saturating_sub(1));
+            let window = (window_start, window_end);
+            let rec = judge(cx, procedure, def, after_target, s, target, window);
             records.push(rec);
         }
     }
@@ -51,6 +61,7 @@ fn judge(
     after_target: &[String],
     s: usize,
     target: Option<usize>,
+    (window_start, window_end): (usize, usize),
 ) -> DeadlineRecord {
     let start_entry = &cx.doc.entries[s];
     let at = start_entry.head_range;
@@ -94,7 +105,9 @@ fn judge(
     match target {
         Some(t) => {
             let tiv = cx.timeline.iv[t];
-            rec.extension_recorded = cx.timeline.extended_in(&target_ns, s, t);
+            rec.extension_recorded = cx
+                .timeline
+                .extended_in(&target_ns, window_start, window_end);
             rec.taken = Some(CountRange {
                 min: both(siv.hi, tiv.lo).map(|(a, b)| cx.count(a, b, unit, at).max(0)),
                 max: both(siv.lo, tiv.hi).map(|(a, b)| cx.count(a, b, unit, at)),
@@ -130,9 +143,9 @@ fn judge(
         None => {
             let moved_on = after_target.iter().any(|e| cx.timeline.kind_after(e, s));
             let as_of = cx.as_of;
-            rec.extension_recorded =
-                cx.timeline
-                    .extended_in(&target_ns, s, cx.doc.entries.len().saturating_sub(1));
+            rec.extension_recorded = cx
+                .timeline
+                .extended_in(&target_ns, window_start, window_end);
             if moved_on {
                 rec.status = DeadlineStatus::NotJudged;
             } else {
