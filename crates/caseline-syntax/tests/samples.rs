@@ -267,3 +267,38 @@ fn samples_with_crlf_give_the_same_model_shape() {
         }
     }
 }
+
+/// Every `.case` file under `tests/cases/` (samples and definitions).
+fn all_sample_files() -> Vec<(String, String)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).expect("readable dir") {
+            let path = entry.expect("readable entry").path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "case") {
+                let text = std::fs::read_to_string(&path).expect("utf-8 sample");
+                out.push((path.display().to_string(), text));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/cases"),
+        &mut out,
+    );
+    out.sort();
+    out
+}
+
+#[test]
+fn every_sample_file_parses_without_errors_and_formats_stably() {
+    let files = all_sample_files();
+    assert!(files.len() >= 3);
+    for (path, text) in files {
+        let p = parse(&text);
+        assert_eq!(p.errors(), &[], "{path}");
+        let formatted = caseline_syntax::format(&text);
+        assert_eq!(caseline_syntax::format(&formatted), formatted, "{path}");
+        assert_eq!(parse(&formatted).errors(), &[], "{path}");
+    }
+}
