@@ -149,18 +149,29 @@ fn judge(
             if moved_on {
                 rec.status = DeadlineStatus::NotJudged;
             } else {
-                rec.taken = Some(CountRange {
-                    min: siv.hi.map(|a| cx.count(a, as_of, unit, at).max(0)),
-                    max: siv.lo.map(|a| cx.count(a, as_of, unit, at)),
-                });
-                rec.late = Some(CountRange {
-                    min: eff.hi.map(|l| cx.count(l, as_of, unit, at)),
-                    max: eff.lo.map(|l| cx.count(l, as_of, unit, at)),
-                });
                 rec.status = match eff.hi {
                     Some(l1) if as_of > l1 => DeadlineStatus::Overdue,
                     _ => DeadlineStatus::Pending,
                 };
+                // Counting up to the as-of date is part of a finding only when
+                // the stage is overdue; a pending count must not raise
+                // `calendar-coverage` just because "today" is in a later year.
+                let noted = rec.status == DeadlineStatus::Overdue;
+                let mut count = |a: chrono::NaiveDate| {
+                    if noted {
+                        cx.count(a, as_of, unit, at)
+                    } else {
+                        cx.count_quietly(a, as_of, unit)
+                    }
+                };
+                rec.taken = Some(CountRange {
+                    min: siv.hi.map(|a| count(a).max(0)),
+                    max: siv.lo.map(&mut count),
+                });
+                rec.late = Some(CountRange {
+                    min: eff.hi.map(&mut count),
+                    max: eff.lo.map(&mut count),
+                });
             }
         }
     }

@@ -341,6 +341,15 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// Like [`Cx::count`], without noting uncovered years (for figures that
+    /// are shown but are not part of a finding).
+    pub(crate) fn count_quietly(&self, a: NaiveDate, b: NaiveDate, unit: CountUnit) -> i64 {
+        match unit {
+            CountUnit::WorkingDays => self.calendar.working_days_between(a, b),
+            CountUnit::Days => (b - a).num_days(),
+        }
+    }
+
     /// An insertion of a whole line before entry `before` (or at the end).
     pub(crate) fn insert_line_edit(&self, before: Option<usize>, line: &str) -> TextEdit {
         let text = self.parse.text();
