@@ -786,3 +786,38 @@ mod tests {
         assert!(cal.is_working_day(d(12, 23)));
     }
 }
+
+#[cfg(test)]
+mod workspace_tests {
+    use super::*;
+
+    #[test]
+    fn problems_carry_the_index_of_the_file_they_are_in() {
+        let a = caseline_syntax::parse("procedure mine\n  event mine.a \"a\"\n");
+        let b = caseline_syntax::parse(
+            "procedure mine\n  event mine.b \"b\"\n\nprocedure other\n  use lgsc\n  event other.a \"a\"\n",
+        );
+        let (defs, problems) =
+            Definitions::with_workspace(&[("a.case".to_string(), &a), ("b.case".to_string(), &b)]);
+        let summary: Vec<(usize, Rule)> = problems.iter().map(|(i, d)| (*i, d.rule)).collect();
+        assert_eq!(
+            summary,
+            [(1, Rule::DefinitionConflict), (1, Rule::ProcedureUnknown)]
+        );
+        assert!(problems[0].1.message.contains("another definitions file"));
+        // The first definition wins.
+        let mine = defs.procedure("mine").expect("defined");
+        assert_eq!(mine.origin, "a.case");
+        assert!(mine.event("mine.a").is_some() && mine.event("mine.b").is_none());
+        // The unknown `use` suggests the built-in and offers to change it.
+        let unknown = &problems[1].1;
+        assert!(
+            unknown.message.contains("did you mean `lgsco`"),
+            "{}",
+            unknown.message
+        );
+        let edit = &unknown.fixes[0].edits[0];
+        assert_eq!(&b.text()[edit.range], "lgsc");
+        assert_eq!(edit.new_text, "lgsco");
+    }
+}
