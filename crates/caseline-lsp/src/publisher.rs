@@ -34,6 +34,14 @@ async fn run(client: Client, session: Weak<Session>, mut rx: UnboundedReceiver<U
             if builtin_name(&uri).is_some() {
                 continue;
             }
+            if uri.as_str().ends_with("caseline.toml") {
+                let diags = session
+                    .upgrade()
+                    .map(|s| publish_diagnostics::config_problem(&s.workspace(), &uri))
+                    .unwrap_or_default();
+                client.publish_diagnostics(uri, diags, None).await;
+                continue;
+            }
             let Some(snap) = session.upgrade().and_then(|s| s.snapshot(&uri)) else {
                 // Closed (or never opened): clear what we may have shown.
                 client.publish_diagnostics(uri, Vec::new(), None).await;

@@ -149,10 +149,15 @@ impl Session {
     }
 
     pub fn set_client(&self, encoding: Encoding, flags: ClientFlags, workspace: Workspace) {
+        let problem = workspace.config_problem.as_ref().map(|p| p.uri.clone());
         let mut st = self.lock();
         st.encoding = encoding;
         st.flags = flags;
         st.workspace = Arc::new(workspace);
+        drop(st);
+        if let Some(uri) = problem {
+            self.schedule_publish(uri);
+        }
     }
 
     pub fn flags(&self) -> ClientFlags {
@@ -277,10 +282,13 @@ impl Session {
     }
 
     /// Replaces the workspace configuration (e.g. `caseline.toml` changed).
-    pub fn reload_config(&self) {
+    pub fn reload_config(&self, uri: &Uri) {
         let mut st = self.lock();
         let ws = st.workspace.reload_config();
         self.install_workspace_locked(&mut st, ws);
+        drop(st);
+        // Shows (or clears) a problem with the file.
+        self.schedule_publish(uri.clone());
     }
 
     /// Rebuilds the definitions with the open text of `uri` and re-snapshots every

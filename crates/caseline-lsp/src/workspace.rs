@@ -23,12 +23,20 @@ const MAX_SCAN_FILE_BYTES: u64 = 2 * 1024 * 1024;
 /// Stop scanning after this many files, so a huge folder cannot stall startup.
 const MAX_SCAN_FILES: usize = 20_000;
 
+/// A `caseline.toml` that could not be used, to be shown on that file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigProblem {
+    pub uri: Uri,
+    pub message: String,
+}
+
 pub struct Workspace {
     pub folders: Vec<PathBuf>,
     /// The client's `asOf` setting (`initializationOptions`): overrides every
     /// case's as-of date, like the CLI's `--as-of`.
     pub as_of_override: Option<chrono::NaiveDate>,
     pub config: Config,
+    pub config_problem: Option<ConfigProblem>,
     pub definitions: Definitions,
     /// Definitions files by URI: (display name, parse). The open text wins over disk.
     pub files: BTreeMap<Uri, (String, Parse)>,
@@ -43,6 +51,7 @@ impl Workspace {
             folders: Vec::new(),
             as_of_override: None,
             config: default_config(),
+            config_problem: None,
             definitions: Definitions::builtin(),
             files: BTreeMap::new(),
             problems: HashMap::new(),
@@ -87,11 +96,12 @@ impl Workspace {
                 }
             }
         }
-        let config = read_config(&folders);
+        let (config, config_problem) = read_config(&folders);
         let mut ws = Workspace {
             folders,
             as_of_override,
             config,
+            config_problem,
             definitions: Definitions::builtin(),
             files,
             problems: HashMap::new(),
@@ -124,6 +134,7 @@ impl Workspace {
             folders: self.folders.clone(),
             as_of_override: self.as_of_override,
             config: self.config.clone(),
+            config_problem: self.config_problem.clone(),
             definitions: Definitions::builtin(),
             files,
             problems: HashMap::new(),
@@ -134,10 +145,12 @@ impl Workspace {
 
     /// A copy with `caseline.toml` read again.
     pub fn reload_config(&self) -> Workspace {
+        let (config, config_problem) = read_config(&self.folders);
         let mut ws = Workspace {
             folders: self.folders.clone(),
             as_of_override: self.as_of_override,
-            config: read_config(&self.folders),
+            config,
+            config_problem,
             definitions: Definitions::builtin(),
             files: self.files.clone(),
             problems: HashMap::new(),
@@ -243,20 +256,29 @@ fn display_name(folders: &[PathBuf], uri: &Uri) -> String {
     }
 }
 
-fn read_config(folders: &[PathBuf]) -> Config {
+/// The first folder's `caseline.toml`, and the problem with it if it could not
+/// be read (then the defaults apply, and the problem is shown on the file).
+fn read_config(folders: &[PathBuf]) -> (Config, Option<ConfigProblem>) {
     for folder in folders {
         let path = folder.join("caseline.toml");
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };
         match Config::from_toml(&text) {
-            Ok(config) => return config,
+            Ok(config) => return (config, None),
             Err(err) => {
                 tracing::warn!(path = %path.display(), "ignoring caseline.toml: {err}");
+                let problem = Uri::from_file_path(&path).map(|uri| ConfigProblem {
+                    uri,
+                    message: format!(
+                        "{err}; caseline is using its default settings until this is fixed"
+                    ),
+                });
+                return (default_config(), problem);
             }
         }
     }
-    default_config()
+    (default_config(), None)
 }
 
 fn default_config() -> Config {

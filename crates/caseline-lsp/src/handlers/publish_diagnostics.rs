@@ -5,11 +5,13 @@
 
 use caseline_check::Severity;
 use tower_lsp_server::ls_types::{
-    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
+    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Range,
+    Uri,
 };
 
 use crate::convert;
 use crate::session::DocumentSnapshot;
+use crate::workspace::Workspace;
 
 pub fn compute(snap: &DocumentSnapshot) -> Vec<Diagnostic> {
     let analysis = snap.analysis();
@@ -27,6 +29,22 @@ pub fn compute(snap: &DocumentSnapshot) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// The problem with `caseline.toml`, if `uri` is that file and it has one. The
+/// file is TOML, not a case, so the finding goes on its first line.
+pub fn config_problem(ws: &Workspace, uri: &Uri) -> Vec<Diagnostic> {
+    ws.config_problem
+        .iter()
+        .filter(|p| &p.uri == uri)
+        .map(|p| Diagnostic {
+            range: Range::default(),
+            severity: Some(DiagnosticSeverity::ERROR),
+            source: Some("caseline".to_owned()),
+            message: p.message.clone(),
+            ..Default::default()
+        })
+        .collect()
 }
 
 pub fn severity(s: Severity) -> DiagnosticSeverity {

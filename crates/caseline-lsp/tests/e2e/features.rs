@@ -244,3 +244,38 @@ async fn formatting_folding_and_outline() {
         .unwrap_or_default();
     assert_eq!(adj["children"][0]["name"], "promise m1");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_explains_findings_and_allow_comments_silence_them() {
+    let (mut c, _) = TestClient::start(utf16_caps(), json!(null)).await;
+    let text = kent();
+    c.open(KENT_URI, 1, &text);
+    c.diagnostics(KENT_URI, 1).await;
+    // Line 21 (1-based) `  promise m1 ...` carries rec-unaddressed; column 4 is
+    // on the keyword, so the hover explains the rule.
+    let hover = c.result("textDocument/hover", at(20, 4)).await;
+    let shown = hover["contents"]["value"].as_str().unwrap_or("");
+    assert!(shown.contains("**rec-unaddressed**"), "{shown}");
+
+    // Silence it with a reasoned acknowledgement on the line above.
+    let allowed = text.replace(
+        "  promise m1",
+        "  # caseline: allow rec-unaddressed \"meeting offered by phone\"\n  promise m1",
+    );
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": KENT_URI, "version": 2}, "contentChanges": [{"text": allowed}]}),
+    );
+    let codes: Vec<String> = c
+        .diagnostics(KENT_URI, 2)
+        .await
+        .iter()
+        .filter_map(|d| d["code"].as_str().map(str::to_owned))
+        .collect();
+    assert!(!codes.contains(&"rec-unaddressed".to_owned()), "{codes:?}");
+    assert!(!codes.contains(&"ack-unused".to_owned()), "{codes:?}");
+    // Hovering the comment explains the rule it names.
+    let hover = c.result("textDocument/hover", at(20, 25)).await;
+    let shown = hover["contents"]["value"].as_str().unwrap_or("");
+    assert!(shown.contains("**rec-unaddressed**"), "{shown}");
+}

@@ -76,3 +76,66 @@ async fn no_workspace_folder_at_all() {
     let found = codes(&c.diagnostics(uri, 1).await);
     assert!(found.contains(&"procedure-unknown".to_owned()), "{found:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn caseline_toml_settings_apply_and_a_broken_one_is_reported() {
+    let dir = std::env::temp_dir().join(format!("caseline-lsp-cfg-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(
+        dir.join("caseline.toml"),
+        "[rules]\nrec-unaddressed = \"off\"\n",
+    )
+    .expect("write");
+    let folder_uri = format!("file://{}", dir.display());
+    let case_uri = format!("{folder_uri}/kent.case");
+    let (mut c, _) =
+        TestClient::start(utf16_caps(), json!([{"uri": folder_uri, "name": "ws"}])).await;
+    c.open(&case_uri, 1, &crate::support::kent());
+    let found = codes(&c.diagnostics(&case_uri, 1).await);
+    // The Kent sample's one warning is rec-unaddressed (EXPECTED.md), now off.
+    assert!(found.contains(&"deadline-missed".to_owned()), "{found:?}");
+    assert!(!found.contains(&"rec-unaddressed".to_owned()), "{found:?}");
+
+    // A broken file: the problem is shown on caseline.toml and defaults apply.
+    std::fs::write(
+        dir.join("caseline.toml"),
+        "[rules]\nrec-unadressed = \"off\"\n",
+    )
+    .expect("write");
+    let toml_uri = format!("{folder_uri}/caseline.toml");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": toml_uri, "type": 2}]}),
+    );
+    let msg = c
+        .wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == toml_uri.as_str()
+        })
+        .await;
+    let message = msg["params"]["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap_or("")
+        .to_owned();
+    assert!(message.contains("rec-unadressed"), "{message}");
+    let back = loop {
+        let msg = c
+            .wait_for(|m| {
+                m["method"] == "textDocument/publishDiagnostics"
+                    && m["params"]["uri"] == case_uri.as_str()
+            })
+            .await;
+        let found = codes(
+            msg["params"]["diagnostics"]
+                .as_array()
+                .map(Vec::as_slice)
+                .unwrap_or(&[]),
+        );
+        if found.contains(&"rec-unaddressed".to_owned()) {
+            break found;
+        }
+    };
+    assert!(back.contains(&"deadline-missed".to_owned()));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -9,7 +9,7 @@ pub fn handle(session: &Session, p: DidChangeWatchedFilesParams) {
     for change in p.changes {
         let path = change.uri.as_str();
         if path.ends_with("caseline.toml") {
-            session.reload_config();
+            session.reload_config(&change.uri);
         } else if path.ends_with(".case") {
             session.definitions_file_changed_on_disk(&change.uri);
         }

@@ -8,7 +8,7 @@ use crate::session::Session;
 pub fn handle(session: &Session, p: DidSaveTextDocumentParams) {
     let uri = p.text_document.uri;
     if uri.as_str().ends_with("caseline.toml") {
-        session.reload_config();
+        session.reload_config(&uri);
     } else if session
         .snapshot(&uri)
         .is_some_and(|s| s.is_definitions_file())
