@@ -36,7 +36,9 @@ module.exports = grammar({
     $._error_sentinel,
   ],
 
-  extras: $ => [/[ \t]+/, $.comment, $._blank_line],
+  // A byte-order mark (Windows editors write one at the start of a file) is
+  // whitespace.
+  extras: $ => [/[ \t\uFEFF]+/, $.comment, $._blank_line],
 
   conflicts: $ => [],
 

@@ -88,10 +88,17 @@ pub(crate) fn collect(root: Node<'_>, text: &str, index: &LineIndex) -> Vec<Synt
 /// the block is left out of the document, like any line that cannot be read.
 pub(crate) fn is_indented_block(block: Node<'_>, index: &LineIndex) -> bool {
     let start = range_of(block).start();
-    block.kind() != kinds::INVALID_BLOCK
-        && !block.is_extra()
-        && index.line_range(index.line_of(start)).start() != start
+    let line_start = index.line_range(index.line_of(start)).start();
+    // A byte-order mark before the first block is not an indent.
+    let prefix = index
+        .text()
+        .get(usize::from(line_start)..usize::from(start))
+        .unwrap_or_default();
+    block.kind() != kinds::INVALID_BLOCK && !block.is_extra() && !prefix.is_empty() && prefix != BOM
 }
+
+/// The byte-order mark some editors write at the start of a file.
+pub(crate) const BOM: &str = "\u{FEFF}";
 
 fn visit(node: Node<'_>, text: &str, index: &LineIndex, out: &mut Vec<SyntaxError>) {
     if node.is_error() {

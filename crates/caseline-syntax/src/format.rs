@@ -21,6 +21,10 @@ use tree_sitter::Node;
 
 /// Formats a `.case` file. Idempotent: `format(&format(x)) == format(x)`.
 pub fn format(text: &str) -> String {
+    // A byte-order mark stays where it is; the rest is formatted as usual.
+    if let Some(rest) = text.strip_prefix(crate::errors::BOM) {
+        return format!("{}{}", crate::errors::BOM, format(rest));
+    }
     let parse = parse(text);
     format_parse(&parse)
 }

@@ -356,3 +356,27 @@ fn messages_say_how_the_line_is_written() {
         matches!(&p.document().entries[0].children[..], [EntryChild::Rec(r)] if r.id.value == "c")
     );
 }
+
+#[test]
+fn byte_order_mark_at_the_start_is_not_an_error() {
+    for text in [
+        "\u{FEFF}case \"1\"\n  title \"x\"\n2024-01-01 note\n",
+        "\u{FEFF}2024-01-01 note\n",
+        "\u{FEFF}# intro\n2024-01-01 note\r\n",
+        "\u{FEFF}\n\n2024-01-01 note",
+    ] {
+        let p = parse(text);
+        assert_eq!(p.errors(), &[], "{text:?}");
+        assert_eq!(kinds(text), ["note"], "{text:?}");
+        assert_eq!(
+            caseline_syntax::format(text)
+                .strip_prefix('\u{FEFF}')
+                .map(|s| s.ends_with("note\n") || s.ends_with("note\r\n")),
+            Some(true)
+        );
+    }
+    assert_eq!(
+        caseline_syntax::format("\u{FEFF}case   \"1\"\n2024-01-01   note"),
+        "\u{FEFF}case \"1\"\n\n2024-01-01 note\n"
+    );
+}

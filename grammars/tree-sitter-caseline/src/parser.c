@@ -6,6 +6,14 @@
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 #endif
 
+#ifdef _MSC_VER
+#pragma optimize("", off)
+#elif defined(__clang__)
+#pragma clang optimize off
+#elif defined(__GNUC__)
+#pragma GCC optimize ("O0", "jump-tables")
+#endif
+
 #define LANGUAGE_VERSION 15
 #define STATE_COUNT 118
 #define LARGE_STATE_COUNT 2
@@ -965,564 +973,865 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(45);
+      if (eof) ADVANCE(115);
       ADVANCE_MAP(
-        '\n', 46,
+        '\n', 116,
         '\r', 1,
-        '"', 48,
-        '>', 272,
-        '?', 50,
-        'a', 170,
-        'b', 162,
-        'c', 137,
-        'd', 150,
-        'e', 203,
-        'o', 168,
-        'p', 190,
-        'r', 151,
-        't', 185,
-        'u', 195,
-        'w', 172,
+        '"', 118,
+        '>', 284,
+        '?', 119,
+        'a', 54,
+        'b', 44,
+        'c', 11,
+        'd', 31,
+        'e', 94,
+        'o', 52,
+        'p', 79,
+        'r', 32,
+        't', 73,
+        'u', 85,
+        'w', 56,
       );
       if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(0);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(206);
-      if (lookahead != 0 &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+          lookahead == ' ' ||
+          lookahead == 0xfeff) SKIP(0);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(97);
       END_STATE();
     case 1:
-      if (lookahead == '\n') ADVANCE(46);
+      if (lookahead == '\n') ADVANCE(116);
       END_STATE();
     case 2:
-      if (lookahead == '\n') ADVANCE(46);
+      if (lookahead == '\n') ADVANCE(116);
       if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '"') ADVANCE(49);
-      if (lookahead == '?') ADVANCE(50);
+      if (lookahead == '"') ADVANCE(118);
+      if (lookahead == '?') ADVANCE(119);
+      if (lookahead == 0xfeff) ADVANCE(207);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(2);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(206);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(213);
       if (lookahead != 0 &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+          lookahead != '#') ADVANCE(226);
       END_STATE();
     case 3:
-      ADVANCE_MAP(
-        '\n', 46,
-        '\r', 1,
-        '"', 49,
-        'b', 20,
-        'e', 40,
-        'o', 22,
-        'r', 18,
-        't', 33,
-        'w', 25,
-      );
+      if (lookahead == '\n') ADVANCE(116);
+      if (lookahead == '\r') ADVANCE(1);
+      if (lookahead == '"') ADVANCE(118);
+      if (lookahead == 'e') ADVANCE(99);
+      if (lookahead == 'r') ADVANCE(43);
       if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(3);
+          lookahead == ' ' ||
+          lookahead == 0xfeff) SKIP(3);
       END_STATE();
     case 4:
-      if (lookahead == '\n') ADVANCE(46);
+      if (lookahead == '\n') ADVANCE(116);
       if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '"') ADVANCE(49);
+      if (lookahead == '"') ADVANCE(118);
       if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(4);
+          lookahead == ' ' ||
+          lookahead == 0xfeff) SKIP(4);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(68);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
       END_STATE();
     case 5:
-      if (lookahead == '\n') ADVANCE(46);
+      if (lookahead == '\n') ADVANCE(116);
       if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == 'b') ADVANCE(67);
-      if (lookahead == 'w') ADVANCE(63);
+      if (lookahead == 'b') ADVANCE(140);
+      if (lookahead == 'w') ADVANCE(136);
       if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(5);
+          lookahead == ' ' ||
+          lookahead == 0xfeff) SKIP(5);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(68);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
       END_STATE();
     case 6:
-      if (lookahead == '\n') ADVANCE(46);
+      if (lookahead == '\n') ADVANCE(116);
       if (lookahead == '\r') ADVANCE(1);
       if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(6);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(61);
+          lookahead == ' ' ||
+          lookahead == 0xfeff) SKIP(6);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(134);
       END_STATE();
     case 7:
-      if (lookahead == '>') ADVANCE(273);
-      if (lookahead == 'a') ADVANCE(98);
-      if (lookahead == 'e') ADVANCE(131);
-      if (lookahead == 'p') ADVANCE(115);
-      if (lookahead == 'r') ADVANCE(87);
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(7);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != '#') ADVANCE(254);
+      if (lookahead == '-') ADVANCE(107);
+      if (lookahead == 'w') ADVANCE(133);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(132);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(98);
       END_STATE();
     case 8:
-      if (lookahead == 'a') ADVANCE(9);
+      if (lookahead == '-') ADVANCE(111);
       END_STATE();
     case 9:
-      if (lookahead == 'b') ADVANCE(27);
+      if (lookahead == '.') ADVANCE(109);
       END_STATE();
     case 10:
-      if (lookahead == 'c') ADVANCE(70);
-      if (lookahead == 'p') ADVANCE(117);
+      if (lookahead == '>') ADVANCE(284);
+      if (lookahead == 'a') ADVANCE(171);
+      if (lookahead == 'e') ADVANCE(204);
+      if (lookahead == 'p') ADVANCE(188);
+      if (lookahead == 'r') ADVANCE(160);
+      if (lookahead == 0xfeff) ADVANCE(227);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(10);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
-          lookahead != '#') ADVANCE(254);
+          lookahead != '#') ADVANCE(266);
       END_STATE();
     case 11:
-      if (lookahead == 'c') ADVANCE(103);
-      if (lookahead == 'e') ADVANCE(132);
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(11);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != '#') ADVANCE(254);
+      if (lookahead == 'a') ADVANCE(61);
+      if (lookahead == 'l') ADVANCE(76);
       END_STATE();
     case 12:
-      if (lookahead == 'c') ADVANCE(35);
+      if (lookahead == 'a') ADVANCE(22);
       END_STATE();
     case 13:
-      if (lookahead == 'd') ADVANCE(81);
-      if (lookahead == 'e') ADVANCE(130);
-      if (lookahead == 'r') ADVANCE(82);
-      if (lookahead == 'u') ADVANCE(122);
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(13);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != '#') ADVANCE(254);
+      if (lookahead == 'a') ADVANCE(16);
       END_STATE();
     case 14:
-      if (lookahead == 'd') ADVANCE(8);
+      if (lookahead == 'a') ADVANCE(16);
+      if (lookahead == 'e') ADVANCE(25);
+      if (lookahead == 's') ADVANCE(298);
       END_STATE();
     case 15:
-      if (lookahead == 'd') ADVANCE(37);
+      if (lookahead == 'a') ADVANCE(78);
       END_STATE();
     case 16:
-      if (lookahead == 'e') ADVANCE(286);
+      if (lookahead == 'b') ADVANCE(62);
       END_STATE();
     case 17:
-      if (lookahead == 'e') ADVANCE(282);
+      if (lookahead == 'c') ADVANCE(272);
+      if (lookahead == 'q') ADVANCE(92);
       END_STATE();
     case 18:
-      if (lookahead == 'e') ADVANCE(12);
+      if (lookahead == 'c') ADVANCE(143);
+      if (lookahead == 'p') ADVANCE(190);
+      if (lookahead == 0xfeff) ADVANCE(229);
+      if (lookahead == '\t' ||
+          lookahead == ' ') SKIP(18);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != '#') ADVANCE(266);
       END_STATE();
     case 19:
-      if (lookahead == 'e') ADVANCE(31);
+      if (lookahead == 'c') ADVANCE(176);
+      if (lookahead == 'e') ADVANCE(205);
+      if (lookahead == 0xfeff) ADVANCE(230);
+      if (lookahead == '\t' ||
+          lookahead == ' ') SKIP(19);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != '#') ADVANCE(266);
       END_STATE();
     case 20:
-      if (lookahead == 'e') ADVANCE(23);
-      if (lookahead == 'y') ADVANCE(268);
+      if (lookahead == 'c') ADVANCE(75);
       END_STATE();
     case 21:
-      if (lookahead == 'e') ADVANCE(32);
+      if (lookahead == 'c') ADVANCE(48);
+      if (lookahead == 'm') ADVANCE(59);
       END_STATE();
     case 22:
-      if (lookahead == 'f') ADVANCE(281);
+      if (lookahead == 'd') ADVANCE(63);
       END_STATE();
     case 23:
-      if (lookahead == 'f') ADVANCE(34);
+      if (lookahead == 'd') ADVANCE(300);
       END_STATE();
     case 24:
-      if (lookahead == 'h') ADVANCE(26);
+      if (lookahead == 'd') ADVANCE(14);
       END_STATE();
     case 25:
-      if (lookahead == 'i') ADVANCE(38);
+      if (lookahead == 'd') ADVANCE(282);
       END_STATE();
     case 26:
-      if (lookahead == 'i') ADVANCE(30);
+      if (lookahead == 'd') ADVANCE(154);
+      if (lookahead == 'e') ADVANCE(203);
+      if (lookahead == 'r') ADVANCE(155);
+      if (lookahead == 'u') ADVANCE(195);
+      if (lookahead == 0xfeff) ADVANCE(231);
+      if (lookahead == '\t' ||
+          lookahead == ' ') SKIP(26);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != '#') ADVANCE(266);
       END_STATE();
     case 27:
-      if (lookahead == 'l') ADVANCE(17);
+      if (lookahead == 'd') ADVANCE(84);
       END_STATE();
     case 28:
-      if (lookahead == 'm') ADVANCE(29);
+      if (lookahead == 'd') ADVANCE(15);
       END_STATE();
     case 29:
-      if (lookahead == 'm') ADVANCE(21);
+      if (lookahead == 'd') ADVANCE(93);
       END_STATE();
     case 30:
-      if (lookahead == 'n') ADVANCE(266);
+      if (lookahead == 'd') ADVANCE(13);
       END_STATE();
     case 31:
-      if (lookahead == 'n') ADVANCE(14);
+      if (lookahead == 'e') ADVANCE(12);
       END_STATE();
     case 32:
-      if (lookahead == 'n') ADVANCE(15);
+      if (lookahead == 'e') ADVANCE(17);
       END_STATE();
     case 33:
-      if (lookahead == 'o') ADVANCE(283);
+      if (lookahead == 'e') ADVANCE(68);
       END_STATE();
     case 34:
-      if (lookahead == 'o') ADVANCE(36);
+      if (lookahead == 'e') ADVANCE(285);
       END_STATE();
     case 35:
-      if (lookahead == 'o') ADVANCE(28);
+      if (lookahead == 'e') ADVANCE(267);
       END_STATE();
     case 36:
-      if (lookahead == 'r') ADVANCE(16);
+      if (lookahead == 'e') ADVANCE(276);
       END_STATE();
     case 37:
-      if (lookahead == 's') ADVANCE(278);
+      if (lookahead == 'e') ADVANCE(297);
       END_STATE();
     case 38:
-      if (lookahead == 't') ADVANCE(24);
+      if (lookahead == 'e') ADVANCE(274);
       END_STATE();
     case 39:
-      if (lookahead == 't') ADVANCE(19);
+      if (lookahead == 'e') ADVANCE(295);
       END_STATE();
     case 40:
-      if (lookahead == 'x') ADVANCE(39);
+      if (lookahead == 'e') ADVANCE(290);
       END_STATE();
     case 41:
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(41);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != '#') ADVANCE(254);
+      if (lookahead == 'e') ADVANCE(268);
       END_STATE();
     case 42:
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(61);
+      if (lookahead == 'e') ADVANCE(293);
       END_STATE();
     case 43:
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(49);
+      if (lookahead == 'e') ADVANCE(20);
       END_STATE();
     case 44:
-      if (eof) ADVANCE(45);
-      if (lookahead == '?') ADVANCE(50);
-      if (lookahead == 'c') ADVANCE(223);
-      if (lookahead == 'p') ADVANCE(236);
+      if (lookahead == 'e') ADVANCE(53);
+      if (lookahead == 'y') ADVANCE(280);
+      END_STATE();
+    case 45:
+      if (lookahead == 'e') ADVANCE(67);
+      END_STATE();
+    case 46:
+      if (lookahead == 'e') ADVANCE(23);
+      END_STATE();
+    case 47:
+      if (lookahead == 'e') ADVANCE(69);
+      END_STATE();
+    case 48:
+      if (lookahead == 'e') ADVANCE(29);
+      END_STATE();
+    case 49:
+      if (lookahead == 'e') ADVANCE(36);
+      END_STATE();
+    case 50:
+      if (lookahead == 'e') ADVANCE(70);
+      END_STATE();
+    case 51:
+      if (lookahead == 'e') ADVANCE(71);
+      END_STATE();
+    case 52:
+      if (lookahead == 'f') ADVANCE(292);
+      END_STATE();
+    case 53:
+      if (lookahead == 'f') ADVANCE(77);
+      END_STATE();
+    case 54:
+      if (lookahead == 'g') ADVANCE(80);
+      END_STATE();
+    case 55:
+      if (lookahead == 'h') ADVANCE(57);
+      END_STATE();
+    case 56:
+      if (lookahead == 'i') ADVANCE(88);
+      END_STATE();
+    case 57:
+      if (lookahead == 'i') ADVANCE(66);
+      END_STATE();
+    case 58:
+      if (lookahead == 'i') ADVANCE(72);
+      END_STATE();
+    case 59:
+      if (lookahead == 'i') ADVANCE(87);
+      END_STATE();
+    case 60:
+      if (lookahead == 'i') ADVANCE(82);
+      END_STATE();
+    case 61:
+      if (lookahead == 'l') ADVANCE(45);
+      if (lookahead == 's') ADVANCE(35);
+      END_STATE();
+    case 62:
+      if (lookahead == 'l') ADVANCE(42);
+      END_STATE();
+    case 63:
+      if (lookahead == 'l') ADVANCE(58);
+      END_STATE();
+    case 64:
+      if (lookahead == 'm') ADVANCE(65);
+      END_STATE();
+    case 65:
+      if (lookahead == 'm') ADVANCE(51);
+      END_STATE();
+    case 66:
+      if (lookahead == 'n') ADVANCE(278);
+      END_STATE();
+    case 67:
+      if (lookahead == 'n') ADVANCE(28);
+      END_STATE();
+    case 68:
+      if (lookahead == 'n') ADVANCE(89);
+      END_STATE();
+    case 69:
+      if (lookahead == 'n') ADVANCE(24);
+      END_STATE();
+    case 70:
+      if (lookahead == 'n') ADVANCE(30);
+      END_STATE();
+    case 71:
+      if (lookahead == 'n') ADVANCE(27);
+      END_STATE();
+    case 72:
+      if (lookahead == 'n') ADVANCE(40);
+      END_STATE();
+    case 73:
+      if (lookahead == 'o') ADVANCE(294);
+      END_STATE();
+    case 74:
+      if (lookahead == 'o') ADVANCE(21);
+      END_STATE();
+    case 75:
+      if (lookahead == 'o') ADVANCE(64);
+      END_STATE();
+    case 76:
+      if (lookahead == 'o') ADVANCE(86);
+      END_STATE();
+    case 77:
+      if (lookahead == 'o') ADVANCE(81);
+      END_STATE();
+    case 78:
+      if (lookahead == 'r') ADVANCE(270);
+      END_STATE();
+    case 79:
+      if (lookahead == 'r') ADVANCE(74);
+      END_STATE();
+    case 80:
+      if (lookahead == 'r') ADVANCE(49);
+      END_STATE();
+    case 81:
+      if (lookahead == 'r') ADVANCE(37);
+      END_STATE();
+    case 82:
+      if (lookahead == 'r') ADVANCE(39);
+      END_STATE();
+    case 83:
+      if (lookahead == 'r') ADVANCE(41);
+      END_STATE();
+    case 84:
+      if (lookahead == 's') ADVANCE(289);
+      END_STATE();
+    case 85:
+      if (lookahead == 's') ADVANCE(34);
+      END_STATE();
+    case 86:
+      if (lookahead == 's') ADVANCE(46);
+      END_STATE();
+    case 87:
+      if (lookahead == 's') ADVANCE(38);
+      END_STATE();
+    case 88:
+      if (lookahead == 't') ADVANCE(55);
+      END_STATE();
+    case 89:
+      if (lookahead == 't') ADVANCE(287);
+      END_STATE();
+    case 90:
+      if (lookahead == 't') ADVANCE(47);
+      END_STATE();
+    case 91:
+      if (lookahead == 't') ADVANCE(50);
+      END_STATE();
+    case 92:
+      if (lookahead == 'u') ADVANCE(60);
+      END_STATE();
+    case 93:
+      if (lookahead == 'u') ADVANCE(83);
+      END_STATE();
+    case 94:
+      if (lookahead == 'v') ADVANCE(33);
+      if (lookahead == 'x') ADVANCE(90);
+      END_STATE();
+    case 95:
+      if (lookahead == 'w') ADVANCE(133);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(132);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(7);
+      END_STATE();
+    case 96:
+      if (lookahead == 'w') ADVANCE(133);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(132);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(95);
+      END_STATE();
+    case 97:
+      if (lookahead == 'w') ADVANCE(133);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(132);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(96);
+      END_STATE();
+    case 98:
+      if (lookahead == 'w') ADVANCE(133);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(132);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(98);
+      END_STATE();
+    case 99:
+      if (lookahead == 'x') ADVANCE(91);
+      END_STATE();
+    case 100:
+      if (lookahead == 0xfeff) ADVANCE(232);
       if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(44);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(251);
+          lookahead == ' ') SKIP(100);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
-          lookahead != '#') ADVANCE(254);
+          lookahead != '#') ADVANCE(266);
       END_STATE();
-    case 45:
+    case 101:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(119);
+      END_STATE();
+    case 102:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(120);
+      END_STATE();
+    case 103:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(129);
+      END_STATE();
+    case 104:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(123);
+      END_STATE();
+    case 105:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(8);
+      END_STATE();
+    case 106:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(122);
+      END_STATE();
+    case 107:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(102);
+      END_STATE();
+    case 108:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(103);
+      END_STATE();
+    case 109:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(104);
+      END_STATE();
+    case 110:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(101);
+      END_STATE();
+    case 111:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(106);
+      END_STATE();
+    case 112:
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(134);
+      END_STATE();
+    case 113:
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(118);
+      END_STATE();
+    case 114:
+      if (eof) ADVANCE(115);
+      if (lookahead == '?') ADVANCE(119);
+      if (lookahead == 'c') ADVANCE(236);
+      if (lookahead == 'p') ADVANCE(249);
+      if (lookahead == 0xfeff) ADVANCE(228);
+      if (lookahead == '\t' ||
+          lookahead == ' ') SKIP(114);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(264);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != '#') ADVANCE(266);
+      END_STATE();
+    case 115:
       ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
-    case 46:
+    case 116:
       ACCEPT_TOKEN(sym__newline);
       END_STATE();
-    case 47:
+    case 117:
       ACCEPT_TOKEN(sym_string);
       END_STATE();
-    case 48:
+    case 118:
       ACCEPT_TOKEN(sym_unterminated_string);
-      if (lookahead == '"') ADVANCE(47);
-      if (lookahead == '\\') ADVANCE(253);
+      if (lookahead == '"') ADVANCE(117);
+      if (lookahead == '\\') ADVANCE(113);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(48);
+          lookahead != '\r') ADVANCE(118);
       END_STATE();
-    case 49:
-      ACCEPT_TOKEN(sym_unterminated_string);
-      if (lookahead == '"') ADVANCE(47);
-      if (lookahead == '\\') ADVANCE(43);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(49);
-      END_STATE();
-    case 50:
+    case 119:
       ACCEPT_TOKEN(sym_date);
       END_STATE();
-    case 51:
+    case 120:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(215);
-      if (lookahead == '.') ADVANCE(136);
+      if (lookahead == '-') ADVANCE(108);
+      if (lookahead == '.') ADVANCE(9);
       END_STATE();
-    case 52:
+    case 121:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(217);
+      if (lookahead == '-') ADVANCE(222);
+      if (lookahead == '.') ADVANCE(210);
       END_STATE();
-    case 53:
+    case 122:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(217);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(212);
+      if (lookahead == '-') ADVANCE(110);
       END_STATE();
-    case 54:
+    case 123:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(247);
-      if (lookahead == '.') ADVANCE(222);
+      if (lookahead == '-') ADVANCE(110);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(105);
       END_STATE();
-    case 55:
+    case 124:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(249);
+      if (lookahead == '-') ADVANCE(260);
+      if (lookahead == '.') ADVANCE(235);
       END_STATE();
-    case 56:
+    case 125:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(249);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(252);
+      if (lookahead == '-') ADVANCE(224);
       END_STATE();
-    case 57:
+    case 126:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '.') ADVANCE(136);
+      if (lookahead == '-') ADVANCE(224);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(216);
       END_STATE();
-    case 58:
+    case 127:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '.') ADVANCE(222);
+      if (lookahead == '-') ADVANCE(262);
       END_STATE();
-    case 59:
+    case 128:
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '-') ADVANCE(262);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(265);
+      END_STATE();
+    case 129:
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '.') ADVANCE(9);
+      END_STATE();
+    case 130:
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '.') ADVANCE(235);
+      END_STATE();
+    case 131:
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '.') ADVANCE(210);
+      END_STATE();
+    case 132:
       ACCEPT_TOKEN(sym_duration);
       END_STATE();
-    case 60:
+    case 133:
       ACCEPT_TOKEN(sym_duration);
-      if (lookahead == 'd') ADVANCE(59);
+      if (lookahead == 'd') ADVANCE(132);
       END_STATE();
-    case 61:
+    case 134:
       ACCEPT_TOKEN(sym__name_token);
-      if (lookahead == '.') ADVANCE(42);
+      if (lookahead == '.') ADVANCE(112);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(61);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(134);
       END_STATE();
-    case 62:
+    case 135:
       ACCEPT_TOKEN(sym_id);
-      if (lookahead == 'h') ADVANCE(64);
+      if (lookahead == 'h') ADVANCE(137);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(68);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
       END_STATE();
-    case 63:
+    case 136:
       ACCEPT_TOKEN(sym_id);
-      if (lookahead == 'i') ADVANCE(66);
+      if (lookahead == 'i') ADVANCE(139);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(68);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
       END_STATE();
-    case 64:
+    case 137:
       ACCEPT_TOKEN(sym_id);
-      if (lookahead == 'i') ADVANCE(65);
+      if (lookahead == 'i') ADVANCE(138);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(68);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
       END_STATE();
-    case 65:
+    case 138:
       ACCEPT_TOKEN(sym_id);
-      if (lookahead == 'n') ADVANCE(267);
+      if (lookahead == 'n') ADVANCE(279);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(68);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
       END_STATE();
-    case 66:
+    case 139:
       ACCEPT_TOKEN(sym_id);
-      if (lookahead == 't') ADVANCE(62);
+      if (lookahead == 't') ADVANCE(135);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(68);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
       END_STATE();
-    case 67:
+    case 140:
       ACCEPT_TOKEN(sym_id);
-      if (lookahead == 'y') ADVANCE(269);
+      if (lookahead == 'y') ADVANCE(281);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(68);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
       END_STATE();
-    case 68:
+    case 141:
       ACCEPT_TOKEN(sym_id);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(68);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
       END_STATE();
-    case 69:
+    case 142:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'a') ADVANCE(74);
+      if (lookahead == 'a') ADVANCE(147);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(133);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
-    case 70:
+    case 143:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'a') ADVANCE(104);
+      if (lookahead == 'a') ADVANCE(177);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(133);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
-    case 71:
+    case 144:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'a') ADVANCE(116);
+      if (lookahead == 'a') ADVANCE(189);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(133);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
-    case 72:
+    case 145:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'c') ADVANCE(261);
+      if (lookahead == 'c') ADVANCE(273);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
-    case 73:
+    case 146:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'c') ADVANCE(95);
+      if (lookahead == 'c') ADVANCE(168);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
-    case 74:
+    case 147:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(102);
+      if (lookahead == 'd') ADVANCE(175);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
-    case 75:
+    case 148:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(271);
+      if (lookahead == 'd') ADVANCE(283);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
-    case 76:
+    case 149:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(290);
+      if (lookahead == 'd') ADVANCE(301);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
-    case 77:
+    case 150:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(121);
+      if (lookahead == 'd') ADVANCE(194);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
-    case 78:
+    case 151:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(129);
+      if (lookahead == 'd') ADVANCE(202);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
-    case 79:
+    case 152:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(71);
+      if (lookahead == 'd') ADVANCE(144);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
-    case 80:
+    case 153:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(91);
+      if (lookahead == 'd') ADVANCE(164);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
-    case 81:
+    case 154:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(69);
+      if (lookahead == 'e') ADVANCE(142);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
-    case 82:
+    case 155:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(114);
+      if (lookahead == 'e') ADVANCE(187);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
-    case 83:
+    case 156:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(106);
+      if (lookahead == 'e') ADVANCE(179);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
-    case 84:
+    case 157:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(286);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+      END_STATE();
+    case 158:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(296);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+      END_STATE();
+    case 159:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(291);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+      END_STATE();
+    case 160:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(145);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+      END_STATE();
+    case 161:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(277);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+      END_STATE();
+    case 162:
       ACCEPT_TOKEN(sym_key);
       if (lookahead == 'e') ADVANCE(275);
       if (lookahead == '-' ||
@@ -1530,1407 +1839,571 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 85:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(285);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 86:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(280);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 87:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(72);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 88:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(265);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 89:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(263);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 90:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(257);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 91:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(75);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 92:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(107);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 93:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(76);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 94:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(108);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 95:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(78);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 96:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(88);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 97:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(110);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 98:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'g') ADVANCE(119);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 99:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'i') ADVANCE(118);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 100:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'i') ADVANCE(109);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 101:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'i') ADVANCE(123);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 102:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'l') ADVANCE(100);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 103:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'l') ADVANCE(113);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 104:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'l') ADVANCE(97);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 105:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'm') ADVANCE(101);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 106:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(125);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 107:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(80);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 108:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(77);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 109:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(86);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 110:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(79);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 111:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'o') ADVANCE(105);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 112:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'o') ADVANCE(73);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 113:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'o') ADVANCE(124);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 114:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'q') ADVANCE(128);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 115:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(111);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 116:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(259);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 117:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(112);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 118:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(85);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 119:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(96);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 120:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(90);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 121:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 's') ADVANCE(288);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 122:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 's') ADVANCE(84);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 123:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 's') ADVANCE(89);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 124:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 's') ADVANCE(93);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 125:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 't') ADVANCE(277);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 126:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 't') ADVANCE(92);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 127:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 't') ADVANCE(94);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 128:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'u') ADVANCE(99);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 129:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'u') ADVANCE(120);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 130:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'v') ADVANCE(83);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 131:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'x') ADVANCE(126);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 132:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'x') ADVANCE(127);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 133:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 134:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == '-') ADVANCE(214);
-      if (lookahead == 'w') ADVANCE(60);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(59);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(207);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 135:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == '-') ADVANCE(218);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 136:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == '.') ADVANCE(216);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 137:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'a') ADVANCE(177);
-      if (lookahead == 'l') ADVANCE(187);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 138:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'a') ADVANCE(144);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 139:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'a') ADVANCE(141);
-      if (lookahead == 'e') ADVANCE(147);
-      if (lookahead == 's') ADVANCE(287);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 140:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'a') ADVANCE(189);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 141:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'b') ADVANCE(178);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 142:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'c') ADVANCE(260);
-      if (lookahead == 'q') ADVANCE(201);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 143:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'c') ADVANCE(166);
-      if (lookahead == 'm') ADVANCE(175);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 144:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'd') ADVANCE(179);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 145:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'd') ADVANCE(289);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 146:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'd') ADVANCE(139);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 147:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'd') ADVANCE(270);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 148:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'd') ADVANCE(140);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 149:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'd') ADVANCE(202);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 150:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'e') ADVANCE(138);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 151:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'e') ADVANCE(142);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 152:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'e') ADVANCE(182);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 153:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'e') ADVANCE(274);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 154:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'e') ADVANCE(255);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 155:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'e') ADVANCE(264);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 156:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'e') ADVANCE(286);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 157:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'e') ADVANCE(262);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 158:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'e') ADVANCE(284);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 159:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'e') ADVANCE(279);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 160:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'e') ADVANCE(256);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 161:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'e') ADVANCE(282);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 162:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'e') ADVANCE(169);
-      if (lookahead == 'y') ADVANCE(268);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 163:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'e') ADVANCE(181);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(269);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 164:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'e') ADVANCE(145);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(148);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 165:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'e') ADVANCE(183);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(180);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 166:
-      ACCEPT_TOKEN(sym_word);
+      ACCEPT_TOKEN(sym_key);
       if (lookahead == 'e') ADVANCE(149);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 167:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'e') ADVANCE(155);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(181);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 168:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'f') ADVANCE(281);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(151);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 169:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'f') ADVANCE(188);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(161);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 170:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'g') ADVANCE(191);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(183);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 171:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'h') ADVANCE(173);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'g') ADVANCE(192);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 172:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'i') ADVANCE(198);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'i') ADVANCE(191);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 173:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'i') ADVANCE(180);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'i') ADVANCE(182);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 174:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'i') ADVANCE(184);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'i') ADVANCE(196);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 175:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'i') ADVANCE(197);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'l') ADVANCE(173);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 176:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'i') ADVANCE(193);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'l') ADVANCE(186);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 177:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'l') ADVANCE(163);
-      if (lookahead == 's') ADVANCE(154);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'l') ADVANCE(170);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 178:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'l') ADVANCE(161);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'm') ADVANCE(174);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 179:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'l') ADVANCE(174);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'n') ADVANCE(198);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 180:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'n') ADVANCE(266);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'n') ADVANCE(153);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 181:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'n') ADVANCE(148);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'n') ADVANCE(150);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 182:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'n') ADVANCE(199);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'n') ADVANCE(159);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 183:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'n') ADVANCE(146);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'n') ADVANCE(152);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 184:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'n') ADVANCE(159);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'o') ADVANCE(178);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 185:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'o') ADVANCE(283);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'o') ADVANCE(146);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 186:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'o') ADVANCE(143);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'o') ADVANCE(197);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 187:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'o') ADVANCE(196);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'q') ADVANCE(201);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 188:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'o') ADVANCE(192);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'r') ADVANCE(184);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 189:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'r') ADVANCE(258);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'r') ADVANCE(271);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 190:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'r') ADVANCE(186);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'r') ADVANCE(185);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 191:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'r') ADVANCE(167);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'r') ADVANCE(158);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 192:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'r') ADVANCE(156);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'r') ADVANCE(169);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 193:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'r') ADVANCE(158);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'r') ADVANCE(163);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 194:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'r') ADVANCE(160);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 's') ADVANCE(299);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 195:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 's') ADVANCE(153);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 's') ADVANCE(157);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 196:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 's') ADVANCE(164);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 's') ADVANCE(162);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 197:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 's') ADVANCE(157);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 's') ADVANCE(166);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 198:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 't') ADVANCE(171);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 't') ADVANCE(288);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 199:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 't') ADVANCE(276);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 't') ADVANCE(165);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 200:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 't') ADVANCE(165);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 't') ADVANCE(167);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 201:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'u') ADVANCE(176);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'u') ADVANCE(172);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 202:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'u') ADVANCE(194);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'u') ADVANCE(193);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 203:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'v') ADVANCE(152);
-      if (lookahead == 'x') ADVANCE(200);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'v') ADVANCE(156);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 204:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'w') ADVANCE(60);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(59);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(134);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'x') ADVANCE(199);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 205:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'w') ADVANCE(60);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(59);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(204);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'x') ADVANCE(200);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 206:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'w') ADVANCE(60);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(59);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(205);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     case 207:
       ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'w') ADVANCE(60);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(59);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(207);
+      if (lookahead == '\n') ADVANCE(116);
+      if (lookahead == '\r') ADVANCE(1);
+      if (lookahead == '"') ADVANCE(118);
+      if (lookahead == '?') ADVANCE(119);
+      if (lookahead == 0xfeff) ADVANCE(207);
+      if (lookahead == '\t' ||
+          lookahead == ' ') SKIP(2);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(213);
       if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+          lookahead != '#') ADVANCE(226);
       END_STATE();
     case 208:
       ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(50);
+      if (lookahead == '-') ADVANCE(217);
+      if (lookahead == 'w') ADVANCE(133);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(132);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(214);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+          lookahead != '#') ADVANCE(226);
       END_STATE();
     case 209:
       ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(51);
+      if (lookahead == '-') ADVANCE(225);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+          lookahead != '#') ADVANCE(226);
       END_STATE();
     case 210:
       ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(57);
+      if (lookahead == '.') ADVANCE(223);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+          lookahead != '#') ADVANCE(226);
       END_STATE();
     case 211:
       ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(53);
+      if (lookahead == 'w') ADVANCE(133);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(132);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(208);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+          lookahead != '#') ADVANCE(226);
       END_STATE();
     case 212:
       ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(135);
+      if (lookahead == 'w') ADVANCE(133);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(132);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(211);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+          lookahead != '#') ADVANCE(226);
       END_STATE();
     case 213:
       ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(52);
+      if (lookahead == 'w') ADVANCE(133);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(132);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(212);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+          lookahead != '#') ADVANCE(226);
       END_STATE();
     case 214:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == 'w') ADVANCE(133);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(132);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(214);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(226);
+      END_STATE();
+    case 215:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(119);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(226);
+      END_STATE();
+    case 216:
       ACCEPT_TOKEN(sym_word);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(209);
       if (lookahead != 0 &&
@@ -2939,53 +2412,108 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 215:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(210);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 216:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(211);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+          lookahead != '#') ADVANCE(226);
       END_STATE();
     case 217:
       ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(208);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(218);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+          lookahead != '#') ADVANCE(226);
       END_STATE();
     case 218:
       ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(213);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(121);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
+          lookahead != '#') ADVANCE(226);
       END_STATE();
     case 219:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(131);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(226);
+      END_STATE();
+    case 220:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(126);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(226);
+      END_STATE();
+    case 221:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(125);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(226);
+      END_STATE();
+    case 222:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(219);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(226);
+      END_STATE();
+    case 223:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(220);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(226);
+      END_STATE();
+    case 224:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(215);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(226);
+      END_STATE();
+    case 225:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(221);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(226);
+      END_STATE();
+    case 226:
       ACCEPT_TOKEN(sym_word);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -2993,452 +2521,534 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(219);
-      END_STATE();
-    case 220:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '-') ADVANCE(246);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 221:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '-') ADVANCE(250);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 222:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '.') ADVANCE(248);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 223:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'a') ADVANCE(232);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 224:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'a') ADVANCE(235);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 225:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'c') ADVANCE(231);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 226:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'd') ADVANCE(238);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
+          lookahead != '#') ADVANCE(226);
       END_STATE();
     case 227:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'd') ADVANCE(224);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 228:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'e') ADVANCE(255);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 229:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'e') ADVANCE(256);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 230:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'e') ADVANCE(233);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 231:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'e') ADVANCE(226);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 232:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'l') ADVANCE(230);
-      if (lookahead == 's') ADVANCE(228);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 233:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'n') ADVANCE(227);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 234:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'o') ADVANCE(225);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 235:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'r') ADVANCE(258);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 236:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'r') ADVANCE(234);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 237:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'r') ADVANCE(229);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 238:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'u') ADVANCE(237);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 239:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(50);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 240:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(220);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 241:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(54);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 242:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(58);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 243:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(56);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 244:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(55);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 245:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(240);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 246:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(241);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 247:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(242);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 248:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(243);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 249:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(239);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 250:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(244);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 251:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(245);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 252:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(221);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 253:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(48);
-      END_STATE();
-    case 254:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(254);
-      END_STATE();
-    case 255:
-      ACCEPT_TOKEN(anon_sym_case);
-      END_STATE();
-    case 256:
-      ACCEPT_TOKEN(anon_sym_procedure);
-      END_STATE();
-    case 257:
-      ACCEPT_TOKEN(anon_sym_procedure);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
+      ADVANCE_MAP(
+        '#', 266,
+        '>', 284,
+        'a', 171,
+        'e', 204,
+        'p', 188,
+        'r', 160,
+        0xfeff, 227,
+        '\t', 227,
+        ' ', 227,
+      );
+      if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 258:
-      ACCEPT_TOKEN(anon_sym_calendar);
-      END_STATE();
-    case 259:
-      ACCEPT_TOKEN(anon_sym_calendar);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 260:
-      ACCEPT_TOKEN(anon_sym_rec);
-      END_STATE();
-    case 261:
-      ACCEPT_TOKEN(anon_sym_rec);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 262:
-      ACCEPT_TOKEN(anon_sym_promise);
-      END_STATE();
-    case 263:
-      ACCEPT_TOKEN(anon_sym_promise);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 264:
-      ACCEPT_TOKEN(anon_sym_agree);
-      END_STATE();
-    case 265:
-      ACCEPT_TOKEN(anon_sym_agree);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 266:
-      ACCEPT_TOKEN(anon_sym_within);
-      END_STATE();
-    case 267:
-      ACCEPT_TOKEN(anon_sym_within);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(68);
-      END_STATE();
-    case 268:
-      ACCEPT_TOKEN(anon_sym_by);
-      END_STATE();
-    case 269:
-      ACCEPT_TOKEN(anon_sym_by);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(68);
-      END_STATE();
-    case 270:
-      ACCEPT_TOKEN(anon_sym_extended);
-      END_STATE();
-    case 271:
-      ACCEPT_TOKEN(anon_sym_extended);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 272:
-      ACCEPT_TOKEN(sym_prose_line);
-      if (lookahead == '\t' ||
-          lookahead == ' ' ||
-          lookahead == '"' ||
-          lookahead == '#') ADVANCE(273);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(272);
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 228:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == '#') ADVANCE(266);
+      if (lookahead == '?') ADVANCE(119);
+      if (lookahead == 'c') ADVANCE(236);
+      if (lookahead == 'p') ADVANCE(249);
+      if (lookahead == 0xfeff) ADVANCE(228);
+      if (lookahead == '\t' ||
+          lookahead == ' ') ADVANCE(228);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(264);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 229:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == '#') ADVANCE(266);
+      if (lookahead == 'c') ADVANCE(143);
+      if (lookahead == 'p') ADVANCE(190);
+      if (lookahead == 0xfeff) ADVANCE(229);
+      if (lookahead == '\t' ||
+          lookahead == ' ') ADVANCE(229);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 230:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == '#') ADVANCE(266);
+      if (lookahead == 'c') ADVANCE(176);
+      if (lookahead == 'e') ADVANCE(205);
+      if (lookahead == 0xfeff) ADVANCE(230);
+      if (lookahead == '\t' ||
+          lookahead == ' ') ADVANCE(230);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 231:
+      ACCEPT_TOKEN(sym_invalid_line);
+      ADVANCE_MAP(
+        '#', 266,
+        'd', 154,
+        'e', 203,
+        'r', 155,
+        'u', 195,
+        0xfeff, 231,
+        '\t', 231,
+        ' ', 231,
+      );
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 232:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == '#') ADVANCE(266);
+      if (lookahead == 0xfeff) ADVANCE(232);
+      if (lookahead == '\t' ||
+          lookahead == ' ') ADVANCE(232);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 233:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == '-') ADVANCE(259);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 234:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == '-') ADVANCE(263);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 235:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == '.') ADVANCE(261);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 236:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'a') ADVANCE(245);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 237:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'a') ADVANCE(248);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 238:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'c') ADVANCE(244);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 239:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'd') ADVANCE(251);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 240:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'd') ADVANCE(237);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 241:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'e') ADVANCE(267);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 242:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'e') ADVANCE(268);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 243:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'e') ADVANCE(246);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 244:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'e') ADVANCE(239);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 245:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'l') ADVANCE(243);
+      if (lookahead == 's') ADVANCE(241);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 246:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'n') ADVANCE(240);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 247:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'o') ADVANCE(238);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 248:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'r') ADVANCE(270);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 249:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'r') ADVANCE(247);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 250:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'r') ADVANCE(242);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 251:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'u') ADVANCE(250);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 252:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(119);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 253:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(233);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 254:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(124);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 255:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(130);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 256:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(128);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 257:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(127);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 258:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(253);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 259:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(254);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 260:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(255);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 261:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(256);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 262:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(252);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 263:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(257);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 264:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(258);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 265:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(234);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 266:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(266);
+      END_STATE();
+    case 267:
+      ACCEPT_TOKEN(anon_sym_case);
+      END_STATE();
+    case 268:
+      ACCEPT_TOKEN(anon_sym_procedure);
+      END_STATE();
+    case 269:
+      ACCEPT_TOKEN(anon_sym_procedure);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+      END_STATE();
+    case 270:
+      ACCEPT_TOKEN(anon_sym_calendar);
+      END_STATE();
+    case 271:
+      ACCEPT_TOKEN(anon_sym_calendar);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+      END_STATE();
+    case 272:
+      ACCEPT_TOKEN(anon_sym_rec);
       END_STATE();
     case 273:
+      ACCEPT_TOKEN(anon_sym_rec);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+      END_STATE();
+    case 274:
+      ACCEPT_TOKEN(anon_sym_promise);
+      END_STATE();
+    case 275:
+      ACCEPT_TOKEN(anon_sym_promise);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+      END_STATE();
+    case 276:
+      ACCEPT_TOKEN(anon_sym_agree);
+      END_STATE();
+    case 277:
+      ACCEPT_TOKEN(anon_sym_agree);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+      END_STATE();
+    case 278:
+      ACCEPT_TOKEN(anon_sym_within);
+      END_STATE();
+    case 279:
+      ACCEPT_TOKEN(anon_sym_within);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
+      END_STATE();
+    case 280:
+      ACCEPT_TOKEN(anon_sym_by);
+      END_STATE();
+    case 281:
+      ACCEPT_TOKEN(anon_sym_by);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
+      END_STATE();
+    case 282:
+      ACCEPT_TOKEN(anon_sym_extended);
+      END_STATE();
+    case 283:
+      ACCEPT_TOKEN(anon_sym_extended);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+      END_STATE();
+    case 284:
       ACCEPT_TOKEN(sym_prose_line);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(273);
-      END_STATE();
-    case 274:
-      ACCEPT_TOKEN(anon_sym_use);
-      END_STATE();
-    case 275:
-      ACCEPT_TOKEN(anon_sym_use);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 276:
-      ACCEPT_TOKEN(anon_sym_event);
-      END_STATE();
-    case 277:
-      ACCEPT_TOKEN(anon_sym_event);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 278:
-      ACCEPT_TOKEN(anon_sym_recommends);
-      END_STATE();
-    case 279:
-      ACCEPT_TOKEN(anon_sym_deadline);
-      END_STATE();
-    case 280:
-      ACCEPT_TOKEN(anon_sym_deadline);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
-      END_STATE();
-    case 281:
-      ACCEPT_TOKEN(anon_sym_of);
-      END_STATE();
-    case 282:
-      ACCEPT_TOKEN(anon_sym_extendable);
-      END_STATE();
-    case 283:
-      ACCEPT_TOKEN(anon_sym_to);
-      END_STATE();
-    case 284:
-      ACCEPT_TOKEN(anon_sym_require);
+          lookahead != '\r') ADVANCE(284);
       END_STATE();
     case 285:
+      ACCEPT_TOKEN(anon_sym_use);
+      END_STATE();
+    case 286:
+      ACCEPT_TOKEN(anon_sym_use);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+      END_STATE();
+    case 287:
+      ACCEPT_TOKEN(anon_sym_event);
+      END_STATE();
+    case 288:
+      ACCEPT_TOKEN(anon_sym_event);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+      END_STATE();
+    case 289:
+      ACCEPT_TOKEN(anon_sym_recommends);
+      END_STATE();
+    case 290:
+      ACCEPT_TOKEN(anon_sym_deadline);
+      END_STATE();
+    case 291:
+      ACCEPT_TOKEN(anon_sym_deadline);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+      END_STATE();
+    case 292:
+      ACCEPT_TOKEN(anon_sym_of);
+      END_STATE();
+    case 293:
+      ACCEPT_TOKEN(anon_sym_extendable);
+      END_STATE();
+    case 294:
+      ACCEPT_TOKEN(anon_sym_to);
+      END_STATE();
+    case 295:
+      ACCEPT_TOKEN(anon_sym_require);
+      END_STATE();
+    case 296:
       ACCEPT_TOKEN(anon_sym_require);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
-    case 286:
+    case 297:
       ACCEPT_TOKEN(anon_sym_before);
       END_STATE();
-    case 287:
+    case 298:
       ACCEPT_TOKEN(anon_sym_extends);
       END_STATE();
-    case 288:
+    case 299:
       ACCEPT_TOKEN(anon_sym_extends);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
-    case 289:
+    case 300:
       ACCEPT_TOKEN(anon_sym_closed);
       END_STATE();
-    case 290:
+    case 301:
       ACCEPT_TOKEN(anon_sym_closed);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(133);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
       END_STATE();
     default:
       return false;
@@ -3447,56 +3057,56 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
 
 static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0, .external_lex_state = 1},
-  [1] = {.lex_state = 44, .external_lex_state = 2},
-  [2] = {.lex_state = 44, .external_lex_state = 2},
-  [3] = {.lex_state = 44, .external_lex_state = 2},
-  [4] = {.lex_state = 13, .external_lex_state = 2},
-  [5] = {.lex_state = 7, .external_lex_state = 2},
+  [1] = {.lex_state = 114, .external_lex_state = 2},
+  [2] = {.lex_state = 114, .external_lex_state = 2},
+  [3] = {.lex_state = 114, .external_lex_state = 2},
+  [4] = {.lex_state = 26, .external_lex_state = 2},
+  [5] = {.lex_state = 10, .external_lex_state = 2},
   [6] = {.lex_state = 2, .external_lex_state = 3},
-  [7] = {.lex_state = 3, .external_lex_state = 3},
+  [7] = {.lex_state = 0, .external_lex_state = 3},
   [8] = {.lex_state = 2, .external_lex_state = 3},
   [9] = {.lex_state = 2, .external_lex_state = 3},
   [10] = {.lex_state = 5, .external_lex_state = 3},
   [11] = {.lex_state = 4, .external_lex_state = 3},
   [12] = {.lex_state = 4, .external_lex_state = 3},
-  [13] = {.lex_state = 44, .external_lex_state = 4},
-  [14] = {.lex_state = 44, .external_lex_state = 4},
-  [15] = {.lex_state = 44, .external_lex_state = 4},
-  [16] = {.lex_state = 44, .external_lex_state = 4},
-  [17] = {.lex_state = 44, .external_lex_state = 4},
-  [18] = {.lex_state = 44, .external_lex_state = 4},
-  [19] = {.lex_state = 44, .external_lex_state = 4},
-  [20] = {.lex_state = 44, .external_lex_state = 4},
-  [21] = {.lex_state = 44, .external_lex_state = 4},
-  [22] = {.lex_state = 44, .external_lex_state = 4},
-  [23] = {.lex_state = 44, .external_lex_state = 4},
-  [24] = {.lex_state = 44, .external_lex_state = 4},
-  [25] = {.lex_state = 11, .external_lex_state = 2},
-  [26] = {.lex_state = 44, .external_lex_state = 4},
-  [27] = {.lex_state = 44, .external_lex_state = 4},
-  [28] = {.lex_state = 44, .external_lex_state = 4},
-  [29] = {.lex_state = 44, .external_lex_state = 4},
-  [30] = {.lex_state = 44, .external_lex_state = 4},
-  [31] = {.lex_state = 44, .external_lex_state = 4},
-  [32] = {.lex_state = 44, .external_lex_state = 4},
-  [33] = {.lex_state = 44, .external_lex_state = 4},
-  [34] = {.lex_state = 44, .external_lex_state = 4},
-  [35] = {.lex_state = 44, .external_lex_state = 4},
-  [36] = {.lex_state = 44, .external_lex_state = 4},
-  [37] = {.lex_state = 2, .external_lex_state = 3},
-  [38] = {.lex_state = 44, .external_lex_state = 4},
+  [13] = {.lex_state = 114, .external_lex_state = 4},
+  [14] = {.lex_state = 114, .external_lex_state = 4},
+  [15] = {.lex_state = 114, .external_lex_state = 4},
+  [16] = {.lex_state = 114, .external_lex_state = 4},
+  [17] = {.lex_state = 114, .external_lex_state = 4},
+  [18] = {.lex_state = 114, .external_lex_state = 4},
+  [19] = {.lex_state = 114, .external_lex_state = 4},
+  [20] = {.lex_state = 114, .external_lex_state = 4},
+  [21] = {.lex_state = 114, .external_lex_state = 4},
+  [22] = {.lex_state = 114, .external_lex_state = 4},
+  [23] = {.lex_state = 114, .external_lex_state = 4},
+  [24] = {.lex_state = 114, .external_lex_state = 4},
+  [25] = {.lex_state = 19, .external_lex_state = 2},
+  [26] = {.lex_state = 114, .external_lex_state = 4},
+  [27] = {.lex_state = 114, .external_lex_state = 4},
+  [28] = {.lex_state = 114, .external_lex_state = 4},
+  [29] = {.lex_state = 114, .external_lex_state = 4},
+  [30] = {.lex_state = 114, .external_lex_state = 4},
+  [31] = {.lex_state = 114, .external_lex_state = 4},
+  [32] = {.lex_state = 114, .external_lex_state = 4},
+  [33] = {.lex_state = 114, .external_lex_state = 4},
+  [34] = {.lex_state = 114, .external_lex_state = 4},
+  [35] = {.lex_state = 114, .external_lex_state = 4},
+  [36] = {.lex_state = 114, .external_lex_state = 4},
+  [37] = {.lex_state = 0, .external_lex_state = 3},
+  [38] = {.lex_state = 114, .external_lex_state = 4},
   [39] = {.lex_state = 2, .external_lex_state = 3},
-  [40] = {.lex_state = 44, .external_lex_state = 4},
-  [41] = {.lex_state = 44, .external_lex_state = 4},
-  [42] = {.lex_state = 44, .external_lex_state = 4},
-  [43] = {.lex_state = 44, .external_lex_state = 4},
-  [44] = {.lex_state = 44, .external_lex_state = 4},
-  [45] = {.lex_state = 10, .external_lex_state = 2},
+  [40] = {.lex_state = 114, .external_lex_state = 4},
+  [41] = {.lex_state = 114, .external_lex_state = 4},
+  [42] = {.lex_state = 114, .external_lex_state = 4},
+  [43] = {.lex_state = 114, .external_lex_state = 4},
+  [44] = {.lex_state = 114, .external_lex_state = 4},
+  [45] = {.lex_state = 18, .external_lex_state = 2},
   [46] = {.lex_state = 3, .external_lex_state = 3},
   [47] = {.lex_state = 4, .external_lex_state = 3},
-  [48] = {.lex_state = 2, .external_lex_state = 3},
-  [49] = {.lex_state = 2, .external_lex_state = 3},
-  [50] = {.lex_state = 3, .external_lex_state = 3},
+  [48] = {.lex_state = 0, .external_lex_state = 3},
+  [49] = {.lex_state = 0, .external_lex_state = 3},
+  [50] = {.lex_state = 0, .external_lex_state = 3},
   [51] = {.lex_state = 5, .external_lex_state = 3},
   [52] = {.lex_state = 3, .external_lex_state = 3},
   [53] = {.lex_state = 6, .external_lex_state = 3},
@@ -3505,14 +3115,14 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [56] = {.lex_state = 6, .external_lex_state = 3},
   [57] = {.lex_state = 6, .external_lex_state = 3},
   [58] = {.lex_state = 6, .external_lex_state = 3},
-  [59] = {.lex_state = 2, .external_lex_state = 3},
-  [60] = {.lex_state = 2, .external_lex_state = 3},
-  [61] = {.lex_state = 2, .external_lex_state = 3},
-  [62] = {.lex_state = 2, .external_lex_state = 3},
+  [59] = {.lex_state = 0, .external_lex_state = 3},
+  [60] = {.lex_state = 0, .external_lex_state = 3},
+  [61] = {.lex_state = 0, .external_lex_state = 3},
+  [62] = {.lex_state = 0, .external_lex_state = 3},
   [63] = {.lex_state = 5, .external_lex_state = 3},
   [64] = {.lex_state = 4, .external_lex_state = 3},
-  [65] = {.lex_state = 2, .external_lex_state = 3},
-  [66] = {.lex_state = 2, .external_lex_state = 3},
+  [65] = {.lex_state = 0, .external_lex_state = 3},
+  [66] = {.lex_state = 0, .external_lex_state = 3},
   [67] = {.lex_state = 0, .external_lex_state = 3},
   [68] = {.lex_state = 0, .external_lex_state = 3},
   [69] = {.lex_state = 0, .external_lex_state = 3},
@@ -3532,7 +3142,7 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [83] = {.lex_state = 0, .external_lex_state = 3},
   [84] = {.lex_state = 0, .external_lex_state = 3},
   [85] = {.lex_state = 0, .external_lex_state = 3},
-  [86] = {.lex_state = 3, .external_lex_state = 2},
+  [86] = {.lex_state = 0, .external_lex_state = 2},
   [87] = {.lex_state = 4, .external_lex_state = 2},
   [88] = {.lex_state = 6, .external_lex_state = 2},
   [89] = {.lex_state = 0, .external_lex_state = 2},
@@ -3553,15 +3163,15 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [104] = {.lex_state = 0, .external_lex_state = 3},
   [105] = {.lex_state = 6, .external_lex_state = 2},
   [106] = {.lex_state = 0, .external_lex_state = 3},
-  [107] = {.lex_state = 2, .external_lex_state = 2},
+  [107] = {.lex_state = 0, .external_lex_state = 2},
   [108] = {.lex_state = 0, .external_lex_state = 2},
-  [109] = {.lex_state = 2, .external_lex_state = 2},
-  [110] = {.lex_state = 41, .external_lex_state = 2},
-  [111] = {.lex_state = 3, .external_lex_state = 2},
-  [112] = {.lex_state = 3, .external_lex_state = 2},
-  [113] = {.lex_state = 2, .external_lex_state = 2},
-  [114] = {.lex_state = 3, .external_lex_state = 2},
-  [115] = {.lex_state = 3, .external_lex_state = 2},
+  [109] = {.lex_state = 0, .external_lex_state = 2},
+  [110] = {.lex_state = 100, .external_lex_state = 2},
+  [111] = {.lex_state = 0, .external_lex_state = 2},
+  [112] = {.lex_state = 0, .external_lex_state = 2},
+  [113] = {.lex_state = 0, .external_lex_state = 2},
+  [114] = {.lex_state = 0, .external_lex_state = 2},
+  [115] = {.lex_state = 0, .external_lex_state = 2},
   [116] = {.lex_state = 4, .external_lex_state = 2},
   [117] = {.lex_state = 0, .external_lex_state = 2},
 };
@@ -3574,8 +3184,6 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_unterminated_string] = ACTIONS(1),
     [sym_date] = ACTIONS(1),
     [sym_duration] = ACTIONS(1),
-    [sym_word] = ACTIONS(1),
-    [sym_invalid_line] = ACTIONS(1),
     [anon_sym_case] = ACTIONS(1),
     [anon_sym_procedure] = ACTIONS(1),
     [anon_sym_calendar] = ACTIONS(1),
@@ -3694,20 +3302,19 @@ static const uint16_t ts_small_parse_table[] = {
       sym_event_decl,
       sym_deadline_decl,
       sym_require_decl,
-  [95] = 8,
+  [95] = 7,
     ACTIONS(36), 1,
       sym_key,
-    ACTIONS(48), 1,
-      sym_invalid_line,
     ACTIONS(52), 1,
       anon_sym_agree,
     ACTIONS(54), 1,
       anon_sym_extended,
-    ACTIONS(56), 1,
-      sym_prose_line,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
+    ACTIONS(48), 2,
+      sym_invalid_line,
+      sym_prose_line,
     ACTIONS(50), 2,
       anon_sym_rec,
       anon_sym_promise,
@@ -3717,109 +3324,109 @@ static const uint16_t ts_small_parse_table[] = {
       sym_rec_line,
       sym_agree_line,
       sym_extended_line,
-  [126] = 6,
+  [124] = 6,
+    ACTIONS(56), 1,
+      sym__newline,
+    ACTIONS(60), 1,
+      sym__eof,
     STATE(8), 1,
       aux_sym_field_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(58), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(62), 2,
-      sym_unterminated_string,
-      sym_word,
     STATE(39), 2,
       sym__string,
       sym__value,
-    ACTIONS(60), 3,
+    ACTIONS(58), 5,
       sym_string,
+      sym_unterminated_string,
       sym_date,
       sym_duration,
-  [151] = 8,
-    ACTIONS(66), 1,
+      sym_word,
+  [149] = 8,
+    ACTIONS(64), 1,
       sym_string,
-    ACTIONS(68), 1,
+    ACTIONS(66), 1,
       sym_unterminated_string,
-    ACTIONS(70), 1,
+    ACTIONS(68), 1,
       anon_sym_within,
-    ACTIONS(72), 1,
+    ACTIONS(70), 1,
       anon_sym_by,
     STATE(91), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(64), 2,
+    ACTIONS(62), 2,
       sym__eof,
       sym__newline,
     STATE(61), 3,
       sym__due,
       sym_within,
       sym_by,
-  [180] = 6,
+  [178] = 6,
+    ACTIONS(72), 1,
+      sym__newline,
+    ACTIONS(74), 1,
+      sym__eof,
     STATE(9), 1,
       aux_sym_field_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(62), 2,
-      sym_unterminated_string,
-      sym_word,
-    ACTIONS(74), 2,
-      sym__eof,
-      sym__newline,
     STATE(39), 2,
       sym__string,
       sym__value,
-    ACTIONS(60), 3,
+    ACTIONS(58), 5,
       sym_string,
+      sym_unterminated_string,
       sym_date,
       sym_duration,
-  [205] = 6,
+      sym_word,
+  [203] = 6,
+    ACTIONS(76), 1,
+      sym__newline,
+    ACTIONS(81), 1,
+      sym__eof,
     STATE(9), 1,
       aux_sym_field_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(76), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(81), 2,
-      sym_unterminated_string,
-      sym_word,
     STATE(39), 2,
       sym__string,
       sym__value,
-    ACTIONS(78), 3,
+    ACTIONS(78), 5,
       sym_string,
+      sym_unterminated_string,
       sym_date,
       sym_duration,
-  [230] = 7,
-    ACTIONS(86), 1,
+      sym_word,
+  [228] = 7,
+    ACTIONS(85), 1,
       sym_id,
-    ACTIONS(88), 1,
+    ACTIONS(87), 1,
       anon_sym_within,
-    ACTIONS(90), 1,
+    ACTIONS(89), 1,
       anon_sym_by,
     STATE(51), 1,
       aux_sym_entry_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(84), 2,
+    ACTIONS(83), 2,
       sym__eof,
       sym__newline,
     STATE(93), 3,
       sym__due,
       sym_within,
       sym_by,
-  [256] = 8,
-    ACTIONS(94), 1,
+  [254] = 8,
+    ACTIONS(93), 1,
       sym_string,
-    ACTIONS(96), 1,
+    ACTIONS(95), 1,
       sym_unterminated_string,
-    ACTIONS(98), 1,
+    ACTIONS(97), 1,
       sym_id,
     STATE(12), 1,
       aux_sym_entry_repeat1,
@@ -3830,15 +3437,15 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(92), 2,
+    ACTIONS(91), 2,
       sym__eof,
       sym__newline,
-  [283] = 8,
-    ACTIONS(98), 1,
+  [281] = 8,
+    ACTIONS(97), 1,
       sym_id,
-    ACTIONS(102), 1,
+    ACTIONS(101), 1,
       sym_string,
-    ACTIONS(104), 1,
+    ACTIONS(103), 1,
       sym_unterminated_string,
     STATE(21), 1,
       sym__eol,
@@ -3849,209 +3456,209 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(100), 2,
+    ACTIONS(99), 2,
       sym__eof,
       sym__newline,
-  [310] = 5,
-    ACTIONS(108), 1,
-      sym_invalid_line,
-    ACTIONS(110), 1,
+  [308] = 5,
+    ACTIONS(105), 1,
+      ts_builtin_sym_end,
+    ACTIONS(109), 1,
       sym__indent,
     STATE(22), 1,
       aux_sym_invalid_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(106), 5,
-      ts_builtin_sym_end,
+    ACTIONS(107), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [331] = 5,
-    ACTIONS(114), 1,
-      sym_invalid_line,
-    ACTIONS(116), 1,
+  [329] = 5,
+    ACTIONS(111), 1,
+      ts_builtin_sym_end,
+    ACTIONS(115), 1,
       sym__indent,
     STATE(23), 1,
       aux_sym_case_header_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(112), 5,
-      ts_builtin_sym_end,
+    ACTIONS(113), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [352] = 5,
-    ACTIONS(116), 1,
+  [350] = 5,
+    ACTIONS(115), 1,
       sym__indent,
-    ACTIONS(120), 1,
-      sym_invalid_line,
+    ACTIONS(117), 1,
+      ts_builtin_sym_end,
     STATE(24), 1,
       aux_sym_case_header_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(118), 5,
-      ts_builtin_sym_end,
+    ACTIONS(119), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [373] = 5,
-    ACTIONS(124), 1,
-      sym_invalid_line,
-    ACTIONS(126), 1,
+  [371] = 5,
+    ACTIONS(121), 1,
+      ts_builtin_sym_end,
+    ACTIONS(125), 1,
       sym__indent,
     STATE(19), 1,
       aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(122), 5,
-      ts_builtin_sym_end,
+    ACTIONS(123), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [394] = 5,
-    ACTIONS(130), 1,
-      sym_invalid_line,
-    ACTIONS(132), 1,
+  [392] = 5,
+    ACTIONS(127), 1,
+      ts_builtin_sym_end,
+    ACTIONS(131), 1,
       sym__indent,
     STATE(26), 1,
       aux_sym_calendar_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(128), 5,
-      ts_builtin_sym_end,
+    ACTIONS(129), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [415] = 5,
-    ACTIONS(136), 1,
-      sym_invalid_line,
-    ACTIONS(138), 1,
+  [413] = 5,
+    ACTIONS(133), 1,
+      ts_builtin_sym_end,
+    ACTIONS(137), 1,
       sym__indent,
     STATE(29), 1,
       aux_sym_procedure_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(134), 5,
-      ts_builtin_sym_end,
+    ACTIONS(135), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [436] = 5,
-    ACTIONS(126), 1,
+  [434] = 5,
+    ACTIONS(125), 1,
       sym__indent,
-    ACTIONS(142), 1,
-      sym_invalid_line,
+    ACTIONS(139), 1,
+      ts_builtin_sym_end,
     STATE(27), 1,
       aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(140), 5,
-      ts_builtin_sym_end,
+    ACTIONS(141), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [457] = 5,
-    ACTIONS(126), 1,
+  [455] = 5,
+    ACTIONS(125), 1,
       sym__indent,
-    ACTIONS(146), 1,
-      sym_invalid_line,
+    ACTIONS(143), 1,
+      ts_builtin_sym_end,
     STATE(28), 1,
       aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(144), 5,
-      ts_builtin_sym_end,
+    ACTIONS(145), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [478] = 5,
-    ACTIONS(126), 1,
+  [476] = 5,
+    ACTIONS(125), 1,
       sym__indent,
-    ACTIONS(150), 1,
-      sym_invalid_line,
+    ACTIONS(147), 1,
+      ts_builtin_sym_end,
     STATE(31), 1,
       aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(148), 5,
-      ts_builtin_sym_end,
+    ACTIONS(149), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [499] = 5,
-    ACTIONS(154), 1,
-      sym_invalid_line,
-    ACTIONS(156), 1,
+  [497] = 5,
+    ACTIONS(151), 1,
+      ts_builtin_sym_end,
+    ACTIONS(155), 1,
       sym__indent,
     STATE(22), 1,
       aux_sym_invalid_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(152), 5,
-      ts_builtin_sym_end,
+    ACTIONS(153), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [520] = 5,
-    ACTIONS(161), 1,
-      sym_invalid_line,
-    ACTIONS(163), 1,
+  [518] = 5,
+    ACTIONS(158), 1,
+      ts_builtin_sym_end,
+    ACTIONS(162), 1,
       sym__indent,
     STATE(23), 1,
       aux_sym_case_header_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(159), 5,
-      ts_builtin_sym_end,
+    ACTIONS(160), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [541] = 5,
-    ACTIONS(116), 1,
+  [539] = 5,
+    ACTIONS(115), 1,
       sym__indent,
-    ACTIONS(168), 1,
-      sym_invalid_line,
+    ACTIONS(165), 1,
+      ts_builtin_sym_end,
     STATE(23), 1,
       aux_sym_case_header_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(166), 5,
-      ts_builtin_sym_end,
+    ACTIONS(167), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [562] = 6,
+  [560] = 6,
     ACTIONS(36), 1,
       sym_key,
-    ACTIONS(170), 1,
+    ACTIONS(169), 1,
       sym_invalid_line,
-    ACTIONS(172), 1,
+    ACTIONS(171), 1,
       anon_sym_extends,
-    ACTIONS(174), 1,
+    ACTIONS(173), 1,
       anon_sym_closed,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -4061,188 +3668,188 @@ static const uint16_t ts_small_parse_table[] = {
       sym__calendar_child,
       sym_extends_line,
       sym_closed_line,
-  [585] = 5,
-    ACTIONS(132), 1,
+  [583] = 5,
+    ACTIONS(131), 1,
       sym__indent,
-    ACTIONS(178), 1,
-      sym_invalid_line,
+    ACTIONS(175), 1,
+      ts_builtin_sym_end,
     STATE(34), 1,
       aux_sym_calendar_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(176), 5,
-      ts_builtin_sym_end,
+    ACTIONS(177), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [606] = 5,
-    ACTIONS(182), 1,
-      sym_invalid_line,
-    ACTIONS(184), 1,
+  [604] = 5,
+    ACTIONS(179), 1,
+      ts_builtin_sym_end,
+    ACTIONS(183), 1,
       sym__indent,
     STATE(27), 1,
       aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(180), 5,
-      ts_builtin_sym_end,
+    ACTIONS(181), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [627] = 5,
-    ACTIONS(126), 1,
+  [625] = 5,
+    ACTIONS(125), 1,
       sym__indent,
-    ACTIONS(189), 1,
-      sym_invalid_line,
+    ACTIONS(186), 1,
+      ts_builtin_sym_end,
     STATE(27), 1,
       aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(187), 5,
-      ts_builtin_sym_end,
+    ACTIONS(188), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [648] = 5,
-    ACTIONS(138), 1,
+  [646] = 5,
+    ACTIONS(137), 1,
       sym__indent,
-    ACTIONS(193), 1,
-      sym_invalid_line,
+    ACTIONS(190), 1,
+      ts_builtin_sym_end,
     STATE(33), 1,
       aux_sym_procedure_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(191), 5,
-      ts_builtin_sym_end,
+    ACTIONS(192), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [669] = 5,
-    ACTIONS(126), 1,
+  [667] = 5,
+    ACTIONS(125), 1,
       sym__indent,
-    ACTIONS(197), 1,
-      sym_invalid_line,
+    ACTIONS(194), 1,
+      ts_builtin_sym_end,
     STATE(36), 1,
       aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(195), 5,
-      ts_builtin_sym_end,
+    ACTIONS(196), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [690] = 5,
-    ACTIONS(126), 1,
+  [688] = 5,
+    ACTIONS(125), 1,
       sym__indent,
-    ACTIONS(201), 1,
-      sym_invalid_line,
+    ACTIONS(198), 1,
+      ts_builtin_sym_end,
     STATE(27), 1,
       aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(199), 5,
-      ts_builtin_sym_end,
+    ACTIONS(200), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [711] = 5,
-    ACTIONS(116), 1,
+  [709] = 5,
+    ACTIONS(115), 1,
       sym__indent,
-    ACTIONS(205), 1,
-      sym_invalid_line,
+    ACTIONS(202), 1,
+      ts_builtin_sym_end,
     STATE(14), 1,
       aux_sym_case_header_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(203), 5,
-      ts_builtin_sym_end,
+    ACTIONS(204), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [732] = 5,
-    ACTIONS(209), 1,
-      sym_invalid_line,
-    ACTIONS(211), 1,
+  [730] = 5,
+    ACTIONS(206), 1,
+      ts_builtin_sym_end,
+    ACTIONS(210), 1,
       sym__indent,
     STATE(33), 1,
       aux_sym_procedure_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(207), 5,
-      ts_builtin_sym_end,
+    ACTIONS(208), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [753] = 5,
-    ACTIONS(216), 1,
-      sym_invalid_line,
-    ACTIONS(218), 1,
+  [751] = 5,
+    ACTIONS(213), 1,
+      ts_builtin_sym_end,
+    ACTIONS(217), 1,
       sym__indent,
     STATE(34), 1,
       aux_sym_calendar_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(214), 5,
-      ts_builtin_sym_end,
+    ACTIONS(215), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [774] = 5,
-    ACTIONS(110), 1,
+  [772] = 5,
+    ACTIONS(109), 1,
       sym__indent,
-    ACTIONS(223), 1,
-      sym_invalid_line,
+    ACTIONS(220), 1,
+      ts_builtin_sym_end,
     STATE(13), 1,
       aux_sym_invalid_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(221), 5,
-      ts_builtin_sym_end,
+    ACTIONS(222), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [795] = 5,
-    ACTIONS(126), 1,
+  [793] = 5,
+    ACTIONS(125), 1,
       sym__indent,
-    ACTIONS(227), 1,
-      sym_invalid_line,
+    ACTIONS(224), 1,
+      ts_builtin_sym_end,
     STATE(27), 1,
       aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(225), 5,
-      ts_builtin_sym_end,
+    ACTIONS(226), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [816] = 7,
-    ACTIONS(231), 1,
+  [814] = 7,
+    ACTIONS(230), 1,
       sym_string,
-    ACTIONS(233), 1,
+    ACTIONS(232), 1,
       sym_unterminated_string,
-    ACTIONS(235), 1,
+    ACTIONS(234), 1,
       sym_date,
     STATE(49), 1,
       aux_sym_closed_line_repeat1,
@@ -4251,104 +3858,104 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(229), 2,
+    ACTIONS(228), 2,
       sym__eof,
       sym__newline,
-  [840] = 3,
-    ACTIONS(239), 1,
-      sym_invalid_line,
+  [838] = 3,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(237), 6,
+    ACTIONS(236), 2,
       sym__indent,
       ts_builtin_sym_end,
+    ACTIONS(238), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [856] = 3,
+  [854] = 3,
+    ACTIONS(242), 1,
+      sym__eof,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(243), 2,
-      sym_unterminated_string,
-      sym_word,
-    ACTIONS(241), 5,
-      sym__eof,
+    ACTIONS(240), 6,
       sym__newline,
       sym_string,
+      sym_unterminated_string,
       sym_date,
       sym_duration,
-  [872] = 3,
-    ACTIONS(247), 1,
-      sym_invalid_line,
+      sym_word,
+  [870] = 3,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(245), 6,
+    ACTIONS(244), 2,
       sym__indent,
       ts_builtin_sym_end,
+    ACTIONS(246), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [888] = 3,
-    ACTIONS(251), 1,
-      sym_invalid_line,
+  [886] = 3,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(249), 6,
+    ACTIONS(248), 2,
       sym__indent,
       ts_builtin_sym_end,
+    ACTIONS(250), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [904] = 3,
-    ACTIONS(255), 1,
-      sym_invalid_line,
+  [902] = 3,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(253), 6,
+    ACTIONS(252), 2,
       sym__indent,
       ts_builtin_sym_end,
+    ACTIONS(254), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [920] = 3,
-    ACTIONS(259), 1,
-      sym_invalid_line,
+  [918] = 3,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(257), 6,
+    ACTIONS(256), 2,
       sym__indent,
       ts_builtin_sym_end,
+    ACTIONS(258), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [936] = 3,
-    ACTIONS(263), 1,
-      sym_invalid_line,
+  [934] = 3,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(261), 6,
+    ACTIONS(260), 2,
       sym__indent,
       ts_builtin_sym_end,
+    ACTIONS(262), 5,
       sym_date,
+      sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [952] = 6,
+  [950] = 6,
     ACTIONS(36), 1,
       sym_key,
-    ACTIONS(265), 1,
+    ACTIONS(264), 1,
       sym_invalid_line,
     STATE(71), 1,
       sym_field,
@@ -4357,42 +3964,42 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(267), 2,
+    ACTIONS(266), 2,
       anon_sym_procedure,
       anon_sym_calendar,
-  [973] = 6,
-    ACTIONS(271), 1,
+  [971] = 6,
+    ACTIONS(270), 1,
       sym_string,
-    ACTIONS(273), 1,
+    ACTIONS(272), 1,
       sym_unterminated_string,
-    ACTIONS(275), 1,
+    ACTIONS(274), 1,
       anon_sym_recommends,
     STATE(81), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(269), 2,
+    ACTIONS(268), 2,
       sym__eof,
       sym__newline,
-  [994] = 5,
-    ACTIONS(279), 1,
+  [992] = 5,
+    ACTIONS(278), 1,
       sym_unterminated_string,
-    ACTIONS(281), 1,
+    ACTIONS(280), 1,
       sym_id,
     STATE(47), 1,
       aux_sym_entry_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(277), 3,
+    ACTIONS(276), 3,
       sym__eof,
       sym__newline,
       sym_string,
-  [1013] = 6,
-    ACTIONS(286), 1,
+  [1011] = 6,
+    ACTIONS(285), 1,
       sym_string,
-    ACTIONS(288), 1,
+    ACTIONS(287), 1,
       sym_unterminated_string,
     STATE(32), 1,
       sym__eol,
@@ -4401,66 +4008,66 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(284), 2,
+    ACTIONS(283), 2,
       sym__eof,
       sym__newline,
-  [1034] = 5,
-    ACTIONS(292), 1,
+  [1032] = 5,
+    ACTIONS(291), 1,
       sym_unterminated_string,
-    ACTIONS(294), 1,
+    ACTIONS(293), 1,
       sym_date,
     STATE(49), 1,
       aux_sym_closed_line_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(290), 3,
+    ACTIONS(289), 3,
       sym__eof,
       sym__newline,
       sym_string,
-  [1053] = 6,
-    ACTIONS(299), 1,
+  [1051] = 6,
+    ACTIONS(298), 1,
       sym_string,
-    ACTIONS(301), 1,
+    ACTIONS(300), 1,
       sym_unterminated_string,
-    ACTIONS(303), 1,
+    ACTIONS(302), 1,
       anon_sym_extendable,
     STATE(101), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(297), 2,
+    ACTIONS(296), 2,
       sym__eof,
       sym__newline,
-  [1074] = 5,
-    ACTIONS(305), 1,
+  [1072] = 5,
+    ACTIONS(304), 1,
       sym_id,
     STATE(51), 1,
       aux_sym_entry_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(277), 2,
+    ACTIONS(276), 2,
       sym__eof,
       sym__newline,
-    ACTIONS(279), 2,
+    ACTIONS(278), 2,
       anon_sym_within,
       anon_sym_by,
-  [1093] = 3,
-    ACTIONS(310), 1,
+  [1091] = 3,
+    ACTIONS(309), 1,
       sym_unterminated_string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(308), 5,
+    ACTIONS(307), 5,
       sym__eof,
       sym__newline,
       sym_string,
       anon_sym_recommends,
       anon_sym_extendable,
-  [1108] = 5,
-    ACTIONS(314), 1,
+  [1106] = 5,
+    ACTIONS(313), 1,
       sym__name_token,
     STATE(55), 1,
       aux_sym__names_field_repeat1,
@@ -4469,22 +4076,22 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(312), 2,
+    ACTIONS(311), 2,
       sym__eof,
       sym__newline,
-  [1126] = 3,
-    ACTIONS(318), 1,
+  [1124] = 3,
+    ACTIONS(317), 1,
       sym_unterminated_string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(316), 4,
+    ACTIONS(315), 4,
       sym__eof,
       sym__newline,
       sym_string,
       sym_id,
-  [1140] = 5,
-    ACTIONS(322), 1,
+  [1138] = 5,
+    ACTIONS(321), 1,
       sym__name_token,
     STATE(55), 1,
       aux_sym__names_field_repeat1,
@@ -4493,11 +4100,11 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(320), 2,
+    ACTIONS(319), 2,
       sym__eof,
       sym__newline,
-  [1158] = 5,
-    ACTIONS(314), 1,
+  [1156] = 5,
+    ACTIONS(313), 1,
       sym__name_token,
     STATE(57), 1,
       aux_sym_use_line_repeat1,
@@ -4506,11 +4113,11 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(325), 2,
+    ACTIONS(324), 2,
       sym__eof,
       sym__newline,
-  [1176] = 5,
-    ACTIONS(329), 1,
+  [1174] = 5,
+    ACTIONS(328), 1,
       sym__name_token,
     STATE(57), 1,
       aux_sym_use_line_repeat1,
@@ -4519,11 +4126,11 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(327), 2,
+    ACTIONS(326), 2,
       sym__eof,
       sym__newline,
-  [1194] = 5,
-    ACTIONS(314), 1,
+  [1192] = 5,
+    ACTIONS(313), 1,
       sym__name_token,
     STATE(57), 1,
       aux_sym_use_line_repeat1,
@@ -4532,147 +4139,147 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(332), 2,
+    ACTIONS(331), 2,
       sym__eof,
       sym__newline,
-  [1212] = 3,
-    ACTIONS(336), 1,
+  [1210] = 3,
+    ACTIONS(335), 1,
       sym_unterminated_string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(334), 4,
+    ACTIONS(333), 4,
       sym__eof,
       sym__newline,
       sym_string,
       sym_date,
-  [1226] = 5,
-    ACTIONS(340), 1,
+  [1224] = 5,
+    ACTIONS(339), 1,
       sym_string,
-    ACTIONS(342), 1,
+    ACTIONS(341), 1,
       sym_unterminated_string,
     STATE(106), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(338), 2,
+    ACTIONS(337), 2,
       sym__eof,
       sym__newline,
-  [1244] = 5,
-    ACTIONS(346), 1,
+  [1242] = 5,
+    ACTIONS(345), 1,
       sym_string,
-    ACTIONS(348), 1,
+    ACTIONS(347), 1,
       sym_unterminated_string,
     STATE(99), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(344), 2,
+    ACTIONS(343), 2,
       sym__eof,
       sym__newline,
-  [1262] = 5,
-    ACTIONS(352), 1,
+  [1260] = 5,
+    ACTIONS(351), 1,
       sym_string,
-    ACTIONS(354), 1,
+    ACTIONS(353), 1,
       sym_unterminated_string,
     STATE(104), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(350), 2,
+    ACTIONS(349), 2,
       sym__eof,
       sym__newline,
-  [1280] = 3,
+  [1278] = 3,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(356), 2,
+    ACTIONS(355), 2,
       sym__eof,
       sym__newline,
-    ACTIONS(358), 3,
+    ACTIONS(357), 3,
       sym_id,
       anon_sym_within,
       anon_sym_by,
-  [1294] = 3,
-    ACTIONS(358), 1,
+  [1292] = 3,
+    ACTIONS(357), 1,
       sym_unterminated_string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(356), 4,
+    ACTIONS(355), 4,
       sym__eof,
       sym__newline,
       sym_string,
       sym_id,
-  [1308] = 3,
-    ACTIONS(362), 1,
+  [1306] = 3,
+    ACTIONS(361), 1,
       sym_unterminated_string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(360), 3,
+    ACTIONS(359), 3,
       sym__eof,
       sym__newline,
       sym_string,
-  [1321] = 3,
-    ACTIONS(366), 1,
+  [1319] = 3,
+    ACTIONS(365), 1,
       sym_unterminated_string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(364), 3,
+    ACTIONS(363), 3,
       sym__eof,
       sym__newline,
       sym_string,
-  [1334] = 3,
+  [1332] = 3,
     STATE(30), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(368), 2,
+    ACTIONS(367), 2,
       sym__eof,
       sym__newline,
-  [1346] = 3,
+  [1344] = 3,
     STATE(20), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(370), 2,
+    ACTIONS(369), 2,
       sym__eof,
       sym__newline,
-  [1358] = 3,
+  [1356] = 3,
     STATE(38), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(372), 2,
+    ACTIONS(371), 2,
       sym__eof,
       sym__newline,
-  [1370] = 2,
+  [1368] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(374), 3,
+    ACTIONS(373), 3,
       sym__eof,
       sym__newline,
       sym__name_token,
-  [1380] = 3,
+  [1378] = 3,
     STATE(40), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(376), 2,
+    ACTIONS(375), 2,
       sym__eof,
       sym__newline,
-  [1392] = 4,
-    ACTIONS(314), 1,
+  [1390] = 4,
+    ACTIONS(313), 1,
       sym__name_token,
     STATE(56), 1,
       aux_sym_use_line_repeat1,
@@ -4681,17 +4288,17 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1406] = 3,
+  [1404] = 3,
     STATE(44), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(378), 2,
+    ACTIONS(377), 2,
       sym__eof,
       sym__newline,
-  [1418] = 4,
-    ACTIONS(314), 1,
+  [1416] = 4,
+    ACTIONS(313), 1,
       sym__name_token,
     STATE(53), 1,
       aux_sym__names_field_repeat1,
@@ -4700,8 +4307,8 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1432] = 4,
-    ACTIONS(314), 1,
+  [1430] = 4,
+    ACTIONS(313), 1,
       sym__name_token,
     STATE(58), 1,
       aux_sym_use_line_repeat1,
@@ -4710,313 +4317,313 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1446] = 3,
+  [1444] = 3,
     STATE(43), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(380), 2,
+    ACTIONS(379), 2,
       sym__eof,
       sym__newline,
-  [1458] = 3,
+  [1456] = 3,
     STATE(41), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(382), 2,
+    ACTIONS(381), 2,
       sym__eof,
       sym__newline,
-  [1470] = 3,
+  [1468] = 3,
     STATE(15), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(384), 2,
+    ACTIONS(383), 2,
       sym__eof,
       sym__newline,
-  [1482] = 2,
+  [1480] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(308), 3,
+    ACTIONS(307), 3,
       sym__eof,
       sym__newline,
       sym__name_token,
-  [1492] = 2,
+  [1490] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(386), 3,
+    ACTIONS(385), 3,
       sym__eof,
       sym__newline,
       sym__name_token,
-  [1502] = 3,
-    ACTIONS(390), 1,
+  [1500] = 3,
+    ACTIONS(389), 1,
       anon_sym_recommends,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(388), 2,
+    ACTIONS(387), 2,
       sym__eof,
       sym__newline,
-  [1514] = 3,
+  [1512] = 3,
     STATE(18), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(392), 2,
+    ACTIONS(391), 2,
       sym__eof,
       sym__newline,
-  [1526] = 3,
+  [1524] = 3,
     STATE(42), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(394), 2,
+    ACTIONS(393), 2,
       sym__eof,
       sym__newline,
-  [1538] = 3,
+  [1536] = 3,
     STATE(17), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(396), 2,
+    ACTIONS(395), 2,
       sym__eof,
       sym__newline,
-  [1550] = 3,
+  [1548] = 3,
     STATE(35), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(398), 2,
+    ACTIONS(397), 2,
       sym__eof,
       sym__newline,
-  [1562] = 2,
+  [1560] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(308), 2,
+    ACTIONS(307), 2,
       anon_sym_within,
       anon_sym_before,
-  [1571] = 3,
-    ACTIONS(400), 1,
+  [1569] = 3,
+    ACTIONS(399), 1,
       sym_id,
     STATE(10), 1,
       aux_sym_entry_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1582] = 3,
-    ACTIONS(314), 1,
+  [1580] = 3,
+    ACTIONS(313), 1,
       sym__name_token,
     STATE(84), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1593] = 3,
-    ACTIONS(235), 1,
+  [1591] = 3,
+    ACTIONS(234), 1,
       sym_date,
     STATE(37), 1,
       aux_sym_closed_line_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1604] = 3,
-    ACTIONS(402), 1,
+  [1602] = 3,
+    ACTIONS(401), 1,
       sym__name_token,
     STATE(115), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1615] = 2,
+  [1613] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(404), 2,
+    ACTIONS(403), 2,
       sym__eof,
       sym__newline,
-  [1624] = 3,
-    ACTIONS(406), 1,
+  [1622] = 3,
+    ACTIONS(405), 1,
       sym__name_token,
     STATE(46), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1635] = 2,
+  [1633] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(408), 2,
+    ACTIONS(407), 2,
       sym__eof,
       sym__newline,
-  [1644] = 2,
+  [1642] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(410), 2,
+    ACTIONS(409), 2,
       sym__eof,
       sym__newline,
-  [1653] = 3,
-    ACTIONS(314), 1,
+  [1651] = 3,
+    ACTIONS(313), 1,
       sym__name_token,
     STATE(102), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1664] = 2,
+  [1662] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(412), 2,
+    ACTIONS(411), 2,
       sym__eof,
       sym__newline,
-  [1673] = 3,
-    ACTIONS(402), 1,
+  [1671] = 3,
+    ACTIONS(401), 1,
       sym__name_token,
     STATE(114), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1684] = 3,
-    ACTIONS(414), 1,
+  [1682] = 3,
+    ACTIONS(413), 1,
       sym__name_token,
     STATE(11), 1,
       sym_event_kind,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1695] = 2,
+  [1693] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(416), 2,
+    ACTIONS(415), 2,
       sym__eof,
       sym__newline,
-  [1704] = 2,
+  [1702] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(418), 2,
+    ACTIONS(417), 2,
       sym__eof,
       sym__newline,
-  [1713] = 2,
+  [1711] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(420), 2,
+    ACTIONS(419), 2,
       sym__eof,
       sym__newline,
-  [1722] = 2,
+  [1720] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(422), 2,
+    ACTIONS(421), 2,
       sym__eof,
       sym__newline,
-  [1731] = 3,
-    ACTIONS(406), 1,
+  [1729] = 3,
+    ACTIONS(405), 1,
       sym__name_token,
     STATE(50), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1742] = 2,
+  [1740] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(424), 2,
+    ACTIONS(423), 2,
       sym__eof,
       sym__newline,
-  [1751] = 3,
-    ACTIONS(314), 1,
+  [1749] = 3,
+    ACTIONS(313), 1,
       sym__name_token,
     STATE(82), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1762] = 2,
+  [1760] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(426), 2,
+    ACTIONS(425), 2,
       sym__eof,
       sym__newline,
-  [1771] = 2,
-    ACTIONS(428), 1,
+  [1769] = 2,
+    ACTIONS(427), 1,
       sym_duration,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1779] = 2,
-    ACTIONS(430), 1,
+  [1777] = 2,
+    ACTIONS(429), 1,
       sym_date,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1787] = 2,
-    ACTIONS(432), 1,
+  [1785] = 2,
+    ACTIONS(431), 1,
       sym_duration,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1795] = 2,
-    ACTIONS(434), 1,
+  [1793] = 2,
+    ACTIONS(433), 1,
       sym_invalid_line,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1803] = 2,
-    ACTIONS(436), 1,
+  [1801] = 2,
+    ACTIONS(435), 1,
       anon_sym_of,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1811] = 2,
-    ACTIONS(438), 1,
+  [1809] = 2,
+    ACTIONS(437), 1,
       anon_sym_to,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1819] = 2,
-    ACTIONS(440), 1,
+  [1817] = 2,
+    ACTIONS(439), 1,
       sym_duration,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1827] = 2,
-    ACTIONS(442), 1,
+  [1825] = 2,
+    ACTIONS(441), 1,
       anon_sym_before,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1835] = 2,
-    ACTIONS(444), 1,
+  [1833] = 2,
+    ACTIONS(443), 1,
       anon_sym_within,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1843] = 2,
-    ACTIONS(446), 1,
+  [1841] = 2,
+    ACTIONS(445), 1,
       sym_id,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1851] = 2,
-    ACTIONS(448), 1,
+  [1849] = 2,
+    ACTIONS(447), 1,
       ts_builtin_sym_end,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5028,118 +4635,118 @@ static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(3)] = 32,
   [SMALL_STATE(4)] = 64,
   [SMALL_STATE(5)] = 95,
-  [SMALL_STATE(6)] = 126,
-  [SMALL_STATE(7)] = 151,
-  [SMALL_STATE(8)] = 180,
-  [SMALL_STATE(9)] = 205,
-  [SMALL_STATE(10)] = 230,
-  [SMALL_STATE(11)] = 256,
-  [SMALL_STATE(12)] = 283,
-  [SMALL_STATE(13)] = 310,
-  [SMALL_STATE(14)] = 331,
-  [SMALL_STATE(15)] = 352,
-  [SMALL_STATE(16)] = 373,
-  [SMALL_STATE(17)] = 394,
-  [SMALL_STATE(18)] = 415,
-  [SMALL_STATE(19)] = 436,
-  [SMALL_STATE(20)] = 457,
-  [SMALL_STATE(21)] = 478,
-  [SMALL_STATE(22)] = 499,
-  [SMALL_STATE(23)] = 520,
-  [SMALL_STATE(24)] = 541,
-  [SMALL_STATE(25)] = 562,
-  [SMALL_STATE(26)] = 585,
-  [SMALL_STATE(27)] = 606,
-  [SMALL_STATE(28)] = 627,
-  [SMALL_STATE(29)] = 648,
-  [SMALL_STATE(30)] = 669,
-  [SMALL_STATE(31)] = 690,
-  [SMALL_STATE(32)] = 711,
-  [SMALL_STATE(33)] = 732,
-  [SMALL_STATE(34)] = 753,
-  [SMALL_STATE(35)] = 774,
-  [SMALL_STATE(36)] = 795,
-  [SMALL_STATE(37)] = 816,
-  [SMALL_STATE(38)] = 840,
-  [SMALL_STATE(39)] = 856,
-  [SMALL_STATE(40)] = 872,
-  [SMALL_STATE(41)] = 888,
-  [SMALL_STATE(42)] = 904,
-  [SMALL_STATE(43)] = 920,
-  [SMALL_STATE(44)] = 936,
-  [SMALL_STATE(45)] = 952,
-  [SMALL_STATE(46)] = 973,
-  [SMALL_STATE(47)] = 994,
-  [SMALL_STATE(48)] = 1013,
-  [SMALL_STATE(49)] = 1034,
-  [SMALL_STATE(50)] = 1053,
-  [SMALL_STATE(51)] = 1074,
-  [SMALL_STATE(52)] = 1093,
-  [SMALL_STATE(53)] = 1108,
-  [SMALL_STATE(54)] = 1126,
-  [SMALL_STATE(55)] = 1140,
-  [SMALL_STATE(56)] = 1158,
-  [SMALL_STATE(57)] = 1176,
-  [SMALL_STATE(58)] = 1194,
-  [SMALL_STATE(59)] = 1212,
-  [SMALL_STATE(60)] = 1226,
-  [SMALL_STATE(61)] = 1244,
-  [SMALL_STATE(62)] = 1262,
-  [SMALL_STATE(63)] = 1280,
-  [SMALL_STATE(64)] = 1294,
-  [SMALL_STATE(65)] = 1308,
-  [SMALL_STATE(66)] = 1321,
-  [SMALL_STATE(67)] = 1334,
-  [SMALL_STATE(68)] = 1346,
-  [SMALL_STATE(69)] = 1358,
-  [SMALL_STATE(70)] = 1370,
-  [SMALL_STATE(71)] = 1380,
-  [SMALL_STATE(72)] = 1392,
-  [SMALL_STATE(73)] = 1406,
-  [SMALL_STATE(74)] = 1418,
-  [SMALL_STATE(75)] = 1432,
-  [SMALL_STATE(76)] = 1446,
-  [SMALL_STATE(77)] = 1458,
-  [SMALL_STATE(78)] = 1470,
-  [SMALL_STATE(79)] = 1482,
-  [SMALL_STATE(80)] = 1492,
-  [SMALL_STATE(81)] = 1502,
-  [SMALL_STATE(82)] = 1514,
-  [SMALL_STATE(83)] = 1526,
-  [SMALL_STATE(84)] = 1538,
-  [SMALL_STATE(85)] = 1550,
-  [SMALL_STATE(86)] = 1562,
-  [SMALL_STATE(87)] = 1571,
-  [SMALL_STATE(88)] = 1582,
-  [SMALL_STATE(89)] = 1593,
-  [SMALL_STATE(90)] = 1604,
-  [SMALL_STATE(91)] = 1615,
-  [SMALL_STATE(92)] = 1624,
-  [SMALL_STATE(93)] = 1635,
-  [SMALL_STATE(94)] = 1644,
-  [SMALL_STATE(95)] = 1653,
-  [SMALL_STATE(96)] = 1664,
-  [SMALL_STATE(97)] = 1673,
-  [SMALL_STATE(98)] = 1684,
-  [SMALL_STATE(99)] = 1695,
-  [SMALL_STATE(100)] = 1704,
-  [SMALL_STATE(101)] = 1713,
-  [SMALL_STATE(102)] = 1722,
-  [SMALL_STATE(103)] = 1731,
-  [SMALL_STATE(104)] = 1742,
-  [SMALL_STATE(105)] = 1751,
-  [SMALL_STATE(106)] = 1762,
-  [SMALL_STATE(107)] = 1771,
-  [SMALL_STATE(108)] = 1779,
-  [SMALL_STATE(109)] = 1787,
-  [SMALL_STATE(110)] = 1795,
-  [SMALL_STATE(111)] = 1803,
-  [SMALL_STATE(112)] = 1811,
-  [SMALL_STATE(113)] = 1819,
-  [SMALL_STATE(114)] = 1827,
-  [SMALL_STATE(115)] = 1835,
-  [SMALL_STATE(116)] = 1843,
-  [SMALL_STATE(117)] = 1851,
+  [SMALL_STATE(6)] = 124,
+  [SMALL_STATE(7)] = 149,
+  [SMALL_STATE(8)] = 178,
+  [SMALL_STATE(9)] = 203,
+  [SMALL_STATE(10)] = 228,
+  [SMALL_STATE(11)] = 254,
+  [SMALL_STATE(12)] = 281,
+  [SMALL_STATE(13)] = 308,
+  [SMALL_STATE(14)] = 329,
+  [SMALL_STATE(15)] = 350,
+  [SMALL_STATE(16)] = 371,
+  [SMALL_STATE(17)] = 392,
+  [SMALL_STATE(18)] = 413,
+  [SMALL_STATE(19)] = 434,
+  [SMALL_STATE(20)] = 455,
+  [SMALL_STATE(21)] = 476,
+  [SMALL_STATE(22)] = 497,
+  [SMALL_STATE(23)] = 518,
+  [SMALL_STATE(24)] = 539,
+  [SMALL_STATE(25)] = 560,
+  [SMALL_STATE(26)] = 583,
+  [SMALL_STATE(27)] = 604,
+  [SMALL_STATE(28)] = 625,
+  [SMALL_STATE(29)] = 646,
+  [SMALL_STATE(30)] = 667,
+  [SMALL_STATE(31)] = 688,
+  [SMALL_STATE(32)] = 709,
+  [SMALL_STATE(33)] = 730,
+  [SMALL_STATE(34)] = 751,
+  [SMALL_STATE(35)] = 772,
+  [SMALL_STATE(36)] = 793,
+  [SMALL_STATE(37)] = 814,
+  [SMALL_STATE(38)] = 838,
+  [SMALL_STATE(39)] = 854,
+  [SMALL_STATE(40)] = 870,
+  [SMALL_STATE(41)] = 886,
+  [SMALL_STATE(42)] = 902,
+  [SMALL_STATE(43)] = 918,
+  [SMALL_STATE(44)] = 934,
+  [SMALL_STATE(45)] = 950,
+  [SMALL_STATE(46)] = 971,
+  [SMALL_STATE(47)] = 992,
+  [SMALL_STATE(48)] = 1011,
+  [SMALL_STATE(49)] = 1032,
+  [SMALL_STATE(50)] = 1051,
+  [SMALL_STATE(51)] = 1072,
+  [SMALL_STATE(52)] = 1091,
+  [SMALL_STATE(53)] = 1106,
+  [SMALL_STATE(54)] = 1124,
+  [SMALL_STATE(55)] = 1138,
+  [SMALL_STATE(56)] = 1156,
+  [SMALL_STATE(57)] = 1174,
+  [SMALL_STATE(58)] = 1192,
+  [SMALL_STATE(59)] = 1210,
+  [SMALL_STATE(60)] = 1224,
+  [SMALL_STATE(61)] = 1242,
+  [SMALL_STATE(62)] = 1260,
+  [SMALL_STATE(63)] = 1278,
+  [SMALL_STATE(64)] = 1292,
+  [SMALL_STATE(65)] = 1306,
+  [SMALL_STATE(66)] = 1319,
+  [SMALL_STATE(67)] = 1332,
+  [SMALL_STATE(68)] = 1344,
+  [SMALL_STATE(69)] = 1356,
+  [SMALL_STATE(70)] = 1368,
+  [SMALL_STATE(71)] = 1378,
+  [SMALL_STATE(72)] = 1390,
+  [SMALL_STATE(73)] = 1404,
+  [SMALL_STATE(74)] = 1416,
+  [SMALL_STATE(75)] = 1430,
+  [SMALL_STATE(76)] = 1444,
+  [SMALL_STATE(77)] = 1456,
+  [SMALL_STATE(78)] = 1468,
+  [SMALL_STATE(79)] = 1480,
+  [SMALL_STATE(80)] = 1490,
+  [SMALL_STATE(81)] = 1500,
+  [SMALL_STATE(82)] = 1512,
+  [SMALL_STATE(83)] = 1524,
+  [SMALL_STATE(84)] = 1536,
+  [SMALL_STATE(85)] = 1548,
+  [SMALL_STATE(86)] = 1560,
+  [SMALL_STATE(87)] = 1569,
+  [SMALL_STATE(88)] = 1580,
+  [SMALL_STATE(89)] = 1591,
+  [SMALL_STATE(90)] = 1602,
+  [SMALL_STATE(91)] = 1613,
+  [SMALL_STATE(92)] = 1622,
+  [SMALL_STATE(93)] = 1633,
+  [SMALL_STATE(94)] = 1642,
+  [SMALL_STATE(95)] = 1651,
+  [SMALL_STATE(96)] = 1662,
+  [SMALL_STATE(97)] = 1671,
+  [SMALL_STATE(98)] = 1682,
+  [SMALL_STATE(99)] = 1693,
+  [SMALL_STATE(100)] = 1702,
+  [SMALL_STATE(101)] = 1711,
+  [SMALL_STATE(102)] = 1720,
+  [SMALL_STATE(103)] = 1729,
+  [SMALL_STATE(104)] = 1740,
+  [SMALL_STATE(105)] = 1749,
+  [SMALL_STATE(106)] = 1760,
+  [SMALL_STATE(107)] = 1769,
+  [SMALL_STATE(108)] = 1777,
+  [SMALL_STATE(109)] = 1785,
+  [SMALL_STATE(110)] = 1793,
+  [SMALL_STATE(111)] = 1801,
+  [SMALL_STATE(112)] = 1809,
+  [SMALL_STATE(113)] = 1817,
+  [SMALL_STATE(114)] = 1825,
+  [SMALL_STATE(115)] = 1833,
+  [SMALL_STATE(116)] = 1841,
+  [SMALL_STATE(117)] = 1849,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -5147,18 +4754,18 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
   [5] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(98),
+  [7] = {.entry = {.count = 1, .reusable = false}}, SHIFT(98),
   [9] = {.entry = {.count = 1, .reusable = false}}, SHIFT(85),
-  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(48),
-  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
-  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
+  [11] = {.entry = {.count = 1, .reusable = false}}, SHIFT(48),
+  [13] = {.entry = {.count = 1, .reusable = false}}, SHIFT(105),
+  [15] = {.entry = {.count = 1, .reusable = false}}, SHIFT(88),
   [17] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
   [19] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [21] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(98),
+  [21] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(98),
   [24] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(85),
-  [27] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(48),
-  [30] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(105),
-  [33] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(88),
+  [27] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(48),
+  [30] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(105),
+  [33] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(88),
   [36] = {.entry = {.count = 1, .reusable = false}}, SHIFT(6),
   [38] = {.entry = {.count = 1, .reusable = false}}, SHIFT(73),
   [40] = {.entry = {.count = 1, .reusable = false}}, SHIFT(72),
@@ -5169,197 +4776,197 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [50] = {.entry = {.count = 1, .reusable = false}}, SHIFT(116),
   [52] = {.entry = {.count = 1, .reusable = false}}, SHIFT(87),
   [54] = {.entry = {.count = 1, .reusable = false}}, SHIFT(60),
-  [56] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
-  [58] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field, 1, 0, 13),
-  [60] = {.entry = {.count = 1, .reusable = true}}, SHIFT(39),
-  [62] = {.entry = {.count = 1, .reusable = false}}, SHIFT(39),
-  [64] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 2, 0, 26),
-  [66] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
-  [68] = {.entry = {.count = 1, .reusable = false}}, SHIFT(91),
-  [70] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
-  [72] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
+  [56] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field, 1, 0, 13),
+  [58] = {.entry = {.count = 1, .reusable = false}}, SHIFT(39),
+  [60] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field, 1, 0, 13),
+  [62] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 2, 0, 26),
+  [64] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
+  [66] = {.entry = {.count = 1, .reusable = false}}, SHIFT(91),
+  [68] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
+  [70] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
+  [72] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field, 2, 0, 22),
   [74] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field, 2, 0, 22),
-  [76] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_field_repeat1, 2, 0, 30),
-  [78] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_field_repeat1, 2, 0, 30), SHIFT_REPEAT(39),
-  [81] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 2, 0, 30), SHIFT_REPEAT(39),
-  [84] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_agree_line, 2, 0, 27),
-  [86] = {.entry = {.count = 1, .reusable = false}}, SHIFT(63),
-  [88] = {.entry = {.count = 1, .reusable = false}}, SHIFT(107),
-  [90] = {.entry = {.count = 1, .reusable = false}}, SHIFT(108),
-  [92] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
-  [94] = {.entry = {.count = 1, .reusable = true}}, SHIFT(68),
-  [96] = {.entry = {.count = 1, .reusable = false}}, SHIFT(68),
-  [98] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
-  [100] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
-  [102] = {.entry = {.count = 1, .reusable = true}}, SHIFT(67),
-  [104] = {.entry = {.count = 1, .reusable = false}}, SHIFT(67),
-  [106] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_invalid_block, 3, 0, 4),
-  [108] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_invalid_block, 3, 0, 4),
-  [110] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
-  [112] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 3, 0, 5),
-  [114] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 3, 0, 5),
-  [116] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
-  [118] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 3, 0, 6),
-  [120] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 3, 0, 6),
-  [122] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 3, 0, 3),
-  [124] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 3, 0, 3),
-  [126] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
-  [128] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_calendar_block, 3, 0, 7),
-  [130] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_calendar_block, 3, 0, 7),
-  [132] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
-  [134] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procedure_block, 3, 0, 7),
-  [136] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_procedure_block, 3, 0, 7),
-  [138] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
-  [140] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 8),
-  [142] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 8),
-  [144] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 9),
-  [146] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 9),
-  [148] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 10),
-  [150] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 10),
-  [152] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12),
-  [154] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12),
-  [156] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12), SHIFT_REPEAT(110),
-  [159] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14),
-  [161] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14),
-  [163] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14), SHIFT_REPEAT(45),
-  [166] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 4, 0, 15),
-  [168] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 4, 0, 15),
-  [170] = {.entry = {.count = 1, .reusable = false}}, SHIFT(76),
-  [172] = {.entry = {.count = 1, .reusable = false}}, SHIFT(75),
-  [174] = {.entry = {.count = 1, .reusable = false}}, SHIFT(89),
-  [176] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_calendar_block, 4, 0, 16),
-  [178] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_calendar_block, 4, 0, 16),
-  [180] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12),
-  [182] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12),
-  [184] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12), SHIFT_REPEAT(5),
-  [187] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 17),
-  [189] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 17),
-  [191] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procedure_block, 4, 0, 16),
-  [193] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_procedure_block, 4, 0, 16),
-  [195] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 19),
-  [197] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 19),
-  [199] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 18),
-  [201] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 18),
-  [203] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 2, 0, 0),
-  [205] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 2, 0, 0),
-  [207] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12),
-  [209] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12),
-  [211] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12), SHIFT_REPEAT(4),
-  [214] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12),
-  [216] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12),
-  [218] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12), SHIFT_REPEAT(25),
-  [221] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_invalid_block, 2, 0, 1),
-  [223] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_invalid_block, 2, 0, 1),
-  [225] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 6, 0, 29),
-  [227] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 6, 0, 29),
-  [229] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_closed_line, 2, 0, 34),
-  [231] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
-  [233] = {.entry = {.count = 1, .reusable = false}}, SHIFT(96),
-  [235] = {.entry = {.count = 1, .reusable = true}}, SHIFT(59),
-  [237] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 3, 0, 20),
-  [239] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_invalid_block_repeat1, 3, 0, 20),
-  [241] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_field_repeat1, 1, 0, 21),
-  [243] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 1, 0, 21),
-  [245] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 23),
-  [247] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 23),
-  [249] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 25),
-  [251] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 25),
-  [253] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 3, 0, 20),
-  [255] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat2, 3, 0, 20),
-  [257] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 3, 0, 20),
-  [259] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_calendar_block_repeat1, 3, 0, 20),
-  [261] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 3, 0, 20),
-  [263] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_procedure_block_repeat1, 3, 0, 20),
-  [265] = {.entry = {.count = 1, .reusable = false}}, SHIFT(71),
-  [267] = {.entry = {.count = 1, .reusable = false}}, SHIFT(74),
-  [269] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 2, 0, 7),
-  [271] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
-  [273] = {.entry = {.count = 1, .reusable = false}}, SHIFT(81),
-  [275] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
-  [277] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11),
-  [279] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11),
-  [281] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11), SHIFT_REPEAT(64),
-  [284] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
-  [286] = {.entry = {.count = 1, .reusable = true}}, SHIFT(78),
-  [288] = {.entry = {.count = 1, .reusable = false}}, SHIFT(78),
-  [290] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 40),
-  [292] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 40),
-  [294] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 40), SHIFT_REPEAT(59),
-  [297] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 46),
-  [299] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
-  [301] = {.entry = {.count = 1, .reusable = false}}, SHIFT(101),
-  [303] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
-  [305] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11), SHIFT_REPEAT(63),
-  [308] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_name, 1, 0, 0),
-  [310] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_name, 1, 0, 0),
-  [312] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__names_field, 2, 0, 24),
-  [314] = {.entry = {.count = 1, .reusable = true}}, SHIFT(79),
-  [316] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_kind, 1, 0, 0),
-  [318] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_event_kind, 1, 0, 0),
-  [320] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 2, 0, 30),
-  [322] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 2, 0, 30), SHIFT_REPEAT(79),
-  [325] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_use_line, 2, 0, 32),
-  [327] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 2, 0, 36),
-  [329] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 2, 0, 36), SHIFT_REPEAT(79),
-  [332] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extends_line, 2, 0, 32),
-  [334] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 1, 0, 33),
-  [336] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_closed_line_repeat1, 1, 0, 33),
-  [338] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extended_line, 1, 0, 0),
-  [340] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
-  [342] = {.entry = {.count = 1, .reusable = false}}, SHIFT(106),
-  [344] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 3, 0, 26),
-  [346] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
-  [348] = {.entry = {.count = 1, .reusable = false}}, SHIFT(99),
-  [350] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 48),
-  [352] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
-  [354] = {.entry = {.count = 1, .reusable = false}}, SHIFT(104),
-  [356] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 1, 0, 2),
-  [358] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 1, 0, 2),
-  [360] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_by, 2, 0, 42),
-  [362] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_by, 2, 0, 42),
-  [364] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_within, 2, 0, 41),
-  [366] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_within, 2, 0, 41),
-  [368] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
-  [370] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
-  [372] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
-  [374] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 1, 0, 21),
-  [376] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
-  [378] = {.entry = {.count = 1, .reusable = true}}, SHIFT(44),
-  [380] = {.entry = {.count = 1, .reusable = true}}, SHIFT(43),
-  [382] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
-  [384] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
-  [386] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 1, 0, 31),
-  [388] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 3, 0, 38),
-  [390] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
-  [392] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
-  [394] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
-  [396] = {.entry = {.count = 1, .reusable = true}}, SHIFT(17),
-  [398] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
-  [400] = {.entry = {.count = 1, .reusable = true}}, SHIFT(63),
-  [402] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
-  [404] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 3, 0, 35),
-  [406] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
-  [408] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_agree_line, 3, 0, 27),
-  [410] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 3, 0, 37),
-  [412] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_closed_line, 3, 0, 39),
-  [414] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
-  [416] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 4, 0, 43),
-  [418] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 4, 0, 44),
-  [420] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 47),
-  [422] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_require_decl, 4, 0, 45),
-  [424] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 49),
-  [426] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extended_line, 2, 0, 28),
-  [428] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
-  [430] = {.entry = {.count = 1, .reusable = true}}, SHIFT(65),
-  [432] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
-  [434] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
-  [436] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
-  [438] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
-  [440] = {.entry = {.count = 1, .reusable = true}}, SHIFT(62),
-  [442] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
-  [444] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
-  [446] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [448] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [76] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 2, 0, 30),
+  [78] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 2, 0, 30), SHIFT_REPEAT(39),
+  [81] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_field_repeat1, 2, 0, 30),
+  [83] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_agree_line, 2, 0, 27),
+  [85] = {.entry = {.count = 1, .reusable = false}}, SHIFT(63),
+  [87] = {.entry = {.count = 1, .reusable = false}}, SHIFT(107),
+  [89] = {.entry = {.count = 1, .reusable = false}}, SHIFT(108),
+  [91] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
+  [93] = {.entry = {.count = 1, .reusable = true}}, SHIFT(68),
+  [95] = {.entry = {.count = 1, .reusable = false}}, SHIFT(68),
+  [97] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
+  [99] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
+  [101] = {.entry = {.count = 1, .reusable = true}}, SHIFT(67),
+  [103] = {.entry = {.count = 1, .reusable = false}}, SHIFT(67),
+  [105] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_invalid_block, 3, 0, 4),
+  [107] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_invalid_block, 3, 0, 4),
+  [109] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
+  [111] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 3, 0, 5),
+  [113] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 3, 0, 5),
+  [115] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
+  [117] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 3, 0, 6),
+  [119] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 3, 0, 6),
+  [121] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 3, 0, 3),
+  [123] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 3, 0, 3),
+  [125] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
+  [127] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_calendar_block, 3, 0, 7),
+  [129] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_calendar_block, 3, 0, 7),
+  [131] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
+  [133] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procedure_block, 3, 0, 7),
+  [135] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_procedure_block, 3, 0, 7),
+  [137] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
+  [139] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 8),
+  [141] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 8),
+  [143] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 9),
+  [145] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 9),
+  [147] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 10),
+  [149] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 10),
+  [151] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12),
+  [153] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12),
+  [155] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12), SHIFT_REPEAT(110),
+  [158] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14),
+  [160] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14),
+  [162] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14), SHIFT_REPEAT(45),
+  [165] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 4, 0, 15),
+  [167] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 4, 0, 15),
+  [169] = {.entry = {.count = 1, .reusable = false}}, SHIFT(76),
+  [171] = {.entry = {.count = 1, .reusable = false}}, SHIFT(75),
+  [173] = {.entry = {.count = 1, .reusable = false}}, SHIFT(89),
+  [175] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_calendar_block, 4, 0, 16),
+  [177] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_calendar_block, 4, 0, 16),
+  [179] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12),
+  [181] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12),
+  [183] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12), SHIFT_REPEAT(5),
+  [186] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 17),
+  [188] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 17),
+  [190] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procedure_block, 4, 0, 16),
+  [192] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_procedure_block, 4, 0, 16),
+  [194] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 19),
+  [196] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 19),
+  [198] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 18),
+  [200] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 18),
+  [202] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 2, 0, 0),
+  [204] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 2, 0, 0),
+  [206] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12),
+  [208] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12),
+  [210] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12), SHIFT_REPEAT(4),
+  [213] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12),
+  [215] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12),
+  [217] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12), SHIFT_REPEAT(25),
+  [220] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_invalid_block, 2, 0, 1),
+  [222] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_invalid_block, 2, 0, 1),
+  [224] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 6, 0, 29),
+  [226] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 6, 0, 29),
+  [228] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_closed_line, 2, 0, 34),
+  [230] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
+  [232] = {.entry = {.count = 1, .reusable = false}}, SHIFT(96),
+  [234] = {.entry = {.count = 1, .reusable = true}}, SHIFT(59),
+  [236] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 3, 0, 20),
+  [238] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_invalid_block_repeat1, 3, 0, 20),
+  [240] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 1, 0, 21),
+  [242] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_field_repeat1, 1, 0, 21),
+  [244] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 23),
+  [246] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 23),
+  [248] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 25),
+  [250] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 25),
+  [252] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 3, 0, 20),
+  [254] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat2, 3, 0, 20),
+  [256] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 3, 0, 20),
+  [258] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_calendar_block_repeat1, 3, 0, 20),
+  [260] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 3, 0, 20),
+  [262] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_procedure_block_repeat1, 3, 0, 20),
+  [264] = {.entry = {.count = 1, .reusable = false}}, SHIFT(71),
+  [266] = {.entry = {.count = 1, .reusable = false}}, SHIFT(74),
+  [268] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 2, 0, 7),
+  [270] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
+  [272] = {.entry = {.count = 1, .reusable = false}}, SHIFT(81),
+  [274] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
+  [276] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11),
+  [278] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11),
+  [280] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11), SHIFT_REPEAT(64),
+  [283] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
+  [285] = {.entry = {.count = 1, .reusable = true}}, SHIFT(78),
+  [287] = {.entry = {.count = 1, .reusable = false}}, SHIFT(78),
+  [289] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 40),
+  [291] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 40),
+  [293] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 40), SHIFT_REPEAT(59),
+  [296] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 46),
+  [298] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
+  [300] = {.entry = {.count = 1, .reusable = false}}, SHIFT(101),
+  [302] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
+  [304] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11), SHIFT_REPEAT(63),
+  [307] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_name, 1, 0, 0),
+  [309] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_name, 1, 0, 0),
+  [311] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__names_field, 2, 0, 24),
+  [313] = {.entry = {.count = 1, .reusable = true}}, SHIFT(79),
+  [315] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_kind, 1, 0, 0),
+  [317] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_event_kind, 1, 0, 0),
+  [319] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 2, 0, 30),
+  [321] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 2, 0, 30), SHIFT_REPEAT(79),
+  [324] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_use_line, 2, 0, 32),
+  [326] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 2, 0, 36),
+  [328] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 2, 0, 36), SHIFT_REPEAT(79),
+  [331] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extends_line, 2, 0, 32),
+  [333] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 1, 0, 33),
+  [335] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_closed_line_repeat1, 1, 0, 33),
+  [337] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extended_line, 1, 0, 0),
+  [339] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
+  [341] = {.entry = {.count = 1, .reusable = false}}, SHIFT(106),
+  [343] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 3, 0, 26),
+  [345] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
+  [347] = {.entry = {.count = 1, .reusable = false}}, SHIFT(99),
+  [349] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 48),
+  [351] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
+  [353] = {.entry = {.count = 1, .reusable = false}}, SHIFT(104),
+  [355] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 1, 0, 2),
+  [357] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 1, 0, 2),
+  [359] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_by, 2, 0, 42),
+  [361] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_by, 2, 0, 42),
+  [363] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_within, 2, 0, 41),
+  [365] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_within, 2, 0, 41),
+  [367] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
+  [369] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
+  [371] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
+  [373] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 1, 0, 21),
+  [375] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
+  [377] = {.entry = {.count = 1, .reusable = true}}, SHIFT(44),
+  [379] = {.entry = {.count = 1, .reusable = true}}, SHIFT(43),
+  [381] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
+  [383] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
+  [385] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 1, 0, 31),
+  [387] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 3, 0, 38),
+  [389] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
+  [391] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
+  [393] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
+  [395] = {.entry = {.count = 1, .reusable = true}}, SHIFT(17),
+  [397] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
+  [399] = {.entry = {.count = 1, .reusable = true}}, SHIFT(63),
+  [401] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
+  [403] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 3, 0, 35),
+  [405] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
+  [407] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_agree_line, 3, 0, 27),
+  [409] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 3, 0, 37),
+  [411] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_closed_line, 3, 0, 39),
+  [413] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
+  [415] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 4, 0, 43),
+  [417] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 4, 0, 44),
+  [419] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 47),
+  [421] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_require_decl, 4, 0, 45),
+  [423] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 49),
+  [425] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extended_line, 2, 0, 28),
+  [427] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
+  [429] = {.entry = {.count = 1, .reusable = true}}, SHIFT(65),
+  [431] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
+  [433] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
+  [435] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
+  [437] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
+  [439] = {.entry = {.count = 1, .reusable = true}}, SHIFT(62),
+  [441] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
+  [443] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
+  [445] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
+  [447] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
 };
 
 enum ts_external_scanner_symbol_identifiers {

@@ -31,7 +31,8 @@ void tree_sitter_caseline_external_scanner_deserialize(void *payload, const char
   (void)length;
 }
 
-static bool is_hspace(int32_t c) { return c == ' ' || c == '\t'; }
+// Spaces, tabs, and the byte-order mark some editors put at the start of a file.
+static bool is_hspace(int32_t c) { return c == ' ' || c == '\t' || c == 0xFEFF; }
 
 // Consumes `\r?\n`; false (nothing sensible consumed) for a lone `\r`.
 static bool consume_newline(TSLexer *lexer) {
