@@ -84,7 +84,7 @@ mod tests {
         let tree = parser.parse(text, None).expect("parses without a timeout");
         let root = tree.root_node();
         let kinds: Vec<&str> = (0..root.child_count())
-            .filter_map(|i| root.child(i as u32))
+            .filter_map(|i| root.child(i))
             .map(|n| n.kind())
             .collect();
         assert_eq!(kinds, ["entry", "invalid_block", "entry"]);
