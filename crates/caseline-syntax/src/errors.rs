@@ -199,7 +199,10 @@ fn slice(text: &str, range: TextRange) -> &str {
 /// "could not read X": with the shape of the line it is on, when the line's
 /// first word says what kind of line it was meant to be.
 fn error_message(bad: &str, line: &str) -> String {
-    let what = if bad.is_empty() || bad == line || bad.chars().count() > 40 {
+    // Quote the bad text only when it is short and printable.
+    let quotable =
+        !bad.is_empty() && bad.chars().count() <= 40 && !bad.chars().any(char::is_control);
+    let what = if !quotable || bad == line {
         "caseline could not make sense of this line".to_string()
     } else {
         format!("caseline could not make sense of `{bad}` here")

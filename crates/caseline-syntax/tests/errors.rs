@@ -380,3 +380,13 @@ fn byte_order_mark_at_the_start_is_not_an_error() {
         "\u{FEFF}case \"1\"\n\n2024-01-01 note\n"
     );
 }
+
+#[test]
+fn control_characters_are_not_quoted_in_messages() {
+    let text = "2024-11-05 no\0te\n2024-11-06 note\n";
+    let p = parse(text);
+    assert_eq!(p.errors().len(), 1);
+    assert!(!p.errors()[0].message.contains('\0'));
+    assert_eq!(p.line_index().line_of(p.errors()[0].range.start()), 0);
+    assert_eq!(kinds(text), ["-", "note"]);
+}
