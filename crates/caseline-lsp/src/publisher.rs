@@ -53,8 +53,9 @@ async fn run(client: Client, session: Weak<Session>, mut rx: UnboundedReceiver<U
             let diags = match computed {
                 Ok(d) => d,
                 Err(err) => {
+                    // Say so rather than leave the previous version's findings up.
                     tracing::error!("checking a document failed: {err}");
-                    continue;
+                    vec![publish_diagnostics::internal_error()]
                 }
             };
             let Some(current) = session.upgrade().and_then(|s| s.snapshot(&uri)) else {

@@ -10,6 +10,7 @@
 //! Must not depend on handler modules or on rule logic.
 
 use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 
 use caseline_check::{Analysis, CheckOptions};
@@ -229,7 +230,13 @@ impl Session {
             };
         }
         let (edits, text) = apply_changes(&old.parse, changes, st.encoding);
-        let parse = old.parse.reparse(&edits, &text);
+        // If the incremental path ever fails, the text must still be stored:
+        // otherwise every later edit would apply to the wrong text.
+        let parse = catch_unwind(AssertUnwindSafe(|| old.parse.reparse(&edits, &text)))
+            .unwrap_or_else(|_| {
+                tracing::error!("incremental reparse panicked; parsing the whole text instead");
+                caseline_syntax::parse(&text)
+            });
         let snap = DocumentSnapshot::new(
             uri.clone(),
             version,

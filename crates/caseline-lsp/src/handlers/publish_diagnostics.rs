@@ -47,6 +47,19 @@ pub fn config_problem(ws: &Workspace, uri: &Uri) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// Shown instead of findings when checking a document failed (a bug).
+pub fn internal_error() -> Diagnostic {
+    Diagnostic {
+        range: Range::default(),
+        severity: Some(DiagnosticSeverity::ERROR),
+        source: Some("caseline".to_owned()),
+        message: "caseline could not check this file because of an internal error; \
+                  please report it with the file attached"
+            .to_owned(),
+        ..Default::default()
+    }
+}
+
 pub fn severity(s: Severity) -> DiagnosticSeverity {
     match s {
         Severity::Error => DiagnosticSeverity::ERROR,

@@ -165,3 +165,35 @@ async fn shutdown_with_requests_in_flight_answers_them_all() {
         .expect("the server stops after exit")
         .expect("the server task did not panic");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancelled_requests_are_answered_and_the_server_carries_on() {
+    let (mut c, _) = TestClient::start(utf16_caps(), json!(null)).await;
+    c.open(KENT_URI, 1, &kent());
+    let mut ids = Vec::new();
+    for line in 0..30 {
+        let id = c.send_request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": KENT_URI}, "range": range((line, 0), (40, 0))}),
+        );
+        c.notify("$/cancelRequest", json!({"id": id}));
+        ids.push(id);
+    }
+    for id in ids {
+        let reply = c.response(id).await;
+        // Either it finished first, or it was cancelled (-32800).
+        let ok = reply.get("result").is_some() || reply["error"]["code"] == json!(-32800);
+        assert!(ok, "{reply}");
+    }
+    let hover = c
+        .result(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": KENT_URI}, "position": pos(19, 3)}),
+        )
+        .await;
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .is_some_and(|s| s.contains("2024"))
+    );
+}
