@@ -52,8 +52,12 @@ pub(crate) fn check(cx: &mut Cx) {
             words::date_range(super::iv(&r.due)),
             extended,
         );
-        // The new child line goes right after the entry's first line.
-        let head_end = cx.doc.entries[t].head_range.end();
+        // The new child line goes right after the entry's first line, after
+        // any trailing comment on it.
+        let index = cx.parse.line_index();
+        let head_end = index
+            .line_range(index.line_of(cx.doc.entries[t].head_range.start()))
+            .end();
         let edit = TextEdit {
             range: TextRange::empty(head_end),
             new_text: format!("{}  extended", cx.newline),
@@ -73,5 +77,25 @@ mod tests {
     #[test]
     fn fixtures() {
         crate::testing::check_rule(crate::Rule::ExtensionUnrecorded);
+    }
+}
+
+#[cfg(test)]
+mod fix_tests {
+    use crate::Rule;
+    use crate::testing::{apply, run};
+
+    #[test]
+    fn the_fix_adds_an_extended_line_under_the_late_entry() {
+        let text = "case \"1\"\n  procedure children-statutory\n  as-of 2024-06-01\n\n2024-01-02 stage1.received\n2024-01-25 stage1.response  # note\n  > prose\n";
+        let (all, _, _) = run(text);
+        let d = all
+            .iter()
+            .find(|d| d.rule == Rule::ExtensionUnrecorded)
+            .expect("17 working days without an extension");
+        assert_eq!(
+            apply(text, &d.fixes[0].edits),
+            "case \"1\"\n  procedure children-statutory\n  as-of 2024-06-01\n\n2024-01-02 stage1.received\n2024-01-25 stage1.response  # note\n  extended\n  > prose\n"
+        );
     }
 }
