@@ -139,3 +139,24 @@ async fn caseline_toml_settings_apply_and_a_broken_one_is_reported() {
     assert!(back.contains(&"deadline-missed".to_owned()));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_open_definitions_file_shows_its_own_problems() {
+    let (mut c, _) = TestClient::start(utf16_caps(), json!(null)).await;
+    // A user definition may not silently replace a built-in (FORMAT.md §5).
+    let uri = "file:///defs/override.case";
+    let text = "procedure children-statutory\n  event stage1.received \"Received\"\n";
+    c.open(uri, 1, text);
+    let diags = c.diagnostics(uri, 1).await;
+    let conflict = diags
+        .iter()
+        .find(|d| d["code"] == "definition-conflict")
+        .cloned()
+        .unwrap_or_default();
+    // Reported on the procedure's name: line 0, columns 10..28.
+    assert_eq!(
+        conflict["range"],
+        crate::harness::range((0, 10), (0, 28)),
+        "{diags:?}"
+    );
+}
