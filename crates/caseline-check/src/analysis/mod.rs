@@ -354,10 +354,26 @@ impl<'a> Cx<'a> {
     pub(crate) fn insert_line_edit(&self, before: Option<usize>, line: &str) -> TextEdit {
         let text = self.parse.text();
         match before.and_then(|i| self.doc.entries.get(i)) {
-            Some(e) => TextEdit {
-                range: TextRange::empty(e.range.start()),
-                new_text: format!("{line}{}", self.newline),
-            },
+            Some(e) => {
+                // Comment lines right above an entry belong to it (an
+                // acknowledgement must stay next to its finding): insert above them.
+                let index = self.parse.line_index();
+                let mut line_no = index.line_of(e.range.start());
+                while line_no > 0 {
+                    let above = index.line_range(line_no - 1);
+                    let content = text
+                        .get(usize::from(above.start())..usize::from(above.end()))
+                        .unwrap_or("");
+                    if !content.trim_start().starts_with('#') {
+                        break;
+                    }
+                    line_no -= 1;
+                }
+                TextEdit {
+                    range: TextRange::empty(index.line_range(line_no).start()),
+                    new_text: format!("{line}{}", self.newline),
+                }
+            }
             None => {
                 let end = TextSize::of(text);
                 let lead = if text.is_empty() || text.ends_with('\n') {

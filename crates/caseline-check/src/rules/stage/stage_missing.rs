@@ -62,3 +62,23 @@ mod tests {
         crate::testing::check_rule(crate::Rule::StageMissing);
     }
 }
+
+#[cfg(test)]
+mod fix_tests {
+    use crate::Rule;
+    use crate::testing::{apply, run};
+
+    #[test]
+    fn the_missing_stage_goes_above_the_comments_that_belong_to_the_entry() {
+        let text = "case \"1\"\n  procedure children-statutory\n  as-of 2024-06-01\n\n2024-01-01 note\n# about the request\n2024-01-02 stage2.requested\n2024-02-01 stage2.adjudication\n";
+        let (all, _, _) = run(text);
+        let d = all
+            .iter()
+            .find(|d| d.rule == Rule::StageMissing)
+            .expect("no stage 1 response");
+        assert_eq!(
+            apply(text, &d.fixes[0].edits),
+            "case \"1\"\n  procedure children-statutory\n  as-of 2024-06-01\n\n2024-01-01 note\n? stage1.response\n# about the request\n2024-01-02 stage2.requested\n2024-02-01 stage2.adjudication\n"
+        );
+    }
+}
