@@ -244,21 +244,43 @@ impl<'a> Cx<'a> {
                 continue;
             };
             let values = children_by_field(f, field::VALUE);
-            let single_string = || line.value.clone().filter(|_| values.len() == 1);
-            match line.key.value.as_str() {
-                "title" if h.title.is_none() => h.title = single_string(),
-                "body" if h.body.is_none() => h.body = single_string(),
-                "complainant" if h.complainant.is_none() => h.complainant = single_string(),
-                "source" if h.source.is_none() => h.source = single_string(),
-                "related" => h.related.extend(single_string()),
-                "procedure" if h.procedures.is_none() => {
+            let key = line.key.value.clone();
+            let already = match key.as_str() {
+                "title" => h.title.is_some(),
+                "body" => h.body.is_some(),
+                "complainant" => h.complainant.is_some(),
+                "source" => h.source.is_some(),
+                "procedure" => h.procedures.is_some(),
+                "calendar" => h.calendar.is_some(),
+                "as-of" => h.as_of.is_some(),
+                _ => false,
+            };
+            if already {
+                // Two values for one thing: say so rather than pick one silently.
+                self.errors.push(SyntaxError {
+                    range: line.range,
+                    kind: SyntaxErrorKind::Syntax,
+                    message: format!(
+                        "the case header already has a `{key}` line above; only the first one is used"
+                    ),
+                });
+                continue;
+            }
+            // Text values may be quoted (the usual way) or written bare.
+            match key.as_str() {
+                "title" => h.title = line.value,
+                "body" => h.body = line.value,
+                "complainant" => h.complainant = line.value,
+                "source" => h.source = line.value,
+                "related" => h.related.extend(line.value),
+                "procedure" => {
                     h.procedures =
                         Some(values.iter().filter_map(|v| self.name(Some(*v))).collect());
                 }
-                "calendar" if h.calendar.is_none() => {
+                "calendar" => {
                     h.calendar = values.first().and_then(|v| self.name(Some(*v)));
                 }
-                "as-of" if h.as_of.is_none() => match values.as_slice() {
+                "as-of" => match values.as_slice() {
                     [v] if v.kind() == kinds::DATE => {
                         if let Some(Spanned {
                             value: Some(spec),

@@ -390,3 +390,31 @@ fn control_characters_are_not_quoted_in_messages() {
     assert_eq!(p.line_index().line_of(p.errors()[0].range.start()), 0);
     assert_eq!(kinds(text), ["-", "note"]);
 }
+
+#[test]
+fn header_keys_given_twice_or_bare() {
+    let text = "case \"1\"\n  title Needs assessment\n  title \"Second\"\n  as-of 2025-01-01\n  as-of 2025-02-01\n  colour blue\n";
+    let p = parse(text);
+    let errs: Vec<_> = p
+        .errors()
+        .iter()
+        .map(|e| (&text[e.range], e.message.as_str()))
+        .collect();
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert_eq!(errs[0].0, "title \"Second\"");
+    assert!(errs[0].1.contains("already has a `title` line"));
+    assert_eq!(errs[1].0, "as-of 2025-02-01");
+    let h = p.document().header.as_ref().unwrap();
+    assert_eq!(h.title.as_ref().unwrap().value, "Needs assessment");
+    assert_eq!(
+        h.as_of.as_ref().unwrap().value,
+        DateSpec::Day(chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap())
+    );
+    // Only truly unknown keys are left for `header-unknown-key`.
+    let others: Vec<&str> = h
+        .other_fields
+        .iter()
+        .map(|f| f.key.value.as_str())
+        .collect();
+    assert_eq!(others, ["colour"]);
+}

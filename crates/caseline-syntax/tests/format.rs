@@ -189,7 +189,7 @@ fn valid_case() -> impl Strategy<Value = String> {
     };
     let field_children = || {
         prop_oneof![
-            Just(vec!["title", "\"t\""]),
+            Just(vec!["owner", "\"t\""]),
             Just(vec!["key", "value", "2024-01-01"]),
             Just(vec!["# a comment"]),
         ]
