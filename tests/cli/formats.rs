@@ -165,3 +165,28 @@ fn sarif_is_valid_against_the_2_1_0_schema() {
         false
     );
 }
+
+#[test]
+fn crlf_files_give_the_same_positions_and_clean_excerpts() {
+    // The rec line is line 5 whatever the line endings; `rec` starts at column 3.
+    let crlf =
+        "case \"2\"\r\n  as-of 2024-03-01\r\n\r\n2024-01-02 note\r\n  rec r1 \"Apologise\"\r\n";
+    let dir = workspace(&[("w.case", crlf.as_bytes())]);
+    let report = json(&run_in(dir.path(), &["check", "--format", "json"]));
+    let d = &report["diagnostics"][0];
+    assert_eq!(
+        (d["line"].as_u64(), d["code"].as_str()),
+        (Some(5), Some("rec-unaddressed"))
+    );
+    assert_eq!(d["column"], 3);
+    let human = run_in(dir.path(), &["check"]);
+    assert!(
+        !human.stdout.contains('\r'),
+        "no carriage return in the excerpt"
+    );
+    assert!(
+        human.stdout.contains("5 |   rec r1 \"Apologise\"\n"),
+        "{}",
+        human.stdout
+    );
+}

@@ -4,6 +4,7 @@
 
 mod commands;
 mod discover;
+mod logging;
 mod render;
 mod summary;
 mod workspace;
@@ -32,25 +33,21 @@ enum Command {
     Calendar(commands::calendar::CalendarArgs),
     /// List the procedures caseline knows, or show one's definition.
     Procedures(commands::procedures::ProceduresArgs),
+    /// Run the language server over stdin/stdout (for editors).
+    Lsp,
 }
 
 fn main() -> ExitCode {
     // clap exits with 2 on usage errors and 0 for --help/--version by itself.
     let cli = Cli::parse();
-    let filter = tracing_subscriber::EnvFilter::builder()
-        .with_default_directive(tracing::level_filters::LevelFilter::WARN.into())
-        .with_env_var("CASELINE_LOG")
-        .from_env_lossy();
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter(filter)
-        .init();
+    logging::init();
     let result = match cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Fmt(args) => commands::fmt::run(args),
         Command::Explain(args) => commands::explain::run(args),
         Command::Calendar(args) => commands::calendar::run(args),
         Command::Procedures(args) => commands::procedures::run(args),
+        Command::Lsp => commands::lsp::run(),
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome.code()),

@@ -79,7 +79,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
                 .map_err(|e| anyhow::anyhow!("{e}"))
                 .with_context(|| format!("in {}", discover::display_path(p)))?
         }
-        None => Config::from_toml("").map_err(|e| anyhow::anyhow!("{e}"))?,
+        None => Config::default(),
     };
     let root = config_path
         .as_deref()
@@ -89,8 +89,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
     let filter = Filter::new(&root, &config.include, &config.exclude)?;
     tracing::debug!(config = ?config_path, root = %root.display(), "check");
 
+    let started = std::time::Instant::now();
     let (files, path_problems) = discover::case_files(&paths, &filter);
+    tracing::debug!(files = files.len(), elapsed = ?started.elapsed(), "discovered");
     let loaded = workspace::load(&files);
+    tracing::debug!(elapsed = ?started.elapsed(), "read and parsed");
     // Definitions files elsewhere under the configured root are visible too, so a
     // single case checked on its own sees the same procedures as the whole tree.
     let extra = match &config_path {
@@ -113,6 +116,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
                 .map(|p| caseline_check::check(p, &defs, &opts))
         })
         .collect();
+    tracing::debug!(elapsed = ?started.elapsed(), "checked");
 
     if args.summary {
         return crate::summary::render(&loaded, &analyses, args.format, path_problems);

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod check;
 pub mod explain;
 pub mod fmt;
+pub mod lsp;
 pub mod procedures;
 
 /// How a command finished, as the exit code documents it (FORMAT.md §6).

@@ -36,18 +36,25 @@ pub fn run(args: ProceduresArgs) -> anyhow::Result<Outcome> {
 
     match args.action {
         None => {
-            let names = defs.procedure_names();
-            let width = names.iter().map(String::len).max().unwrap_or(0);
-            for name in &names {
-                let Some((origin, source)) = defs.procedure_source(name) else {
-                    continue;
-                };
-                let origin = match origin.strip_prefix("builtin:") {
-                    Some(_) => "built-in".to_string(),
-                    None => origin.to_string(),
-                };
-                let title = title_of(name, source).unwrap_or_default();
-                writeln!(out, "{name:width$}  {origin:10}  {title}")?;
+            let rows: Vec<(String, String, String)> = defs
+                .procedure_names()
+                .into_iter()
+                .filter_map(|name| {
+                    let (origin, source) = defs.procedure_source(&name)?;
+                    let origin = if origin.starts_with("builtin:") {
+                        "built-in".to_string()
+                    } else {
+                        origin.to_string()
+                    };
+                    let title = title_of(&name, source).unwrap_or_default();
+                    Some((name, origin, title))
+                })
+                .collect();
+            let name_w = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
+            let origin_w = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
+            for (name, origin, title) in &rows {
+                let line = format!("{name:name_w$}  {origin:origin_w$}  {title}");
+                writeln!(out, "{}", line.trim_end())?;
             }
             Ok(Outcome::Clean)
         }
