@@ -1,6 +1,6 @@
 //! The rules, one file each under `rules/<group>/<rule_name>.rs`.
 //!
-//! Each rule file declares its documentation with [`declare_rule!`], which keeps
+//! Each rule file declares its documentation with `declare_rule!` (below), which keeps
 //! the doc comment as a `&'static str` (read by `caseline explain`, LSP hover and
 //! the generated docs), then has a `check` function that turns the facts the
 //! analysis computed (`analysis::Cx`) into diagnostics. Rules never print, read
