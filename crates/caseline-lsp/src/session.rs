@@ -27,7 +27,8 @@ pub struct DocumentSnapshot {
     pub version: i32,
     /// The parse of exactly this version's text (it also holds the text and the
     /// line index built from it).
-    pub parse: Parse,
+    /// Shared, so re-checking against a new workspace costs no copy.
+    pub parse: Arc<Parse>,
     /// The workspace this version is checked against.
     pub workspace: Arc<Workspace>,
     /// The column encoding negotiated with the client.
@@ -40,7 +41,7 @@ impl DocumentSnapshot {
     fn new(
         uri: Uri,
         version: i32,
-        parse: Parse,
+        parse: Arc<Parse>,
         workspace: Arc<Workspace>,
         encoding: Encoding,
     ) -> Self {
@@ -192,7 +193,7 @@ impl Session {
     }
 
     pub fn open(&self, uri: Uri, version: i32, text: String) {
-        let parse = caseline_syntax::parse(&text);
+        let parse = Arc::new(caseline_syntax::parse(&text));
         let defs_changed = {
             let mut st = self.lock();
             let snap = DocumentSnapshot::new(
@@ -237,6 +238,7 @@ impl Session {
                 tracing::error!("incremental reparse panicked; parsing the whole text instead");
                 caseline_syntax::parse(&text)
             });
+        let parse = Arc::new(parse);
         let snap = DocumentSnapshot::new(
             uri.clone(),
             version,
@@ -304,7 +306,9 @@ impl Session {
         let Some(snap) = st.docs.get(uri) else {
             return false;
         };
-        let from_editor = snap.is_definitions_file().then(|| snap.parse.clone());
+        let from_editor = snap
+            .is_definitions_file()
+            .then(|| Parse::clone(&snap.parse));
         let ws = st.workspace.reload_file(uri, Some(from_editor));
         self.install_workspace_locked(st, ws);
         true
