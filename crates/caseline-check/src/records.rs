@@ -85,8 +85,9 @@ pub struct DeadlineRecord {
     pub unit: CountUnit,
     /// Days from start to target (target recorded) or to the as-of date (not recorded).
     pub taken: Option<CountRange>,
-    /// Days after the applicable limit (positive = late). For a missing target:
-    /// days overdue as of the as-of date.
+    /// Days after the limit that decides lateness: the extended one where the
+    /// deadline is extendable (positive = late; negative = that many days to
+    /// spare). For a missing target: days past that limit as of the as-of date.
     pub late: Option<CountRange>,
     /// Whether an `extended` line covers the target's stage.
     pub extension_recorded: bool,
