@@ -161,6 +161,39 @@ mod tests {
         }
     }
 
+    /// The other direction: every named node the grammar can produce has a
+    /// constant here, so a new node in `grammar.js` is noticed.
+    #[test]
+    fn every_grammar_node_has_a_constant() {
+        let types: serde_json::Value = serde_json::from_str(tree_sitter_caseline::NODE_TYPES)
+            .expect("node-types.json is JSON");
+        let mut named = std::collections::BTreeSet::new();
+        let mut stack = vec![&types];
+        while let Some(v) = stack.pop() {
+            match v {
+                serde_json::Value::Array(items) => stack.extend(items),
+                serde_json::Value::Object(map) => {
+                    if let (
+                        Some(serde_json::Value::String(t)),
+                        Some(serde_json::Value::Bool(true)),
+                    ) = (map.get("type"), map.get("named"))
+                    {
+                        named.insert(t.clone());
+                    }
+                    stack.extend(map.values());
+                }
+                _ => {}
+            }
+        }
+        assert!(named.len() > 10);
+        for kind in &named {
+            assert!(
+                ALL_NAMED.contains(&kind.as_str()),
+                "node kind {kind:?} has no constant in kinds.rs"
+            );
+        }
+    }
+
     #[test]
     fn every_field_is_in_the_grammar() {
         let lang = language();
