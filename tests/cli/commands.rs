@@ -142,3 +142,88 @@ fn fmt_checks_writes_and_reads_stdin() {
     let stdin_check = run_with_stdin(dir.path(), &["fmt", "--check", "-"], Some(&canonical));
     assert_eq!(stdin_check.code, 0);
 }
+
+/// One LSP message with its Content-Length header.
+fn lsp_frame(body: &str) -> String {
+    format!("Content-Length: {}\r\n\r\n{body}", body.len())
+}
+
+#[test]
+fn lsp_answers_initialize_over_stdio() {
+    use std::io::{Read, Write};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_caseline"))
+        .arg("lsp")
+        .env_remove("CASELINE_LOG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("caseline lsp starts");
+    let mut input = child.stdin.take().expect("stdin was piped");
+    let mut output = child.stdout.take().expect("stdout was piped");
+    // Read the server's output on a thread, so a silent server fails the test
+    // (by the timeout below) instead of blocking it.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = output.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let timeout = std::time::Duration::from_secs(30);
+    let mut out = Vec::new();
+    let initialize =
+        r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#;
+    input
+        .write_all(lsp_frame(initialize).as_bytes())
+        .expect("writing to the server");
+    input.flush().expect("flushing the server's stdin");
+    // Wait for the whole initialize response before going on, as a client does.
+    while !String::from_utf8_lossy(&out).contains("capabilities") {
+        match rx.recv_timeout(timeout) {
+            Ok(chunk) => out.extend(chunk),
+            Err(_) => {
+                let _ = child.kill();
+                panic!("no initialize response: {}", String::from_utf8_lossy(&out));
+            }
+        }
+    }
+    for m in [
+        r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#,
+        r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#,
+        r#"{"jsonrpc":"2.0","method":"exit"}"#,
+    ] {
+        input
+            .write_all(lsp_frame(m).as_bytes())
+            .expect("writing to the server");
+    }
+    input.flush().expect("flushing the server's stdin");
+    // The server must stop by itself after `exit`.
+    let deadline = std::time::Instant::now() + timeout;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("polling the server") {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("caseline lsp did not exit after `exit`");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    drop(input);
+    while let Ok(chunk) = rx.recv_timeout(std::time::Duration::from_secs(5)) {
+        out.extend(chunk);
+    }
+    let out = String::from_utf8(out).expect("server output is UTF-8");
+    assert!(status.success(), "exit after shutdown is a clean stop");
+    // Stdout is the protocol channel: it starts with a frame header, and the
+    // initialize result names the server's capabilities.
+    assert!(out.starts_with("Content-Length: "), "{out}");
+    assert!(
+        out.contains(r#""id":1"#) && out.contains("capabilities"),
+        "{out}"
+    );
+}
