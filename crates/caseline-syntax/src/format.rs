@@ -97,7 +97,9 @@ fn format_parse(parse: &Parse) -> String {
     let mut lines: Vec<Line> = Vec::with_capacity(line_count);
     for (i, toks) in tokens.iter().enumerate() {
         let range = index.line_range(i as u32);
-        let original = &text[range];
+        let original = text
+            .get(range.start().into()..range.end().into())
+            .unwrap_or_default();
         if verbatim.contains(&i) {
             lines.push(Line::Verbatim(original.to_string()));
             continue;
@@ -106,7 +108,13 @@ fn format_parse(parse: &Parse) -> String {
             lines.push(Line::Blank);
             continue;
         }
-        let words: Vec<&str> = toks.iter().map(|r| &text[*r]).collect();
+        let words: Vec<&str> = toks
+            .iter()
+            .map(|r| {
+                text.get(r.start().into()..r.end().into())
+                    .unwrap_or_default()
+            })
+            .collect();
         // Safety net: if the tokens do not account for every visible character
         // of the line, re-spacing could lose something, so copy it instead.
         let visible = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
