@@ -74,7 +74,7 @@ fn columns_and_carets_count_characters_not_bytes() {
         .position(|l| *l == "5 |   rec r1 \"Pay £50 😀 to Mr É\"")
         .unwrap_or_else(|| panic!("source line missing:\n{}", human.stdout));
     let carets = lines[src + 1];
-    let lead = carets.len() - carets.trim_start_matches(|c| c == ' ' || c == '|').len();
+    let lead = carets.len() - carets.trim_start_matches([' ', '|']).len();
     // "  | " is 4 columns, then one column per character before the range (all ASCII).
     assert_eq!(lead, 4 + (col as usize - 1), "{carets}");
     // The carets cover the range's characters at terminal width: the emoji is
@@ -84,10 +84,7 @@ fn columns_and_carets_count_characters_not_bytes() {
         .iter()
         .map(|&c| if c == '😀' { 2 } else { 1 })
         .sum();
-    assert_eq!(
-        carets.trim_start_matches(|c| c == ' ' || c == '|'),
-        "^".repeat(width)
-    );
+    assert_eq!(carets.trim_start_matches([' ', '|']), "^".repeat(width));
 }
 
 #[test]

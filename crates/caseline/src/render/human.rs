@@ -41,7 +41,7 @@ fn finding_block(file: &FileReport, f: &Finding, out: &mut dyn Write) -> io::Res
         "{style}{}[{}]{style:#}{BOLD}: {}{BOLD:#}",
         f.level.as_str(),
         f.code,
-        f.message
+        expand_tabs(&f.message)
     )?;
     let (line, col) = file.index.display_position(f.range.start());
     let gutter = line.to_string().len();
@@ -61,7 +61,8 @@ fn finding_block(file: &FileReport, f: &Finding, out: &mut dyn Write) -> io::Res
         writeln!(
             out,
             "{pad} {GUTTER}={GUTTER:#} {BOLD}note{BOLD:#}: {}:{nl}:{nc}: {}",
-            file.path, note.message
+            file.path,
+            expand_tabs(&note.message)
         )?;
     }
     writeln!(out)
@@ -90,18 +91,35 @@ fn excerpt(index: &LineIndex, range: TextRange) -> (String, usize, usize) {
 
 const TAB_WIDTH: usize = 4;
 
+/// A control character as a visible one-column symbol (U+2400 block, as rustc
+/// does), so a stray NUL or ESC in a file cannot garble the terminal.
+fn visible(c: char) -> Option<char> {
+    match c {
+        '\0'..='\x1f' => char::from_u32(0x2400 + c as u32),
+        '\x7f' => Some('\u{2421}'),
+        _ => None,
+    }
+}
+
+/// User text made safe to print: tabs expanded, control characters made visible.
 fn expand_tabs(s: &str) -> String {
-    s.replace('\t', &" ".repeat(TAB_WIDTH))
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match (c, visible(c)) {
+            ('\t', _) => out.push_str(&" ".repeat(TAB_WIDTH)),
+            (_, Some(v)) => out.push(v),
+            (c, None) => out.push(c),
+        }
+    }
+    out
 }
 
 fn display_width(s: &str) -> usize {
     s.chars()
-        .map(|c| {
-            if c == '\t' {
-                TAB_WIDTH
-            } else {
-                c.width().unwrap_or(0)
-            }
+        .map(|c| match (c, visible(c)) {
+            ('\t', _) => TAB_WIDTH,
+            (_, Some(_)) => 1,
+            (c, None) => c.width().unwrap_or(0),
         })
         .sum()
 }
@@ -204,6 +222,15 @@ mod tests {
         summary(t, &[], &mut out).unwrap();
         let s = anstream::adapter::strip_str(&String::from_utf8(out).unwrap()).to_string();
         assert_eq!(s, "checked 1 file: 2 errors, 1 warning\n");
+    }
+
+    #[test]
+    fn control_characters_are_shown_as_symbols_one_column_wide() {
+        let index = LineIndex::new("no\0te x");
+        let (src, before, width) = excerpt(&index, TextRange::new(6.into(), 7.into()));
+        assert_eq!(src, "no\u{2400}te x");
+        assert_eq!((before, width), (6, 1));
+        assert_eq!(expand_tabs("a\x1b[31m\tb"), "a\u{241b}[31m    b");
     }
 
     #[test]

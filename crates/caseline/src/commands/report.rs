@@ -1,0 +1,129 @@
+//! `caseline report CASE.case [-o report.html] [--as-of DATE]`: checks one case with
+//! the definitions of its folder tree and writes the timeline picture as one
+//! self-contained HTML file (`-o -` writes it to standard output, which the VS Code
+//! "Show timeline" command reads into a webview).
+//!
+//! Gathers inputs only (the file, `caseline.toml`, the workspace's definitions
+//! files, the clock); the layout and the HTML come from `caseline_report`.
+
+use super::Outcome;
+use crate::discover::{self, Filter};
+use crate::workspace;
+use anyhow::Context as _;
+use caseline_check::{CheckOptions, Config};
+use chrono::NaiveDate;
+use clap::Args;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+#[derive(Args)]
+pub struct ReportArgs {
+    /// The case file to draw.
+    pub case: PathBuf,
+    /// Where to write the HTML page; `-` writes it to standard output.
+    /// Default: the case's file name with `.html` instead of `.case`.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Judge open deadlines at this date (YYYY-MM-DD) instead of the file's
+    /// `as-of` line or today.
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    pub as_of: Option<NaiveDate>,
+}
+
+#[tracing::instrument(skip_all)]
+pub fn run(args: ReportArgs) -> anyhow::Result<Outcome> {
+    let display = discover::display_path(&args.case);
+    let text = discover::read_text(&args.case)
+        .map_err(|message| anyhow::anyhow!("could not read {display}: {message}"))?;
+    let parse = caseline_syntax::parse(&text);
+
+    let (config_path, config) = config_for(&args.case)?;
+    // The case's folder tree: the one `caseline.toml` governs, or else the folder
+    // the case is in, so definitions files next to it (or below) are seen.
+    let root = config_path
+        .as_deref()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .or_else(|| {
+            discover::absolute(&args.case)
+                .parent()
+                .map(Path::to_path_buf)
+        })
+        .unwrap_or_else(|| PathBuf::from("."));
+    let filter = Filter::new(&root, &config.include, &config.exclude)?;
+    let extra = workspace::definitions_outside(&root, &filter, std::slice::from_ref(&args.case));
+    // The case itself counts too when it holds definitions (its problems are
+    // `caseline check`'s business, not the picture's).
+    let this = [workspace::Loaded {
+        display: display.clone(),
+        parse: Ok(parse.clone()),
+    }];
+    let (defs, _) = workspace::definitions(&this, &extra);
+
+    let opts = CheckOptions {
+        today: chrono::Local::now().date_naive(),
+        as_of_override: args.as_of,
+        config,
+    };
+    let analysis = caseline_check::check(&parse, &defs, &opts);
+    let layout = caseline_report::layout(&parse, &analysis, &defs);
+    let html = caseline_report::render_html(&layout, &page_title(&parse, &args.case));
+
+    match args.output.as_deref() {
+        Some(p) if p == Path::new("-") => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(html.as_bytes())?;
+            out.flush()?;
+        }
+        output => {
+            let path = output
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| args.case.with_extension("html"));
+            if discover::absolute(&path) == discover::absolute(&args.case) {
+                anyhow::bail!(
+                    "the report would overwrite the case file {display}; choose another name with -o"
+                );
+            }
+            std::fs::write(&path, html)
+                .with_context(|| format!("writing {}", discover::display_path(&path)))?;
+            anstream::eprintln!("wrote {}", discover::display_path(&path));
+        }
+    }
+    Ok(Outcome::Clean)
+}
+
+/// The `caseline.toml` that governs `case` (found by walking up), if any, and its
+/// settings (the calendar and rule severities change what the report shows).
+fn config_for(case: &Path) -> anyhow::Result<(Option<PathBuf>, Config)> {
+    let Some(path) = discover::find_config(case) else {
+        return Ok((None, Config::default()));
+    };
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("reading {}", discover::display_path(&path)))?;
+    let config = Config::from_toml(&text)
+        .map_err(|e| anyhow::anyhow!("{e}"))
+        .with_context(|| format!("in {}", discover::display_path(&path)))?;
+    Ok((Some(path), config))
+}
+
+/// "Case 24 017 518: Needs assessment…", or the file name for a case without a header.
+fn page_title(parse: &caseline_syntax::Parse, case: &Path) -> String {
+    let header = parse.document().header.as_ref();
+    let reference = header
+        .and_then(|h| h.reference.as_ref())
+        .map(|r| r.value.as_str());
+    let title = header
+        .and_then(|h| h.title.as_ref())
+        .map(|t| t.value.as_str());
+    match (reference, title) {
+        (Some(r), Some(t)) => format!("Case {r}: {t}"),
+        (Some(r), None) => format!("Case {r}"),
+        (None, Some(t)) => t.to_string(),
+        (None, None) => format!(
+            "Case timeline: {}",
+            case.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ),
+    }
+}
