@@ -118,6 +118,16 @@ pub(crate) fn count(c: CountRange, unit: CountUnit) -> String {
     }
 }
 
+/// "12 working days late" / "3 to 9 working days overdue"; when the count is
+/// 0 (a weekend or holiday after the due day), says so instead of "0 days".
+pub(crate) fn lateness(c: CountRange, unit: CountUnit, word: &str) -> String {
+    if c.max == Some(0) {
+        format!("{word}, though by no whole working day (a non-working day after the due date)")
+    } else {
+        format!("{} {word}", count(c, unit))
+    }
+}
+
 /// An event label as the middle of a sentence: lowercase first letter unless
 /// the label starts with an acronym ("LGSCO decision").
 pub(crate) fn label(l: &str) -> String {
@@ -163,6 +173,23 @@ mod tests {
         assert_eq!(
             when(Some(DateSpec::Unknown), q),
             "on an unknown date on or after 2024-05-01"
+        );
+    }
+
+    #[test]
+    fn lateness_on_a_weekend() {
+        let zero = CountRange {
+            min: Some(0),
+            max: Some(0),
+        };
+        assert!(lateness(zero, CountUnit::WorkingDays, "late").starts_with("late, though"));
+        let three = CountRange {
+            min: Some(3),
+            max: Some(3),
+        };
+        assert_eq!(
+            lateness(three, CountUnit::WorkingDays, "overdue"),
+            "3 working days overdue"
         );
     }
 

@@ -48,13 +48,7 @@ pub(crate) fn check(cx: &mut Cx) {
             min: None,
             max: None,
         });
-        // A stage on a weekend or holiday after the due day is late by no
-        // working days at all: say so rather than "0 working days late".
-        let how_late = if late.max == Some(0) {
-            "late, on a non-working day after the due date".to_string()
-        } else {
-            format!("{} late", words::count(late, r.unit))
-        };
+        let how_late = words::lateness(late, r.unit, "late");
         let message = format!(
             "{} was {} after {}; {}: {how_late}",
             super::target_phrase(cx, r),

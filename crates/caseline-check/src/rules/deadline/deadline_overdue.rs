@@ -42,12 +42,12 @@ pub(crate) fn check(cx: &mut Cx) {
             max: None,
         });
         let message = format!(
-            "no {} is recorded after {}: {}, so as of {} it is {} overdue",
+            "no {} is recorded after {}: {}, so as of {} it is {}",
             r.target_label,
             super::start_phrase(cx, r),
             super::limit_phrase(r),
             cx.as_of,
-            words::count(late, r.unit),
+            words::lateness(late, r.unit, "overdue"),
         );
         let mut related = super::start_related(r);
         related.message = format!("the clock for the {} started here", r.target_label);

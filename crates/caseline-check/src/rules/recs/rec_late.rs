@@ -48,12 +48,12 @@ pub(crate) fn check(cx: &mut Cx) {
             max: None,
         });
         let message = format!(
-            "{} {} was due {}{basis} and was done {}: {} late",
+            "{} {} was due {}{basis} and was done {}: {}",
             super::noun(r.kind),
             r.id,
             words::date_range(crate::rules::deadline::iv(due)),
             words::when(cx.timeline.spec[done], cx.timeline.iv[done]),
-            words::count(late, CountUnit::WorkingDays),
+            words::lateness(late, CountUnit::WorkingDays, "late"),
         );
         let related = Related {
             range: r.range,

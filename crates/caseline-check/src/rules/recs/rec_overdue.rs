@@ -46,10 +46,10 @@ pub(crate) fn check(cx: &mut Cx) {
         let iv = crate::rules::deadline::iv(&due);
         let basis = basis.map(|b| format!(" ({b})")).unwrap_or_default();
         let message = format!(
-            "{} {id} was due {}{basis} and is not recorded as done or declined: as of {as_of} it is {} overdue",
+            "{} {id} was due {}{basis} and is not recorded as done or declined: as of {as_of} it is {}",
             super::noun(kind),
             words::date_range(iv),
-            words::count(CountRange { min, max }, CountUnit::WorkingDays),
+            words::lateness(CountRange { min, max }, CountUnit::WorkingDays, "overdue"),
         );
         found.push((range, message, super::done_fix(cx, &id)));
     }
