@@ -56,6 +56,9 @@ pub struct EventDef {
 pub struct DeadlineDef {
     pub target: String,
     pub start: String,
+    /// Where the target and start names are written.
+    pub target_range: TextRange,
+    pub start_range: TextRange,
     pub limit: Duration,
     pub extended_limit: Option<Duration>,
     pub citation: Option<String>,
@@ -67,6 +70,9 @@ pub struct DeadlineDef {
 pub struct RequireDef {
     pub first: String,
     pub then: String,
+    /// Where the two names are written.
+    pub first_range: TextRange,
+    pub then_range: TextRange,
     pub range: TextRange,
 }
 
@@ -287,6 +293,11 @@ impl Definitions {
 
         let procedures = flatten(raw);
         for (i, name) in &user_procs {
+            if let Some(p) = procedures.get(name) {
+                undeclared_events(p, *i, &mut problems);
+            }
+        }
+        for (i, name) in &user_procs {
             if let Some(p) = procedures.get(name)
                 && let Some(cycle) = require_cycle(p)
             {
@@ -506,6 +517,8 @@ impl RawProcedure {
                 .map(|d| DeadlineDef {
                     target: d.target.value.clone(),
                     start: d.start.value.clone(),
+                    target_range: d.target.range,
+                    start_range: d.start.range,
                     limit: duration(d.limit.value),
                     extended_limit: d.extended_limit.as_ref().map(|e| duration(e.value)),
                     citation: d.citation.as_ref().map(|c| c.value.clone()),
@@ -518,6 +531,8 @@ impl RawProcedure {
                 .map(|r| RequireDef {
                     first: r.first.value.clone(),
                     then: r.then.value.clone(),
+                    first_range: r.first.range,
+                    then_range: r.then.range,
                     range: r.range,
                 })
                 .collect(),
@@ -618,6 +633,46 @@ fn collect(
         deadlines.push((p.name.clone(), d.clone()));
     }
     requires.extend(p.requires.iter().cloned());
+}
+
+/// `event-unknown` for deadline and require lines of a user procedure that
+/// name an event neither it nor what it uses declares: such a line would never
+/// apply, silently.
+fn undeclared_events(p: &Procedure, file: usize, problems: &mut Vec<(usize, Diagnostic)>) {
+    let names: Vec<&str> = p.all_events.iter().map(|e| e.name.as_str()).collect();
+    let mut check = |name: &str, range: TextRange| {
+        if names.contains(&name) {
+            return;
+        }
+        let mut message = format!(
+            "procedure `{}` declares no event `{name}`, so this line never applies",
+            p.name
+        );
+        let mut fixes = Vec::new();
+        if let Some(s) = crate::suggest::closest(name, names.iter().copied(), 2) {
+            message.push_str(&format!(": did you mean `{s}`?"));
+            fixes.push(Fix {
+                title: format!("Change to `{s}`"),
+                edits: vec![caseline_syntax::TextEdit {
+                    range,
+                    new_text: s.to_string(),
+                }],
+            });
+        } else {
+            message.push_str(&format!(" (add `event {name} \"label\"` to the procedure)"));
+        }
+        let mut d = diag(Rule::EventUnknown, range, message, Vec::new());
+        d.fixes = fixes;
+        problems.push((file, d));
+    };
+    for d in &p.deadlines {
+        check(&d.target, d.target_range);
+        check(&d.start, d.start_range);
+    }
+    for r in &p.requires {
+        check(&r.first, r.first_range);
+        check(&r.then, r.then_range);
+    }
 }
 
 /// A cycle among a procedure's `require` rules, as the event names around it.

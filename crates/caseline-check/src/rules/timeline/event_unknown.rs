@@ -9,6 +9,7 @@ declare_rule! {
     /// ## What it checks
     /// An event kind that is not one of the case's procedure events but looks like one: within two edits of a procedure event (`stage2.adjudicaton`), or in a procedure's namespace without being defined there (`stage2.decision` when the procedure has `stage2.*` events but no `stage2.decision`).
     /// Other kinds (`meeting`, `assessment.completed`) are free events and are not checked.
+    /// In a definitions file, a `deadline` or `require` line of a procedure that names an event the procedure (with what it `use`s) does not declare is reported too.
     ///
     /// ## Why it matters
     /// A mistyped stage event is silently treated as a free event, which switches its deadline check off: the stage looks missing or overdue, or a late response goes unreported.
