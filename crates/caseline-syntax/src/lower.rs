@@ -279,6 +279,20 @@ impl<'a> Cx<'a> {
                 }
                 "calendar" => {
                     h.calendar = values.first().and_then(|v| self.name(Some(*v)));
+                    if let Some(extra) = values.get(1) {
+                        self.errors.push(SyntaxError {
+                            range: TextRange::new(
+                                range_of(*extra).start(),
+                                values
+                                    .last()
+                                    .map_or(range_of(*extra).end(), |v| range_of(*v).end()),
+                            ),
+                            kind: SyntaxErrorKind::Syntax,
+                            message: "a case has one calendar: name only one here (a user \
+                                      calendar can `extends` several)"
+                                .to_string(),
+                        });
+                    }
                 }
                 "as-of" => match values.as_slice() {
                     [v] if v.kind() == kinds::DATE => {

@@ -418,3 +418,22 @@ fn header_keys_given_twice_or_bare() {
         .collect();
     assert_eq!(others, ["colour"]);
 }
+
+#[test]
+fn header_calendar_takes_one_name() {
+    let text = "case \"1\"\n  calendar england-and-wales scotland wales\n";
+    let p = parse(text);
+    let errs: Vec<_> = p.errors().iter().map(|e| &text[e.range]).collect();
+    assert_eq!(errs, ["scotland wales"]);
+    assert_eq!(
+        p.document()
+            .header
+            .as_ref()
+            .unwrap()
+            .calendar
+            .as_ref()
+            .unwrap()
+            .value,
+        "england-and-wales"
+    );
+}
