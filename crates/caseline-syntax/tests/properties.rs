@@ -157,3 +157,41 @@ fn reparse_with_edits_that_do_not_match_falls_back_to_a_fresh_parse() {
     let q = p.reparse(&[], "2024-11-07 note\n");
     assert_eq!(q.document(), parse("2024-11-07 note\n").document());
 }
+
+/// The scanner looks back to the start of the line (is a `#` the first thing on
+/// its line? is this line blank?). Edits that change only what comes before a
+/// token on its line must still give the fresh parse.
+#[test]
+fn reparse_after_edits_before_a_comment_or_blank_on_the_same_line() {
+    let cases = [
+        ("2024-11-05 note\n  # c\n  rec a\n", 18, 18, "rec b "),
+        ("2024-11-05 note\n  # c\n  rec a\n", 16, 18, "x"),
+        (
+            "2024-11-05 note\n# c\n  rec a\n",
+            16,
+            16,
+            "2024-11-06 note ",
+        ),
+        ("2024-11-05 note # c\n  rec a\n", 11, 16, ""),
+        ("2024-11-05 note\n   \n  rec a\n", 17, 17, "rec z"),
+        ("2024-11-05 note\n  rec a # c\n", 18, 23, ""),
+        ("2024-11-05 note\n\n  rec a\n", 16, 16, "  "),
+    ];
+    for (text, a, b, ins) in cases {
+        let p = parse(text);
+        let mut new = text.to_string();
+        new.replace_range(a..b, ins);
+        let e = TextEdit::new(
+            TextRange::new(
+                TextSize::try_from(a).unwrap(),
+                TextSize::try_from(b).unwrap(),
+            ),
+            ins,
+        );
+        let q = p.reparse(&[e], &new);
+        let fresh = parse(&new);
+        assert_eq!(q.document(), fresh.document(), "{new:?}");
+        assert_eq!(q.errors(), fresh.errors(), "{new:?}");
+        assert_eq!(highlights(&q), highlights(&fresh), "{new:?}");
+    }
+}
