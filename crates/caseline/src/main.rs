@@ -33,6 +33,8 @@ enum Command {
     Calendar(commands::calendar::CalendarArgs),
     /// List the procedures caseline knows, or show one's definition.
     Procedures(commands::procedures::ProceduresArgs),
+    /// Draw a case as a timeline: one self-contained HTML page.
+    Report(commands::report::ReportArgs),
     /// Run the language server over stdin/stdout (for editors).
     Lsp,
 }
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => commands::explain::run(args),
         Command::Calendar(args) => commands::calendar::run(args),
         Command::Procedures(args) => commands::procedures::run(args),
+        Command::Report(args) => commands::report::run(args),
         Command::Lsp => commands::lsp::run(),
     };
     match result {

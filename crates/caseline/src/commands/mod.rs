@@ -8,6 +8,7 @@ pub mod explain;
 pub mod fmt;
 pub mod lsp;
 pub mod procedures;
+pub mod report;
 
 /// How a command finished, as the exit code documents it (FORMAT.md §6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
