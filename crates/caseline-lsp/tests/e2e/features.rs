@@ -89,7 +89,10 @@ async fn rec_ids_have_definitions_references_and_rename() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn completion_offers_event_kinds_ids_and_header_keys() {
     let (mut c, _) = TestClient::start(utf16_caps(), json!(null)).await;
-    let text = format!("{}2025-03-01 \n2025-03-02 done \n  \n", kent());
+    let text = format!(
+        "{}2025-03-01 \n2025-03-02 done \n  \n2025-03-03 stage2.ad\n",
+        kent()
+    );
     c.open(KENT_URI, 1, &text);
     let labels = |v: &Value| -> Vec<String> {
         v.as_array()
@@ -118,6 +121,14 @@ async fn completion_offers_event_kinds_ids_and_header_keys() {
             .contains("adjudication"),
         "{adj}"
     );
+    // A partly typed kind is replaced whole, dots included (columns 11..20).
+    let partial = c.result("textDocument/completion", at(30, 20)).await;
+    let report = partial
+        .as_array()
+        .and_then(|a| a.iter().find(|i| i["label"] == "stage2.report"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(report["textEdit"]["range"], range((30, 11), (30, 20)));
     // After `done`: m1 and o1, both still open, in file order.
     let ids = c.result("textDocument/completion", at(28, 16)).await;
     let mut items: Vec<(String, String)> = ids
@@ -141,7 +152,7 @@ async fn completion_offers_event_kinds_ids_and_header_keys() {
         .date_naive()
         .format("%Y-%m-%d")
         .to_string();
-    let start = c.result("textDocument/completion", at(30, 0)).await;
+    let start = c.result("textDocument/completion", at(31, 0)).await;
     assert!(labels(&start).contains(&today), "{start}");
     // A child line of the header: header keys.
     let header = c.result("textDocument/completion", at(5, 2)).await;

@@ -9,8 +9,10 @@
 use std::collections::BTreeSet;
 
 use caseline_syntax::ast::Document;
+use caseline_syntax::{TextRange, TextSize};
 use tower_lsp_server::ls_types::{
-    CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse,
+    CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, CompletionTextEdit,
+    TextEdit,
 };
 
 use crate::convert;
@@ -65,7 +67,18 @@ pub fn handle(
         .text()
         .get(usize::from(line_start)..usize::from(offset))
         .unwrap_or("");
-    let items = items_for(&snap, before, offset);
+    let mut items = items_for(&snap, before, offset);
+    // Replace the whole word being typed, dots included: editors' word rules
+    // would otherwise stop at a `.` and leave `stage2.stage2.report`.
+    let typed = before.len() - before.trim_end_matches(|c: char| !c.is_whitespace()).len();
+    let word = TextRange::new(offset - TextSize::from(typed as u32), offset);
+    let range = convert::range(index, word, snap.encoding);
+    for item in &mut items {
+        item.text_edit = Some(CompletionTextEdit::Edit(TextEdit {
+            range,
+            new_text: item.label.clone(),
+        }));
+    }
     Ok(Some(CompletionResponse::Array(items)))
 }
 
