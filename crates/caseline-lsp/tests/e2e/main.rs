@@ -5,6 +5,7 @@
 
 mod harness;
 
+mod bad_inputs;
 mod binary;
 mod diagnostics;
 mod features;

@@ -37,10 +37,26 @@ pub fn expected(text: &str, enc: Encoding) -> Vec<Diag> {
         as_of_override: None,
         config: Config::from_toml("").unwrap_or_default(),
     };
-    let analysis = caseline_check::check(&parse, &Definitions::builtin(), &opts);
+    // A definitions file is also part of the workspace's definitions, and its
+    // problems (conflicts, cycles, unknown names) are shown on it.
+    let doc = parse.document();
+    let is_definitions = doc.header.is_none()
+        && doc.entries.is_empty()
+        && (!doc.procedures.is_empty() || !doc.calendars.is_empty());
+    let (defs, problems) = if is_definitions {
+        Definitions::with_workspace(&[("this file".to_owned(), &parse)])
+    } else {
+        (Definitions::builtin(), Vec::new())
+    };
+    let analysis = caseline_check::check(&parse, &defs, &opts);
+    let mut all = analysis.diagnostics.clone();
+    for (_, d) in problems {
+        if !all.contains(&d) {
+            all.push(d);
+        }
+    }
     let index = parse.line_index();
-    let mut out: Vec<Diag> = analysis
-        .diagnostics
+    let mut out: Vec<Diag> = all
         .iter()
         .map(|d| {
             let (a, b) = index.range_to_line_cols(d.range, enc);
