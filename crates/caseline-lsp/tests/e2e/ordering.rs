@@ -80,26 +80,28 @@ async fn random_incremental_edits_end_with_the_checkers_diagnostics() {
         c.open(KENT_URI, 1, &text);
         let mut version = 1;
         for _ in 0..120 {
-            let len = text.len();
-            let mut a = rng.below(len + 1);
-            while !text.is_char_boundary(a) {
-                a -= 1;
+            // Up to three changes in one notification (as multi-cursor edits
+            // arrive), each relative to the text after the previous one.
+            let mut changes = Vec::new();
+            for _ in 0..=rng.below(3) {
+                let len = text.len();
+                let mut a = rng.below(len + 1);
+                while !text.is_char_boundary(a) {
+                    a -= 1;
+                }
+                let mut b = (a + rng.below(12)).min(len);
+                while !text.is_char_boundary(b) {
+                    b -= 1;
+                }
+                // An offset between \r and \n maps to the line's end on both sides.
+                let start = line_col(&text, a, Encoding::Utf16);
+                let end = line_col(&text, b, Encoding::Utf16);
+                let insert = pieces[rng.below(pieces.len())];
+                changes.push(json!({"range": range(start, end), "text": insert}));
+                text = apply(&text, start, end, insert, Encoding::Utf16);
             }
-            let mut b = (a + rng.below(12)).min(len);
-            while !text.is_char_boundary(b) {
-                b -= 1;
-            }
-            // An offset between \r and \n maps to the line's end on both sides.
-            let start = line_col(&text, a, Encoding::Utf16);
-            let end = line_col(&text, b, Encoding::Utf16);
-            let insert = pieces[rng.below(pieces.len())];
             version += 1;
-            c.change(
-                KENT_URI,
-                version,
-                json!([{"range": range(start, end), "text": insert}]),
-            );
-            text = apply(&text, start, end, insert, Encoding::Utf16);
+            c.change(KENT_URI, version, json!(changes));
         }
         let got = from_lsp(&c.diagnostics(KENT_URI, version).await);
         assert_eq!(got, expected(&text, Encoding::Utf16), "seed {seed}");
