@@ -11,7 +11,8 @@ async fn kent_diagnostics_match_the_checker() {
     let (mut c, _) = TestClient::start(utf16_caps(), json!(null)).await;
     let text = kent();
     c.open(KENT_URI, 1, &text);
-    let got = from_lsp(&c.diagnostics(KENT_URI, 1).await);
+    let raw = c.diagnostics(KENT_URI, 1).await;
+    let got = from_lsp(&raw);
     assert_eq!(got, expected(&text, Encoding::Utf16));
     // EXPECTED.md: line 20 (1-based) is the adjudication, 40 working days late.
     assert!(
@@ -19,6 +20,16 @@ async fn kent_diagnostics_match_the_checker() {
             .any(|d| d.code == "deadline-missed" && d.start.0 == 19 && d.severity == 1),
         "{got:#?}"
     );
+    // The finding points back at the request it was measured from (line 18).
+    let missed = raw
+        .iter()
+        .find(|d| d["code"] == "deadline-missed" && d["range"]["start"]["line"] == json!(19))
+        .cloned()
+        .unwrap_or_default();
+    let related = &missed["relatedInformation"][0]["location"];
+    assert_eq!(related["uri"], KENT_URI);
+    assert_eq!(related["range"]["start"]["line"], json!(17));
+    assert_eq!(missed["source"], "caseline");
     // Line 21: promise m1 never done.
     assert!(
         got.iter()
