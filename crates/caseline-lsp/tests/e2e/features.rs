@@ -290,3 +290,48 @@ async fn hover_explains_findings_and_allow_comments_silence_them() {
     let shown = hover["contents"]["value"].as_str().unwrap_or("");
     assert!(shown.contains("**rec-unaddressed**"), "{shown}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn any_finding_can_be_acknowledged_with_an_allow_comment() {
+    let (mut c, _) = TestClient::start(utf16_caps(), json!(null)).await;
+    let text = kent();
+    c.open(KENT_URI, 1, &text);
+    // Line 21 (1-based): promise m1, rec-unaddressed.
+    let actions = c
+        .result("textDocument/codeAction", json!({"textDocument": {"uri": KENT_URI}, "range": range((20, 4), (20, 4)), "context": {"diagnostics": []}}))
+        .await;
+    let ack = actions
+        .as_array()
+        .and_then(|a| {
+            a.iter().find(|x| {
+                x["title"]
+                    .as_str()
+                    .is_some_and(|t| t.starts_with("Acknowledge rec-unaddressed"))
+            })
+        })
+        .cloned()
+        .unwrap_or_default();
+    let edits = ack["edit"]["changes"][KENT_URI]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let acknowledged = apply_text_edits(&text, &edits, Encoding::Utf16);
+    assert_eq!(
+        acknowledged,
+        text.replace(
+            "  promise m1",
+            "  # caseline: allow rec-unaddressed \"say why this is acceptable\"\n  promise m1"
+        )
+    );
+    // The checker accepts it: the finding is silenced and the comment is used.
+    let codes: Vec<String> = crate::support::expected(&acknowledged, Encoding::Utf16)
+        .into_iter()
+        .map(|d| d.code)
+        .collect();
+    assert!(
+        !codes
+            .iter()
+            .any(|c| c == "rec-unaddressed" || c.starts_with("ack-")),
+        "{codes:?}"
+    );
+}

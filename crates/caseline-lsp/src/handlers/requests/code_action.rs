@@ -2,8 +2,13 @@
 //! findings under the cursor (insert a `done` entry, apply a "did you mean",
 //! add a missing stage or an `extended` line). A fix's edits are sequential, so
 //! they are applied to a copy and sent as one minimal edit of the original.
+//! Every finding can also be acknowledged: a `# caseline: allow RULE "..."`
+//! comment on the line above (FORMAT.md's acknowledgement comments), with a
+//! reason for the user to fill in. Syntax errors cannot be acknowledged.
 
 use std::collections::HashMap;
+
+use caseline_check::Rule;
 
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse,
@@ -12,7 +17,7 @@ use tower_lsp_server::ls_types::{
 
 use crate::convert;
 use crate::handlers::{minimal_edit, publish_diagnostics, snapshot};
-use crate::session::Session;
+use crate::session::{DocumentSnapshot, Session};
 
 pub fn handle(
     session: &Session,
@@ -25,7 +30,7 @@ pub fn handle(
     let analysis = snap.analysis();
     let mut actions = Vec::new();
     for diag in &analysis.diagnostics {
-        if diag.fixes.is_empty() || diag.range.intersect(wanted).is_none() {
+        if diag.range.intersect(wanted).is_none() {
             continue;
         }
         for fix in &diag.fixes {
@@ -70,5 +75,52 @@ pub fn handle(
             }));
         }
     }
+    for diag in &analysis.diagnostics {
+        if diag.range.intersect(wanted).is_none()
+            || matches!(
+                diag.rule,
+                Rule::Syntax | Rule::DateInvalid | Rule::AckInvalid | Rule::AckUnused
+            )
+        {
+            continue;
+        }
+        actions.push(acknowledge(&snap, diag));
+    }
     Ok(Some(actions))
+}
+
+/// "Acknowledge": insert an allow comment above the finding's line, indented
+/// like it and ending like the file's other lines.
+fn acknowledge(snap: &DocumentSnapshot, diag: &caseline_check::Diagnostic) -> CodeActionOrCommand {
+    let index = snap.index();
+    let line = convert::line_content(index, convert::line_of(index, diag.range.start()));
+    let content = snap
+        .text()
+        .get(usize::from(line.start())..usize::from(line.end()))
+        .unwrap_or("");
+    let indent = &content[..content.len() - content.trim_start().len()];
+    let eol = if index.uses_crlf() { "\r\n" } else { "\n" };
+    let comment = format!(
+        "{indent}# caseline: allow {} \"say why this is acceptable\"{eol}",
+        diag.rule.name()
+    );
+    let at = convert::position(index, line.start(), snap.encoding);
+    let edit = TextEdit {
+        range: tower_lsp_server::ls_types::Range::new(at, at),
+        new_text: comment,
+    };
+    CodeActionOrCommand::CodeAction(CodeAction {
+        title: format!(
+            "Acknowledge {} here (add an allow comment)",
+            diag.rule.name()
+        ),
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![publish_diagnostics::to_lsp(snap, diag)]),
+        edit: Some(WorkspaceEdit {
+            changes: Some(HashMap::from([(snap.uri.clone(), vec![edit])])),
+            ..Default::default()
+        }),
+        is_preferred: Some(false),
+        ..Default::default()
+    })
 }
