@@ -268,6 +268,12 @@ async fn hover_explains_findings_and_allow_comments_silence_them() {
     let shown = hover["contents"]["value"].as_str().unwrap_or("");
     assert!(shown.contains("**rec-unaddressed**"), "{shown}");
 
+    // The header's as-of date (line 10, 1-based): 18 February 2025 was a Tuesday.
+    let hover = c.result("textDocument/hover", at(9, 10)).await;
+    let shown = hover["contents"]["value"].as_str().unwrap_or("");
+    assert!(shown.contains("Tuesday 18 February 2025"), "{shown}");
+    assert_eq!(hover["range"], range((9, 8), (9, 18)));
+
     // Silence it with a reasoned acknowledgement on the line above.
     let allowed = text.replace(
         "  promise m1",

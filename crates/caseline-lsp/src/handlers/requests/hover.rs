@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use caseline_calendar::Calendar;
 use caseline_check::Rule;
-use caseline_syntax::ast::{DateSpec, Document, Entry, EntryChild};
+use caseline_syntax::ast::{DateSpec, Document, Due, Entry, EntryChild};
 use caseline_syntax::{TextRange, TextSize};
 use chrono::NaiveDate;
 use tower_lsp_server::ls_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
@@ -29,6 +29,7 @@ pub fn handle(session: &Session, p: HoverParams) -> anyhow::Result<Option<Hover>
     let doc = snap.parse.document();
 
     let found = date_hover(&snap, doc, offset)
+        .or_else(|| other_date_hover(doc, offset))
         .or_else(|| kind_hover(&snap, doc, offset))
         .or_else(|| id_hover(&snap, doc, offset))
         .or_else(|| procedure_hover(&snap, doc, offset))
@@ -134,6 +135,44 @@ fn date_hover(snap: &DocumentSnapshot, doc: &Document, offset: TextSize) -> Opti
         }
     }
     Some((entry.date_range, md))
+}
+
+/// Dates outside entry heads (the header's `as-of`, `by DATE` on `rec` and
+/// `agree` lines, a calendar's `closed` days): the weekday, or the interval.
+fn other_date_hover(doc: &Document, offset: TextSize) -> Option<Found> {
+    let mut dates: Vec<(TextRange, Option<DateSpec>)> = Vec::new();
+    if let Some(a) = doc.header.as_ref().and_then(|h| h.as_of.as_ref()) {
+        dates.push((a.range, Some(a.value)));
+    }
+    for e in &doc.entries {
+        for c in &e.children {
+            let due = match c {
+                EntryChild::Rec(r) => r.due.as_ref(),
+                EntryChild::Agree(a) => a.due.as_ref(),
+                _ => None,
+            };
+            if let Some(Due::By(d)) = due {
+                dates.push((d.range, d.value));
+            }
+        }
+    }
+    for cal in &doc.calendars {
+        for closed in &cal.closed {
+            dates.extend(closed.dates.iter().map(|d| (d.range, Some(d.value))));
+        }
+    }
+    let (range, spec) = dates
+        .into_iter()
+        .find(|(r, _)| r.contains_inclusive(offset))?;
+    let md = match spec {
+        Some(DateSpec::Day(d)) => format!("**{}**\n", day(d)),
+        Some(DateSpec::Span { first, last }) => {
+            format!("Some day from **{}** to **{}**\n", day(first), day(last))
+        }
+        Some(DateSpec::Unknown) => "Date not known\n".to_owned(),
+        None => "This is not a real day.\n".to_owned(),
+    };
+    Some((range, md))
 }
 
 /// An entry's single known day, looking for the bound of a `?` neighbour:
