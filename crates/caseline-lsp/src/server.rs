@@ -163,6 +163,12 @@ impl LanguageServer for Server {
         })
     }
 
+    async fn document_link(&self, p: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+        request("documentLink", || {
+            requests::document_link::handle(&self.session, p)
+        })
+    }
+
     async fn folding_range(&self, p: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
         request("foldingRange", || {
             requests::folding_range::handle(&self.session, p)

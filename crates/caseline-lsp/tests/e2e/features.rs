@@ -341,3 +341,25 @@ async fn any_finding_can_be_acknowledged_with_an_allow_comment() {
         "{codes:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_published_decision_is_a_link() {
+    let (mut c, _) = TestClient::start(utf16_caps(), json!(null)).await;
+    let uri = "file:///cases/linked.case";
+    c.open(
+        uri,
+        1,
+        "case \"1\"\n  source \"https://www.lgo.org.uk/decisions/x\"\n  related \"24 000 001\"\n",
+    );
+    let links = c
+        .result(
+            "textDocument/documentLink",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    let links = links.as_array().cloned().unwrap_or_default();
+    // Only the web address is a link; the related case reference is not.
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(links[0]["target"], "https://www.lgo.org.uk/decisions/x");
+    assert_eq!(links[0]["range"]["start"]["line"], json!(1));
+}

@@ -4,6 +4,7 @@
 pub mod builtin_source;
 pub mod code_action;
 pub mod completion;
+pub mod document_link;
 pub mod document_symbol;
 pub mod folding_range;
 pub mod formatting;
