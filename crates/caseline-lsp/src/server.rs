@@ -104,6 +104,12 @@ impl LanguageServer for Server {
         })
     }
 
+    async fn did_change_workspace_folders(&self, p: DidChangeWorkspaceFoldersParams) {
+        notification("didChangeWorkspaceFolders", || {
+            notifications::did_change_workspace_folders::handle(&self.session, p)
+        })
+    }
+
     async fn hover(&self, p: HoverParams) -> Result<Option<Hover>> {
         request("hover", || requests::hover::handle(&self.session, p))
     }

@@ -290,6 +290,25 @@ impl Session {
         }
     }
 
+    /// Loads the workspace again for a new set of folders. Open definitions
+    /// files keep their editor text.
+    pub fn set_folders(&self, folders: Vec<std::path::PathBuf>) {
+        let as_of = self.workspace().as_of_override;
+        // Reading the folders happens outside the lock.
+        let mut ws = Workspace::load(folders, as_of);
+        let mut st = self.lock();
+        let open_defs: Vec<(Uri, Parse)> = st
+            .docs
+            .values()
+            .filter(|d| d.is_definitions_file())
+            .map(|d| (d.uri.clone(), Parse::clone(&d.parse)))
+            .collect();
+        for (uri, parse) in open_defs {
+            ws = ws.reload_file(&uri, Some(Some(parse)));
+        }
+        self.install_workspace_locked(&mut st, ws);
+    }
+
     /// Replaces the workspace configuration (e.g. `caseline.toml` changed).
     pub fn reload_config(&self, uri: &Uri) {
         let mut st = self.lock();

@@ -160,3 +160,43 @@ async fn an_open_definitions_file_shows_its_own_problems() {
         "{diags:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn adding_a_workspace_folder_loads_its_definitions() {
+    let dir = std::env::temp_dir().join(format!("caseline-lsp-add-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("corporate.case"), DEFS).expect("write defs");
+    let folder_uri = format!("file://{}", dir.display());
+    let case_uri = format!("{folder_uri}/c-1.case");
+    let (mut c, _) = TestClient::start(utf16_caps(), json!(null)).await;
+    c.open(&case_uri, 1, CASE);
+    let before = codes(&c.diagnostics(&case_uri, 1).await);
+    assert!(
+        before.contains(&"procedure-unknown".to_owned()),
+        "{before:?}"
+    );
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": folder_uri, "name": "ws"}], "removed": []}}),
+    );
+    let after = loop {
+        let msg = c
+            .wait_for(|m| {
+                m["method"] == "textDocument/publishDiagnostics"
+                    && m["params"]["uri"] == case_uri.as_str()
+            })
+            .await;
+        let found = codes(
+            msg["params"]["diagnostics"]
+                .as_array()
+                .map(Vec::as_slice)
+                .unwrap_or(&[]),
+        );
+        if !found.contains(&"procedure-unknown".to_owned()) {
+            break found;
+        }
+    };
+    assert!(after.contains(&"deadline-missed".to_owned()), "{after:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
