@@ -251,11 +251,30 @@ impl<'a> Chart<'a> {
             esc(&alt),
             esc(&alt)
         );
-        row_label(out, y, &b.target_label, &status_words, b.status.is_late());
+        row_label(
+            out,
+            y,
+            &sentence_case(&b.target_label),
+            &status_words,
+            b.status.is_late(),
+        );
         let top = y + 16.0;
         let bh = 18.0;
         self.limit_marks(out, b, top - 6.0, bh + 12.0);
-        if let Some(s0) = b.start.earliest.or(b.start.latest) {
+        if b.status == BarStatus::NotJudged {
+            // Not recorded, but the procedure moved on: a bar to the as-of date
+            // would suggest it is still running. Mark the start and say why.
+            if let Some(s0) = b.start.earliest.or(b.start.latest) {
+                let x = self.x(s0);
+                let _ = writeln!(
+                    out,
+                    "<rect class=\"body\" x=\"{x:.1}\" y=\"{top:.1}\" width=\"3\" height=\"{bh}\"/>\n\
+                     <text class=\"bar-word\" x=\"{:.1}\" y=\"{:.1}\">NOT JUDGED: the procedure moved on</text>",
+                    x + 8.0,
+                    top + 13.0
+                );
+            }
+        } else if let Some(s0) = b.start.earliest.or(b.start.latest) {
             let end = b.end_latest().unwrap_or(s0);
             let (bx0, bx1) = (self.x(s0), self.x_end(end.max(s0)));
             let open = matches!(b.end, BarEnd::Open { .. });
@@ -593,15 +612,33 @@ fn kind_word(k: RecKind) -> &'static str {
 
 fn late_words(late: &Option<CountRange>, unit: &str, status: &str) -> Option<String> {
     late.as_ref()
-        .map(|c| format!("{status} by {} {unit}", describe_count(c)))
+        .map(|c| format!("{status} by {} {unit}", late_count(c)))
+}
+
+/// How late, in words. Where some readings of vague dates are not late at all
+/// (a possibly-late stage), only the upper end means anything: "up to 22".
+fn late_count(c: &CountRange) -> String {
+    match (c.min, c.max) {
+        (Some(a), Some(b)) if a <= 0 && b > 0 => format!("up to {b}"),
+        _ => describe_count(c),
+    }
+}
+
+/// Built-in labels are lower case ("stage 2 adjudication"); a row starts with a capital.
+fn sentence_case(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 fn stage_status_words(b: &Bar) -> String {
     let word = b.status.label().to_uppercase();
-    let verb = if b.status == BarStatus::Overdue {
-        "OVERDUE"
-    } else {
-        "LATE"
+    let verb = match b.status {
+        BarStatus::Overdue => "OVERDUE",
+        BarStatus::PossiblyLate => "POSSIBLY LATE",
+        _ => "LATE",
     };
     late_words(&b.late, unit_words(b.unit), verb).unwrap_or(word)
 }
@@ -636,6 +673,9 @@ fn stage_alt(b: &Bar) -> String {
     }
     if let Some(w) = late_words(&b.late, unit_words(b.unit), "late") {
         let _ = write!(s, ", {w}");
+    }
+    if b.status == BarStatus::NotJudged {
+        s.push_str(", not judged because the procedure moved on past it");
     }
     if let Some(c) = &b.citation {
         let _ = write!(s, " ({c})");
@@ -714,14 +754,14 @@ fn stages_table(out: &mut String, l: &Layout) {
         let late = b
             .late
             .as_ref()
-            .map(|c| format!("{} {}", describe_count(c), unit_words(b.unit)))
+            .map(|c| format!("{} {}", late_count(c), unit_words(b.unit)))
             .unwrap_or_default();
         let _ = writeln!(
             out,
             "<tr class=\"{}\"><th scope=\"row\">{}</th><td>{} ({})</td><td>{} ({})</td><td>{}</td><td>{}</td>\
              <td class=\"status-cell\">{}</td><td>{}</td><td>{}</td></tr>",
             status_class(b.status),
-            esc(&b.target_label),
+            esc(&sentence_case(&b.target_label)),
             esc(&describe_interval(&b.start)),
             esc(&b.start_label),
             esc(&describe_interval(&b.due)),

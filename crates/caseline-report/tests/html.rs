@@ -1,0 +1,150 @@
+//! The HTML report as text: self-contained (nothing fetched from anywhere), a text
+//! alternative on every drawn mark, user text escaped, and the stage 2 bar of the
+//! Worcestershire sample drawn past its extended limit.
+
+mod common;
+
+use common::{attr, groups, report, sample, stage_2_ends};
+
+/// Every kind of user text, each trying to break out of HTML.
+const HOSTILE: &str = r#"case "<b>24</b> & 'x'"
+  title "</title><script>alert(1)</script>"
+  body "Council <img src=x onerror=alert(2)>"
+  procedure children-statutory
+  as-of 2024-03-01
+  source "https://evil.example/<x>"
+
+2024-01-10 stage1.received "<svg onload=alert(3)> & more"
+2024-01-20 stage1.response
+2024-01-21 stage2.report "report"
+  rec r1 within 10wd "Do <this> & \"that\""
+"#;
+
+#[test]
+fn nothing_is_fetched_and_no_script_runs() {
+    for (name, text) in [
+        ("worcestershire", sample("worcestershire-24-017-518.case")),
+        ("hostile", HOSTILE.to_string()),
+    ] {
+        let (_, html) = report(&text);
+        let lower = html.to_ascii_lowercase();
+        assert!(!lower.contains("<script"), "{name}: a script element");
+        assert!(!lower.contains("<img"), "{name}: an image element");
+        assert!(!lower.contains("@import"), "{name}: a CSS import");
+        for attr in attribute_names(&lower) {
+            assert!(
+                !attr.starts_with("on") && !attr.ends_with("href") && attr != "src",
+                "{name}: attribute {attr}"
+            );
+        }
+        // Every CSS/SVG url() points inside the page.
+        for (i, _) in lower.match_indices("url(") {
+            assert!(
+                lower[i..].starts_with("url(#"),
+                "{name}: {}",
+                &lower[i..i + 30]
+            );
+        }
+        // `http` appears only inside the case's own (escaped) text.
+        let allowed = lower.matches("https://evil.example/&lt;x&gt;").count();
+        assert_eq!(lower.matches("http").count(), allowed, "{name}");
+    }
+}
+
+/// Every attribute name of every tag. User text is escaped, so a raw `<` always
+/// opens a real tag and a raw `"` always delimits a real attribute value.
+fn attribute_names(html: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for tag in html.split('<').skip(1) {
+        let Some(end) = tag.find('>') else { continue };
+        let tag = &tag[..end];
+        if tag.starts_with('!') || tag.starts_with('/') {
+            continue;
+        }
+        let mut rest = tag.trim_start_matches(|c: char| !c.is_whitespace());
+        loop {
+            rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+            if rest.is_empty() {
+                break;
+            }
+            let name_end = rest
+                .find(|c: char| c == '=' || c.is_whitespace())
+                .unwrap_or(rest.len());
+            names.push(rest[..name_end].to_string());
+            rest = &rest[name_end..];
+            if let Some(v) = rest.strip_prefix("=\"") {
+                let close = v.find('"').expect("attribute value closes");
+                rest = &v[close + 1..];
+            }
+        }
+    }
+    names
+}
+
+#[test]
+fn user_text_is_escaped() {
+    let (_, html) = report(HOSTILE);
+    assert!(html.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("Council &lt;img src=x onerror=alert(2)&gt;"));
+    assert!(html.contains("&lt;svg onload=alert(3)&gt; &amp; more"));
+    assert!(html.contains("Do &lt;this&gt; &amp; &quot;that&quot;"));
+    assert!(html.contains("&lt;b&gt;24&lt;/b&gt; &amp; &#39;x&#39;"));
+    // The only <title> elements are the page's and the SVG marks' own.
+    assert!(!html.contains("<b>24"));
+}
+
+#[test]
+fn every_bar_and_mark_has_a_text_alternative() {
+    let (l, html) = report(&sample("worcestershire-24-017-518.case"));
+    let bars = groups(&html, "bar ");
+    assert_eq!(bars.len(), l.bars.len() + l.recs.len());
+    let marks = groups(&html, "mark");
+    // Events, holidays and the as-of line.
+    assert_eq!(marks.len(), l.events.len() + l.holidays.len() + 1);
+    for (open, body) in bars.iter().chain(&marks) {
+        let label = attr(open, "<g", "aria-label").unwrap_or("");
+        assert!(label.len() > 10, "no aria-label: {open}");
+        assert!(open.contains("role=\"img\""), "{open}");
+        let title = body
+            .strip_prefix("\n")
+            .unwrap_or(body)
+            .strip_prefix("<title>")
+            .and_then(|t| t.split("</title>").next())
+            .unwrap_or("");
+        assert_eq!(title, label, "the hover text says the same as the label");
+    }
+    // Holidays are named on hover.
+    assert!(html.contains("<title>2024-08-26: Summer bank holiday (not a working day)</title>"));
+}
+
+#[test]
+fn lateness_is_said_in_words_too() {
+    let (_, html) = report(&sample("worcestershire-24-017-518.case"));
+    let (open, body) = groups(&html, "bar stage")
+        .into_iter()
+        .find(|(open, _)| open.contains("stage 2 adjudication:"))
+        .expect("stage 2 bar");
+    assert!(open.contains("s-late"));
+    assert!(open.contains("late by 26 to 46 working days"), "{open}");
+    assert!(
+        body.contains("fill=\"url(#p-late)\""),
+        "the late stretch is patterned"
+    );
+    assert!(body.contains(">LATE by 26 to 46 working days<"), "{body}");
+    // Rec a's row in the table: 12 working days late.
+    assert!(html.contains("<td class=\"status-cell\">done late; done 2024-12-05</td><td>12</td>"));
+}
+
+#[test]
+fn stage_2_bar_ends_past_its_extended_limit() {
+    let (l, html) = report(&sample("worcestershire-24-017-518.case"));
+    let (bar_end, ext, limit) = stage_2_ends(&html);
+    assert!(limit < ext, "the standard limit comes first");
+    assert!(
+        bar_end > ext,
+        "bar ends at {bar_end}, extended limit at {ext}"
+    );
+    // 2024-10-01 .. 2024-11-05 is 36 days; at this scale that is well over 50 px.
+    let px_per_day = (1360.0 - 330.0 - 24.0) / ((l.last_day - l.first_day).num_days() + 1) as f64;
+    assert!((bar_end - ext - 36.0 * px_per_day).abs() < 0.5);
+}
