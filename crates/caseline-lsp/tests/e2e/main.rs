@@ -11,6 +11,7 @@ mod diagnostics;
 mod features;
 mod ordering;
 mod positions;
+mod privacy;
 mod stress;
 mod support;
 mod workspace;
