@@ -157,14 +157,17 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
         });
     }
 
-    let stdout = std::io::stdout();
-    let mut out = anstream::AutoStream::auto(stdout.lock());
+    // Render into memory and write once: stdout is line-buffered, and a large
+    // report is hundreds of thousands of lines (one system call each otherwise).
+    let mut buf = Vec::new();
     match args.format {
-        Format::Human | Format::Csv => render::human::render(&report, &mut out)?,
-        Format::Json => render::json::render(&report, &mut out)?,
-        Format::Sarif => render::sarif::render(&report, &mut out)?,
-        Format::Github => render::github::render(&report, &mut out)?,
+        Format::Human | Format::Csv => render::human::render(&report, &mut buf)?,
+        Format::Json => render::json::render(&report, &mut buf)?,
+        Format::Sarif => render::sarif::render(&report, &mut buf)?,
+        Format::Github => render::github::render(&report, &mut buf)?,
     }
+    let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
+    out.write_all(&buf)?;
     out.flush()?;
     if matches!(args.format, Format::Json | Format::Sarif | Format::Github) {
         // Machine formats keep stdout parseable; people still need to hear about
