@@ -791,10 +791,7 @@ fn recs_table(out: &mut String, l: &Layout) {
             (Some(d), None) => describe_interval(d),
             (None, _) => "no due date".to_string(),
         };
-        let mut outcome = r.outcome.label().to_string();
-        for (kind, when) in &r.addressed {
-            let _ = write!(outcome, "; {kind} {}", describe_interval(when));
-        }
+        let outcome = outcome_words(r);
         let late = r.late.as_ref().map(describe_count).unwrap_or_default();
         let class = if r.outcome.is_late() { "s-late" } else { "" };
         let _ = writeln!(
@@ -812,6 +809,32 @@ fn recs_table(out: &mut String, l: &Layout) {
         );
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// "done late: 2024-12-05", "declined: 2025-01-11 to 2025-01-20",
+/// "done: partial 2024-12-01; done 2025-02-03".
+fn outcome_words(r: &RecRow) -> String {
+    let base = match r.outcome {
+        RecOutcome::Done | RecOutcome::DoneLate => "done",
+        RecOutcome::Declined => "declined",
+        _ => "",
+    };
+    let dates: Vec<String> = r
+        .addressed
+        .iter()
+        .map(|(kind, when)| {
+            if r.addressed.len() == 1 && kind == base {
+                describe_interval(when)
+            } else {
+                format!("{kind} {}", describe_interval(when))
+            }
+        })
+        .collect();
+    if dates.is_empty() {
+        r.outcome.label().to_string()
+    } else {
+        format!("{}: {}", r.outcome.label(), dates.join("; "))
+    }
 }
 
 fn findings_list(out: &mut String, l: &Layout) {

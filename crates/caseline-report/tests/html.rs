@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{attr, groups, report, sample, stage_2_ends};
+use common::{attr, groups, report, sample, stage_2};
 
 /// Every kind of user text, each trying to break out of HTML.
 const HOSTILE: &str = r#"case "<b>24</b> & 'x'"
@@ -132,13 +132,18 @@ fn lateness_is_said_in_words_too() {
     );
     assert!(body.contains(">LATE by 26 to 46 working days<"), "{body}");
     // Rec a's row in the table: 12 working days late.
-    assert!(html.contains("<td class=\"status-cell\">done late; done 2024-12-05</td><td>12</td>"));
+    assert!(html.contains("<td class=\"status-cell\">done late: 2024-12-05</td><td>12</td>"));
 }
 
 #[test]
 fn stage_2_bar_ends_past_its_extended_limit() {
     let (l, html) = report(&sample("worcestershire-24-017-518.case"));
-    let (bar_end, ext, limit) = stage_2_ends(&html);
+    let common::Stage2 {
+        end: bar_end,
+        ext,
+        limit,
+        ..
+    } = stage_2(&html);
     assert!(limit < ext, "the standard limit comes first");
     assert!(
         bar_end > ext,

@@ -61,9 +61,20 @@ pub fn attr<'t>(text: &'t str, tag: &str, name: &str) -> Option<&'t str> {
     Some(&v[..v.find('"')?])
 }
 
-/// The SVG x where the stage 2 adjudication bar ends and where its extended
-/// limit line is, read from the drawing.
-pub fn stage_2_ends(html: &str) -> (f64, f64, f64) {
+/// Where the stage 2 adjudication bar is drawn, in SVG units.
+pub struct Stage2 {
+    /// The bar's right end (the adjudication day's end).
+    pub end: f64,
+    /// The extended limit line and the standard limit line.
+    pub ext: f64,
+    pub limit: f64,
+    /// The bar's top edge and height.
+    pub top: f64,
+    pub height: f64,
+}
+
+/// Reads the stage 2 adjudication bar's geometry from the drawing.
+pub fn stage_2(html: &str) -> Stage2 {
     let (_, body) = groups(html, "bar stage")
         .into_iter()
         .find(|(open, _)| open.contains("aria-label=\"stage 2 adjudication:"))
@@ -71,7 +82,11 @@ pub fn stage_2_ends(html: &str) -> (f64, f64, f64) {
     let num = |s: Option<&str>| -> f64 { s.expect("attribute present").parse().expect("a number") };
     let x = num(attr(body, "<rect class=\"body", "x"));
     let width = num(attr(body, "<rect class=\"body", "width"));
-    let ext = num(attr(body, "<line class=\"ext-limit\"", "x1"));
-    let limit = num(attr(body, "<line class=\"limit\"", "x1"));
-    (x + width, ext, limit)
+    Stage2 {
+        end: x + width,
+        ext: num(attr(body, "<line class=\"ext-limit\"", "x1")),
+        limit: num(attr(body, "<line class=\"limit\"", "x1")),
+        top: num(attr(body, "<rect class=\"body", "y")),
+        height: num(attr(body, "<rect class=\"body", "height")),
+    }
 }
