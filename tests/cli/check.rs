@@ -414,3 +414,55 @@ fn summary_gives_one_line_per_case() {
         table.stdout
     );
 }
+
+#[test]
+fn caseline_toml_sets_rule_severities_and_bad_ones_are_usage_errors() {
+    // rec-unaddressed raised to an error makes the warning-only case fail.
+    let dir = workspace(&[
+        ("caseline.toml", b"[rules]\nrec-unaddressed = \"error\"\n"),
+        ("cases/warn.case", WARNING_ONLY.as_bytes()),
+    ]);
+    // Found by walking up from the checked path.
+    let run = run_in(dir.path(), &["check", "cases", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(json(&run)["diagnostics"][0]["severity"], "error");
+
+    let dir = workspace(&[
+        ("caseline.toml", b"[rules]\nrec-unaddressed = \"off\"\n"),
+        ("warn.case", WARNING_ONLY.as_bytes()),
+    ]);
+    let run = run_in(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(json(&run)["diagnostics"], serde_json::json!([]));
+
+    let dir = workspace(&[
+        ("caseline.toml", b"[rules]\nrec-unadressed = \"off\"\n"),
+        ("warn.case", WARNING_ONLY.as_bytes()),
+    ]);
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(
+        run.code, 2,
+        "a misspelt rule in the config is a usage error"
+    );
+    assert!(run.stderr.contains("rec-unadressed"), "{}", run.stderr);
+}
+
+#[test]
+fn oversized_files_are_refused_with_a_clear_message() {
+    let dir = workspace(&[("ok.case", CLEAN.as_bytes())]);
+    // A sparse file: 60 MB long without writing 60 MB.
+    let big = std::fs::File::create(dir.path().join("big.case")).expect("big.case");
+    big.set_len(60 * 1024 * 1024).expect("sizing big.case");
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("big.case") && run.stderr.contains("up to 50 MB"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("checked 1 file: no problems found"),
+        "{}",
+        run.stdout
+    );
+}

@@ -75,9 +75,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
         Some(p) => {
             let text = std::fs::read_to_string(p)
                 .with_context(|| format!("reading {}", discover::display_path(p)))?;
+            // The error already names caseline.toml; add where that file is.
             Config::from_toml(&text)
-                .map_err(|e| anyhow::anyhow!("{e}"))
-                .with_context(|| format!("in {}", discover::display_path(p)))?
+                .map_err(|e| anyhow::anyhow!("{e} (in {})", discover::display_path(p)))?
         }
         None => Config::default(),
     };
