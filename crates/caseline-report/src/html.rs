@@ -209,10 +209,16 @@ impl<'a> Chart<'a> {
     fn axis(&self, out: &mut String, h: f64) {
         out.push_str("<g class=\"axis\" aria-hidden=\"true\">\n");
         let months = month_starts(self.l.first_day, self.l.last_day);
-        // Label only every `step`-th month so labels never overlap (about 38 px each).
+        // Label only every `step`-th month so labels never overlap (about 38 px
+        // each), and draw a grid line only every `grid`-th month so a case
+        // spanning centuries (a typo in a year) still gives a small page.
         let per_month = (self.x1 - self.x0) / months.len().max(1) as f64;
-        let step = ((38.0 / per_month).ceil() as usize).max(1);
+        let grid = ((4.0 / per_month).ceil() as usize).max(1);
+        let step = ((38.0 / per_month).ceil() as usize).max(1).div_ceil(grid) * grid;
         for (i, m) in months.iter().enumerate() {
+            if i % grid != 0 {
+                continue;
+            }
             let x = self.x(*m);
             let _ = writeln!(
                 out,
@@ -229,7 +235,7 @@ impl<'a> Chart<'a> {
                     month_name(m.month())
                 );
             }
-            if i == 0 || m.month() == 1 {
+            if i == 0 || (m.month() == 1 && step <= 12) {
                 let _ = writeln!(
                     out,
                     "<text class=\"year\" x=\"{:.1}\" y=\"16\">{}</text>",
