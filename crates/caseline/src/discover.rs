@@ -186,9 +186,16 @@ fn io_message(err: &std::io::Error) -> String {
     }
 }
 
-/// How a path is shown to the user: as given (relative paths stay relative), with
+/// How a path is shown to the user: as given (relative paths stay relative, and
+/// absolute ones under the current directory are made relative to it), with
 /// forward slashes so output is the same on every platform.
 pub fn display_path(path: &Path) -> String {
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    let cwd = CWD.get_or_init(|| std::env::current_dir().ok());
+    let path = match cwd.as_deref().map(|c| path.strip_prefix(c)) {
+        Some(Ok(rel)) if !rel.as_os_str().is_empty() => rel,
+        _ => path,
+    };
     let s = path.to_string_lossy();
     let s = s.strip_prefix("./").unwrap_or(&s);
     if std::path::MAIN_SEPARATOR == '\\' {
