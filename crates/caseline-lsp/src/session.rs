@@ -81,6 +81,25 @@ impl DocumentSnapshot {
             .clone()
     }
 
+    /// The workspace's problems with this document's definitions (conflicts,
+    /// cycles, unknown names), at the severities `caseline.toml` sets; rules
+    /// turned off there are left out.
+    pub fn definition_problems(&self) -> Vec<caseline_check::Diagnostic> {
+        let Some(problems) = self.workspace.problems.get(&self.uri) else {
+            return Vec::new();
+        };
+        problems
+            .iter()
+            .filter_map(|d| {
+                let severity = self.workspace.config.severity(d.rule)?;
+                Some(caseline_check::Diagnostic {
+                    severity,
+                    ..d.clone()
+                })
+            })
+            .collect()
+    }
+
     /// True when this document holds procedure/calendar definitions (no case
     /// header). A built-in procedure opened read-only is not one: it is
     /// already defined, and adding it again would conflict with itself.

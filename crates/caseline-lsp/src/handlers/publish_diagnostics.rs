@@ -20,12 +20,10 @@ pub fn compute(snap: &DocumentSnapshot) -> Vec<Diagnostic> {
         .iter()
         .map(|d| to_lsp(snap, d))
         .collect();
-    if let Some(problems) = snap.workspace.problems.get(&snap.uri) {
-        for d in problems {
-            let lsp = to_lsp(snap, d);
-            if !out.contains(&lsp) {
-                out.push(lsp);
-            }
+    for d in snap.definition_problems() {
+        let lsp = to_lsp(snap, &d);
+        if !out.contains(&lsp) {
+            out.push(lsp);
         }
     }
     out

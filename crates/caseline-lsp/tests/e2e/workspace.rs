@@ -200,3 +200,40 @@ async fn adding_a_workspace_folder_loads_its_definitions() {
     assert!(after.contains(&"deadline-missed".to_owned()), "{after:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sample_folder_with_its_own_procedure_and_calendar() {
+    let folder = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/cases"))
+        .canonicalize()
+        .expect("tests/cases exists");
+    let folder_uri = format!("file://{}", folder.display());
+    let case_uri = format!("{folder_uri}/corporate-council-tax.case");
+    let text = std::fs::read_to_string(folder.join("corporate-council-tax.case")).expect("sample");
+    let (mut c, _) =
+        TestClient::start(utf16_caps(), json!([{"uri": folder_uri, "name": "cases"}])).await;
+    c.open(&case_uri, 1, &text);
+    let mut found: Vec<(u64, String)> = c
+        .diagnostics(&case_uri, 1)
+        .await
+        .iter()
+        .map(|d| {
+            (
+                d["range"]["start"]["line"].as_u64().unwrap_or(0) + 1,
+                d["code"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    found.sort();
+    // tests/cases/EXPECTED-own.md (1-based lines): the procedure and the
+    // calendar come from definitions/corporate.case.
+    let want: Vec<(u64, String)> = [
+        (13, "extension-unrecorded"),
+        (17, "rec-unaddressed"),
+        (18, "rec-late"),
+        (20, "event-unknown"),
+    ]
+    .into_iter()
+    .map(|(l, c)| (l, c.to_owned()))
+    .collect();
+    assert_eq!(found, want);
+}

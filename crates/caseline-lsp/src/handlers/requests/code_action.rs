@@ -28,8 +28,11 @@ pub fn handle(
     };
     let wanted = convert::text_range(snap.index(), p.range, snap.encoding);
     let analysis = snap.analysis();
+    // A definitions file's own problems (from the workspace) have fixes too.
+    let mut findings = analysis.diagnostics.clone();
+    findings.extend(snap.definition_problems());
     let mut actions = Vec::new();
-    for diag in &analysis.diagnostics {
+    for diag in &findings {
         if diag.range.intersect(wanted).is_none() {
             continue;
         }
@@ -75,6 +78,7 @@ pub fn handle(
             }));
         }
     }
+    // Acknowledgement comments apply to case timelines (checked by `check`).
     for diag in &analysis.diagnostics {
         if diag.range.intersect(wanted).is_none()
             || matches!(
