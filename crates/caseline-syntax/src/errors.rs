@@ -6,8 +6,9 @@
 //! one is dropped, so a single typo never shows up as a cascade.
 //! Must not depend on calendars, rules or LSP.
 
-use crate::kinds::{self, field};
+use crate::kinds;
 use crate::line_index::LineIndex;
+use crate::query_cache::Problem;
 use text_size::{TextRange, TextSize};
 use tree_sitter::Node;
 
@@ -100,10 +101,61 @@ pub(crate) fn is_indented_block(block: Node<'_>, index: &LineIndex) -> bool {
 /// The byte-order mark some editors write at the start of a file.
 pub(crate) const BOM: &str = "\u{FEFF}";
 
-fn visit(node: Node<'_>, text: &str, index: &LineIndex, out: &mut Vec<SyntaxError>) {
+/// Reports every problem: first the lines the parser kept but could not read
+/// (found by a query, inside tree-sitter), then ERROR and MISSING nodes, found
+/// by descending only where `has_error` says there is one. Both stay cheap on
+/// a large file, since this runs on every keystroke in the editor.
+fn visit<'t>(root: Node<'t>, text: &str, index: &LineIndex, out: &mut Vec<SyntaxError>) {
+    for (node, problem) in crate::query_cache::problems(root, text) {
+        let message = match problem {
+            Problem::TopLevelLine => invalid_top_level_message(node, text, index),
+            Problem::ChildLine(parent) => invalid_child_message(parent, node_text(node, text)),
+            Problem::UnterminatedString => UNTERMINATED_STRING_MESSAGE.to_string(),
+        };
+        out.push(SyntaxError {
+            range: range_of(node),
+            kind: SyntaxErrorKind::Syntax,
+            message,
+        });
+    }
+    if !root.has_error() {
+        return;
+    }
+    let mut cursor = root.walk();
+    // Kinds of the ancestors of the cursor's node (the parent is the last).
+    let mut ancestors: Vec<&'t str> = Vec::new();
+    loop {
+        let node = cursor.node();
+        let parent = ancestors.last().copied().unwrap_or_default();
+        let descend = node.has_error() && !report(node, parent, text, index, out);
+        if descend && cursor.goto_first_child() {
+            ancestors.push(node.kind());
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return;
+            }
+            ancestors.pop();
+        }
+    }
+}
+
+/// Reports the ERROR or MISSING node `node` stands for, if it is one. True
+/// when its subtree needs no further look.
+fn report(
+    node: Node<'_>,
+    parent: &str,
+    text: &str,
+    index: &LineIndex,
+    out: &mut Vec<SyntaxError>,
+) -> bool {
     if node.is_error() {
         error_node(node, text, index, out);
-        return;
+        return true;
     }
     // A zero-width node with an error is one whose only token is a hidden
     // MISSING one (e.g. the name inside an `event_kind`): report it as missing.
@@ -112,47 +164,11 @@ fn visit(node: Node<'_>, text: &str, index: &LineIndex, out: &mut Vec<SyntaxErro
         out.push(SyntaxError {
             range: line_content(index, text, at),
             kind: SyntaxErrorKind::Syntax,
-            message: missing_message(node),
+            message: missing_message(node, parent),
         });
-        return;
+        return true;
     }
-    let kind = node.kind();
-    if kind == kinds::INVALID_BLOCK {
-        // The head explains the problem; the child lines under a line that
-        // could not be read cannot mean anything, so they get no error of
-        // their own.
-        if let Some(head) = node.child_by_field_name(field::HEAD) {
-            out.push(SyntaxError {
-                range: range_of(head),
-                kind: SyntaxErrorKind::Syntax,
-                message: invalid_top_level_message(head, text, index),
-            });
-        }
-        return;
-    }
-    if kind == kinds::INVALID_LINE {
-        let parent = node.parent().map(|p| p.kind()).unwrap_or_default();
-        out.push(SyntaxError {
-            range: range_of(node),
-            kind: SyntaxErrorKind::Syntax,
-            message: invalid_child_message(parent, node_text(node, text)),
-        });
-        return;
-    }
-    if kind == kinds::UNTERMINATED_STRING {
-        out.push(SyntaxError {
-            range: range_of(node),
-            kind: SyntaxErrorKind::Syntax,
-            message: UNTERMINATED_STRING_MESSAGE.to_string(),
-        });
-        return;
-    }
-    // Invalid lines and unterminated strings are not tree-sitter errors, so
-    // every node is visited (a file is small; this is linear).
-    let mut cursor = node.walk();
-    for child in node.children(&mut cursor) {
-        visit(child, text, index, out);
-    }
+    false
 }
 
 /// An ERROR node: one error for each line it covers that holds something.
@@ -247,8 +263,7 @@ fn line_usage(line: &str, bad: &str) -> Option<&'static str> {
     })
 }
 
-fn missing_message(node: Node<'_>) -> String {
-    let parent = node.parent().map(|p| p.kind()).unwrap_or_default();
+fn missing_message(node: Node<'_>, parent: &str) -> String {
     let kind = node.kind();
     if kind == kinds::NAME_TOKEN && parent == kinds::EVENT_KIND {
         return "expected an event kind after the date, like `note` or `stage1.received`"

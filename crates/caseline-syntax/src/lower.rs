@@ -104,12 +104,15 @@ impl<'a> Cx<'a> {
     /// content (without the line ending, trailing blanks or trailing comments
     /// that tree-sitter attached to it).
     fn block_range(&self, node: Node<'_>) -> TextRange {
+        self.block_range_of(node, &Children::of(node))
+    }
+
+    fn block_range_of(&self, node: Node<'_>, children: &Children<'_>) -> TextRange {
         let start = range_of(node).start();
         let mut end = start;
-        let mut cursor = node.walk();
-        for child in node.children(&mut cursor) {
+        for (_, child) in &children.all {
             if child.kind() != kinds::COMMENT && !child.byte_range().is_empty() {
-                end = end.max(range_of(child).end());
+                end = end.max(range_of(*child).end());
             }
         }
         let line = self.index.line_range(self.index.line_of(end));
@@ -317,7 +320,10 @@ impl<'a> Cx<'a> {
     }
 
     fn entry(&mut self, node: Node<'_>) -> Entry {
-        let date_node = node.child_by_field_name(field::DATE);
+        // One pass over the entry's children (entries are most of a file, and
+        // this runs on every keystroke), then plain lookups.
+        let children = Children::of(node);
+        let date_node = children.field(field::DATE);
         let date_range = date_node
             .map(range_of)
             .unwrap_or_else(|| TextRange::empty(range_of(node).start()));
@@ -325,13 +331,16 @@ impl<'a> Cx<'a> {
             .date(date_node)
             .and_then(|d| d.value.map(|v| Spanned::new(v, d.range)));
         let mut entry = Entry {
-            range: self.block_range(node),
+            range: self.block_range_of(node, &children),
             head_range: self.head_range(node),
             date,
             date_range,
-            kind: self.name(node.child_by_field_name(field::KIND)),
-            ids: self.names(node, field::ID),
-            text: self.string(node.child_by_field_name(field::TEXT)),
+            kind: self.name(children.field(field::KIND)),
+            ids: children
+                .fields(field::ID)
+                .filter_map(|n| self.name(Some(n)))
+                .collect(),
+            text: self.string(children.field(field::TEXT)),
             children: Vec::new(),
         };
         if self.line_has_error(node) {
@@ -339,7 +348,7 @@ impl<'a> Cx<'a> {
             entry.ids.clear();
             entry.text = None;
         }
-        for child in children_by_field(node, field::CHILD) {
+        for child in children.fields(field::CHILD) {
             if child.has_error() || self.line_has_error(child) {
                 continue;
             }
@@ -522,18 +531,52 @@ impl<'a> Cx<'a> {
     }
 }
 
+/// A node's children with their field names, read in one cursor pass.
+struct Children<'t> {
+    all: Vec<(Option<&'t str>, Node<'t>)>,
+}
+
+impl<'t> Children<'t> {
+    fn of(node: Node<'t>) -> Children<'t> {
+        let mut all = Vec::with_capacity(node.child_count() as usize);
+        let mut cursor = node.walk();
+        if cursor.goto_first_child() {
+            loop {
+                all.push((cursor.field_name(), cursor.node()));
+                if !cursor.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+        Children { all }
+    }
+
+    fn field(&self, name: &str) -> Option<Node<'t>> {
+        self.fields(name).next()
+    }
+
+    fn fields<'a>(&'a self, name: &'a str) -> impl Iterator<Item = Node<'t>> + 'a {
+        self.all
+            .iter()
+            .filter(move |(f, _)| *f == Some(name))
+            .map(|(_, n)| *n)
+    }
+}
+
 fn children_by_field<'t>(node: Node<'t>, name: &str) -> Vec<Node<'t>> {
     let mut cursor = node.walk();
     node.children_by_field_name(name, &mut cursor).collect()
 }
 
 /// Every comment in the file, in order. A comment-only line's token includes
-/// its line ending; the range given out does not.
+/// its line ending; the range given out does not. One cursor walk, no
+/// per-node allocation (this runs on every keystroke in the editor).
 fn collect_comments(root: Node<'_>, cx: &Cx<'_>, out: &mut Vec<Comment>) {
     let mut cursor = root.walk();
-    let mut stack = vec![root];
-    while let Some(node) = stack.pop() {
-        if node.kind() == kinds::COMMENT {
+    loop {
+        let node = cursor.node();
+        let is_comment = node.kind() == kinds::COMMENT;
+        if is_comment {
             let range = trim_end_range(cx.text, range_of(node));
             let raw = cx
                 .text
@@ -543,10 +586,18 @@ fn collect_comments(root: Node<'_>, cx: &Cx<'_>, out: &mut Vec<Comment>) {
                 range,
                 text: raw.strip_prefix('#').unwrap_or(raw).to_string(),
             });
+        }
+        if !is_comment && cursor.goto_first_child() {
             continue;
         }
-        let children: Vec<Node<'_>> = node.children(&mut cursor).collect();
-        stack.extend(children.into_iter().rev());
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return;
+            }
+        }
     }
 }
 
