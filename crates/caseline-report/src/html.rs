@@ -64,6 +64,11 @@ pub fn render_html(layout: &Layout, title: &str) -> String {
         esc(title)
     );
     case_summary(&mut out, layout);
+    let _ = writeln!(
+        out,
+        "<p class=\"summary\">{}</p>",
+        esc(&summary_sentence(layout))
+    );
     legend(&mut out);
     out.push_str("<section aria-labelledby=\"timeline-h\">\n<h2 id=\"timeline-h\">Timeline</h2>\n");
     Chart::new(layout).draw(&mut out);
@@ -103,6 +108,39 @@ fn case_summary(out: &mut String, l: &Layout) {
         row("Source", v);
     }
     out.push_str("</dl>\n");
+}
+
+/// One sentence for people who cannot or will not read the picture, e.g.
+/// "2 of 5 deadlines were late or possibly late; 5 of 11 recommendations and
+/// promises were done late or are overdue; 3 are still open."
+fn summary_sentence(l: &Layout) -> String {
+    let judged = l
+        .bars
+        .iter()
+        .filter(|b| b.status != BarStatus::NotJudged)
+        .count();
+    let late = l.bars.iter().filter(|b| b.status.is_late()).count();
+    let recs_late = l.recs.iter().filter(|r| r.outcome.is_late()).count();
+    let open = l
+        .recs
+        .iter()
+        .filter(|r| matches!(r.outcome, RecOutcome::Open | RecOutcome::Partial))
+        .count();
+    let mut s = format!(
+        "{late} of {judged} deadline{} late, possibly late or overdue as of {}",
+        if judged == 1 { "" } else { "s" },
+        l.as_of
+    );
+    let _ = write!(
+        s,
+        "; {recs_late} of {} recommendations and promises done late or overdue",
+        l.recs.len()
+    );
+    if open > 0 {
+        let _ = write!(s, "; {open} still open");
+    }
+    s.push('.');
+    s
 }
 
 fn legend(out: &mut String) {
@@ -914,6 +952,7 @@ h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
 dl.case { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0 0 1rem; }
 dl.case dt { font-weight: 600; }
 dl.case dd { margin: 0; overflow-wrap: anywhere; }
+p.summary { font-weight: 600; margin: 0 0 .75rem; }
 .legend ul { list-style: none; padding: 0; margin: .5rem 0; display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; font-size: .85rem; }
 .legend li { display: flex; align-items: center; gap: .35rem; }
 svg.chart { width: 100%; height: auto; max-width: 1360px; display: block; font-size: 12px; }

@@ -131,6 +131,12 @@ fn lateness_is_said_in_words_too() {
         "the late stretch is patterned"
     );
     assert!(body.contains(">LATE by 26 to 46 working days<"), "{body}");
+    // Stage 1 (possibly late) and stage 2 (late) of 4 judged deadlines (the
+    // panel's report is not judged); a, d, e and p1 done late of 11; o1-o3 open.
+    assert!(html.contains(
+        "<p class=\"summary\">2 of 4 deadlines late, possibly late or overdue as of 2025-08-10; \
+         4 of 11 recommendations and promises done late or overdue; 3 still open.</p>"
+    ));
     // Rec a's row in the table: 12 working days late.
     assert!(html.contains("<td class=\"status-cell\">done late: 2024-12-05</td><td>12</td>"));
 }
