@@ -237,3 +237,23 @@ async fn the_sample_folder_with_its_own_procedure_and_calendar() {
     .collect();
     assert_eq!(found, want);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn definition_inside_a_procedure_file() {
+    let (mut c, _) = TestClient::start(utf16_caps(), json!(null)).await;
+    let uri = "file:///defs/corporate.case";
+    let text = format!("{DEFS}  use lgsco\n  require corp.received before ombudsman.received\n");
+    c.open(uri, 1, &text);
+    let def = |line: u32, character: u32| json!({"textDocument": {"uri": uri}, "position": crate::harness::pos(line, character)});
+    // Line 4: `  deadline corp.response within 10wd of corp.received "policy 4.2"`;
+    // column 42 is inside `corp.received`, declared on line 2 (columns 8..21).
+    let here = c.result("textDocument/definition", def(4, 42)).await;
+    assert_eq!(here["uri"], uri);
+    assert_eq!(here["range"], crate::harness::range((2, 8), (2, 21)));
+    // Line 6 names `ombudsman.received`, which the used lgsco procedure declares.
+    let there = c.result("textDocument/definition", def(6, 40)).await;
+    assert_eq!(there["uri"], "caseline-builtin:/lgsco.case");
+    // Line 5: `use lgsco` goes to that procedure.
+    let used = c.result("textDocument/definition", def(5, 7)).await;
+    assert_eq!(used["uri"], "caseline-builtin:/lgsco.case");
+}

@@ -3,7 +3,7 @@
 //! (a workspace definitions file, or a read-only `caseline-builtin:` document);
 //! on a procedure name in the header, that procedure.
 
-use caseline_syntax::{LineIndex, TextRange};
+use caseline_syntax::{LineIndex, TextRange, TextSize};
 use tower_lsp_server::ls_types::{GotoDefinitionParams, GotoDefinitionResponse, Location, Uri};
 
 use crate::convert;
@@ -70,7 +70,51 @@ pub fn handle(
             return Ok(Some(GotoDefinitionResponse::Scalar(loc)));
         }
     }
-    Ok(None)
+    Ok(definitions_file_target(&snap, offset))
+}
+
+/// Inside a `procedure` block: an event named by a `deadline` or `require`
+/// line goes to its `event` line (here or in a procedure it uses), and a
+/// `use NAME` goes to that procedure.
+fn definitions_file_target(
+    snap: &DocumentSnapshot,
+    offset: TextSize,
+) -> Option<GotoDefinitionResponse> {
+    let doc = snap.parse.document();
+    let proc = doc
+        .procedures
+        .iter()
+        .find(|p| p.range.contains_inclusive(offset))?;
+    if let Some(used) = proc
+        .uses
+        .iter()
+        .find(|u| u.range.contains_inclusive(offset))
+    {
+        let sources = procedure_sources(&snap.workspace, std::slice::from_ref(&used.value));
+        let source = sources.first()?;
+        let def = source.def()?;
+        let loc = remote(snap, &source.uri, source.parse.line_index(), def.name.range);
+        return Some(GotoDefinitionResponse::Scalar(loc));
+    }
+    let named = proc
+        .deadlines
+        .iter()
+        .flat_map(|d| [&d.target, &d.start])
+        .chain(proc.requires.iter().flat_map(|r| [&r.first, &r.then]))
+        .find(|n| n.range.contains_inclusive(offset))?;
+    if let Some(decl) = proc.events.iter().find(|e| e.name.value == named.value) {
+        return Some(GotoDefinitionResponse::Scalar(local(snap, decl.name.range)));
+    }
+    let used: Vec<String> = proc.uses.iter().map(|u| u.value.clone()).collect();
+    let sources = procedure_sources(&snap.workspace, &used);
+    let (source, decl) = find_event(&sources, &named.value)?;
+    let loc = remote(
+        snap,
+        &source.uri,
+        source.parse.line_index(),
+        decl.name.range,
+    );
+    Some(GotoDefinitionResponse::Scalar(loc))
 }
 
 fn local(snap: &DocumentSnapshot, range: TextRange) -> Location {
