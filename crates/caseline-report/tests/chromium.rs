@@ -141,7 +141,12 @@ fn worcestershire_report_renders_in_headless_chromium() {
     let white = full.count(|p| near(p, [255, 255, 255]));
     let dark = full.count(|p| p.iter().all(|&v| v < 80));
     println!("page.png: {late} late-coloured, {white} white, {dark} dark pixels");
+    assert!(html.contains("Content-Security-Policy"));
     assert!(late > 300, "only {late} pixels in the late colour");
+    // The late stretch's cross-hatch (an SVG pattern) still draws under the page's
+    // Content-Security-Policy, which forbids every fetch.
+    let hatch = full.count(|p| near(p, HATCH));
+    assert!(hatch > 50, "only {hatch} pixels of the late hatch");
     assert!(
         white > full.width * full.height / 4,
         "the page background is white"
