@@ -257,3 +257,57 @@ async fn definition_inside_a_procedure_file() {
     let used = c.result("textDocument/definition", def(5, 7)).await;
     assert_eq!(used["uri"], "caseline-builtin:/lgsco.case");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_definitions_file_changed_on_disk_is_reloaded() {
+    let dir = std::env::temp_dir().join(format!("caseline-lsp-disk-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let defs_path = dir.join("corporate.case");
+    std::fs::write(&defs_path, DEFS).expect("write defs");
+    let folder_uri = format!("file://{}", dir.display());
+    let case_uri = format!("{folder_uri}/c-1.case");
+    let (mut c, _) = TestClient::start(
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
+        json!([{"uri": folder_uri, "name": "ws"}]),
+    )
+    .await;
+    // The server asks to watch definitions files and caseline.toml.
+    let registration = c
+        .wait_for(|m| m["method"] == "client/registerCapability")
+        .await;
+    assert_eq!(
+        registration["params"]["registrations"][0]["method"],
+        "workspace/didChangeWatchedFiles"
+    );
+    c.open(&case_uri, 1, CASE);
+    let first = codes(&c.diagnostics(&case_uri, 1).await);
+    assert!(
+        !first.contains(&"procedure-unknown".to_owned()),
+        "{first:?}"
+    );
+    // Another program deletes the definitions file.
+    std::fs::remove_file(&defs_path).expect("remove defs");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("{folder_uri}/corporate.case"), "type": 3}]}),
+    );
+    loop {
+        let msg = c
+            .wait_for(|m| {
+                m["method"] == "textDocument/publishDiagnostics"
+                    && m["params"]["uri"] == case_uri.as_str()
+            })
+            .await;
+        let found = codes(
+            msg["params"]["diagnostics"]
+                .as_array()
+                .map(Vec::as_slice)
+                .unwrap_or(&[]),
+        );
+        if found.contains(&"procedure-unknown".to_owned()) {
+            break;
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
