@@ -207,7 +207,7 @@ impl<'a> Chart<'a> {
             + REC_H * self.l.recs.len().max(1) as f64
             + HEADING_H
             + EVENTS_H
-            + 8.0
+            + 24.0
     }
 
     fn draw(&self, out: &mut String) {
@@ -267,7 +267,7 @@ impl<'a> Chart<'a> {
                 out,
                 "<line class=\"grid\" x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\"/>",
                 AXIS_H - 8.0,
-                h - 4.0
+                h - 18.0
             );
             if i % step == 0 {
                 let _ = writeln!(
@@ -561,10 +561,10 @@ impl<'a> Chart<'a> {
                 esc(&alt),
                 esc(&alt),
                 AXIS_H - 6.0,
-                h - 4.0,
+                h - 18.0,
                 x - 3.0,
                 AXIS_H - 6.0,
-                h - AXIS_H + 2.0
+                h - AXIS_H - 12.0
             );
         }
         out.push_str("</g>\n");
@@ -580,13 +580,14 @@ impl<'a> Chart<'a> {
         let _ = writeln!(
             out,
             "<g class=\"mark\" role=\"img\" aria-label=\"{}\"><title>{}</title>\
-             <line class=\"asof\" x1=\"{x:.1}\" y1=\"22\" x2=\"{x:.1}\" y2=\"{:.1}\"/>\
+             <line class=\"asof\" x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\"/>\
              <text class=\"asof-text\" x=\"{:.1}\" y=\"{:.1}\">as of {d}</text></g>",
             esc(&alt),
             esc(&alt),
-            h - 4.0,
-            x - 4.0,
-            AXIS_H - 26.0
+            AXIS_H - 6.0,
+            h - 16.0,
+            x.clamp(self.x0 + 50.0, WIDTH - 50.0),
+            h - 4.0
         );
     }
 }
@@ -986,7 +987,7 @@ svg text { fill: #1a1a1a; }
 .hover { fill: transparent; }
 .holiday-mark:hover .holiday { stroke-opacity: 1; stroke-width: 2; }
 .asof { stroke: #455a64; stroke-width: 1.5; stroke-dasharray: 2 3; }
-.asof-text { font-size: 11px; text-anchor: end; fill: #455a64; }
+.asof-text { font-size: 11px; text-anchor: middle; fill: #455a64; }
 .event-dot { fill: #455a64; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; margin-bottom: 1rem; }
 th, td { border: 1px solid #cfcfcf; padding: .3rem .45rem; text-align: left; vertical-align: top; }
