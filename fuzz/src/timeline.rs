@@ -368,7 +368,24 @@ impl Timeline {
         }
         if let Some(h) = &self.header {
             w.line(&format!("case {}", h.reference.quoted()));
+            // A second line for a key that holds one value (title, calendar,
+            // as-of, ...) is an error on purpose: caseline says so rather than
+            // pick one silently.
+            let mut seen: Vec<&str> = Vec::new();
             for f in h.fields.iter().take(12) {
+                let key = match f {
+                    HeaderField::Procedure(_) => "procedure",
+                    HeaderField::Calendar(_) => "calendar",
+                    HeaderField::AsOf(_) => "as-of",
+                    HeaderField::Other(k, _) => pick(HEADER_KEYS, *k),
+                };
+                let single = !matches!(key, "related" | "colour");
+                if single && !matches!(f, HeaderField::Procedure(n) if n.is_empty()) {
+                    if seen.contains(&key) {
+                        w.bad = true;
+                    }
+                    seen.push(key);
+                }
                 let line = match f {
                     HeaderField::Procedure(names) => {
                         let names: Vec<&str> =
