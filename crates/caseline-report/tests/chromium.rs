@@ -7,6 +7,8 @@
 //!
 //! Skipped, with a message, where `/usr/bin/chromium` is not installed.
 //! `CASELINE_REPORT_KEEP=1` keeps the pages and screenshots (the path is printed).
+//! Must not depend on the binary or on the network (Chromium runs with
+//! networking features off and the page forbids fetches).
 
 mod common;
 

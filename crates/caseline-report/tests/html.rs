@@ -1,6 +1,7 @@
 //! The HTML report as text: self-contained (nothing fetched from anywhere), a text
 //! alternative on every drawn mark, user text escaped, and the stage 2 bar of the
 //! Worcestershire sample drawn past its extended limit.
+//! Reads the HTML as text only; must not depend on a browser or the binary.
 
 mod common;
 

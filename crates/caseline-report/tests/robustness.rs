@@ -1,6 +1,7 @@
 //! Every sample case, and inputs built to be awkward (open-ended `?` dates,
 //! invalid dates, years far apart, no header, definitions only), make a report
 //! without panicking, with a text alternative on every bar and a page of sane size.
+//! Must not depend on the binary.
 
 mod common;
 
