@@ -368,12 +368,33 @@ fn entry_intervals(entries: &[Entry]) -> Vec<Interval> {
             Some(DateSpec::Unknown) | None => None,
         })
         .collect();
-    (0..written.len())
-        .map(|i| {
-            written[i].unwrap_or_else(|| {
-                let above = written[..i].iter().rev().flatten().next();
-                let below = written[i + 1..].iter().flatten().next();
-                Interval::new(above.and_then(|a| a.earliest), below.and_then(|b| b.latest))
+    // The nearest written date above and below each entry, found in two linear
+    // passes (a long run of `?` entries must not make this quadratic).
+    let mut above: Vec<Option<Interval>> = Vec::with_capacity(written.len());
+    let mut last = None;
+    for w in &written {
+        above.push(last);
+        if w.is_some() {
+            last = *w;
+        }
+    }
+    let mut below: Vec<Option<Interval>> = vec![None; written.len()];
+    let mut next = None;
+    for (i, w) in written.iter().enumerate().rev() {
+        below[i] = next;
+        if w.is_some() {
+            next = *w;
+        }
+    }
+    written
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            w.unwrap_or_else(|| {
+                Interval::new(
+                    above[i].and_then(|a| a.earliest),
+                    below[i].and_then(|b| b.latest),
+                )
             })
         })
         .collect()
@@ -430,11 +451,11 @@ fn rec_row(
         .addressed
         .iter()
         .filter_map(|range| {
-            let i = entries
-                .iter()
-                .position(|e| e.range.contains_range(*range))?;
-            let kind = entries[i].kind.as_ref()?.value.clone();
-            Some((kind, intervals[i]))
+            // Entries are in file order: binary search for the one holding `range`.
+            let i = entries.partition_point(|e| e.range.end() < range.start());
+            let e = entries.get(i).filter(|e| e.range.contains_range(*range))?;
+            let kind = e.kind.as_ref()?.value.clone();
+            Some((kind, *intervals.get(i)?))
         })
         .collect();
     let closed_at = addressed

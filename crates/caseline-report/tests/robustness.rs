@@ -81,3 +81,33 @@ fn awkward_inputs_make_a_report() {
         assert_sane(name, text);
     }
 }
+
+/// A long timeline (4,000 promises, runs of `?` entries between their making
+/// and their `done`) makes a report, with every `?` bounded and every promise's
+/// `done` found. About a second in a debug build, checking included; the bound
+/// only catches a step gone badly non-linear.
+#[test]
+fn a_long_timeline_is_laid_out_quickly() {
+    let mut text =
+        String::from("case \"LONG\"\n  procedure children-statutory\n  as-of 2030-01-01\n\n");
+    for i in 0..4_000 {
+        let day = 1 + i % 28;
+        text.push_str(&format!(
+            "2024-02-{day:02} meeting\n  promise p{i} within 5wd \"call back\"\n? note\n? note\n? note\n2024-03-{day:02} done p{i}\n"
+        ));
+    }
+    let started = std::time::Instant::now();
+    let (l, html) = report(&text);
+    let took = started.elapsed();
+    println!(
+        "4,000 promises, 20,000 entries: {took:?}, {} bytes of HTML",
+        html.len()
+    );
+    assert_eq!(l.recs.len(), 4_000);
+    // Five entries a promise: the meeting, three `?` notes, the `done`.
+    assert_eq!(l.events.len(), 20_000);
+    // `?` between a February and a March entry: some day between them.
+    assert!(l.events[1].when.earliest.is_some() && l.events[1].when.latest.is_some());
+    assert!(l.recs.iter().all(|r| r.closed_at.is_some()));
+    assert!(took.as_secs() < 60, "took {took:?}");
+}
