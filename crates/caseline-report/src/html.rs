@@ -1008,3 +1008,24 @@ code { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", monospa
   thead { display: table-header-group; }
 }
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_covers_markup_quotes_and_control_characters() {
+        assert_eq!(
+            esc("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+        assert_eq!(esc("a\u{0}b\tc\n"), "a\u{FFFD}b\tc\n");
+        assert_eq!(esc("£300 – ok"), "£300 – ok");
+    }
+
+    #[test]
+    fn long_labels_are_cut_at_characters_not_bytes() {
+        assert_eq!(truncate("ééééé", 3), "éé…");
+        assert_eq!(truncate("abc", 3), "abc");
+    }
+}

@@ -139,6 +139,13 @@ fn lateness_is_said_in_words_too() {
         body.contains("fill=\"url(#p-late)\""),
         "the late stretch is patterned"
     );
+    // `2024-06 stage2.requested` is drawn as a hatched range over June.
+    assert!(
+        body.contains(
+            "fill=\"url(#p-vague)\"><title>some day from 2024-06-01 to 2024-06-30</title>"
+        ),
+        "{body}"
+    );
     assert!(body.contains(">LATE by 26 to 46 working days<"), "{body}");
     // Stage 1 (possibly late) and stage 2 (late) of 4 judged deadlines (the
     // panel's report is not judged); a, d, e and p1 done late of 11; o1-o3 open.
