@@ -9,6 +9,7 @@
 //!
 //! Must not compute case facts: everything comes from the layout.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use caseline_calendar::{Interval, NaiveDate};
@@ -168,6 +169,8 @@ fn legend(out: &mut String) {
 /// Maps days to x coordinates and draws the rows.
 struct Chart<'a> {
     l: &'a Layout,
+    /// How many bars share each target label.
+    label_counts: HashMap<&'a str, usize>,
     x0: f64,
     x1: f64,
     days: i64,
@@ -176,8 +179,13 @@ struct Chart<'a> {
 impl<'a> Chart<'a> {
     fn new(l: &'a Layout) -> Chart<'a> {
         let days = (l.last_day - l.first_day).num_days().max(0) + 1;
+        let mut label_counts = HashMap::new();
+        for b in &l.bars {
+            *label_counts.entry(b.target_label.as_str()).or_insert(0) += 1;
+        }
         Chart {
             l,
+            label_counts,
             x0: LABEL_W,
             x1: WIDTH - RIGHT_PAD,
             days,
@@ -300,13 +308,22 @@ impl<'a> Chart<'a> {
             esc(&alt),
             esc(&alt)
         );
-        row_label(
-            out,
-            y,
-            &sentence_case(&b.target_label),
-            &status_words,
-            b.status.is_late(),
-        );
+        // A stage that happens more than once (a second stage 1 complaint) is
+        // told apart by when its clock started.
+        let repeated = self
+            .label_counts
+            .get(b.target_label.as_str())
+            .is_some_and(|&n| n > 1);
+        let name = if repeated {
+            format!(
+                "{} (from {})",
+                sentence_case(&b.target_label),
+                describe_interval(&b.start)
+            )
+        } else {
+            sentence_case(&b.target_label)
+        };
+        row_label(out, y, &name, &status_words, b.status.is_late());
         let top = y + 16.0;
         let bh = 18.0;
         self.limit_marks(out, b, top - 6.0, bh + 12.0);

@@ -175,3 +175,14 @@ fn stage_2_bar_ends_past_its_extended_limit() {
     let px_per_day = (1360.0 - 330.0 - 24.0) / ((l.last_day - l.first_day).num_days() + 1) as f64;
     assert!((bar_end - ext - 36.0 * px_per_day).abs() < 0.5);
 }
+
+#[test]
+fn a_repeated_stage_is_told_apart_by_its_start() {
+    let text = "case \"R\"\n  procedure children-statutory\n  as-of 2024-06-01\n\n\
+                2024-01-10 stage1.received\n2024-01-12 stage1.response\n\
+                2024-03-04 stage1.received\n2024-03-05 stage1.response\n";
+    let (l, html) = report(text);
+    assert_eq!(l.bars.len(), 2);
+    assert!(html.contains(">Stage 1 response (from 2024-01-10)<"));
+    assert!(html.contains(">Stage 1 response (from 2024-03-04)<"));
+}
