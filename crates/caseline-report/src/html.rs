@@ -707,6 +707,10 @@ fn stage_status_words(b: &Bar) -> String {
         BarStatus::PossiblyLate => "POSSIBLY LATE",
         _ => "LATE",
     };
+    if b.status == BarStatus::Pending {
+        // Still running: the one thing to know is when it falls due.
+        return format!("{word}, due {}", describe_interval(&b.applicable_due()));
+    }
     late_words(&b.late, unit_words(b.unit), verb).unwrap_or(word)
 }
 

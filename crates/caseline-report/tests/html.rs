@@ -186,3 +186,18 @@ fn a_repeated_stage_is_told_apart_by_its_start() {
     assert!(html.contains(">Stage 1 response (from 2024-01-10)<"));
     assert!(html.contains(">Stage 1 response (from 2024-03-04)<"));
 }
+
+#[test]
+fn a_running_stage_says_when_it_is_due() {
+    // Received Wed 10 Jan 2024; as of 15 Jan the 10 wd limit (Wed 24 Jan) has not
+    // passed, nor the 20 wd extended one (Wed 7 Feb).
+    let text = "case \"P\"\n  procedure children-statutory\n  as-of 2024-01-15\n\n\
+                2024-01-10 stage1.received\n";
+    let (l, html) = report(text);
+    assert_eq!(l.bars.len(), 1);
+    assert!(html.contains(">PENDING, due 2024-01-24<"), "{html}");
+    assert!(
+        html.contains("class=\"body open\""),
+        "drawn as still running"
+    );
+}
