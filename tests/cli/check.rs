@@ -466,3 +466,26 @@ fn oversized_files_are_refused_with_a_clear_message() {
         run.stdout
     );
 }
+
+#[test]
+fn a_case_checked_on_its_own_sees_the_definitions_beside_it() {
+    // corporate-council-tax.case uses `example-corporate` from
+    // tests/cases/definitions/corporate.case (EXPECTED-own.md): checked alone it
+    // must give the same four findings, not procedure-unknown.
+    let run = run_in(
+        &workspace_root(),
+        &[
+            "check",
+            "tests/cases/corporate-council-tax.case",
+            "--format",
+            "json",
+        ],
+    );
+    let expected: Vec<(String, u64, String)> = EXPECTED_OWN
+        .iter()
+        .filter(|(f, _, _)| *f == "corporate-council-tax.case")
+        .map(|(f, l, r)| (f.to_string(), *l, r.to_string()))
+        .collect();
+    assert_eq!(found(&json(&run)), expected, "{}", run.stderr);
+    assert_eq!(json(&run)["summary"]["files"], 1);
+}

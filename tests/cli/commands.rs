@@ -227,3 +227,44 @@ fn lsp_answers_initialize_over_stdio() {
         "{out}"
     );
 }
+
+#[test]
+fn report_writes_one_html_page() {
+    // EXPECTED.md: the Worcestershire 24 stage 2 adjudication was late.
+    let run = run_in(
+        &workspace_root(),
+        &[
+            "report",
+            "tests/cases/worcestershire-24-017-518.case",
+            "-o",
+            "-",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("<!DOCTYPE html>"),
+        "{}",
+        &run.stdout[..run.stdout.len().min(200)]
+    );
+    assert!(run.stdout.contains("stage 2 adjudication: late"));
+
+    let dir = workspace(&[]);
+    let target = dir.path().join("r.html");
+    let target_arg = target.to_string_lossy().to_string();
+    let written = run_in(
+        &workspace_root(),
+        &[
+            "report",
+            "tests/cases/kent-24-003-873.case",
+            "-o",
+            &target_arg,
+        ],
+    );
+    assert_eq!(written.code, 0, "{}", written.stderr);
+    let html = std::fs::read_to_string(&target).expect("the report was written");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+
+    let missing = run_in(dir.path(), &["report", "nope.case", "-o", "-"]);
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("nope.case"), "{}", missing.stderr);
+}

@@ -10,7 +10,6 @@ mod summary;
 mod workspace;
 
 use clap::{Parser, Subcommand};
-use commands::Outcome;
 use std::process::ExitCode;
 
 /// Check complaint-case timelines for missed statutory deadlines.
@@ -52,12 +51,5 @@ fn main() -> ExitCode {
         Command::Report(args) => commands::report::run(args),
         Command::Lsp => commands::lsp::run(),
     };
-    match result {
-        Ok(outcome) => ExitCode::from(outcome.code()),
-        Err(err) => {
-            // `{:#}` prints the context chain on one line: "reading x: permission denied".
-            anstream::eprintln!("error: {err:#}");
-            ExitCode::from(Outcome::Failure.code())
-        }
-    }
+    commands::exit_code(result)
 }

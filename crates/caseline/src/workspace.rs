@@ -6,7 +6,8 @@
 
 use crate::discover::{self, Filter, PathProblem};
 use crate::render::Unreadable;
-use caseline_check::{Definitions, Diagnostic};
+use anyhow::Context as _;
+use caseline_check::{Config, Definitions, Diagnostic};
 use caseline_syntax::Parse;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -22,6 +23,32 @@ impl Loaded {
         self.parse
             .as_ref()
             .is_ok_and(|p| p.document().is_definitions_file() && !p.text().trim().is_empty())
+    }
+}
+
+/// The `caseline.toml` that governs `start` (found by walking up from it), if any,
+/// and its settings; no file means the defaults. A config that cannot be read or
+/// parsed is an error (a usage problem, exit 2).
+pub fn config_for(start: &Path) -> anyhow::Result<(Option<PathBuf>, Config)> {
+    let Some(path) = discover::find_config(start) else {
+        return Ok((None, Config::default()));
+    };
+    let shown = discover::display_path(&path);
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {shown}"))?;
+    // The error already names caseline.toml; add where that file is.
+    let config = Config::from_toml(&text).map_err(|e| anyhow::anyhow!("{e} (in {shown})"))?;
+    Ok((Some(path), config))
+}
+
+/// The folder tree whose definitions files a run sees: the one `caseline.toml`
+/// governs, or else the folder of `first` when it is a single file (so a case
+/// checked on its own sees the definitions next to it, or below). `None` for a
+/// directory without a config: walking it finds its definitions anyway.
+pub fn definitions_root(config: Option<&Path>, first: &Path) -> Option<PathBuf> {
+    match config.and_then(Path::parent) {
+        Some(dir) => Some(dir.to_path_buf()),
+        None if first.is_file() => discover::absolute(first).parent().map(Path::to_path_buf),
+        None => None,
     }
 }
 

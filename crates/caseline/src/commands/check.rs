@@ -8,8 +8,7 @@ use super::Outcome;
 use crate::discover::{self, Filter};
 use crate::render::{self, FileReport, Finding, Level, Note, Report, RuleInfo, Silenced};
 use crate::workspace;
-use anyhow::Context as _;
-use caseline_check::{CheckOptions, Config, Diagnostic, Rule, Severity};
+use caseline_check::{CheckOptions, Diagnostic, Rule, Severity};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
@@ -70,17 +69,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
         args.paths.clone()
     };
 
-    let config_path = discover::find_config(&paths[0]);
-    let config = match &config_path {
-        Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("reading {}", discover::display_path(p)))?;
-            // The error already names caseline.toml; add where that file is.
-            Config::from_toml(&text)
-                .map_err(|e| anyhow::anyhow!("{e} (in {})", discover::display_path(p)))?
-        }
-        None => Config::default(),
-    };
+    let (config_path, config) = workspace::config_for(&paths[0])?;
+    // Globs in caseline.toml are relative to its folder.
     let root = config_path
         .as_deref()
         .and_then(|p| p.parent())
@@ -94,13 +84,22 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
     tracing::debug!(files = files.len(), elapsed = ?started.elapsed(), "discovered");
     let loaded = workspace::load(&files);
     tracing::debug!(elapsed = ?started.elapsed(), "read and parsed");
-    // Definitions files elsewhere under the configured root are visible too, so a
-    // single case checked on its own sees the same procedures as the whole tree.
-    let extra = match &config_path {
-        Some(_) => workspace::definitions_outside(&root, &filter, &files),
+    // Definitions files elsewhere in the workspace are visible too, so a single
+    // case checked on its own sees the same procedures as the whole tree.
+    let extra = match workspace::definitions_root(config_path.as_deref(), &paths[0]) {
+        Some(dir) => workspace::definitions_outside(&dir, &filter, &files),
         None => Vec::new(),
     };
-    let (defs, def_problems) = workspace::definitions(&loaded, &extra);
+    let (defs, mut def_problems) = workspace::definitions(&loaded, &extra);
+    // Problems in definitions files come at their default severity; caseline.toml
+    // may change or silence them, as `check` does for everything else.
+    def_problems.retain_mut(|(_, d)| match config.severity(d.rule) {
+        Some(severity) => {
+            d.severity = severity;
+            true
+        }
+        None => false,
+    });
 
     let opts = CheckOptions {
         today: chrono::Local::now().date_naive(),

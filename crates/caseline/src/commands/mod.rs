@@ -32,6 +32,27 @@ impl Outcome {
     }
 }
 
+/// The process exit code for a command's result; errors are printed here, once.
+pub fn exit_code(result: anyhow::Result<Outcome>) -> std::process::ExitCode {
+    let outcome = match result {
+        Ok(outcome) => outcome,
+        // The reader went away (`caseline explain | head`): nothing left to say.
+        Err(err) if is_broken_pipe(&err) => Outcome::Clean,
+        Err(err) => {
+            // `{:#}` prints the context chain on one line: "reading x: permission denied".
+            anstream::eprintln!("error: {err:#}");
+            Outcome::Failure
+        }
+    };
+    std::process::ExitCode::from(outcome.code())
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
 /// Parses `YYYY-MM-DD` for `--as-of` and the calendar commands.
 pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")

@@ -10,7 +10,7 @@ use super::Outcome;
 use crate::discover::{self, Filter};
 use crate::workspace;
 use anyhow::Context as _;
-use caseline_check::{CheckOptions, Config};
+use caseline_check::CheckOptions;
 use chrono::NaiveDate;
 use clap::Args;
 use std::io::Write as _;
@@ -37,18 +37,10 @@ pub fn run(args: ReportArgs) -> anyhow::Result<Outcome> {
         .map_err(|message| anyhow::anyhow!("could not read {display}: {message}"))?;
     let parse = caseline_syntax::parse(&text);
 
-    let (config_path, config) = config_for(&args.case)?;
+    let (config_path, config) = workspace::config_for(&args.case)?;
     // The case's folder tree: the one `caseline.toml` governs, or else the folder
     // the case is in, so definitions files next to it (or below) are seen.
-    let root = config_path
-        .as_deref()
-        .and_then(Path::parent)
-        .map(Path::to_path_buf)
-        .or_else(|| {
-            discover::absolute(&args.case)
-                .parent()
-                .map(Path::to_path_buf)
-        })
+    let root = workspace::definitions_root(config_path.as_deref(), &args.case)
         .unwrap_or_else(|| PathBuf::from("."));
     let filter = Filter::new(&root, &config.include, &config.exclude)?;
     let extra = workspace::definitions_outside(&root, &filter, std::slice::from_ref(&args.case));
@@ -90,20 +82,6 @@ pub fn run(args: ReportArgs) -> anyhow::Result<Outcome> {
         }
     }
     Ok(Outcome::Clean)
-}
-
-/// The `caseline.toml` that governs `case` (found by walking up), if any, and its
-/// settings (the calendar and rule severities change what the report shows).
-fn config_for(case: &Path) -> anyhow::Result<(Option<PathBuf>, Config)> {
-    let Some(path) = discover::find_config(case) else {
-        return Ok((None, Config::default()));
-    };
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("reading {}", discover::display_path(&path)))?;
-    let config = Config::from_toml(&text)
-        .map_err(|e| anyhow::anyhow!("{e}"))
-        .with_context(|| format!("in {}", discover::display_path(&path)))?;
-    Ok((Some(path), config))
 }
 
 /// "Case 24 017 518: Needs assessment…", or the file name for a case without a header.
