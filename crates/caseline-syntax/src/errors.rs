@@ -44,50 +44,56 @@ pub(crate) fn size(n: usize) -> TextSize {
     TextSize::try_from(n).unwrap_or(TextSize::from(u32::MAX))
 }
 
-/// Finds every syntax problem in the tree (not dates: lowering checks those).
-pub(crate) fn collect(root: Node<'_>, text: &str, index: &LineIndex) -> Vec<SyntaxError> {
-    let mut out = Vec::new();
-    let mut cursor = root.walk();
-    for block in root.children(&mut cursor) {
-        if is_indented_block(block, index) {
-            let at = range_of(block).start();
-            out.push(SyntaxError {
-                range: line_content(index, text, at),
-                kind: SyntaxErrorKind::Syntax,
-                message: "this indented line has no entry or block above it to belong to; \
-                          start it in the first column"
-                    .to_string(),
-            });
-        }
-    }
-    visit(root, text, index, &mut out);
-    if out.is_empty() && root.has_error() {
-        // The only error is a hidden MISSING token (a line end the parser had
-        // to invent). Report it on the deepest node that carries it.
-        let mut node = root;
-        'descend: loop {
-            let mut cursor = node.walk();
-            for child in node.children(&mut cursor) {
-                if child.has_error() {
-                    node = child;
-                    continue 'descend;
-                }
-            }
-            break;
-        }
+/// The syntax problems inside one child of the root (a block, a line that
+/// could not be read, or an ERROR node), not dates: lowering checks those.
+pub(crate) fn collect_in(
+    node: Node<'_>,
+    text: &str,
+    index: &LineIndex,
+    out: &mut Vec<SyntaxError>,
+) {
+    if is_indented_block(node, index) {
+        let at = range_of(node).start();
         out.push(SyntaxError {
-            range: line_content(index, text, range_of(node).end()),
+            range: line_content(index, text, at),
             kind: SyntaxErrorKind::Syntax,
-            message: "caseline could not make sense of this line".to_string(),
+            message: "this indented line has no entry or block above it to belong to; \
+                      start it in the first column"
+                .to_string(),
         });
     }
-    out
+    visit(node, text, index, out);
+}
+
+/// When the tree has an error but no node shows it, the only error is a
+/// hidden MISSING token (a line end the parser had to invent): this reports it
+/// on the deepest node that carries it.
+pub(crate) fn hidden_missing(root: Node<'_>, text: &str, index: &LineIndex) -> SyntaxError {
+    let mut node = root;
+    'descend: loop {
+        let mut cursor = node.walk();
+        for child in node.children(&mut cursor) {
+            if child.has_error() {
+                node = child;
+                continue 'descend;
+            }
+        }
+        break;
+    }
+    SyntaxError {
+        range: line_content(index, text, range_of(node).end()),
+        kind: SyntaxErrorKind::Syntax,
+        message: "caseline could not make sense of this line".to_string(),
+    }
 }
 
 /// A top-level block that does not start in column 0. Only possible before
 /// the first block of a file (after that, an indented line is a child line);
 /// the block is left out of the document, like any line that cannot be read.
 pub(crate) fn is_indented_block(block: Node<'_>, index: &LineIndex) -> bool {
+    if block.kind() == kinds::COMMENT || block.is_error() {
+        return false;
+    }
     let start = range_of(block).start();
     let line_start = index.line_range(index.line_of(start)).start();
     // A byte-order mark before the first block is not an indent.

@@ -15,6 +15,7 @@ pub mod line_index;
 mod lower;
 mod parse;
 mod query_cache;
+mod shift;
 
 pub use errors::{SyntaxError, SyntaxErrorKind};
 pub use format::format;

@@ -7,9 +7,9 @@
 //! rules or LSP.
 
 use crate::ast::{
-    AgreeLine, CalendarDef, CaseHeader, ClosedLine, Comment, DateSpec, DeadlineDecl, Document, Due,
-    Entry, EntryChild, EventDecl, ExtendedLine, FieldLine, ProcedureDef, RecKind, RecLine,
-    RequireDecl, Spanned,
+    AgreeLine, CalendarDef, CaseHeader, ClosedLine, Comment, DateSpec, DeadlineDecl, Due, Entry,
+    EntryChild, EventDecl, ExtendedLine, FieldLine, ProcedureDef, RecKind, RecLine, RequireDecl,
+    Spanned,
 };
 use crate::dates::{parse_date, parse_duration};
 use crate::errors::{SyntaxError, SyntaxErrorKind, range_of, size};
@@ -19,74 +19,65 @@ use std::collections::HashSet;
 use text_size::TextRange;
 use tree_sitter::Node;
 
-pub(crate) struct Lowered {
-    pub document: Document,
-    pub errors: Vec<SyntaxError>,
+/// One lowered top-level block.
+pub(crate) enum Item {
+    Header(CaseHeader),
+    Entry(Entry),
+    Procedure(ProcedureDef),
+    Calendar(CalendarDef),
 }
 
-/// `syntax_errors` are the tree's errors (from `errors::collect`): a child
-/// line with one is left out, and an entry whose first line has one keeps only
-/// its date (its kind, IDs and text are not guessed).
-pub(crate) fn lower(
-    root: Node<'_>,
-    text: &str,
-    index: &LineIndex,
-    syntax_errors: &[SyntaxError],
-) -> Lowered {
-    let error_lines: HashSet<u32> = syntax_errors
+/// The lines that hold a tree error (an unterminated string does not count:
+/// the rest of its line is still read). Child lines on them are left out, and
+/// an entry whose first line is one keeps only its date.
+pub(crate) fn error_lines(tree_errors: &[SyntaxError], index: &LineIndex) -> HashSet<u32> {
+    tree_errors
         .iter()
         .filter(|e| e.message != crate::errors::UNTERMINATED_STRING_MESSAGE)
         .map(|e| index.line_of(e.range.start()))
-        .collect();
+        .collect()
+}
+
+/// Lowers one child of the root. `None` for anything that is not a block, an
+/// indented block (an error) and a block without a name. Problems found while
+/// lowering (impossible dates, a header key given twice) go to `errors`.
+pub(crate) fn lower_block(
+    block: Node<'_>,
+    text: &str,
+    index: &LineIndex,
+    error_lines: &HashSet<u32>,
+    errors: &mut Vec<SyntaxError>,
+) -> Option<Item> {
+    if crate::errors::is_indented_block(block, index) {
+        return None;
+    }
     let mut cx = Cx {
         text,
         index,
         error_lines,
         errors: Vec::new(),
     };
-    let mut doc = Document::default();
-    let mut cursor = root.walk();
-    for block in root.children(&mut cursor) {
-        if crate::errors::is_indented_block(block, index) {
-            continue;
-        }
-        let kind = block.kind();
-        if kind == kinds::CASE_HEADER {
-            let header = cx.header(block);
-            if doc.header.is_none() {
-                doc.header = Some(header);
-            } else {
-                cx.errors.push(SyntaxError {
-                    range: header.head_range,
-                    kind: SyntaxErrorKind::Syntax,
-                    message: "a file can have only one case header; this second one is ignored"
-                        .to_string(),
-                });
-            }
-        } else if kind == kinds::ENTRY {
-            doc.entries.push(cx.entry(block));
-        } else if kind == kinds::PROCEDURE_BLOCK {
-            if let Some(p) = cx.procedure(block) {
-                doc.procedures.push(p);
-            }
-        } else if kind == kinds::CALENDAR_BLOCK
-            && let Some(c) = cx.calendar(block)
-        {
-            doc.calendars.push(c);
-        }
-    }
-    collect_comments(root, &cx, &mut doc.comments);
-    Lowered {
-        document: doc,
-        errors: cx.errors,
-    }
+    let kind = block.kind();
+    let item = if kind == kinds::CASE_HEADER {
+        Some(Item::Header(cx.header(block)))
+    } else if kind == kinds::ENTRY {
+        Some(Item::Entry(cx.entry(block)))
+    } else if kind == kinds::PROCEDURE_BLOCK {
+        cx.procedure(block).map(Item::Procedure)
+    } else if kind == kinds::CALENDAR_BLOCK {
+        cx.calendar(block).map(Item::Calendar)
+    } else {
+        None
+    };
+    errors.append(&mut cx.errors);
+    item
 }
 
 struct Cx<'a> {
     text: &'a str,
     index: &'a LineIndex,
     /// Lines with a syntax error.
-    error_lines: HashSet<u32>,
+    error_lines: &'a HashSet<u32>,
     errors: Vec<SyntaxError>,
 }
 
@@ -571,15 +562,14 @@ fn children_by_field<'t>(node: Node<'t>, name: &str) -> Vec<Node<'t>> {
 /// Every comment in the file, in order. A comment-only line's token includes
 /// its line ending; the range given out does not. One cursor walk, no
 /// per-node allocation (this runs on every keystroke in the editor).
-fn collect_comments(root: Node<'_>, cx: &Cx<'_>, out: &mut Vec<Comment>) {
-    let mut cursor = root.walk();
+pub(crate) fn comments_in(node: Node<'_>, text: &str, out: &mut Vec<Comment>) {
+    let mut cursor = node.walk();
     loop {
         let node = cursor.node();
         let is_comment = node.kind() == kinds::COMMENT;
         if is_comment {
-            let range = trim_end_range(cx.text, range_of(node));
-            let raw = cx
-                .text
+            let range = trim_end_range(text, range_of(node));
+            let raw = text
                 .get(usize::from(range.start())..usize::from(range.end()))
                 .unwrap_or_default();
             out.push(Comment {

@@ -6,10 +6,11 @@
 //! random edit sequences). No tree-sitter type leaves this module's crate.
 //! Must not depend on calendars, rules or LSP.
 
-use crate::ast::Document;
-use crate::errors::{self, SyntaxError, SyntaxErrorKind};
+use crate::ast::{Comment, Document};
+use crate::errors::{self, SyntaxError, SyntaxErrorKind, range_of};
 use crate::line_index::{LineIndex, byte_row_col};
-use crate::lower;
+use crate::lower::{self, Item};
+use crate::shift::Shift;
 use std::cell::RefCell;
 use text_size::{TextRange, TextSize};
 use tree_sitter::{InputEdit, Parser, Point, Tree};
@@ -24,6 +25,119 @@ pub struct Parse {
     document: Document,
     errors: Vec<SyntaxError>,
     line_index: LineIndex,
+    /// What each child of the root lowered to, in order; `reparse` reuses the
+    /// ones an edit did not touch.
+    blocks: Vec<BlockRecord>,
+    /// How many of `blocks` were taken from the previous parse (read by tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    reused: usize,
+}
+
+/// One child of the root (a block, a comment, a line that could not be read)
+/// and what came of it.
+#[derive(Debug, Clone)]
+struct BlockRecord {
+    /// The node's byte range.
+    range: TextRange,
+    kind_id: u16,
+    /// Where its lowered item went in the document.
+    item: ItemRef,
+    /// Problems found in the tree for this node.
+    tree_errors: Vec<SyntaxError>,
+    /// Problems found while lowering it (dates, repeated header keys).
+    lower_errors: Vec<SyntaxError>,
+    comments: Vec<Comment>,
+}
+
+/// An index into the document's lists. Only these three are ever reused: a
+/// header is lowered again (there is one, and whether it is the first one
+/// depends on the rest of the file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ItemRef {
+    None,
+    Header,
+    Entry(usize),
+    Procedure(usize),
+    Calendar(usize),
+}
+
+/// What `reparse` may take from the previous parse: the blocks that lie
+/// entirely in the text the edits left alone, at the start (same offsets) or
+/// at the end (moved by `delta`).
+struct Reuse<'a> {
+    old: &'a Parse,
+    /// Bytes at the start that the old and new texts share.
+    prefix: usize,
+    /// New-text offset from which the rest equals the old text's end.
+    suffix_start: usize,
+    /// New length minus old length.
+    delta: i64,
+}
+
+impl Reuse<'_> {
+    fn new<'a>(old: &'a Parse, new_text: &str) -> Reuse<'a> {
+        let a = old.text().as_bytes();
+        let b = new_text.as_bytes();
+        let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let max_suffix = a.len().min(b.len()) - prefix;
+        let suffix = a
+            .iter()
+            .rev()
+            .zip(b.iter().rev())
+            .take(max_suffix)
+            .take_while(|(x, y)| x == y)
+            .count();
+        Reuse {
+            old,
+            prefix,
+            suffix_start: b.len() - suffix,
+            delta: b.len() as i64 - a.len() as i64,
+        }
+    }
+
+    /// The old record for a new root child at `range`, with how far it moved.
+    fn find(&self, range: TextRange, kind_id: u16) -> Option<(&BlockRecord, i64)> {
+        let (start, end) = (usize::from(range.start()), usize::from(range.end()));
+        let delta = if end <= self.prefix {
+            0
+        } else if start >= self.suffix_start {
+            self.delta
+        } else {
+            return None;
+        };
+        let old_start = i64::try_from(start).ok()? - delta;
+        let old_start = TextSize::try_from(usize::try_from(old_start).ok()?).ok()?;
+        let blocks = &self.old.blocks;
+        let i = blocks
+            .binary_search_by_key(&old_start, |b| b.range.start())
+            .ok()?;
+        let rec = &blocks[i];
+        let reusable = matches!(
+            rec.item,
+            ItemRef::Entry(_) | ItemRef::Procedure(_) | ItemRef::Calendar(_)
+        );
+        (reusable && rec.range.len() == range.len() && rec.kind_id == kind_id)
+            .then_some((rec, delta))
+    }
+
+    fn item(&self, item: ItemRef, delta: i64) -> Option<Item> {
+        let doc = &self.old.document;
+        let mut item = match item {
+            ItemRef::Entry(i) => Item::Entry(doc.entries.get(i)?.clone()),
+            ItemRef::Procedure(i) => Item::Procedure(doc.procedures.get(i)?.clone()),
+            ItemRef::Calendar(i) => Item::Calendar(doc.calendars.get(i)?.clone()),
+            ItemRef::None | ItemRef::Header => return None,
+        };
+        if delta != 0 {
+            match &mut item {
+                Item::Entry(e) => e.shift(delta),
+                Item::Procedure(p) => p.shift(delta),
+                Item::Calendar(c) => c.shift(delta),
+                Item::Header(_) => {}
+            }
+        }
+        Some(item)
+    }
 }
 
 /// One change to a text: replace the bytes in `range` (of the text as it was
@@ -46,7 +160,7 @@ impl TextEdit {
 /// Parses a `.case` file. Never fails: problems are in [`Parse::errors`].
 pub fn parse(text: &str) -> Parse {
     let tree = with_parser(|p| p.parse(text, None));
-    build(text, tree)
+    build(text, tree, None)
 }
 
 impl Parse {
@@ -107,7 +221,7 @@ impl Parse {
             return parse(new_text);
         }
         let tree = with_parser(|p| p.parse(new_text, Some(&tree)));
-        build(new_text, tree)
+        build(new_text, tree, Some(Reuse::new(self, new_text)))
     }
 }
 
@@ -116,7 +230,12 @@ fn point(text: &str, offset: usize) -> Point {
     Point { row, column }
 }
 
-fn build(text: &str, tree: Option<Tree>) -> Parse {
+/// Errors, document and records from a tree. With `reuse`, a block that an
+/// edit did not touch (same kind, same length, no error, entirely in the text
+/// the old and new texts share) is taken from the previous parse and moved,
+/// instead of being lowered again; the result is the same either way (a
+/// property test checks this).
+fn build(text: &str, tree: Option<Tree>, reuse: Option<Reuse<'_>>) -> Parse {
     let line_index = LineIndex::new(text);
     let Some(tree) = tree else {
         return Parse {
@@ -128,18 +247,123 @@ fn build(text: &str, tree: Option<Tree>) -> Parse {
                 message: "caseline could not read this file".to_string(),
             }],
             line_index,
+            blocks: Vec::new(),
+            reused: 0,
         };
     };
     let root = tree.root_node();
-    let mut all = errors::collect(root, text, &line_index);
-    let lowered = lower::lower(root, text, &line_index, &all);
-    all.extend(lowered.errors);
+
+    // Pass 1: the tree's own problems and the comments, per child of the root.
+    let mut records = Vec::new();
+    let mut reused: Vec<Option<(ItemRef, i64)>> = Vec::new();
+    let mut cursor = root.walk();
+    for node in root.children(&mut cursor) {
+        let range = range_of(node);
+        let kind_id = node.kind_id();
+        let old = reuse
+            .as_ref()
+            // Whether a block is indented depends on the text before it on
+            // its line, which may have changed: such a block is never reused.
+            .filter(|_| !node.has_error() && !errors::is_indented_block(node, &line_index))
+            .and_then(|r| r.find(range, kind_id));
+        let record = match old {
+            Some((old, delta)) => {
+                let mut rec = old.clone();
+                rec.range = range;
+                rec.tree_errors.shift(delta);
+                rec.lower_errors.shift(delta);
+                rec.comments.shift(delta);
+                reused.push(Some((old.item, delta)));
+                rec
+            }
+            None => {
+                let mut tree_errors = Vec::new();
+                errors::collect_in(node, text, &line_index, &mut tree_errors);
+                let mut comments = Vec::new();
+                lower::comments_in(node, text, &mut comments);
+                reused.push(None);
+                BlockRecord {
+                    range,
+                    kind_id,
+                    item: ItemRef::None,
+                    tree_errors,
+                    lower_errors: Vec::new(),
+                    comments,
+                }
+            }
+        };
+        records.push(record);
+    }
+    drop(cursor);
+
+    // Pass 2: lowering, knowing every line with a tree error.
+    let all_tree_errors: Vec<SyntaxError> = records
+        .iter()
+        .flat_map(|r| r.tree_errors.iter().cloned())
+        .collect();
+    let error_lines = lower::error_lines(&all_tree_errors, &line_index);
+    let mut document = Document::default();
+    let mut file_errors = Vec::new();
+    for (rec, old) in records.iter_mut().zip(&reused) {
+        let item = match (old, &reuse) {
+            (Some((item, delta)), Some(r)) => r.item(*item, *delta),
+            _ => {
+                let node = root.descendant_for_byte_range(
+                    usize::from(rec.range.start()),
+                    usize::from(rec.range.end()),
+                );
+                let node = node.filter(|n| range_of(*n) == rec.range && n.kind_id() == rec.kind_id);
+                rec.lower_errors.clear();
+                node.and_then(|n| {
+                    lower::lower_block(n, text, &line_index, &error_lines, &mut rec.lower_errors)
+                })
+            }
+        };
+        rec.item = match item {
+            None => ItemRef::None,
+            Some(Item::Header(header)) => {
+                if document.header.is_none() {
+                    document.header = Some(header);
+                } else {
+                    file_errors.push(SyntaxError {
+                        range: header.head_range,
+                        kind: SyntaxErrorKind::Syntax,
+                        message: "a file can have only one case header; this second one is ignored"
+                            .to_string(),
+                    });
+                }
+                ItemRef::Header
+            }
+            Some(Item::Entry(e)) => {
+                document.entries.push(e);
+                ItemRef::Entry(document.entries.len() - 1)
+            }
+            Some(Item::Procedure(p)) => {
+                document.procedures.push(p);
+                ItemRef::Procedure(document.procedures.len() - 1)
+            }
+            Some(Item::Calendar(c)) => {
+                document.calendars.push(c);
+                ItemRef::Calendar(document.calendars.len() - 1)
+            }
+        };
+        document.comments.extend(rec.comments.iter().cloned());
+    }
+
+    let mut all = all_tree_errors;
+    if all.is_empty() && root.has_error() {
+        all.push(errors::hidden_missing(root, text, &line_index));
+    }
+    all.extend(records.iter().flat_map(|r| r.lower_errors.iter().cloned()));
+    all.extend(file_errors);
     let errors = errors::one_per_line(all, &line_index);
     Parse {
-        document: lowered.document,
+        document,
         errors,
         line_index,
         tree: Some(tree),
+        reused: reused.iter().filter(|r| r.is_some()).count(),
+        blocks: records,
     }
 }
 
@@ -168,4 +392,58 @@ fn new_parser() -> Option<Parser> {
         .set_language(&tree_sitter_caseline::LANGUAGE.into())
         .ok()?;
     Some(parser)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edit(text: &str, at: &str, insert: &str) -> (TextEdit, String) {
+        let offset = text.find(at).expect("anchor in text");
+        let mut new_text = text.to_string();
+        new_text.insert_str(offset, insert);
+        let pos = TextSize::try_from(offset).expect("small text");
+        (TextEdit::new(TextRange::empty(pos), insert), new_text)
+    }
+
+    #[test]
+    fn reparse_reuses_the_blocks_an_edit_did_not_touch() {
+        let text = "# top\n2024-01-01 note \"a\"\n  rec a\n2024-01-02 note\n  > x # y\nprocedure p\n  event e \"E\"\ncalendar c\n  closed 2024-12-27\n";
+        let old = parse(text);
+        // An edit inside the second entry: the first entry and the comment are
+        // before it, the procedure and calendar after it.
+        let (e, new_text) = edit(text, "> x", "more ");
+        let new = old.reparse(&[e], &new_text);
+        let fresh = parse(&new_text);
+        assert_eq!(new.document(), fresh.document());
+        assert_eq!(new.errors(), fresh.errors());
+        // Root-level comments are cheap and always read again.
+        assert_eq!(new.reused, 3, "first entry, procedure, calendar");
+
+        // An edit that makes an error in the middle: the rest is still reused.
+        let (e, new_text) = edit(text, "2024-01-02", "x");
+        let new = old.reparse(&[e], &new_text);
+        let fresh = parse(&new_text);
+        assert_eq!(new.document(), fresh.document());
+        assert_eq!(new.errors(), fresh.errors());
+        assert!(new.reused >= 2, "{}", new.reused);
+    }
+
+    #[test]
+    fn a_block_that_is_now_indented_is_not_reused() {
+        // Spaces typed before the first block make it an indented block (an
+        // error): the same text, moved, but no longer the same meaning.
+        let text = "procedure p\n  event e \"E\"\n";
+        let old = parse(text);
+        assert_eq!(old.document().procedures.len(), 1);
+        let new_text = format!("  {text}");
+        let new = old.reparse(
+            &[TextEdit::new(TextRange::empty(0.into()), "  ")],
+            &new_text,
+        );
+        let fresh = parse(&new_text);
+        assert_eq!(fresh.document().procedures.len(), 0);
+        assert_eq!(new.document(), fresh.document());
+        assert_eq!(new.errors(), fresh.errors());
+    }
 }

@@ -195,3 +195,58 @@ fn reparse_after_edits_before_a_comment_or_blank_on_the_same_line() {
         assert_eq!(highlights(&q), highlights(&fresh), "{new:?}");
     }
 }
+
+/// A valid timeline of many blocks, so that most blocks survive an edit and
+/// `reparse` reuses them (moved or not).
+fn many_blocks() -> impl Strategy<Value = String> {
+    let block = prop_oneof![
+        Just("2024-11-05 note \"a £\"\n  rec a within 10wd \"x\"\n".to_string()),
+        Just("2024-11 stage1.received\n  > prose é # p\n  agree a b by 2024-12-01\n".to_string()),
+        Just("? done a b \"🙂\" # c\n".to_string()),
+        Just("2023-02-29 note\n  extended \"why\"\n  key value 2024-01-01\n".to_string()),
+        Just("# a comment\n\n".to_string()),
+        Just("procedure p\n  event e \"E\" recommends\n  deadline a within 5wd of b\n".to_string()),
+        Just("calendar c\n  extends england-and-wales\n  closed 2024-12-27 \"x\"\n".to_string()),
+        Just("case \"1\"\n  title \"t\"\n".to_string()),
+        Just("garbage line\n".to_string()),
+    ];
+    (proptest::collection::vec(block, 1..20), any::<bool>()).prop_map(|(b, crlf)| {
+        if crlf {
+            b.concat().replace('\n', "\r\n")
+        } else {
+            b.concat()
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, .. ProptestConfig::default() })]
+
+    #[test]
+    fn reparse_of_small_edits_in_large_files_equals_fresh_parse(
+        text in many_blocks(),
+        edits in proptest::collection::vec(
+            (any::<usize>(), 0..6usize, prop_oneof![
+                Just(""), Just("x"), Just("\n"), Just("  "), Just("#"), Just("\""),
+                Just("  rec z\n"), Just("2024-01-01 note\n"), Just("é"), Just("\r\n"),
+            ]),
+            1..5,
+        ),
+    ) {
+        let mut p = parse(&text);
+        for (at, del, ins) in edits {
+            let e = edit_in(p.text(), at, at.wrapping_add(del), ins.to_string());
+            // Keep deletions small: from `at` to at most `del` characters on.
+            let e = if usize::from(e.range.len()) > 8 {
+                TextEdit::new(TextRange::empty(e.range.start()), ins)
+            } else {
+                e
+            };
+            let next = apply(p.text(), &e);
+            p = p.reparse(std::slice::from_ref(&e), &next);
+            let fresh = parse(&next);
+            prop_assert_eq!(p.document(), fresh.document(), "{:?}", next);
+            prop_assert_eq!(p.errors(), fresh.errors(), "{:?}", next);
+        }
+    }
+}
