@@ -69,15 +69,17 @@ pub fn run(args: FmtArgs) -> anyhow::Result<Outcome> {
             writeln!(out, "reformatted {shown}")?;
         }
     }
-    let verb = if args.check {
-        "would be reformatted"
+    let files = |n: usize| format!("{n} file{}", if n == 1 { "" } else { "s" });
+    if args.check {
+        let changed = files(changed);
+        writeln!(
+            out,
+            "{changed} would be reformatted, {unchanged} already formatted"
+        )?;
     } else {
-        "reformatted"
-    };
-    writeln!(
-        out,
-        "{changed} file(s) {verb}, {unchanged} already formatted"
-    )?;
+        let changed = files(changed);
+        writeln!(out, "reformatted {changed}, {unchanged} already formatted")?;
+    }
     Ok(if failed {
         Outcome::Failure
     } else if args.check && changed > 0 {
