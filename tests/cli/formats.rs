@@ -191,3 +191,60 @@ fn crlf_files_give_the_same_positions_and_clean_excerpts() {
         human.stdout
     );
 }
+
+#[test]
+fn colour_only_when_asked_for_and_never_with_no_color() {
+    use crate::support::run_full;
+    let kent = ["check", "tests/cases/kent-24-003-873.case"];
+    // Stdout is a pipe here, so colour is off unless forced; NO_COLOR wins over
+    // CLICOLOR_FORCE (no-color.org).
+    let plain = run_full(
+        &workspace_root(),
+        &kent,
+        None,
+        &[("NO_COLOR", None), ("CLICOLOR_FORCE", None)],
+    );
+    assert!(!plain.stdout.contains('\u{1b}'), "no escapes into a pipe");
+    let forced = run_full(
+        &workspace_root(),
+        &kent,
+        None,
+        &[("NO_COLOR", None), ("CLICOLOR_FORCE", Some("1"))],
+    );
+    assert!(
+        forced.stdout.contains("\u{1b}["),
+        "forced colour: {}",
+        forced.stdout
+    );
+    let both = run_full(
+        &workspace_root(),
+        &kent,
+        None,
+        &[("NO_COLOR", Some("1")), ("CLICOLOR_FORCE", Some("1"))],
+    );
+    assert!(!both.stdout.contains('\u{1b}'), "NO_COLOR wins");
+    // Colour never changes the text itself.
+    assert_eq!(
+        without_escapes(&forced.stdout),
+        plain.stdout,
+        "stripping the escapes gives the plain output"
+    );
+}
+
+/// Removes ANSI SGR sequences (`ESC [ ... m`), the only ones the CLI writes.
+fn without_escapes(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

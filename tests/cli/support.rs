@@ -26,19 +26,36 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Run {
 }
 
 pub fn run_with_stdin(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
+    run_full(
+        dir,
+        args,
+        stdin,
+        &[("NO_COLOR", Some("1")), ("CLICOLOR_FORCE", None)],
+    )
+}
+
+/// The general runner: `env` sets (`Some`) or removes (`None`) variables.
+pub fn run_full(
+    dir: &Path,
+    args: &[&str],
+    stdin: Option<&str>,
+    env: &[(&str, Option<&str>)],
+) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_caseline"));
-    cmd.args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("CASELINE_LOG")
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    cmd.args(args).current_dir(dir).env_remove("CASELINE_LOG");
+    for (key, value) in env {
+        match value {
+            Some(v) => cmd.env(key, v),
+            None => cmd.env_remove(key),
+        };
+    }
+    cmd.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    })
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("the test binary was built by cargo");
     if let Some(input) = stdin {
         use std::io::Write;
