@@ -84,9 +84,55 @@ fn excerpt(index: &LineIndex, range: TextRange) -> (String, usize, usize) {
     } else {
         line_text.len()
     };
-    let before = display_width(&line_text[..start_byte]);
-    let inside = display_width(&line_text[start_byte..end_byte]);
-    (expand_tabs(line_text), before, inside.max(1))
+    // A very long line (a pasted document, a garbled file) is cut around the
+    // range, so one finding cannot flood the terminal.
+    let prefix = keep_end(&line_text[..start_byte], CONTEXT_CHARS);
+    let (inside, cut_inside) = keep_start(&line_text[start_byte..end_byte], MAX_RANGE_CHARS);
+    let rest = if cut_inside {
+        ""
+    } else {
+        &line_text[end_byte..]
+    };
+    let (rest, cut_rest) = keep_start(rest, CONTEXT_CHARS);
+    let mut source = String::new();
+    if prefix.len() < start_byte {
+        source.push('…');
+    }
+    let before = display_width(&source) + display_width(prefix);
+    source.push_str(&expand_tabs(prefix));
+    source.push_str(&expand_tabs(inside));
+    let mut width = display_width(inside);
+    if cut_inside {
+        source.push('…');
+        width += 1;
+    }
+    source.push_str(&expand_tabs(rest));
+    if cut_rest {
+        source.push('…');
+    }
+    (source, before, width.max(1))
+}
+
+/// How many characters of a long line are shown before and after the range, and
+/// of the range itself.
+const CONTEXT_CHARS: usize = 60;
+const MAX_RANGE_CHARS: usize = 160;
+
+/// The last `n` characters of `s` (all of it when shorter).
+fn keep_end(s: &str, n: usize) -> &str {
+    match s.char_indices().rev().nth(n.saturating_sub(1)) {
+        Some((i, _)) if n > 0 => &s[i..],
+        _ if n == 0 => "",
+        _ => s,
+    }
+}
+
+/// The first `n` characters of `s`, and whether anything was cut.
+fn keep_start(s: &str, n: usize) -> (&str, bool) {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => (&s[..i], true),
+        None => (s, false),
+    }
 }
 
 const TAB_WIDTH: usize = 4;
@@ -231,6 +277,22 @@ mod tests {
         assert_eq!(src, "no\u{2400}te x");
         assert_eq!((before, width), (6, 1));
         assert_eq!(expand_tabs("a\x1b[31m\tb"), "a\u{241b}[31m    b");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_range() {
+        let line = format!("{}target{}", "a".repeat(500), "b".repeat(500));
+        let index = LineIndex::new(&line);
+        let (src, before, width) = excerpt(&index, TextRange::new(500.into(), 506.into()));
+        // "…" + 60 characters of context, the range, 60 more and "…".
+        assert_eq!(src, format!("…{}target{}…", "a".repeat(60), "b".repeat(60)));
+        assert_eq!((before, width), (61, 6));
+        let (src, _, width) = excerpt(&index, TextRange::new(0.into(), 1006.into()));
+        assert_eq!(src.chars().count(), 161);
+        assert_eq!(width, 161);
+        assert_eq!(keep_end("é£😀", 2), "£😀");
+        assert_eq!(keep_start("é£😀", 2), ("é£", true));
+        assert_eq!(keep_start("é", 2), ("é", false));
     }
 
     #[test]
