@@ -241,6 +241,15 @@ fn exit_codes() {
         "unknown command"
     );
 
+    let empty = workspace(&[("notes.txt", b"no cases here")]);
+    let none = run_in(empty.path(), &["check"]);
+    assert_eq!(none.code, 0, "nothing to check is not a failure");
+    assert!(
+        none.stderr.contains("no .case files found"),
+        "{}",
+        none.stderr
+    );
+
     let version = run_in(dir.path(), &["--version"]);
     assert_eq!(version.code, 0);
     assert_eq!(

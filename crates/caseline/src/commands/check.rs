@@ -181,6 +181,10 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
     }
 
     let totals = report.totals();
+    if totals.files == 0 && report.unreadable.is_empty() {
+        // Not an error (an empty folder is fine in CI), but likely a wrong path.
+        anstream::eprintln!("warning: no .case files found under the given paths");
+    }
     let deny_warnings = args.deny.contains(&Deny::Warnings);
     Ok(if !report.unreadable.is_empty() {
         Outcome::Failure
