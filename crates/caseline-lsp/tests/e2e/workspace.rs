@@ -311,3 +311,27 @@ async fn a_definitions_file_changed_on_disk_is_reloaded() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn completion_inside_a_procedure_file() {
+    let (mut c, _) = TestClient::start(utf16_caps(), json!(null)).await;
+    let uri = "file:///defs/draft.case";
+    let text = format!("{DEFS}  require \n  use \n  \n");
+    c.open(uri, 1, &text);
+    let labels = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|i| i["label"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let at = |line: u32, character: u32| json!({"textDocument": {"uri": uri}, "position": crate::harness::pos(line, character)});
+    let events = labels(&c.result("textDocument/completion", at(5, 10)).await);
+    assert_eq!(events, ["corp.received", "corp.response"]);
+    let procedures = labels(&c.result("textDocument/completion", at(6, 6)).await);
+    assert!(procedures.contains(&"lgsco".to_owned()), "{procedures:?}");
+    let keywords = labels(&c.result("textDocument/completion", at(7, 2)).await);
+    assert!(keywords.contains(&"deadline".to_owned()), "{keywords:?}");
+}

@@ -119,6 +119,9 @@ fn items_for(
     let in_header = doc.header.as_ref().is_some_and(|h| {
         h.range.start() <= offset && no_entry_between(doc, h.range.start(), offset)
     });
+    if let Some(items) = definitions_items(snap, doc, done_words, offset) {
+        return items;
+    }
     match done_words {
         [] if in_header => HEADER_KEYS
             .iter()
@@ -145,6 +148,107 @@ fn items_for(
             .collect(),
         ["agree", ..] => ids(doc),
         _ => Vec::new(),
+    }
+}
+
+/// Child lines of `procedure` and `calendar` blocks in a definitions file.
+fn definitions_items(
+    snap: &DocumentSnapshot,
+    doc: &Document,
+    done_words: &[&str],
+    offset: caseline_syntax::TextSize,
+) -> Option<Vec<CompletionItem>> {
+    let starts_before = |start: caseline_syntax::TextSize| start <= offset;
+    let proc = doc
+        .procedures
+        .iter()
+        .filter(|p| starts_before(p.range.start()))
+        .max_by_key(|p| p.range.start());
+    let cal = doc
+        .calendars
+        .iter()
+        .filter(|c| starts_before(c.range.start()))
+        .max_by_key(|c| c.range.start());
+    let keywords = |words: &[(&str, &str)]| -> Vec<CompletionItem> {
+        words
+            .iter()
+            .map(|(k, d)| item((*k).to_owned(), d, CompletionItemKind::KEYWORD))
+            .collect()
+    };
+    match (proc, cal) {
+        (Some(p), c) if c.is_none_or(|c| c.range.start() < p.range.start()) => {
+            if !no_entry_between(doc, p.range.start(), offset) {
+                return None;
+            }
+            Some(match done_words {
+                [] => keywords(&[
+                    ("title", "the procedure's full name"),
+                    ("source", "the regulation or guidance it follows"),
+                    ("use", "include another procedure's definitions"),
+                    ("event", "an event kind: event NAME \"label\" [recommends]"),
+                    (
+                        "deadline",
+                        "deadline TARGET within DUR of START [extendable to DUR]",
+                    ),
+                    ("require", "require A before B"),
+                ]),
+                ["use", ..] => snap
+                    .workspace
+                    .definitions
+                    .procedure_names()
+                    .into_iter()
+                    .map(|n| item(n, "procedure", CompletionItemKind::MODULE))
+                    .collect(),
+                ["deadline"]
+                | ["deadline", _, "within", _, "of"]
+                | ["require"]
+                | ["require", _, "before"] => {
+                    let mut items: Vec<CompletionItem> = p
+                        .events
+                        .iter()
+                        .map(|e| {
+                            let label = e.label.as_ref().map(|l| l.value.as_str()).unwrap_or("");
+                            item(e.name.value.clone(), label, CompletionItemKind::EVENT)
+                        })
+                        .collect();
+                    let used: Vec<String> = p.uses.iter().map(|u| u.value.clone()).collect();
+                    for source in procedure_sources(&snap.workspace, &used) {
+                        let Some(def) = source.def() else { continue };
+                        for e in &def.events {
+                            let label = e.label.as_ref().map(|l| l.value.as_str()).unwrap_or("");
+                            items.push(item(
+                                e.name.value.clone(),
+                                label,
+                                CompletionItemKind::EVENT,
+                            ));
+                        }
+                    }
+                    items
+                }
+                _ => Vec::new(),
+            })
+        }
+        (_, Some(c)) => {
+            if !no_entry_between(doc, c.range.start(), offset) {
+                return None;
+            }
+            Some(match done_words {
+                [] => keywords(&[
+                    ("extends", "include other calendars' closed days"),
+                    ("closed", "days the organisation was closed"),
+                ]),
+                ["extends", ..] => snap
+                    .workspace
+                    .definitions
+                    .calendars()
+                    .names()
+                    .into_iter()
+                    .map(|n| item(n, "calendar", CompletionItemKind::MODULE))
+                    .collect(),
+                _ => Vec::new(),
+            })
+        }
+        _ => None,
     }
 }
 
