@@ -335,3 +335,36 @@ async fn completion_inside_a_procedure_file() {
     let keywords = labels(&c.result("textDocument/completion", at(7, 2)).await);
     assert!(keywords.contains(&"deadline".to_owned()), "{keywords:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_old_client_sending_only_a_root_uri() {
+    let folder = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/cases"))
+        .canonicalize()
+        .expect("tests/cases exists");
+    let root = format!("file://{}", folder.display());
+    let (client_io, server_io) = tokio::io::duplex(1 << 20);
+    let (r, w) = tokio::io::split(server_io);
+    let server = tokio::spawn(caseline_lsp::serve(r, w));
+    let mut c = TestClient::connect(client_io, server).await;
+    let reply = c
+        .request(
+            "initialize",
+            json!({"processId": null, "rootUri": root, "capabilities": {}}),
+        )
+        .await;
+    assert!(reply["result"]["capabilities"].is_object(), "{reply}");
+    c.notify("initialized", json!({}));
+    let uri = format!("{root}/corporate-council-tax.case");
+    let text = std::fs::read_to_string(folder.join("corporate-council-tax.case")).expect("sample");
+    c.open(&uri, 1, &text);
+    // The root's definitions are loaded: the council's procedure is known.
+    let found = codes(&c.diagnostics(&uri, 1).await);
+    assert!(
+        !found.contains(&"procedure-unknown".to_owned()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"extension-unrecorded".to_owned()),
+        "{found:?}"
+    );
+}

@@ -24,12 +24,17 @@ pub fn handle(session: &Session, p: InitializeParams) -> anyhow::Result<Initiali
             .and_then(|d| d.dynamic_registration)
             .unwrap_or(false),
     };
-    let folders: Vec<PathBuf> = p
-        .workspace_folders
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned()))
-        .collect();
+    let folders: Vec<PathBuf> = match &p.workspace_folders {
+        Some(folders) => folders
+            .iter()
+            .filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned()))
+            .collect(),
+        // Older clients (and some single-file setups) only send a root.
+        None => root_uri(&p)
+            .and_then(|u| u.to_file_path().map(|p| p.into_owned()))
+            .into_iter()
+            .collect(),
+    };
     tracing::info!(folders = folders.len(), ?encoding, "initialize");
     let as_of = as_of_option(p.initialization_options.as_ref());
     let workspace = Workspace::load(folders, as_of);
@@ -42,6 +47,11 @@ pub fn handle(session: &Session, p: InitializeParams) -> anyhow::Result<Initiali
         }),
         ..Default::default()
     })
+}
+
+#[allow(deprecated)] // `rootUri` is deprecated, but older clients send only it.
+fn root_uri(p: &InitializeParams) -> Option<&tower_lsp_server::ls_types::Uri> {
+    p.root_uri.as_ref()
 }
 
 /// `initializationOptions.asOf` ("YYYY-MM-DD"), sent by the editor clients in
