@@ -164,44 +164,72 @@ async fn completion_offers_event_kinds_ids_and_header_keys() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn code_actions_apply_the_checkers_fixes() {
+    // Every sample case (and a CRLF copy of each), every fix the checker
+    // offers: the server's action must make exactly the fix's change.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/cases");
+    let mut samples: Vec<(String, String)> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .filter(|e| e.path().extension().is_some_and(|x| x == "case"))
+                .filter_map(|e| {
+                    Some((
+                        e.file_name().to_string_lossy().into_owned(),
+                        std::fs::read_to_string(e.path()).ok()?,
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    samples.sort();
+    let crlf: Vec<(String, String)> = samples
+        .iter()
+        .map(|(n, t)| (format!("crlf-{n}"), t.replace('\n', "\r\n")))
+        .collect();
+    samples.extend(crlf);
     let (mut c, _) = TestClient::start(utf16_caps(), json!(null)).await;
-    let text = kent();
-    c.open(KENT_URI, 1, &text);
-    let parse = caseline_syntax::parse(&text);
-    let opts = caseline_check::CheckOptions {
-        today: chrono::Local::now().date_naive(),
-        as_of_override: None,
-        config: caseline_check::Config::from_toml("").unwrap_or_default(),
-    };
-    let analysis = caseline_check::check(&parse, &caseline_check::Definitions::builtin(), &opts);
-    for d in analysis.diagnostics.iter().filter(|d| !d.fixes.is_empty()) {
-        let (a, b) = parse
-            .line_index()
-            .range_to_line_cols(d.range, Encoding::Utf16);
-        let actions = c
-            .result("textDocument/codeAction", json!({"textDocument": {"uri": KENT_URI}, "range": range((a.line, a.col), (b.line, b.col)), "context": {"diagnostics": []}}))
-            .await;
-        for fix in &d.fixes {
-            let action = actions
-                .as_array()
-                .and_then(|a| a.iter().find(|x| x["title"] == fix.title.as_str()))
-                .cloned()
-                .unwrap_or_default();
-            let edits = action["edit"]["changes"][KENT_URI]
-                .as_array()
-                .cloned()
-                .unwrap_or_default();
-            let got = apply_text_edits(&text, &edits, Encoding::Utf16);
-            let mut want = text.clone();
-            for e in &fix.edits {
-                want.replace_range(
-                    usize::from(e.range.start())..usize::from(e.range.end()),
-                    &e.new_text,
-                );
+    let mut fixes_seen = 0;
+    for (name, text) in &samples {
+        let uri = format!("file:///cases/{name}");
+        c.open(&uri, 1, text);
+        let parse = caseline_syntax::parse(text);
+        let opts = caseline_check::CheckOptions {
+            today: chrono::Local::now().date_naive(),
+            as_of_override: None,
+            config: caseline_check::Config::from_toml("").unwrap_or_default(),
+        };
+        let analysis =
+            caseline_check::check(&parse, &caseline_check::Definitions::builtin(), &opts);
+        for d in analysis.diagnostics.iter().filter(|d| !d.fixes.is_empty()) {
+            let (a, b) = parse
+                .line_index()
+                .range_to_line_cols(d.range, Encoding::Utf16);
+            let actions = c
+                .result("textDocument/codeAction", json!({"textDocument": {"uri": uri}, "range": range((a.line, a.col), (b.line, b.col)), "context": {"diagnostics": []}}))
+                .await;
+            for fix in &d.fixes {
+                fixes_seen += 1;
+                let action = actions
+                    .as_array()
+                    .and_then(|a| a.iter().find(|x| x["title"] == fix.title.as_str()))
+                    .cloned()
+                    .unwrap_or_default();
+                let edits = action["edit"]["changes"][uri.as_str()]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default();
+                let got = apply_text_edits(text, &edits, Encoding::Utf16);
+                let mut want = text.clone();
+                for e in &fix.edits {
+                    want.replace_range(
+                        usize::from(e.range.start())..usize::from(e.range.end()),
+                        &e.new_text,
+                    );
+                }
+                assert_eq!(got, want, "{name}: fix {:?}", fix.title);
             }
-            assert_eq!(got, want, "fix {:?}", fix.title);
         }
     }
+    assert!(fixes_seen >= 2, "the samples have fixes to test");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
