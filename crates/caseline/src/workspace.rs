@@ -52,13 +52,24 @@ pub fn definitions_root(config: Option<&Path>, first: &Path) -> Option<PathBuf> 
     }
 }
 
+/// Runs `f`, turning a panic (a bug in caseline, never the user's fault) into a
+/// message for that file, so one file cannot take the whole run down with it.
+/// The panic itself is still printed to stderr by the default hook.
+pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| {
+        "caseline hit an internal error on this file (a bug: please report it with the file)"
+            .to_string()
+    })
+}
+
 /// Reads and parses `files` in parallel, keeping their order.
 pub fn load(files: &[PathBuf]) -> Vec<Loaded> {
     files
         .par_iter()
         .map(|path| Loaded {
             display: discover::display_path(path),
-            parse: discover::read_text(path).map(|text| caseline_syntax::parse(&text)),
+            parse: discover::read_text(path)
+                .and_then(|text| guarded(|| caseline_syntax::parse(&text))),
         })
         .collect()
 }
@@ -122,4 +133,27 @@ pub fn unreadable(loaded: &[Loaded], path_problems: &[PathProblem]) -> Vec<Unrea
             })
         }))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_a_message_for_that_file() {
+        let failed: Result<u8, String> = guarded(|| panic!("a bug in a library"));
+        assert!(failed.is_err_and(|m| m.contains("internal error")));
+        assert_eq!(guarded(|| 7), Ok(7));
+    }
+
+    #[test]
+    fn definitions_root_prefers_the_config_folder() {
+        let config = Path::new("/w/caseline.toml");
+        assert_eq!(
+            definitions_root(Some(config), Path::new("/elsewhere")),
+            Some(PathBuf::from("/w"))
+        );
+        // A directory without a config: walking it finds its definitions anyway.
+        assert_eq!(definitions_root(None, Path::new("/")), None);
+    }
 }

@@ -106,13 +106,30 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
         as_of_override: args.as_of,
         config,
     };
-    let analyses: Vec<Option<caseline_check::Analysis>> = loaded
+    let results: Vec<Option<Result<caseline_check::Analysis, String>>> = loaded
         .par_iter()
         .map(|l| {
             l.parse
                 .as_ref()
                 .ok()
-                .map(|p| caseline_check::check(p, &defs, &opts))
+                .map(|p| workspace::guarded(|| caseline_check::check(p, &defs, &opts)))
+        })
+        .collect();
+    // A file the checker failed on is reported like one that could not be read.
+    let mut path_problems = path_problems;
+    let analyses: Vec<Option<caseline_check::Analysis>> = results
+        .into_iter()
+        .zip(&loaded)
+        .map(|(result, l)| match result {
+            Some(Ok(analysis)) => Some(analysis),
+            Some(Err(message)) => {
+                path_problems.push(discover::PathProblem {
+                    path: l.display.clone(),
+                    message,
+                });
+                None
+            }
+            None => None,
         })
         .collect();
     tracing::debug!(elapsed = ?started.elapsed(), "checked");
