@@ -78,3 +78,37 @@ async fn kent_inlay_hints_show_the_due_date_and_lateness() {
     assert!(request.contains("adjudication due 2023-10-27"), "{request}");
     assert!(request.contains("2023-12-22 if extended"), "{request}");
 }
+
+/// Every sample case, LF and CRLF, UTF-16 and UTF-8: the server publishes
+/// exactly what the checker finds on the same text.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_sample_matches_the_checker_in_both_encodings_and_line_endings() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/cases");
+    let mut samples: Vec<(String, String)> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .filter(|e| e.path().extension().is_some_and(|x| x == "case"))
+                .filter_map(|e| {
+                    let text = std::fs::read_to_string(e.path()).ok()?;
+                    Some((e.file_name().to_string_lossy().into_owned(), text))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    samples.sort();
+    assert!(samples.len() >= 3, "the samples are in tests/cases");
+    for (caps, enc) in [
+        (crate::harness::utf16_caps(), Encoding::Utf16),
+        (crate::harness::utf8_caps(), Encoding::Utf8),
+    ] {
+        let (mut c, _) = TestClient::start(caps, json!(null)).await;
+        for (name, text) in &samples {
+            for (variant, text) in [("lf", text.clone()), ("crlf", text.replace('\n', "\r\n"))] {
+                let uri = format!("file:///cases/{variant}-{name}");
+                c.open(&uri, 1, &text);
+                let got = from_lsp(&c.diagnostics(&uri, 1).await);
+                assert_eq!(got, expected(&text, enc), "{variant} {name} {enc:?}");
+            }
+        }
+    }
+}
