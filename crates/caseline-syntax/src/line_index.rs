@@ -199,6 +199,30 @@ fn size(n: usize) -> TextSize {
     TextSize::try_from(n).expect("caseline caps inputs well below 4 GiB")
 }
 
+impl LineIndex {
+    /// The tree-sitter style position of byte `offset` in this index's text:
+    /// zero-based row and the column in *bytes* (exact, even between `\r`
+    /// and `\n`). Clamped to the text.
+    pub(crate) fn byte_row_col(&self, offset: usize) -> (usize, usize) {
+        let offset = size(offset.min(self.text.len()));
+        let row = self.line_of(offset);
+        let start = self.line_starts[row as usize];
+        (row as usize, usize::from(offset - start))
+    }
+}
+
+/// Where a point ends up after `inserted` is written at it (tree-sitter
+/// style: rows, and columns in bytes).
+pub(crate) fn advance_row_col((row, col): (usize, usize), inserted: &str) -> (usize, usize) {
+    match inserted.rfind('\n') {
+        Some(last) => (
+            row + inserted.bytes().filter(|&b| b == b'\n').count(),
+            inserted.len() - last - 1,
+        ),
+        None => (row, col + inserted.len()),
+    }
+}
+
 /// The tree-sitter style position of byte `offset` in `text`: zero-based row and
 /// the column counted in *bytes* (tree-sitter's `Point`). Only `reparse` needs
 /// it, to describe an edit; it lives here with every other position conversion.
@@ -281,5 +305,23 @@ mod tests {
         assert_eq!(idx.line_count(), 1);
         assert_eq!(idx.line_col(0.into(), Encoding::Utf16), lc(0, 0));
         assert_eq!(idx.offset(lc(3, 3), Encoding::Utf8), 0.into());
+    }
+
+    #[test]
+    fn tree_sitter_points_are_rows_and_byte_columns() {
+        let text = "ab\r\né🙂x\n\nz";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() {
+            assert_eq!(
+                index.byte_row_col(offset),
+                byte_row_col(text, offset),
+                "offset {offset}"
+            );
+        }
+        assert_eq!(index.byte_row_col(3), (0, 3)); // between \r and \n
+        assert_eq!(index.byte_row_col(4 + 2 + 4), (1, 6)); // after é🙂 (6 bytes)
+        assert_eq!(advance_row_col((1, 6), "ab"), (1, 8));
+        assert_eq!(advance_row_col((1, 6), "a\nbc\r\nde"), (3, 2));
+        assert_eq!(advance_row_col((1, 6), ""), (1, 6));
     }
 }
