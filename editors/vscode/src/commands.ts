@@ -1,14 +1,17 @@
-//! The commands in the palette ("caseline: Restart server", "caseline: Show output")
-//! and the provider for read-only `caseline-builtin:` documents.
+//! The commands in the palette ("caseline: Restart server", "caseline: Show output",
+//! "caseline: Show timeline") and the provider for read-only `caseline-builtin:` documents.
 //! Thin wrappers over `Ctx` and the server: no language logic here.
 
 import * as vscode from "vscode";
 
 import { Ctx } from "./ctx";
 import { BUILTIN_SCHEME, builtinSource } from "./lsp_ext";
+import { TimelinePanel } from "./timeline";
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: Ctx): void {
+  const timeline = new TimelinePanel(ctx);
   context.subscriptions.push(
+    timeline,
     vscode.commands.registerCommand("caseline.restartServer", async () => {
       ctx.output.appendLine("Restarting the caseline server.");
       await ctx.restart();
@@ -16,6 +19,7 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: Ctx): vo
     vscode.commands.registerCommand("caseline.showOutput", () => {
       ctx.output.show(true);
     }),
+    vscode.commands.registerCommand("caseline.showTimeline", (uri?: vscode.Uri) => timeline.show(uri)),
     vscode.workspace.registerTextDocumentContentProvider(BUILTIN_SCHEME, new BuiltinSourceProvider(ctx)),
   );
 }

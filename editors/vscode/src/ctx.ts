@@ -14,6 +14,8 @@ export class Ctx implements vscode.Disposable {
   readonly output: vscode.OutputChannel;
   private client: LanguageClient | undefined;
   private settings: Settings | undefined;
+  /** The caseline program the last start found; other commands run the same one. */
+  private server: FoundServer | undefined;
   /** Serialises start/stop so a quick double restart cannot start two servers. */
   private pending: Promise<void> = Promise.resolve();
 
@@ -23,6 +25,19 @@ export class Ctx implements vscode.Disposable {
 
   get languageClient(): LanguageClient | undefined {
     return this.client;
+  }
+
+  /**
+   * The caseline program for commands that run it directly ("Show timeline"): the one
+   * the server was started with, else a fresh lookup by the same rules (the user may
+   * have installed caseline since). Throws `ServerNotFoundError` when there is none.
+   */
+  async caselineProgram(): Promise<FoundServer> {
+    await this.pending;
+    if (this.server !== undefined) {
+      return this.server;
+    }
+    return this.lookup(this.settings ?? this.readSettings());
   }
 
   start(): Promise<void> {
@@ -75,14 +90,7 @@ export class Ctx implements vscode.Disposable {
 
     let server: FoundServer;
     try {
-      server = await findServer({
-        configuredPath: settings.serverPath,
-        extensionPath: this.extensionPath,
-        platform: process.platform,
-        envPath: process.env.PATH,
-        envPathExt: process.env.PATHEXT,
-        homeDir: os.homedir(),
-      });
+      server = await this.lookup(settings);
     } catch (err) {
       const message =
         err instanceof ServerNotFoundError ? err.message : `caseline could not be started: ${String(err)}`;
@@ -90,6 +98,7 @@ export class Ctx implements vscode.Disposable {
       void this.showStartError(message);
       return;
     }
+    this.server = server;
     this.output.appendLine(`Using caseline ${server.version} at ${server.path} (${server.source}).`);
 
     const exe = serverExecutable(server.path, settings, process.env);
@@ -116,9 +125,21 @@ export class Ctx implements vscode.Disposable {
     }
   }
 
+  private lookup(settings: Settings): Promise<FoundServer> {
+    return findServer({
+      configuredPath: settings.serverPath,
+      extensionPath: this.extensionPath,
+      platform: process.platform,
+      envPath: process.env.PATH,
+      envPathExt: process.env.PATHEXT,
+      homeDir: os.homedir(),
+    });
+  }
+
   private async doStop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    this.server = undefined;
     if (client !== undefined) {
       try {
         await client.stop();

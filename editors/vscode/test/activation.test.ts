@@ -1,7 +1,10 @@
 //! Loads the bundled extension (dist/extension.js) under plain Node with a stand-in
-//! for the `vscode` module, and checks activation: both commands are registered,
+//! for the `vscode` module, and checks activation: every command is registered,
 //! and when no server can be found the user gets the error message with setup
-//! instructions instead of a silent failure. Catches bundling mistakes too.
+//! instructions instead of a silent failure. Also runs "caseline: Show timeline"
+//! through the bundle: it saves the case, draws it with the caseline program
+//! (CASELINE_BIN, else target/debug/caseline) and shows it in one locked-down
+//! webview panel. Catches bundling mistakes too.
 
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
@@ -12,13 +15,76 @@ import { describe, it } from "node:test";
 
 const extensionDir = path.resolve(__dirname, "..", "..");
 const bundle = path.join(extensionDir, "dist", "extension.js");
+const repo = path.resolve(extensionDir, "..", "..");
+const debugBin = path.join(repo, "target", "debug", "caseline");
+const bin = process.env.CASELINE_BIN || (fs.existsSync(debugBin) ? debugBin : "");
+const sample = path.join(repo, "tests", "cases", "worcestershire-24-017-518.case");
+
+/** What the stand-in's webview panel was given and asked to do. */
+interface FakePanel {
+  viewType: string;
+  title: string;
+  showOptions: unknown;
+  options: unknown;
+  webview: { html: string };
+  reveals: number;
+  reveal: () => void;
+  onDidDispose: () => { dispose: () => void };
+  dispose: () => void;
+}
+
+/** A `.case` document as the command sees it; `saves` counts calls to `save`. */
+interface FakeDocument {
+  uri: { scheme: string; fsPath: string; path: string };
+  fileName: string;
+  languageId: string;
+  isDirty: boolean;
+  saves: number;
+  save: () => Promise<boolean>;
+}
 
 interface Recorded {
   commands: string[];
+  handlers: Map<string, (...args: unknown[]) => unknown>;
   errors: string[];
   warnings: string[];
+  infos: string[];
   output: string[];
   providers: string[];
+  panels: FakePanel[];
+  /** The active editor's document, set by a test. */
+  active?: FakeDocument;
+  /** The workspace folder every document belongs to, set by a test. */
+  workspaceFolder?: string;
+}
+
+function recorder(): Recorded {
+  return {
+    commands: [],
+    handlers: new Map(),
+    errors: [],
+    warnings: [],
+    infos: [],
+    output: [],
+    providers: [],
+    panels: [],
+  };
+}
+
+function caseDocument(file: string, isDirty: boolean): FakeDocument {
+  const doc: FakeDocument = {
+    uri: { scheme: "file", fsPath: file, path: file },
+    fileName: file,
+    languageId: "caseline",
+    isDirty,
+    saves: 0,
+    save: async () => {
+      doc.saves += 1;
+      doc.isDirty = false;
+      return true;
+    },
+  };
+  return doc;
 }
 
 /**
@@ -49,16 +115,48 @@ function fakeVscode(settings: Record<string, unknown>, rec: Recorded): unknown {
         rec.warnings.push(m);
         return undefined;
       },
+      showInformationMessage: async (m: string) => {
+        rec.infos.push(m);
+        return undefined;
+      },
+      get activeTextEditor() {
+        return rec.active === undefined ? undefined : { document: rec.active };
+      },
+      withProgress: (_options: unknown, task: () => Promise<unknown>) => task(),
+      createWebviewPanel: (viewType: string, title: string, showOptions: unknown, options: unknown) => {
+        const panel: FakePanel = {
+          viewType,
+          title,
+          showOptions,
+          options,
+          webview: { html: "" },
+          reveals: 0,
+          reveal: () => {
+            panel.reveals += 1;
+          },
+          onDidDispose: () => disposable,
+          dispose: () => undefined,
+        };
+        rec.panels.push(panel);
+        return panel;
+      },
     },
+    Uri: class Uri {},
+    // The bundle copies the module's own members, so enums it reads must be real ones (VS Code's values).
+    ViewColumn: { Beside: -2 },
+    ProgressLocation: { Window: 10 },
     commands: {
-      registerCommand: (id: string) => {
+      registerCommand: (id: string, handler: (...args: unknown[]) => unknown) => {
         rec.commands.push(id);
+        rec.handlers.set(id, handler);
         return disposable;
       },
       executeCommand: async () => undefined,
     },
     workspace: {
       getConfiguration: () => ({ get: (key: string) => settings[key] }),
+      getWorkspaceFolder: () =>
+        rec.workspaceFolder === undefined ? undefined : { uri: { fsPath: rec.workspaceFolder } },
       onDidChangeConfiguration: () => disposable,
       registerTextDocumentContentProvider: (scheme: string) => {
         rec.providers.push(scheme);
@@ -96,7 +194,7 @@ function loadExtension(vscode: unknown): {
 
 describe("activation of the bundled extension", { skip: !fs.existsSync(bundle) && "run `npm run build` first" }, () => {
   it("registers its commands and explains how to install caseline when none is found", async () => {
-    const rec: Recorded = { commands: [], errors: [], warnings: [], output: [], providers: [] };
+    const rec = recorder();
     const emptyExt = fs.mkdtempSync(path.join(os.tmpdir(), "caseline-ext-"));
     const savedPath = process.env.PATH;
     process.env.PATH = fs.mkdtempSync(path.join(os.tmpdir(), "caseline-empty-path-"));
@@ -107,7 +205,7 @@ describe("activation of the bundled extension", { skip: !fs.existsSync(bundle) &
     } finally {
       process.env.PATH = savedPath;
     }
-    assert.deepEqual(rec.commands.sort(), ["caseline.restartServer", "caseline.showOutput"]);
+    assert.deepEqual(rec.commands.sort(), ["caseline.restartServer", "caseline.showOutput", "caseline.showTimeline"]);
     assert.deepEqual(rec.providers, ["caseline-builtin"]);
     assert.equal(rec.errors.length, 1, rec.errors.join("\n"));
     assert.match(rec.errors[0], /none was found on your PATH/);
@@ -119,7 +217,7 @@ describe("activation of the bundled extension", { skip: !fs.existsSync(bundle) &
   });
 
   it("reports a server path setting that points nowhere", async () => {
-    const rec: Recorded = { commands: [], errors: [], warnings: [], output: [], providers: [] };
+    const rec = recorder();
     const ext = loadExtension(fakeVscode({ "server.path": "/nonexistent/caseline" }, rec));
     await ext.activate({ extensionPath: os.tmpdir(), subscriptions: [] });
     await ext.deactivate();
@@ -127,4 +225,96 @@ describe("activation of the bundled extension", { skip: !fs.existsSync(bundle) &
     assert.match(rec.errors[0], /\/nonexistent\/caseline/);
     assert.match(rec.errors[0], /no file there/);
   });
+
+  it("Show timeline asks for a .case file, and says plainly when there is no caseline to draw it", async () => {
+    const rec = recorder();
+    const savedPath = process.env.PATH;
+    process.env.PATH = fs.mkdtempSync(path.join(os.tmpdir(), "caseline-empty-path-"));
+    try {
+      const ext = loadExtension(fakeVscode({}, rec));
+      await ext.activate({ extensionPath: fs.mkdtempSync(path.join(os.tmpdir(), "caseline-ext-")), subscriptions: [] });
+      const show = rec.handlers.get("caseline.showTimeline");
+      assert.ok(show);
+      assert.equal(rec.errors.length, 1, "the failed start is reported once");
+
+      await show();
+      assert.equal(rec.infos.length, 1);
+      assert.match(rec.infos[0], /Open a \.case file first/);
+
+      rec.active = caseDocument(sample, true);
+      await show();
+      assert.equal(rec.active.saves, 1, "a changed case is saved before it is drawn");
+      assert.equal(rec.errors.length, 2);
+      assert.match(rec.errors[1], /none was found on your PATH/);
+      assert.equal(rec.panels.length, 0);
+      await ext.deactivate();
+    } finally {
+      process.env.PATH = savedPath;
+    }
+  });
+
+  it(
+    "Show timeline draws the case with the caseline it finds, in one locked-down panel reused on every run",
+    { skip: !bin && "no CASELINE_BIN and no target/debug/caseline" },
+    async () => {
+      const rec = recorder();
+      const settings: Record<string, unknown> = {};
+      const savedPath = process.env.PATH;
+      const pathDir = fs.mkdtempSync(path.join(os.tmpdir(), "caseline-path-"));
+      process.env.PATH = pathDir;
+      try {
+        const ext = loadExtension(fakeVscode(settings, rec));
+        // Started with nothing on PATH (so no language client runs under the stand-in);
+        // the command then looks caseline up again and finds it.
+        await ext.activate({
+          extensionPath: fs.mkdtempSync(path.join(os.tmpdir(), "caseline-ext-")),
+          subscriptions: [],
+        });
+        fs.symlinkSync(bin, path.join(pathDir, "caseline"));
+        const show = rec.handlers.get("caseline.showTimeline");
+        assert.ok(show);
+
+        rec.workspaceFolder = repo;
+        rec.active = caseDocument(sample, false);
+        await show();
+        assert.deepEqual(rec.errors.slice(1), []);
+        assert.equal(rec.panels.length, 1);
+        const panel = rec.panels[0];
+        assert.equal(panel.title, "Timeline: worcestershire-24-017-518.case");
+        assert.deepEqual(panel.options, { enableScripts: false, localResourceRoots: [] });
+        // Beside the case, without taking the focus from it.
+        assert.deepEqual(panel.showOptions, { viewColumn: -2, preserveFocus: true });
+        assert.ok(panel.webview.html.startsWith("<!DOCTYPE html>"));
+        assert.ok(panel.webview.html.includes("stage 2 adjudication"));
+        assert.ok(panel.webview.html.includes("as of 2025-08-10"), "the case's own as-of line without the setting");
+        assert.equal(rec.active.saves, 0, "an unchanged case is not saved");
+
+        // A changed case in a folder with spaces, outside any workspace folder, with the as-of setting.
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "caseline my cases "));
+        const copy = path.join(dir, "Worcs copy.case");
+        fs.copyFileSync(sample, copy);
+        rec.workspaceFolder = undefined;
+        settings.asOf = "2026-01-01";
+        rec.active = caseDocument(copy, true);
+        await show();
+        assert.equal(rec.active.saves, 1);
+        assert.deepEqual(rec.errors.slice(1), []);
+        assert.equal(rec.panels.length, 1, "the same panel is reused");
+        assert.equal(panel.title, "Timeline: Worcs copy.case");
+        assert.equal(panel.reveals, 1);
+        assert.ok(panel.webview.html.includes("as of 2026-01-01"));
+
+        // A case that is gone from disk: a message, and the panel keeps the last page.
+        const before = panel.webview.html;
+        rec.active = caseDocument(path.join(dir, "gone.case"), false);
+        await show();
+        assert.equal(rec.errors.length, 2);
+        assert.match(rec.errors[1], /^The timeline of gone\.case could not be drawn: /);
+        assert.equal(panel.webview.html, before);
+        await ext.deactivate();
+      } finally {
+        process.env.PATH = savedPath;
+      }
+    },
+  );
 });

@@ -132,6 +132,19 @@ describe("package.json agrees with the code", () => {
     }
   });
 
+  it("offers Show timeline only for caseline editors", () => {
+    const timeline = manifest.contributes.commands.find(
+      (c: { command: string }) => c.command === "caseline.showTimeline",
+    );
+    assert.equal(timeline?.title, "Show timeline");
+    assert.equal(timeline?.category, "caseline");
+    const menus: Record<string, { command: string; when?: string }[]> = manifest.contributes.menus;
+    const title = menus["editor/title"].find((m) => m.command === "caseline.showTimeline");
+    assert.match(title?.when ?? "", /resourceLangId == caseline/);
+    const palette = menus.commandPalette.find((m) => m.command === "caseline.showTimeline");
+    assert.equal(palette?.when, "editorLangId == caseline");
+  });
+
   it("points at files that exist", () => {
     const files = [
       manifest.main.replace(/^\.\//, "").replace(/^dist\/.*/, "src/extension.ts"),
