@@ -93,12 +93,21 @@ fn short(kind: &str) -> &str {
     kind.split_once('.').map_or(kind, |(_, rest)| rest)
 }
 
-/// `2023-10-27`, or `2023-10-27..2023-11-03` for a vague date, `?` for an open end.
+/// `2023-10-27`; a vague date in the file's own short range forms
+/// (`2024-04-15..20`, `2024-04-15..06-14`, `2024-12-30..2025-01-03`); `?`
+/// for an open end.
 pub fn interval_text(i: &Interval) -> String {
-    let show = |d: Option<chrono::NaiveDate>| d.map_or("?".to_owned(), |d| d.to_string());
+    use chrono::Datelike;
     match (i.earliest, i.latest) {
         (Some(a), Some(b)) if a == b => a.to_string(),
-        (a, b) => format!("{}..{}", show(a), show(b)),
+        (Some(a), Some(b)) if a.year() == b.year() && a.month() == b.month() => {
+            format!("{a}..{}", b.format("%d"))
+        }
+        (Some(a), Some(b)) if a.year() == b.year() => format!("{a}..{}", b.format("%m-%d")),
+        (a, b) => {
+            let show = |d: Option<chrono::NaiveDate>| d.map_or("?".to_owned(), |d| d.to_string());
+            format!("{}..{}", show(a), show(b))
+        }
     }
 }
 
@@ -213,5 +222,65 @@ pub fn rec_status_lines(snap: &DocumentSnapshot, id: &str, md: &mut String) {
             let _ = writeln!(md, ", {late}");
         }
         None => md.push('\n'),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn iv(a: Option<(i32, u32, u32)>, b: Option<(i32, u32, u32)>) -> Interval {
+        let d =
+            |t: Option<(i32, u32, u32)>| t.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+        Interval {
+            earliest: d(a),
+            latest: d(b),
+        }
+    }
+
+    #[test]
+    fn intervals_use_the_short_range_forms() {
+        assert_eq!(
+            interval_text(&iv(Some((2023, 12, 22)), Some((2023, 12, 22)))),
+            "2023-12-22"
+        );
+        assert_eq!(
+            interval_text(&iv(Some((2024, 4, 15)), Some((2024, 4, 20)))),
+            "2024-04-15..20"
+        );
+        assert_eq!(
+            interval_text(&iv(Some((2024, 4, 15)), Some((2024, 6, 14)))),
+            "2024-04-15..06-14"
+        );
+        assert_eq!(
+            interval_text(&iv(Some((2024, 12, 30)), Some((2025, 1, 3)))),
+            "2024-12-30..2025-01-03"
+        );
+        assert_eq!(
+            interval_text(&iv(Some((2025, 5, 1)), None)),
+            "2025-05-01..?"
+        );
+        assert_eq!(interval_text(&iv(None, None)), "?..?");
+    }
+
+    #[test]
+    fn counts_and_lateness() {
+        let c = |min, max| CountRange { min, max };
+        assert_eq!(count_text(&c(Some(40), Some(40))), "40");
+        assert_eq!(count_text(&c(Some(26), Some(46))), "26–46");
+        assert_eq!(
+            late_text(Some(&c(Some(40), Some(40))), ""),
+            Some("40 late".to_owned())
+        );
+        assert_eq!(
+            late_text(Some(&c(Some(-3), Some(10))), ""),
+            Some("up to 10 late".to_owned())
+        );
+        assert_eq!(late_text(Some(&c(Some(-9), Some(-2))), ""), None);
+        assert_eq!(
+            late_text(Some(&c(Some(12), Some(12))), " wd"),
+            Some("12 wd late".to_owned())
+        );
     }
 }
