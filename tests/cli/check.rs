@@ -525,3 +525,48 @@ fn a_case_checked_on_its_own_sees_the_definitions_beside_it() {
     assert_eq!(found(&json(&run)), expected, "{}", run.stderr);
     assert_eq!(json(&run)["summary"]["files"], 1);
 }
+
+#[test]
+fn stdin_is_checked_as_the_file_it_stands_for() {
+    // The corporate case read from stdin, named as the file it is: its procedure
+    // comes from the definitions file beside it, so the findings are EXPECTED-own.md's.
+    let text =
+        std::fs::read_to_string(workspace_root().join("tests/cases/corporate-council-tax.case"))
+            .expect("the sample case");
+    let run = crate::support::run_with_stdin(
+        &workspace_root().join("tests/cases"),
+        &[
+            "check",
+            "-",
+            "--stdin-filename",
+            "corporate-council-tax.case",
+            "--format",
+            "json",
+        ],
+        Some(&text),
+    );
+    let expected: Vec<(String, u64, String)> = EXPECTED_OWN
+        .iter()
+        .filter(|(f, _, _)| *f == "corporate-council-tax.case")
+        .map(|(f, l, r)| (f.to_string(), *l, r.to_string()))
+        .collect();
+    let report = json(&run);
+    assert_eq!(found(&report), expected, "{}", run.stderr);
+    assert_eq!(
+        report["diagnostics"][0]["path"],
+        "corporate-council-tax.case"
+    );
+
+    let unnamed =
+        crate::support::run_with_stdin(&workspace_root(), &["check", "-"], Some(WARNING_ONLY));
+    assert_eq!(unnamed.code, 0);
+    assert!(
+        unnamed.stdout.contains(" --> <stdin>:5:3"),
+        "{}",
+        unnamed.stdout
+    );
+
+    let dir = workspace(&[]);
+    let mixed = run_in(dir.path(), &["check", "-", "other.case"]);
+    assert_eq!(mixed.code, 2, "stdin cannot be mixed with paths");
+}

@@ -74,6 +74,27 @@ pub fn load(files: &[PathBuf]) -> Vec<Loaded> {
         .collect()
 }
 
+/// Reads the case from stdin (with the same size cap and UTF-8 check as files)
+/// and parses it; `display` is the name shown for it.
+pub fn load_stdin(display: String) -> Loaded {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    let read = std::io::stdin()
+        .take(discover::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes);
+    let parse = match read {
+        Err(err) => Err(format!("could not read stdin: {err}")),
+        Ok(_) if bytes.len() as u64 > discover::MAX_FILE_BYTES => Err(format!(
+            "stdin holds more than {} MB, more than caseline reads",
+            discover::MAX_FILE_BYTES / (1024 * 1024)
+        )),
+        Ok(_) => {
+            discover::utf8_text(bytes).and_then(|text| guarded(|| caseline_syntax::parse(&text)))
+        }
+    };
+    Loaded { display, parse }
+}
+
 /// The definitions files under `root` that are not among `already` (the files
 /// being checked). Only their definitions are used; they are not reported on.
 pub fn definitions_outside(root: &Path, filter: &Filter, already: &[PathBuf]) -> Vec<Loaded> {

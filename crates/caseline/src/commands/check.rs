@@ -34,6 +34,10 @@ pub struct CheckArgs {
     /// unaddressed recommendations) instead of the findings.
     #[arg(long)]
     pub summary: bool,
+    /// With the path `-` (read the case from stdin): the name to show for it, and
+    /// where to look for caseline.toml and definitions files.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -69,7 +73,18 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
         args.paths.clone()
     };
 
-    let (config_path, config) = workspace::config_for(&paths[0])?;
+    let stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    if stdin && paths.len() > 1 {
+        anyhow::bail!("`-` (stdin) cannot be mixed with other paths");
+    }
+    // Where the workspace is: the first path, or for stdin the name it stands for.
+    let anchor = match (&args.stdin_filename, stdin) {
+        (Some(name), true) => name.clone(),
+        _ if stdin => PathBuf::from("."),
+        _ => paths[0].clone(),
+    };
+
+    let (config_path, config) = workspace::config_for(&anchor)?;
     // Globs in caseline.toml are relative to its folder.
     let root = config_path
         .as_deref()
@@ -80,15 +95,43 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
     tracing::debug!(config = ?config_path, root = %root.display(), "check");
 
     let started = std::time::Instant::now();
-    let (files, path_problems) = discover::case_files(&paths, &filter);
+    let (files, path_problems) = if stdin {
+        (Vec::new(), Vec::new())
+    } else {
+        discover::case_files(&paths, &filter)
+    };
     tracing::debug!(files = files.len(), elapsed = ?started.elapsed(), "discovered");
-    let loaded = workspace::load(&files);
+    let loaded = if stdin {
+        let shown = args.stdin_filename.as_deref().map(discover::display_path);
+        vec![workspace::load_stdin(
+            shown.unwrap_or_else(|| "<stdin>".to_string()),
+        )]
+    } else {
+        workspace::load(&files)
+    };
     tracing::debug!(elapsed = ?started.elapsed(), "read and parsed");
     // Definitions files elsewhere in the workspace are visible too, so a single
-    // case checked on its own sees the same procedures as the whole tree.
-    let extra = match workspace::definitions_root(config_path.as_deref(), &paths[0]) {
-        Some(dir) => workspace::definitions_outside(&dir, &filter, &files),
-        None => Vec::new(),
+    // case checked on its own sees the same procedures as the whole tree. For
+    // stdin that is the folder of the name it stands for (or the current one),
+    // without the file of that name on disk: stdin replaces it.
+    let extra = if stdin {
+        let dir = config_path
+            .as_deref()
+            .and_then(|p| p.parent())
+            .map(PathBuf::from)
+            .or_else(|| {
+                args.stdin_filename
+                    .as_deref()
+                    .and_then(|n| discover::absolute(n).parent().map(PathBuf::from))
+            })
+            .unwrap_or_else(|| PathBuf::from("."));
+        let replaced: Vec<PathBuf> = args.stdin_filename.iter().cloned().collect();
+        workspace::definitions_outside(&dir, &filter, &replaced)
+    } else {
+        match workspace::definitions_root(config_path.as_deref(), &paths[0]) {
+            Some(dir) => workspace::definitions_outside(&dir, &filter, &files),
+            None => Vec::new(),
+        }
     };
     let (defs, mut def_problems) = workspace::definitions(&loaded, &extra);
     // Problems in definitions files come at their default severity; caseline.toml
