@@ -35,7 +35,7 @@ npm run check
 step "npm run build (esbuild bundle)"
 npm run build
 
-step "Node tests (server lookup, settings, package.json, activation of the bundle, grammar on the sample cases${bin:+, the client plumbing against $bin})"
+step "Node tests (server lookup, settings, package.json, activation of the bundle, Show timeline, grammar on the sample cases${bin:+, the client plumbing and the timeline against $bin})"
 CASELINE_BIN="$bin" npm test
 
 step "TextMate grammar tests (vscode-tmgrammar-test)"
