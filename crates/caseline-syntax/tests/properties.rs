@@ -250,3 +250,18 @@ proptest! {
         }
     }
 }
+
+/// Found by the robustness engineer's `reparse` fuzz target: a newline typed at
+/// the start of a text whose error recovery involves control characters and a
+/// lone CR. Incremental error recovery kept a whole procedure block that a
+/// fresh parse ends early.
+#[test]
+fn reparse_after_inserting_a_newline_before_an_error_region() {
+    let before = "procedurep\n \u{15}\u{15}\u{15}head\u{15}\u{15}\u{15}\u{1}\rprocedure p\n \"\n a";
+    let after = format!("\n{before}");
+    let edit = TextEdit::new(TextRange::empty(TextSize::from(0)), "\n");
+    let incremental = parse(before).reparse(&[edit], &after);
+    let fresh = parse(&after);
+    assert_eq!(incremental.errors(), fresh.errors());
+    assert_eq!(incremental.document(), fresh.document());
+}
