@@ -4,7 +4,9 @@
 //! spaces, one space between the tokens of a line, no trailing whitespace, at
 //! most one blank line in a row, a blank line before each top-level block
 //! (consecutive entries keep the author's choice), and exactly one line ending
-//! at the end of the file. CRLF files stay CRLF.
+//! at the end of the file. CRLF files stay CRLF. In a file with a syntax
+//! error the author's blank lines are kept (runs still collapse to one): where
+//! its blocks start is the parser's guess there.
 //!
 //! It never changes what a file says: every token, comment and prose text is
 //! kept as written, and a line with a syntax error (or one that belongs to a
@@ -58,6 +60,11 @@ fn format_parse(parse: &Parse) -> String {
     let root = tree.root_node();
     let line_count = index.line_count() as usize;
 
+    let has_syntax_error = parse
+        .errors()
+        .iter()
+        .any(|e| e.kind == SyntaxErrorKind::Syntax)
+        || root.has_error();
     // Lines that must stay exactly as written.
     let mut verbatim: HashSet<usize> = HashSet::new();
     for e in parse.errors() {
@@ -175,6 +182,11 @@ fn format_parse(parse: &Parse) -> String {
         let heads_at_line = heads.get(i).copied().flatten();
         if emitted_any {
             let blank = match group_start[i] {
+                // In a file with a syntax error, where the blocks start depends
+                // on how the parser recovered, which can change once the file
+                // is re-spaced: keep the author's blank lines there, so a
+                // second run changes nothing.
+                _ if has_syntax_error => pending_blank,
                 Some(Head::EntryLike) if previous_head.is_none_or(|h| h == Head::EntryLike) => {
                     pending_blank
                 }

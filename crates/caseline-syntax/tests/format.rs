@@ -323,3 +323,24 @@ fn tokens(text: &str) -> Vec<String> {
         .map(|(r, h)| format!("{h:?}:{}", &text[r].trim_end()))
         .collect()
 }
+
+/// Found by the robustness engineer's `format` fuzz target: in a file with a
+/// syntax error, whether a line opens a block can change once the file gets
+/// its final newline, so the formatter keeps the author's blank lines there
+/// (it only collapses runs) instead of adding one before each block.
+#[test]
+fn files_with_syntax_errors_keep_their_blank_lines() {
+    for text in [
+        "n\ncase \"24\"\n  procedure c : \"nom",
+        "nod\ncase \"24\"\n  procedure c s: \"nom",
+        "garbage\n\n\n\ncase \"1\"\n2024-01-01   note\n",
+    ] {
+        let once = format(text);
+        assert_eq!(format(&once), once, "{text:?}");
+        assert_eq!(non_whitespace(&once), non_whitespace(text));
+    }
+    assert_eq!(
+        format("garbage\n\n\n\ncase \"1\"\n2024-01-01   note\n"),
+        "garbage\n\ncase \"1\"\n2024-01-01 note\n"
+    );
+}
