@@ -228,16 +228,10 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
     let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
     out.write_all(&buf)?;
     out.flush()?;
-    if matches!(args.format, Format::Json | Format::Sarif | Format::Github) {
-        // Machine formats keep stdout parseable; people still need to hear about
-        // files that were skipped.
-        for u in &report.unreadable {
-            anstream::eprintln!("error: {}: {}", u.path, u.message);
-        }
-    } else {
-        for u in &report.unreadable {
-            anstream::eprintln!("error: could not check {}: {}", u.path, u.message);
-        }
+    // Every format also lists these in its own way; stderr says it to people
+    // (and keeps machine output on stdout parseable).
+    for u in &report.unreadable {
+        anstream::eprintln!("error: could not check {}: {}", u.path, u.message);
     }
 
     let totals = report.totals();
