@@ -9,59 +9,7 @@ mod common;
 
 use caseline_check::{Definitions, check};
 use caseline_syntax::parse;
-use common::{assert_well_formed, findings, options, within_limit, workspace_root};
-use std::collections::BTreeMap;
-
-/// One `## file.case` section of EXPECTED.md.
-#[derive(Debug)]
-struct Expected {
-    definitions_file: bool,
-    findings: Vec<(u32, String)>,
-}
-
-/// Reads the per-file sections (everything before the `# Generated inputs` part).
-fn expected() -> BTreeMap<String, Expected> {
-    let path = workspace_root().join("tests/bad/EXPECTED.md");
-    let text = std::fs::read_to_string(&path).expect("tests/bad/EXPECTED.md is readable");
-    let mut out: BTreeMap<String, Expected> = BTreeMap::new();
-    let mut current: Option<String> = None;
-    for line in text.lines() {
-        if line.starts_with("# ") && current.is_some() {
-            break; // the generated-inputs part: checked by other tests
-        }
-        if let Some(head) = line.strip_prefix("## ") {
-            let name = head.split_whitespace().next().unwrap_or("").to_string();
-            out.insert(
-                name.clone(),
-                Expected {
-                    definitions_file: head.contains("(definitions file)"),
-                    findings: Vec::new(),
-                },
-            );
-            current = Some(name);
-            continue;
-        }
-        let Some(name) = &current else { continue };
-        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-        // `| 7 | date-invalid | why |` -> ["", "7", "date-invalid", "why", ""]
-        if cells.len() >= 4 {
-            if let Ok(line_no) = cells[1].parse::<u32>() {
-                let rule = cells[2].to_string();
-                assert!(
-                    caseline_check::Rule::from_name(&rule).is_some(),
-                    "EXPECTED.md names an unknown rule `{rule}` for {name}"
-                );
-                if let Some(e) = out.get_mut(name) {
-                    e.findings.push((line_no, rule));
-                }
-            }
-        }
-    }
-    for e in out.values_mut() {
-        e.findings.sort();
-    }
-    out
-}
+use common::{assert_well_formed, expected, findings, options, within_limit, workspace_root};
 
 fn corpus_files() -> Vec<String> {
     let dir = workspace_root().join("tests/bad");
