@@ -133,6 +133,22 @@ fn main() {
             samples.push(t.elapsed());
         }
         samples.sort();
+        // Requests an editor sends after each change, on the same document.
+        for (method, params) in [
+            ("textDocument/inlayHint", json!({"textDocument": {"uri": uri}, "range": range((0, 0), (line + 60, 0))})),
+            ("textDocument/semanticTokens/full", json!({"textDocument": {"uri": uri}})),
+            ("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}})),
+            ("textDocument/foldingRange", json!({"textDocument": {"uri": uri}})),
+        ] {
+            let mut times: Vec<Duration> = Vec::new();
+            for _ in 0..10 {
+                let t = Instant::now();
+                c.request(method, params.clone()).await;
+                times.push(t.elapsed());
+            }
+            times.sort();
+            println!("{method}: median {:?}", percentile(&times, 0.5));
+        }
         println!(
             "didChange -> publishDiagnostics ({ROUNDS} rounds): median {:?}, p95 {:?}, min {:?}, max {:?}",
             percentile(&samples, 0.5),
