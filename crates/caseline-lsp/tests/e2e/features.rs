@@ -43,6 +43,11 @@ async fn definition_of_an_event_kind_opens_the_builtin_procedure() {
         .await;
     let text = source["text"].as_str().unwrap_or("");
     assert_eq!(slice(text, &def["range"]), "stage2.adjudication");
+    // Hovering the kind explains what happened to its deadline in this case.
+    let hover = c.result("textDocument/hover", at(19, 15)).await;
+    let shown = hover["contents"]["value"].as_str().unwrap_or("");
+    assert!(shown.contains("105 working days"), "{shown}");
+    assert!(shown.contains("40 working days late"), "{shown}");
     // The declaration is an `event` line.
     let line = def["range"]["start"]["line"].as_u64().unwrap_or(0) as usize;
     let decl = text.lines().nth(line).unwrap_or("");

@@ -225,11 +225,12 @@ fn stage_start<'a>(
 }
 
 fn kind_hover(snap: &DocumentSnapshot, doc: &Document, offset: TextSize) -> Option<Found> {
-    let kind = doc
+    let (entry_index, kind) = doc
         .entries
         .iter()
-        .filter_map(|e| e.kind.as_ref())
-        .find(|k| k.range.contains_inclusive(offset))?;
+        .enumerate()
+        .filter_map(|(i, e)| e.kind.as_ref().map(|k| (i, k)))
+        .find(|(_, k)| k.range.contains_inclusive(offset))?;
     let name = kind.value.as_str();
     let mut md = String::new();
     let generic = match name {
@@ -288,6 +289,10 @@ fn kind_hover(snap: &DocumentSnapshot, doc: &Document, offset: TextSize) -> Opti
     }
     if !rules.is_empty() {
         let _ = write!(md, "\nDeadlines:\n{rules}");
+    }
+    let here = crate::handlers::requests::inlay_hint::entry_deadline_lines(snap, entry_index);
+    if !here.is_empty() {
+        let _ = write!(md, "\nIn this case:\n{here}");
     }
     Some((kind.range, md))
 }

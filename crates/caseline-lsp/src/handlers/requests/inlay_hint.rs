@@ -201,6 +201,45 @@ fn rec_hint(r: &RecRecord) -> Option<String> {
     Some(s)
 }
 
+/// What the analysis found for the deadlines this entry starts or ends, in
+/// words, for the event kind's hover (one Markdown list item each).
+pub fn entry_deadline_lines(snap: &DocumentSnapshot, entry: usize) -> String {
+    let analysis = snap.analysis();
+    let mut out = String::new();
+    for d in &analysis.deadlines {
+        let unit = match d.unit {
+            CountUnit::WorkingDays => " working days",
+            CountUnit::Days => " days",
+        };
+        if d.target_entry == Some(entry) {
+            let _ = write!(out, "- {} after the {}", d.target_label, d.start_label);
+            if let Some(taken) = &d.taken {
+                let _ = write!(out, ": {}{unit}", count_text(taken));
+            }
+            let _ = write!(out, "; due {}", interval_text(&d.due));
+            if let Some(ext) = &d.extended_due {
+                let _ = write!(out, " ({} if extended)", interval_text(ext));
+            }
+            if let Some(late) = late_text(d.late.as_ref(), unit) {
+                let _ = write!(out, "; {late}");
+            }
+            out.push('\n');
+        } else if d.start_entry == entry {
+            let _ = write!(
+                out,
+                "- starts the {}: due {}",
+                d.target_label,
+                interval_text(&d.due)
+            );
+            if let Some(ext) = &d.extended_due {
+                let _ = write!(out, " ({} if extended)", interval_text(ext));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// The due date and status lines of a recommendation's hover.
 pub fn rec_status_lines(snap: &DocumentSnapshot, id: &str, md: &mut String) {
     let analysis = snap.analysis();
