@@ -91,7 +91,6 @@ fn format_is_idempotent_on_a_half_typed_header_with_a_stray_quote() {
 /// pass, so formatting was never finished. A whitespace-only line must reach
 /// its final form in one pass.
 #[test]
-#[ignore = "known bug in caseline-syntax format (reported in /tmp/team/REQUESTS.md); remove when fixed"]
 fn format_is_idempotent_on_blank_lines_of_lone_carriage_returns() {
     for text in [
         "2024-01-01 note\n\r\r\n",
@@ -109,7 +108,6 @@ fn format_is_idempotent_on_blank_lines_of_lone_carriage_returns() {
 /// the incremental parse still read it as a line of text and reported a syntax
 /// error that a fresh parse of the same text does not.
 #[test]
-#[ignore = "known bug in caseline-syntax reparse (reported in /tmp/team/REQUESTS.md); remove when fixed"]
 fn reparse_when_an_edit_moves_a_bom_to_the_start() {
     for (before, start, end) in [("\n\u{feff}", 0u32, 1u32), ("m\0\u{feff}", 0, 2)] {
         let mut after = before.to_string();

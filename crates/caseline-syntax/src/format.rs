@@ -107,12 +107,16 @@ fn format_parse(parse: &Parse) -> String {
         let original = text
             .get(range.start().into()..range.end().into())
             .unwrap_or_default();
-        if verbatim.contains(&i) {
-            lines.push(Line::Verbatim(original.to_string()));
-            continue;
-        }
+        // A line of only whitespace holds no token, even when the parser
+        // complained about it (lone carriage returns, say): it is a blank line.
+        // Copying it verbatim would not be stable, because each pass would
+        // re-split its `\r`s between content and line ending.
         if original.trim().is_empty() {
             lines.push(Line::Blank);
+            continue;
+        }
+        if verbatim.contains(&i) {
+            lines.push(Line::Verbatim(original.to_string()));
             continue;
         }
         let words: Vec<&str> = toks

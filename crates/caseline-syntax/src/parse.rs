@@ -192,6 +192,13 @@ impl Parse {
         let Some(old_tree) = &self.tree else {
             return parse(new_text);
         };
+        // A byte-order mark is only a mark at offset 0; anywhere else it is
+        // text. When either text starts with one, an edit can move a U+FEFF
+        // across that boundary, which changes the meaning of an untouched
+        // block, so block reuse would be wrong: parse afresh (rare, and cheap).
+        if self.text().starts_with(crate::errors::BOM) || new_text.starts_with(crate::errors::BOM) {
+            return parse(new_text);
+        }
         let mut tree = old_tree.clone();
         let mut text = self.text().to_string();
         for (i, edit) in edits.iter().enumerate() {
