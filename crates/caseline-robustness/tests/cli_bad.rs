@@ -153,3 +153,80 @@ fn human_output_for_the_corpus_never_panics() {
     assert_eq!(run.code, Some(2));
     assert!(run.stdout.contains("date-invalid"), "{}", run.stdout);
 }
+
+/// Every file of the corpus, byte for byte, by name.
+fn snapshot(dir: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .expect("reading the folder")
+        .filter_map(|e| e.ok())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).expect("reading a file"),
+            )
+        })
+        .collect()
+}
+
+fn copy_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (name, bytes) in snapshot(&workspace_root().join("tests/bad")) {
+        std::fs::write(dir.path().join(name), bytes).expect("copying the corpus");
+    }
+    dir
+}
+
+#[test]
+fn check_and_fmt_check_never_change_a_file() {
+    let dir = copy_corpus();
+    let before = snapshot(dir.path());
+    for args in [
+        &["check", "."][..],
+        &["check", ".", "--format", "sarif"],
+        &["fmt", "--check", "."],
+    ] {
+        let run = run_caseline(dir.path(), args);
+        assert_no_panic(&args.join(" "), &run);
+        assert_eq!(
+            snapshot(dir.path()),
+            before,
+            "`caseline {}` changed a file",
+            args.join(" ")
+        );
+    }
+}
+
+#[test]
+fn fmt_on_bad_inputs_changes_only_whitespace_and_leaves_unreadable_files_alone() {
+    let dir = copy_corpus();
+    let before = snapshot(dir.path());
+    let run = run_caseline(dir.path(), &["fmt", "."]);
+    assert_no_panic("fmt .", &run);
+    let after = snapshot(dir.path());
+    let ink = |b: &[u8]| -> Vec<u8> {
+        b.iter()
+            .copied()
+            .filter(|c| !c.is_ascii_whitespace())
+            .collect()
+    };
+    for (name, old) in &before {
+        let new = after.get(name).expect("fmt never deletes a file");
+        if name == "non-utf8.case" {
+            // Not UTF-8: caseline cannot read it, so it must not rewrite it.
+            assert_eq!(new, old, "fmt rewrote a file it cannot read");
+            continue;
+        }
+        assert_eq!(
+            ink(new),
+            ink(old),
+            "fmt changed more than whitespace in {name}"
+        );
+    }
+    // only-comments.case has comments indented with three spaces and a tab,
+    // which the canonical layout re-indents: fmt really wrote something.
+    assert_ne!(after, before, "fmt changed nothing at all");
+    // Formatting again changes nothing (the formatter is idempotent on disk too).
+    let run = run_caseline(dir.path(), &["fmt", "."]);
+    assert_no_panic("fmt . (again)", &run);
+    assert_eq!(snapshot(dir.path()), after, "a second fmt changed a file");
+}

@@ -173,10 +173,10 @@ fn read_messages(stdout: impl Read + Send + 'static) -> mpsc::Receiver<serde_jso
             if reader.read_exact(&mut body).is_err() {
                 return;
             }
-            if let Ok(v) = serde_json::from_slice(&body) {
-                if tx.send(v).is_err() {
-                    return;
-                }
+            if let Ok(v) = serde_json::from_slice(&body)
+                && tx.send(v).is_err()
+            {
+                return;
             }
         }
     });

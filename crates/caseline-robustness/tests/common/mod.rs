@@ -131,16 +131,16 @@ pub fn expected() -> BTreeMap<String, Expected> {
         let Some(name) = &current else { continue };
         let cells: Vec<&str> = line.split('|').map(str::trim).collect();
         // `| 7 | date-invalid | why |` -> ["", "7", "date-invalid", "why", ""]
-        if cells.len() >= 4 {
-            if let Ok(line_no) = cells[1].parse::<u32>() {
-                let rule = cells[2].to_string();
-                assert!(
-                    caseline_check::Rule::from_name(&rule).is_some(),
-                    "EXPECTED.md names an unknown rule `{rule}` for {name}"
-                );
-                if let Some(e) = out.get_mut(name) {
-                    e.findings.push((line_no, rule));
-                }
+        if cells.len() >= 4
+            && let Ok(line_no) = cells[1].parse::<u32>()
+        {
+            let rule = cells[2].to_string();
+            assert!(
+                caseline_check::Rule::from_name(&rule).is_some(),
+                "EXPECTED.md names an unknown rule `{rule}` for {name}"
+            );
+            if let Some(e) = out.get_mut(name) {
+                e.findings.push((line_no, rule));
             }
         }
     }
