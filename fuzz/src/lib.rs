@@ -12,28 +12,6 @@ use caseline_check::{Analysis, CheckOptions, Config, Definitions, Diagnostic, ch
 use caseline_syntax::{Highlight, Parse, format, highlights, parse};
 use chrono::NaiveDate;
 
-/// With `CASELINE_FUZZ_SKIP_KNOWN=1` in the environment, inputs that would only
-/// hit an already-reported, not-yet-fixed bug are skipped, so a run can look for
-/// new ones (see README.md, "Known open findings"). Off by default: a plain run
-/// reports everything.
-pub fn skip_known() -> bool {
-    static SKIP: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *SKIP.get_or_init(|| std::env::var_os("CASELINE_FUZZ_SKIP_KNOWN").is_some())
-}
-
-/// Known open: `format` removes one lone CR per pass from whitespace-only lines.
-pub fn has_lone_cr(text: &str) -> bool {
-    text.as_bytes()
-        .windows(2)
-        .any(|w| w[0] == b'\r' && w[1] != b'\n')
-        || text.ends_with('\r')
-}
-
-/// Known open: `reparse` reads a byte-order mark brought to the start as text.
-pub fn has_bom(text: &str) -> bool {
-    text.contains('\u{feff}')
-}
-
 /// A fixed "today", so a crash reproduces on any day.
 pub fn options() -> CheckOptions {
     CheckOptions {
@@ -90,9 +68,6 @@ pub fn tokens(p: &Parse) -> Vec<(Highlight, String)> {
 /// meaningful tokens before and after (their text compared exactly, so the
 /// spacing inside strings, comments and prose is kept).
 pub fn check_format(text: &str) {
-    if skip_known() && has_lone_cr(text) {
-        return;
-    }
     let once = format(text);
     let twice = format(&once);
     assert!(
