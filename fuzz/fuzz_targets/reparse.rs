@@ -11,11 +11,36 @@ use libfuzzer_sys::fuzz_target;
 /// Pieces that make edits meaningful to the grammar (half-typed dates, kinds,
 /// quotes, indentation, line endings), besides arbitrary strings.
 const SNIPPETS: &[&str] = &[
-    "\n", "\r\n", "  ", "\t", "#", "\"", "\\", "?", ">", "..", "-", "2024-11-05", "2024-11",
-    "2024-02-30", "2024-11-05..20", " stage1.received", " stage1.response", " done a",
-    "\n  rec a within 10wd \"x\"", "\n  agree a by 2025-01-01", "case \"1\"\n  procedure children-statutory\n",
-    "procedure p\n  event p.a \"a\"\n  require p.a before p.a\n", "calendar c\n  extends weekdays\n",
-    "é", "😀", " note", "\n\n", "extended", "within", "10wd",
+    "\n",
+    "\r\n",
+    "  ",
+    "\t",
+    "#",
+    "\"",
+    "\\",
+    "?",
+    ">",
+    "..",
+    "-",
+    "2024-11-05",
+    "2024-11",
+    "2024-02-30",
+    "2024-11-05..20",
+    " stage1.received",
+    " stage1.response",
+    " done a",
+    "\n  rec a within 10wd \"x\"",
+    "\n  agree a by 2025-01-01",
+    "case \"1\"\n  procedure children-statutory\n",
+    "procedure p\n  event p.a \"a\"\n  require p.a before p.a\n",
+    "calendar c\n  extends weekdays\n",
+    "é",
+    "😀",
+    " note",
+    "\n\n",
+    "extended",
+    "within",
+    "10wd",
 ];
 
 #[derive(Arbitrary, Debug)]
@@ -47,7 +72,11 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 }
 
 fn same(incremental: &Parse, fresh: &Parse, step: usize) {
-    assert_eq!(incremental.text(), fresh.text(), "step {step}: texts differ");
+    assert_eq!(
+        incremental.text(),
+        fresh.text(),
+        "step {step}: texts differ"
+    );
     assert!(
         incremental.document() == fresh.document(),
         "step {step}: incremental document differs from a fresh parse of\n{:?}\n--- incremental\n{:#?}\n--- fresh\n{:#?}",

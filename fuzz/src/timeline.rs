@@ -56,9 +56,25 @@ const KINDS: &[&str] = &[
 ];
 const IDS: &[&str] = &["a", "b", "c", "R1", "s3-b", "p1", "m1", "o1", "Z_9"];
 const KEYS: &[&str] = &["officer", "outcome", "ref", "amount"];
-const HEADER_KEYS: &[&str] = &["related", "source", "title", "body", "complainant", "colour"];
+const HEADER_KEYS: &[&str] = &[
+    "related",
+    "source",
+    "title",
+    "body",
+    "complainant",
+    "colour",
+];
 const WORDS: &[&str] = &[
-    "Complaint", "received", "£150", "apology", "panel's", "report", "naïve", "😀", "x", "—",
+    "Complaint",
+    "received",
+    "£150",
+    "apology",
+    "panel's",
+    "report",
+    "naïve",
+    "😀",
+    "x",
+    "—",
 ];
 
 #[derive(Arbitrary, Debug)]
@@ -171,7 +187,14 @@ pub struct ProcGen {
     pub title: Option<Text>,
     pub uses: Vec<u8>,
     pub events: Vec<(u8, Text, bool)>,
-    pub deadlines: Vec<(u8, Amount, UnitGen, u8, Option<(Amount, UnitGen)>, Option<Text>)>,
+    pub deadlines: Vec<(
+        u8,
+        Amount,
+        UnitGen,
+        u8,
+        Option<(Amount, UnitGen)>,
+        Option<Text>,
+    )>,
     pub requires: Vec<(u8, u8)>,
 }
 
@@ -549,7 +572,12 @@ impl CalGen {
             w.line(&format!("  extends {}", pick(CALENDARS, *e)));
         }
         if !self.closed.is_empty() {
-            let dates: Vec<String> = self.closed.iter().take(4).map(|d| d.render_in(w, false)).collect();
+            let dates: Vec<String> = self
+                .closed
+                .iter()
+                .take(4)
+                .map(|d| d.render_in(w, false))
+                .collect();
             let mut s = format!("  closed {}", dates.join(" "));
             if let Some(r) = &self.reason {
                 let _ = write!(s, " {}", r.quoted());
