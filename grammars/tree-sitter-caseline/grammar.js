@@ -43,7 +43,13 @@ module.exports = grammar({
   conflicts: $ => [],
 
   rules: {
-    source_file: $ => repeat($._block),
+    // `_indent` is also valid between blocks (where the scanner never produces
+    // it, except before the first block, where it changes nothing: the
+    // indented block is reported by caseline-syntax). This is for incremental
+    // parsing only: it makes the state after a whole block accept the same
+    // tokens as the state inside a block after its line end, so tree-sitter
+    // can reuse whole blocks after an edit instead of re-lexing each one.
+    source_file: $ => repeat(choice($._block, $._indent)),
 
     _block: $ => choice(
       $.case_header,
@@ -100,15 +106,15 @@ module.exports = grammar({
 
     // A top-level line that opens no known block, with the child lines under
     // it (which cannot mean anything without their parent).
-    invalid_block: $ => seq(
+    invalid_block: $ => prec.right(seq(
       field('head', $.invalid_line),
       $._eol,
       repeat(seq($._indent, field('child', $.invalid_line), $._eol)),
-    ),
+    )),
 
     // ---------------------------------------------------------------- case header
 
-    case_header: $ => seq(
+    case_header: $ => prec.right(seq(
       'case',
       optional(field('reference', $._string)),
       $._eol,
@@ -117,7 +123,7 @@ module.exports = grammar({
         field('field', choice($.field, alias($._names_field, $.field), $.invalid_line)),
         $._eol,
       )),
-    ),
+    )),
 
     // `key value...`: header lines, and any child line that is not typed.
     field: $ => seq(
@@ -135,14 +141,14 @@ module.exports = grammar({
 
     // ---------------------------------------------------------------- entries
 
-    entry: $ => seq(
+    entry: $ => prec.right(seq(
       field('date', $.date),
       field('kind', $.event_kind),
       repeat(field('id', $.id)),
       optional(field('text', $._string)),
       $._eol,
       repeat(seq($._indent, field('child', $._entry_child), $._eol)),
-    ),
+    )),
 
     _entry_child: $ => choice(
       $.rec_line,
@@ -178,12 +184,12 @@ module.exports = grammar({
 
     // ---------------------------------------------------------------- procedures
 
-    procedure_block: $ => seq(
+    procedure_block: $ => prec.right(seq(
       'procedure',
       field('name', $.name),
       $._eol,
       repeat(seq($._indent, field('child', $._procedure_child), $._eol)),
-    ),
+    )),
 
     _procedure_child: $ => choice(
       $.use_line,
@@ -223,12 +229,12 @@ module.exports = grammar({
 
     // ---------------------------------------------------------------- calendars
 
-    calendar_block: $ => seq(
+    calendar_block: $ => prec.right(seq(
       'calendar',
       field('name', $.name),
       $._eol,
       repeat(seq($._indent, field('child', $._calendar_child), $._eol)),
-    ),
+    )),
 
     _calendar_child: $ => choice($.extends_line, $.closed_line, $.field, $.invalid_line),
 
