@@ -3,7 +3,7 @@
 //!
 //! Pure functions of dates and numbers: no calendar, no document.
 
-use caseline_calendar::{Duration, NaiveDate, Unit};
+use caseline_calendar::{Duration, NaiveDate};
 use caseline_syntax::ast::DateSpec;
 use chrono::Datelike;
 
@@ -87,14 +87,7 @@ pub(crate) fn date_range(iv: Iv) -> String {
 
 /// "65 working days", "1 month", "4 weeks".
 pub(crate) fn duration(d: Duration) -> String {
-    let (one, many) = match d.unit {
-        Unit::WorkingDays => ("working day", "working days"),
-        Unit::Days => ("day", "days"),
-        Unit::Weeks => ("week", "weeks"),
-        Unit::Months => ("month", "months"),
-        Unit::Years => ("year", "years"),
-    };
-    format!("{} {}", d.amount, if d.amount == 1 { one } else { many })
+    d.describe()
 }
 
 pub(crate) fn unit_words(unit: CountUnit, n: i64) -> &'static str {

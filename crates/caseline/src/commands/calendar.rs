@@ -92,20 +92,9 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
 
 const MAX_AMOUNT: u32 = 10_000;
 
-fn unit_words(d: &Duration) -> String {
-    let (one, many) = match d.unit {
-        Unit::WorkingDays => ("working day", "working days"),
-        Unit::Days => ("day", "days"),
-        Unit::Weeks => ("week", "weeks"),
-        Unit::Months => ("month", "months"),
-        Unit::Years => ("year", "years"),
-    };
-    format!("{} {}", d.amount, if d.amount == 1 { one } else { many })
-}
-
 fn add(cal: &Calendar, date: NaiveDate, dur: Duration, out: &mut dyn Write) -> anyhow::Result<()> {
     let working = matches!(dur.unit, Unit::WorkingDays);
-    let words = unit_words(&dur);
+    let words = dur.describe();
     let result = cal.add(date, dur);
     writeln!(out, "{date} + {words} = {result} ({})", result.format("%A"))?;
     if working {
