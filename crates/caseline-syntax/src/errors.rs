@@ -91,6 +91,12 @@ pub(crate) fn hidden_missing(root: Node<'_>, text: &str, index: &LineIndex) -> S
 /// the first block of a file (after that, an indented line is a child line);
 /// the block is left out of the document, like any line that cannot be read.
 pub(crate) fn is_indented_block(block: Node<'_>, index: &LineIndex) -> bool {
+    // The common case first, without looking up kinds or lines: a block right
+    // after a line break (or at the start) has nothing before it on its line.
+    let start_byte = block.start_byte();
+    if start_byte == 0 || index.text().as_bytes().get(start_byte - 1) == Some(&b'\n') {
+        return false;
+    }
     if block.kind() == kinds::COMMENT || block.is_error() {
         return false;
     }

@@ -275,10 +275,15 @@ fn build(text: &str, tree: Option<Tree>, reuse: Option<Reuse<'_>>) -> Parse {
     let root = tree.root_node();
 
     // Pass 1: the tree's own problems and the comments, per child of the root.
-    let mut records = Vec::new();
-    let mut reused: Vec<Option<(ItemRef, i64)>> = Vec::new();
+    // The nodes are kept for pass 2: finding one again from the root would
+    // scan the root's children each time (quadratic on a long file).
+    let child_count = root.child_count() as usize;
+    let mut records = Vec::with_capacity(child_count);
+    let mut reused: Vec<Option<(ItemRef, i64)>> = Vec::with_capacity(child_count);
+    let mut nodes = Vec::with_capacity(child_count);
     let mut cursor = root.walk();
     for node in root.children(&mut cursor) {
+        nodes.push(node);
         let range = range_of(node);
         let kind_id = node.kind_id();
         let old = reuse
@@ -324,15 +329,22 @@ fn build(text: &str, tree: Option<Tree>, reuse: Option<Reuse<'_>>) -> Parse {
         .collect();
     let error_lines = lower::error_lines(&all_tree_errors, &line_index);
     let mut document = Document::default();
+    if let Some(r) = &reuse {
+        document.entries.reserve(r.old.document.entries.len() + 1);
+    }
     let mut file_errors = Vec::new();
-    for (rec, old) in records.iter_mut().zip(&reused) {
+    for ((rec, old), node) in records.iter_mut().zip(&reused).zip(&nodes) {
         let item = match (old, &reuse) {
             (Some((item, delta)), Some(r)) => r.item(*item, *delta),
             _ => {
-                let node = root.descendant_for_byte_range(
-                    usize::from(rec.range.start()),
-                    usize::from(rec.range.end()),
-                );
+                // Only a block that is the smallest node spanning its own range
+                // is lowered (a block whose one token covers it all is not).
+                // For a non-empty range, the search from the root passes
+                // through `node` (root children do not overlap), so it can start
+                // there; an empty one could be claimed by the sibling before it.
+                let (start, end) = (usize::from(rec.range.start()), usize::from(rec.range.end()));
+                let from = if rec.range.is_empty() { root } else { *node };
+                let node = from.descendant_for_byte_range(start, end);
                 let node = node.filter(|n| range_of(*n) == rec.range && n.kind_id() == rec.kind_id);
                 rec.lower_errors.clear();
                 node.and_then(|n| {
