@@ -218,7 +218,9 @@ fn dates_with_absurd_numbers_are_date_invalid_not_panics() {
                 9999-99-99 note\n\
                 2024-02-31..2024-02-35 note\n\
                 0000-00-00 note\n\
-                2024-12-31..01-01 note\n";
+                2024-12-31..01-01 note\n\
+                10000-01-01 note\n\
+                0000-02-29 note\n";
     let (parse, analysis) = within_limit("absurd dates", || check_text(text));
     assert_well_formed("absurd dates", &parse, &analysis.diagnostics);
     let got = findings(&parse, &analysis.diagnostics);
@@ -229,12 +231,21 @@ fn dates_with_absurd_numbers_are_date_invalid_not_panics() {
             (5, "date-invalid".to_string()),
             (6, "date-invalid".to_string()),
             (7, "date-invalid".to_string()),
+            // Five digits is not a date at all.
+            (8, "syntax".to_string()),
+            // Year 0 is a leap year in the proleptic Gregorian calendar
+            // (divisible by 400), so 0000-02-29 is a real day: line 9 is fine.
         ]
     );
-    assert!(
-        parse
-            .errors()
-            .iter()
-            .all(|e| e.kind == SyntaxErrorKind::DateInvalid)
+    let kinds: Vec<SyntaxErrorKind> = parse.errors().iter().map(|e| e.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            SyntaxErrorKind::DateInvalid,
+            SyntaxErrorKind::DateInvalid,
+            SyntaxErrorKind::DateInvalid,
+            SyntaxErrorKind::DateInvalid,
+            SyntaxErrorKind::Syntax
+        ]
     );
 }
