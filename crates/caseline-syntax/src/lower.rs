@@ -566,7 +566,7 @@ pub(crate) fn comments_in(node: Node<'_>, text: &str, out: &mut Vec<Comment>) {
     let mut cursor = node.walk();
     loop {
         let node = cursor.node();
-        let is_comment = node.kind() == kinds::COMMENT;
+        let is_comment = is_comment_kind(node.kind_id());
         if is_comment {
             let range = trim_end_range(text, range_of(node));
             let raw = text
@@ -589,6 +589,25 @@ pub(crate) fn comments_in(node: Node<'_>, text: &str, out: &mut Vec<Comment>) {
             }
         }
     }
+}
+
+/// Whether nodes of this kind id are comments, by a table built once: the
+/// same answer as comparing `kind()` with "comment", without turning every
+/// node's kind name into a string (the walk above visits every node).
+fn is_comment_kind(id: u16) -> bool {
+    static TABLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let language: tree_sitter::Language = tree_sitter_caseline::LANGUAGE.into();
+        (0..language.node_kind_count())
+            .map(|id| {
+                u16::try_from(id)
+                    .ok()
+                    .and_then(|id| language.node_kind_for_id(id))
+                    == Some(kinds::COMMENT)
+            })
+            .collect()
+    });
+    table.get(usize::from(id)).copied().unwrap_or(false)
 }
 
 /// `range` without a trailing line ending (`\n` or `\r\n`).

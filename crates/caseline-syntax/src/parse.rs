@@ -78,15 +78,9 @@ impl Reuse<'_> {
     fn new<'a>(old: &'a Parse, new_text: &str) -> Reuse<'a> {
         let a = old.text().as_bytes();
         let b = new_text.as_bytes();
-        let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let prefix = common_prefix(a, b);
         let max_suffix = a.len().min(b.len()) - prefix;
-        let suffix = a
-            .iter()
-            .rev()
-            .zip(b.iter().rev())
-            .take(max_suffix)
-            .take_while(|(x, y)| x == y)
-            .count();
+        let suffix = common_suffix(&a[prefix..], &b[prefix..]).min(max_suffix);
         Reuse {
             old,
             prefix,
@@ -245,6 +239,39 @@ impl Parse {
         }
         build(new_text, tree, Some(Reuse::new(self, new_text)))
     }
+}
+
+/// Length of the longest common prefix, compared a block at a time (memcmp)
+/// before narrowing down to the byte: texts are whole documents.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 64;
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + BLOCK <= n && a[i..i + BLOCK] == b[i..i + BLOCK] {
+        i += BLOCK;
+    }
+    i + a[i..n]
+        .iter()
+        .zip(&b[i..n])
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// Length of the longest common suffix, like [`common_prefix`] from the end.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 64;
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
+    let mut k = 0;
+    while k + BLOCK <= n && a[n - k - BLOCK..n - k] == b[n - k - BLOCK..n - k] {
+        k += BLOCK;
+    }
+    k + a[..n - k]
+        .iter()
+        .rev()
+        .zip(b[..n - k].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 fn point((row, column): (usize, usize)) -> Point {
@@ -460,6 +487,33 @@ mod tests {
         assert_eq!(new.document(), fresh.document());
         assert_eq!(new.errors(), fresh.errors());
         assert!(new.reused >= 2, "{}", new.reused);
+    }
+
+    #[test]
+    fn common_prefix_and_suffix_agree_with_byte_by_byte_counting() {
+        let naive_prefix = |a: &[u8], b: &[u8]| a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let naive_suffix = |a: &[u8], b: &[u8]| {
+            a.iter()
+                .rev()
+                .zip(b.iter().rev())
+                .take_while(|(x, y)| x == y)
+                .count()
+        };
+        let base: Vec<u8> = (0..300u32).map(|i| b'a' + (i % 7) as u8).collect();
+        // Differences at every position near and across the 64-byte blocks,
+        // and texts of different lengths (one a prefix of the other).
+        for at in [0, 1, 63, 64, 65, 127, 128, 200, 299] {
+            let mut changed = base.clone();
+            changed[at] = b'#';
+            for (a, b) in [(&base[..], &changed[..]), (&base[..], &base[..at])] {
+                assert_eq!(common_prefix(a, b), naive_prefix(a, b), "{at}");
+                assert_eq!(common_suffix(a, b), naive_suffix(a, b), "{at}");
+                assert_eq!(common_suffix(b, a), naive_suffix(b, a), "{at}");
+            }
+        }
+        assert_eq!(common_prefix(&base, &base), base.len());
+        assert_eq!(common_suffix(&base, &base), base.len());
+        assert_eq!(common_suffix(b"", &base), 0);
     }
 
     #[test]
