@@ -137,7 +137,6 @@ fn reparse_when_an_edit_moves_a_bom_to_the_start() {
 /// the first pass kept the `\r` and appended `\n`, and the second pass then
 /// rewrote that `\r\n`, so formatting was not finished after one pass.
 #[test]
-#[ignore = "known bug in caseline-syntax format (reported in /tmp/team/REQUESTS.md); remove when fixed"]
 fn format_is_idempotent_when_the_last_line_ends_in_a_lone_cr() {
     for text in ["a\nb\r", "2\n\u{7f}\r", "2024-01-01 note\nx\r"] {
         let once = format(text);

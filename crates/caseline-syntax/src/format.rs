@@ -116,7 +116,7 @@ fn format_parse(parse: &Parse) -> String {
             continue;
         }
         if verbatim.contains(&i) {
-            lines.push(Line::Verbatim(original.to_string()));
+            lines.push(Line::Verbatim(verbatim_line(original)));
             continue;
         }
         let words: Vec<&str> = toks
@@ -131,7 +131,7 @@ fn format_parse(parse: &Parse) -> String {
         let visible = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
         if visible(&words.concat()) != visible(original) {
             verbatim.insert(i);
-            lines.push(Line::Verbatim(original.to_string()));
+            lines.push(Line::Verbatim(verbatim_line(original)));
             continue;
         }
         let indent = if heads[i].is_some() {
@@ -210,6 +210,14 @@ fn format_parse(parse: &Parse) -> String {
         pending_blank = false;
     }
     out
+}
+
+/// A line copied as written, less any carriage returns at its end: a `\r` right
+/// before a line break is part of the line ending, and keeping it as content
+/// would make it part of a CRLF ending on the next pass (so `fmt` would change
+/// the file again). Carriage returns are invisible, so no word is lost.
+fn verbatim_line(original: &str) -> String {
+    original.trim_end_matches('\r').to_string()
 }
 
 fn is_column0_comment(line: &Line) -> bool {
