@@ -151,7 +151,6 @@ fn format_is_idempotent_when_the_last_line_ends_in_a_lone_cr() {
 /// ending, was copied with its space on the first pass and re-indented on the
 /// second, so formatting was not finished after one pass.
 #[test]
-#[ignore = "known bug in caseline-syntax format (reported in /tmp/team/REQUESTS.md); remove when fixed"]
 fn format_is_idempotent_on_a_last_child_line_with_trailing_space() {
     let text = "calendara\n \n closed i\n b ";
     let once = format(text);

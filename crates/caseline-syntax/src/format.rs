@@ -27,6 +27,16 @@ pub fn format(text: &str) -> String {
     if let Some(rest) = text.strip_prefix(crate::errors::BOM) {
         return format!("{}{}", crate::errors::BOM, format(rest));
     }
+    // The output always ends with a line break, so read the text as it will be
+    // written: a last line without one can parse differently (trailing spaces
+    // before the end of the file), and formatting the output again must not
+    // see a different file.
+    if !text.is_empty() && !text.ends_with('\n') {
+        let mut terminated = String::with_capacity(text.len() + 1);
+        terminated.push_str(text);
+        terminated.push('\n');
+        return format_parse(&parse(&terminated));
+    }
     let parse = parse(text);
     format_parse(&parse)
 }
