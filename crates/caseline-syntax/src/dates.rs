@@ -110,25 +110,10 @@ fn last_day_of_month(first: NaiveDate) -> NaiveDate {
 }
 
 fn month_name(month: u32, year: i32) -> String {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let name = (month as usize)
-        .checked_sub(1)
-        .and_then(|i| NAMES.get(i))
-        .copied()
-        .unwrap_or("that month");
+    let name = u8::try_from(month)
+        .ok()
+        .and_then(|m| chrono::Month::try_from(m).ok())
+        .map_or("that month", |m| m.name());
     format!("{name} {year}")
 }
 

@@ -10,23 +10,11 @@ use chrono::Datelike;
 use super::timeline::Iv;
 use crate::records::{CountRange, CountUnit};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn month_name(d: NaiveDate) -> &'static str {
-    MONTHS.get(d.month0() as usize).copied().unwrap_or("?")
+    u8::try_from(d.month())
+        .ok()
+        .and_then(|m| chrono::Month::try_from(m).ok())
+        .map_or("?", |m| m.name())
 }
 
 fn is_month_start(d: NaiveDate) -> bool {
