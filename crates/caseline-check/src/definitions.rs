@@ -401,13 +401,7 @@ pub(crate) fn unknown_name(
     let mut fixes = Vec::new();
     if let Some(s) = suggestion {
         message.push_str(&format!(": did you mean `{s}`?"));
-        fixes.push(Fix {
-            title: format!("Change to `{s}`"),
-            edits: vec![caseline_syntax::TextEdit {
-                range,
-                new_text: s.to_string(),
-            }],
-        });
+        fixes.push(Fix::replace(range, s));
     } else {
         let mut list: Vec<&str> = known.iter().map(String::as_str).collect();
         list.sort_unstable();
@@ -651,13 +645,7 @@ fn undeclared_events(p: &Procedure, file: usize, problems: &mut Vec<(usize, Diag
         let mut fixes = Vec::new();
         if let Some(s) = crate::suggest::closest(name, names.iter().copied(), 2) {
             message.push_str(&format!(": did you mean `{s}`?"));
-            fixes.push(Fix {
-                title: format!("Change to `{s}`"),
-                edits: vec![caseline_syntax::TextEdit {
-                    range,
-                    new_text: s.to_string(),
-                }],
-            });
+            fixes.push(Fix::replace(range, s));
         } else {
             message.push_str(&format!(" (add `event {name} \"label\"` to the procedure)"));
         }

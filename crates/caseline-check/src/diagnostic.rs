@@ -72,6 +72,19 @@ pub struct Fix {
     pub edits: Vec<TextEdit>,
 }
 
+impl Fix {
+    /// The "did you mean" fix: replace the name at `range` with `suggestion`.
+    pub fn replace(range: TextRange, suggestion: &str) -> Fix {
+        Fix {
+            title: format!("Change to `{suggestion}`"),
+            edits: vec![TextEdit {
+                range,
+                new_text: suggestion.to_string(),
+            }],
+        }
+    }
+}
+
 /// A finding silenced by `# caseline: allow RULE "reason"`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Acknowledged {

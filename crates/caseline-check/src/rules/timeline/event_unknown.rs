@@ -1,9 +1,7 @@
-use caseline_syntax::TextEdit;
-
-use crate::Rule;
+use crate::analysis::Cx;
 use crate::analysis::timeline::namespace;
-use crate::analysis::{Cx, fix};
 use crate::suggest;
+use crate::{Fix, Rule};
 
 declare_rule! {
     /// ## What it checks
@@ -84,10 +82,7 @@ pub(crate) fn check(cx: &mut Cx) {
     for (range, message, suggestion) in found {
         let d = cx.report(Rule::EventUnknown, range, message);
         if let Some(s) = suggestion {
-            d.fixes.push(fix(
-                format!("Change to `{s}`"),
-                vec![TextEdit { range, new_text: s }],
-            ));
+            d.fixes.push(Fix::replace(range, &s));
         }
     }
 }
