@@ -6,9 +6,10 @@
 //! one is dropped, so a single typo never shows up as a cascade.
 //! Must not depend on calendars, rules or LSP.
 
+use crate::ast::Comment;
 use crate::kinds;
 use crate::line_index::LineIndex;
-use crate::query_cache::Problem;
+use crate::scan::{self, Problem};
 use text_size::{TextRange, TextSize};
 use tree_sitter::Node;
 
@@ -46,11 +47,13 @@ pub(crate) fn size(n: usize) -> TextSize {
 
 /// The syntax problems inside one child of the root (a block, a line that
 /// could not be read, or an ERROR node), not dates: lowering checks those.
+/// Its comments come out of the same walk.
 pub(crate) fn collect_in(
     node: Node<'_>,
     text: &str,
     index: &LineIndex,
     out: &mut Vec<SyntaxError>,
+    comments: &mut Vec<Comment>,
 ) {
     if is_indented_block(node, index) {
         let at = range_of(node).start();
@@ -62,7 +65,7 @@ pub(crate) fn collect_in(
                 .to_string(),
         });
     }
-    visit(node, text, index, out);
+    visit(node, text, index, out, comments);
 }
 
 /// When the tree has an error but no node shows it, the only error is a
@@ -114,11 +117,19 @@ pub(crate) fn is_indented_block(block: Node<'_>, index: &LineIndex) -> bool {
 pub(crate) const BOM: &str = "\u{FEFF}";
 
 /// Reports every problem: first the lines the parser kept but could not read
-/// (found by a query, inside tree-sitter), then ERROR and MISSING nodes, found
+/// (found with the comments in one walk), then ERROR and MISSING nodes, found
 /// by descending only where `has_error` says there is one. Both stay cheap on
 /// a large file, since this runs on every keystroke in the editor.
-fn visit<'t>(root: Node<'t>, text: &str, index: &LineIndex, out: &mut Vec<SyntaxError>) {
-    for (node, problem) in crate::query_cache::problems(root, text) {
+fn visit<'t>(
+    root: Node<'t>,
+    text: &str,
+    index: &LineIndex,
+    out: &mut Vec<SyntaxError>,
+    comments: &mut Vec<Comment>,
+) {
+    let mut problems = Vec::new();
+    scan::scan(root, text, comments, &mut problems);
+    for (node, problem) in problems {
         let message = match problem {
             Problem::TopLevelLine => invalid_top_level_message(node, text, index),
             Problem::ChildLine(parent) => invalid_child_message(parent, node_text(node, text)),

@@ -15,11 +15,12 @@ pub mod line_index;
 mod lower;
 mod parse;
 mod query_cache;
+mod scan;
 mod shift;
 
 pub use errors::{SyntaxError, SyntaxErrorKind};
 pub use format::format;
 pub use line_index::{Encoding, LineCol, LineIndex};
-pub use parse::{Parse, TextEdit, parse};
+pub use parse::{Parse, TextEdit, may_define, parse};
 pub use query_cache::{Highlight, folding_ranges, highlights};
 pub use text_size::{TextRange, TextSize};

@@ -7,9 +7,8 @@
 //! rules or LSP.
 
 use crate::ast::{
-    AgreeLine, CalendarDef, CaseHeader, ClosedLine, Comment, DateSpec, DeadlineDecl, Due, Entry,
-    EntryChild, EventDecl, ExtendedLine, FieldLine, ProcedureDef, RecKind, RecLine, RequireDecl,
-    Spanned,
+    AgreeLine, CalendarDef, CaseHeader, ClosedLine, DateSpec, DeadlineDecl, Due, Entry, EntryChild,
+    EventDecl, ExtendedLine, FieldLine, ProcedureDef, RecKind, RecLine, RequireDecl, Spanned,
 };
 use crate::dates::{parse_date, parse_duration};
 use crate::errors::{SyntaxError, SyntaxErrorKind, range_of, size};
@@ -557,57 +556,6 @@ impl<'t> Children<'t> {
 fn children_by_field<'t>(node: Node<'t>, name: &str) -> Vec<Node<'t>> {
     let mut cursor = node.walk();
     node.children_by_field_name(name, &mut cursor).collect()
-}
-
-/// Every comment in the file, in order. A comment-only line's token includes
-/// its line ending; the range given out does not. One cursor walk, no
-/// per-node allocation (this runs on every keystroke in the editor).
-pub(crate) fn comments_in(node: Node<'_>, text: &str, out: &mut Vec<Comment>) {
-    let mut cursor = node.walk();
-    loop {
-        let node = cursor.node();
-        let is_comment = is_comment_kind(node.kind_id());
-        if is_comment {
-            let range = trim_end_range(text, range_of(node));
-            let raw = text
-                .get(usize::from(range.start())..usize::from(range.end()))
-                .unwrap_or_default();
-            out.push(Comment {
-                range,
-                text: raw.strip_prefix('#').unwrap_or(raw).to_string(),
-            });
-        }
-        if !is_comment && cursor.goto_first_child() {
-            continue;
-        }
-        loop {
-            if cursor.goto_next_sibling() {
-                break;
-            }
-            if !cursor.goto_parent() {
-                return;
-            }
-        }
-    }
-}
-
-/// Whether nodes of this kind id are comments, by a table built once: the
-/// same answer as comparing `kind()` with "comment", without turning every
-/// node's kind name into a string (the walk above visits every node).
-fn is_comment_kind(id: u16) -> bool {
-    static TABLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let language: tree_sitter::Language = tree_sitter_caseline::LANGUAGE.into();
-        (0..language.node_kind_count())
-            .map(|id| {
-                u16::try_from(id)
-                    .ok()
-                    .and_then(|id| language.node_kind_for_id(id))
-                    == Some(kinds::COMMENT)
-            })
-            .collect()
-    });
-    table.get(usize::from(id)).copied().unwrap_or(false)
 }
 
 /// `range` without a trailing line ending (`\n` or `\r\n`).

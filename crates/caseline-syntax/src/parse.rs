@@ -157,6 +157,27 @@ pub fn parse(text: &str) -> Parse {
     build(text, tree, None)
 }
 
+/// Whether `text` may hold `procedure` or `calendar` blocks, answered from
+/// the text alone: `false` only when `parse(text)` has neither (a property
+/// test checks this). A tool with many files can parse the few that define
+/// something first. A block counts only when nothing but byte-order marks
+/// stands before its keyword on its line (an indented one is an error), so
+/// some line must start with the keyword; `\r` is taken as a line break too,
+/// to stay on the safe side.
+pub fn may_define(text: &str) -> bool {
+    let mut rest = text;
+    loop {
+        let line = rest.trim_start_matches(crate::errors::BOM);
+        if line.starts_with("procedure") || line.starts_with("calendar") {
+            return true;
+        }
+        match rest.find(['\n', '\r']) {
+            Some(i) => rest = &rest[i + 1..],
+            None => return false,
+        }
+    }
+}
+
 impl Parse {
     /// The typed document.
     pub fn document(&self) -> &Document {
@@ -176,6 +197,13 @@ impl Parse {
     /// The parsed text.
     pub fn text(&self) -> &str {
         self.line_index.text()
+    }
+
+    /// The line index (which holds the text), dropping the tree and the
+    /// document: for a caller that has finished with the parse and only
+    /// needs to show positions and source lines (the CLI's report).
+    pub fn into_line_index(self) -> LineIndex {
+        self.line_index
     }
 
     /// Incremental reparse. `edits` are applied in order, each relative to the
@@ -331,9 +359,8 @@ fn build(text: &str, tree: Option<Tree>, reuse: Option<Reuse<'_>>) -> Parse {
             }
             None => {
                 let mut tree_errors = Vec::new();
-                errors::collect_in(node, text, &line_index, &mut tree_errors);
                 let mut comments = Vec::new();
-                lower::comments_in(node, text, &mut comments);
+                errors::collect_in(node, text, &line_index, &mut tree_errors, &mut comments);
                 reused.push(None);
                 BlockRecord {
                     range,
@@ -487,6 +514,20 @@ mod tests {
         assert_eq!(new.document(), fresh.document());
         assert_eq!(new.errors(), fresh.errors());
         assert!(new.reused >= 2, "{}", new.reused);
+    }
+
+    #[test]
+    fn may_define_looks_for_a_line_that_starts_with_a_block_keyword() {
+        assert!(may_define("# defs\nprocedure p\n  event e \"E\"\n"));
+        assert!(may_define("calendar c\n  closed 2024-12-27\n"));
+        assert!(may_define("\u{FEFF}calendar c\n"));
+        // The header's `procedure` line is indented: a case, not a definition.
+        assert!(!may_define(
+            "case \"1\"\n  procedure lgsco\n2024-01-01 note\n"
+        ));
+        assert!(!may_define(""));
+        // A lone CR counts as a line break, to be safe.
+        assert!(may_define("# x\rprocedure p\n"));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::lower::trim_end_range;
 use crate::parse::Parse;
 use std::sync::OnceLock;
 use text_size::TextRange;
-use tree_sitter::{Node, Query, QueryCursor, StreamingIterator};
+use tree_sitter::{Query, QueryCursor, StreamingIterator};
 
 /// What a piece of text is, for colouring it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -53,68 +53,6 @@ struct Queries {
     /// Capture index -> highlight kind (None for captures we do not colour).
     highlight_kinds: Vec<Option<Highlight>>,
     folds: Query,
-    /// Finds the lines the parser kept but could not read (see `problems`).
-    problems: Query,
-}
-
-/// A node that stands for a problem the parser recovered from without an
-/// ERROR node (those are found separately, by following `has_error`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Problem {
-    /// The head of an `invalid_block`: a top-level line that opens no block.
-    TopLevelLine,
-    /// An `invalid_line` under a block of this kind.
-    ChildLine(&'static str),
-    UnterminatedString,
-}
-
-/// The problems query, built from the kind constants (capture index = pattern).
-fn problems_source() -> String {
-    use crate::kinds::{self, field};
-    let child = |block: &str, f: &str| format!("({block} {f}: ({}) @c)\n", kinds::INVALID_LINE);
-    [
-        format!(
-            "({} {}: ({}) @c)\n",
-            kinds::INVALID_BLOCK,
-            field::HEAD,
-            kinds::INVALID_LINE
-        ),
-        child(kinds::ENTRY, field::CHILD),
-        child(kinds::PROCEDURE_BLOCK, field::CHILD),
-        child(kinds::CALENDAR_BLOCK, field::CHILD),
-        child(kinds::CASE_HEADER, field::FIELD),
-        format!("({}) @c\n", kinds::UNTERMINATED_STRING),
-    ]
-    .concat()
-}
-
-/// What each pattern of `problems_source` means, in order.
-const PROBLEM_PATTERNS: [Problem; 6] = [
-    Problem::TopLevelLine,
-    Problem::ChildLine(crate::kinds::ENTRY),
-    Problem::ChildLine(crate::kinds::PROCEDURE_BLOCK),
-    Problem::ChildLine(crate::kinds::CALENDAR_BLOCK),
-    Problem::ChildLine(crate::kinds::CASE_HEADER),
-    Problem::UnterminatedString,
-];
-
-/// Every problem node under `root`, in document order. The search runs inside
-/// tree-sitter (no per-node call from Rust), so it is cheap on every keystroke.
-pub(crate) fn problems<'t>(root: Node<'t>, text: &str) -> Vec<(Node<'t>, Problem)> {
-    let Some(q) = queries() else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let mut cursor = QueryCursor::new();
-    let mut matches = cursor.matches(&q.problems, root, text.as_bytes());
-    while let Some(m) = matches.next() {
-        if let (Some(cap), Some(problem)) =
-            (m.captures().first(), PROBLEM_PATTERNS.get(m.pattern_index))
-        {
-            out.push((cap.node, *problem));
-        }
-    }
-    out
 }
 
 /// `None` if a query does not compile against the grammar, which a test rules out.
@@ -125,7 +63,6 @@ fn queries() -> Option<&'static Queries> {
             let language = tree_sitter_caseline::LANGUAGE.into();
             let highlights = Query::new(&language, tree_sitter_caseline::HIGHLIGHTS_QUERY).ok()?;
             let folds = Query::new(&language, tree_sitter_caseline::FOLDS_QUERY).ok()?;
-            let problems = Query::new(&language, &problems_source()).ok()?;
             let highlight_kinds = highlights
                 .capture_names()
                 .iter()
@@ -135,7 +72,6 @@ fn queries() -> Option<&'static Queries> {
                 highlights,
                 highlight_kinds,
                 folds,
-                problems,
             })
         })
         .as_ref()
@@ -214,7 +150,6 @@ pub fn folding_ranges(parse: &Parse) -> Vec<TextRange> {
 mod tests {
     #[test]
     fn every_query_compiles() {
-        let q = super::queries().expect("highlights, folds and problems queries compile");
-        assert_eq!(q.problems.pattern_count(), super::PROBLEM_PATTERNS.len());
+        super::queries().expect("highlights and folds queries compile");
     }
 }

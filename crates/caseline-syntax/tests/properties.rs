@@ -1,7 +1,9 @@
 //! Properties over arbitrary text: `parse` never panics and its output is
 //! well-formed; `reparse` after any edit sequence equals a fresh `parse`.
 
-use caseline_syntax::{TextEdit, TextRange, TextSize, folding_ranges, highlights, parse};
+use caseline_syntax::{
+    TextEdit, TextRange, TextSize, folding_ranges, highlights, may_define, parse,
+};
 use proptest::prelude::*;
 
 /// Text that looks like caseline lines often enough to exercise the grammar,
@@ -32,6 +34,29 @@ fn case_like() -> impl Strategy<Value = String> {
         any::<String>(),
     ];
     proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+}
+
+/// Definitions and near misses: keywords after indents, byte-order marks,
+/// lone CRs, comments and other blocks.
+fn definitions_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("procedure p\n".to_string()),
+        Just("procedure".to_string()),
+        Just("calendar c".to_string()),
+        Just("  event e \"E\"\n".to_string()),
+        Just("  closed 2024-12-27\n".to_string()),
+        Just("\u{FEFF}".to_string()),
+        Just("\r".to_string()),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("  ".to_string()),
+        Just("\t".to_string()),
+        Just("# c\n".to_string()),
+        Just("case \"1\"\n".to_string()),
+        Just("2024-01-01 note\n".to_string()),
+        "[a-z ]{0,6}",
+    ];
+    proptest::collection::vec(piece, 0..12).prop_map(|v| v.concat())
 }
 
 fn check_well_formed(text: &str) {
@@ -96,6 +121,15 @@ proptest! {
     #[test]
     fn parse_never_panics_on_case_like_text(text in case_like()) {
         check_well_formed(&text);
+    }
+
+    /// `may_define` may say yes too often, never too rarely: a caller that
+    /// skips a file it says no to must not miss a definition.
+    #[test]
+    fn may_define_never_misses_a_definition(text in definitions_like()) {
+        let doc = parse(&text);
+        let defines = !doc.document().procedures.is_empty() || !doc.document().calendars.is_empty();
+        prop_assert!(!defines || may_define(&text), "{:?}", text);
     }
 
     #[test]
