@@ -8,9 +8,9 @@
 
 use crate::commands::Outcome;
 use crate::commands::check::Format;
-use crate::discover::PathProblem;
-use crate::workspace::{self, Loaded};
+use crate::render::Unreadable;
 use caseline_check::{Analysis, Rule};
+use caseline_syntax::Parse;
 use serde::Serialize;
 use std::io::Write;
 
@@ -34,14 +34,15 @@ struct JsonSummary<'a> {
     cases: &'a [CaseSummary],
 }
 
-fn summarise(l: &Loaded, analysis: &Analysis) -> Option<CaseSummary> {
-    let parse = l.parse.as_ref().ok()?;
+/// The line for one checked file; `None` for a file without a case header
+/// (a definitions file).
+pub fn summarise(display: &str, parse: &Parse, analysis: &Analysis) -> Option<CaseSummary> {
     let header = parse.document().header.as_ref()?;
     let text = |s: &Option<caseline_syntax::ast::Spanned<String>>| {
         s.as_ref().map(|s| s.value.clone()).unwrap_or_default()
     };
     Some(CaseSummary {
-        path: l.display.clone(),
+        path: display.to_string(),
         reference: text(&header.reference),
         body: text(&header.body),
         open_deadlines: analysis
@@ -78,27 +79,17 @@ fn summarise(l: &Loaded, analysis: &Analysis) -> Option<CaseSummary> {
     })
 }
 
+/// Prints the lines of the cases (in the order given) and the paths that could
+/// not be checked.
 pub fn render(
-    loaded: &[Loaded],
-    analyses: &[Option<Analysis>],
+    cases: &[CaseSummary],
     format: Format,
-    path_problems: Vec<PathProblem>,
+    unreadable: &[Unreadable],
 ) -> anyhow::Result<Outcome> {
-    let cases: Vec<CaseSummary> = loaded
-        .iter()
-        .zip(analyses)
-        .filter_map(|(l, a)| a.as_ref().and_then(|a| summarise(l, a)))
-        .collect();
     let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(
-                &mut out,
-                &JsonSummary {
-                    version: 1,
-                    cases: &cases,
-                },
-            )?;
+            serde_json::to_writer_pretty(&mut out, &JsonSummary { version: 1, cases })?;
             writeln!(out)?;
         }
         Format::Csv => {
@@ -106,7 +97,7 @@ pub fn render(
                 out,
                 "path,reference,body,open_deadlines,late_items,unaddressed_recs"
             )?;
-            for c in &cases {
+            for c in cases {
                 writeln!(
                     out,
                     "{},{},{},{},{},{}",
@@ -119,11 +110,10 @@ pub fn render(
                 )?;
             }
         }
-        _ => table(&cases, &mut out)?,
+        _ => table(cases, &mut out)?,
     }
     out.flush()?;
-    let unreadable = workspace::unreadable(loaded, &path_problems);
-    for u in &unreadable {
+    for u in unreadable {
         anstream::eprintln!("error: could not check {}: {}", u.path, u.message);
     }
     Ok(if unreadable.is_empty() {

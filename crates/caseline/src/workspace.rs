@@ -4,8 +4,7 @@
 //!
 //! Knows nothing of rendering: problems come back as data.
 
-use crate::discover::{self, Filter, PathProblem};
-use crate::render::Unreadable;
+use crate::discover::{self, Filter};
 use anyhow::Context as _;
 use caseline_check::{Config, Definitions, Diagnostic};
 use caseline_syntax::Parse;
@@ -20,9 +19,32 @@ pub struct Loaded {
 
 impl Loaded {
     pub fn is_definitions(&self) -> bool {
-        self.parse
-            .as_ref()
-            .is_ok_and(|p| p.document().is_definitions_file() && !p.text().trim().is_empty())
+        self.parse.as_ref().is_ok_and(is_definitions)
+    }
+}
+
+/// A definitions file: no case header, no entries, not blank.
+pub fn is_definitions(parse: &Parse) -> bool {
+    parse.document().is_definitions_file() && !parse.text().trim().is_empty()
+}
+
+/// One input file read but not parsed yet: its path as shown, and its text or
+/// why it could not be read.
+pub struct Source {
+    pub display: String,
+    pub text: Result<String, String>,
+}
+
+impl Source {
+    /// Parses the text when it may hold `procedure` or `calendar` blocks
+    /// (`caseline_syntax::may_define`): only such a file can add definitions.
+    pub fn parse_if_defining(&self) -> Option<Result<Parse, String>> {
+        match &self.text {
+            Ok(text) if caseline_syntax::may_define(text) => {
+                Some(guarded(|| caseline_syntax::parse(text)))
+            }
+            _ => None,
+        }
     }
 }
 
@@ -74,25 +96,34 @@ pub fn load(files: &[PathBuf]) -> Vec<Loaded> {
         .collect()
 }
 
-/// Reads the case from stdin (with the same size cap and UTF-8 check as files)
-/// and parses it; `display` is the name shown for it.
-pub fn load_stdin(display: String) -> Loaded {
+/// Reads `files` in parallel, keeping their order, without parsing them.
+pub fn read_all(files: &[PathBuf]) -> Vec<Source> {
+    files
+        .par_iter()
+        .map(|path| Source {
+            display: discover::display_path(path),
+            text: discover::read_text(path),
+        })
+        .collect()
+}
+
+/// Reads the case from stdin (with the same size cap and UTF-8 check as files);
+/// `display` is the name shown for it.
+pub fn read_stdin(display: String) -> Source {
     use std::io::Read as _;
     let mut bytes = Vec::new();
     let read = std::io::stdin()
         .take(discover::MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes);
-    let parse = match read {
+    let text = match read {
         Err(err) => Err(format!("could not read stdin: {err}")),
         Ok(_) if bytes.len() as u64 > discover::MAX_FILE_BYTES => Err(format!(
             "stdin holds more than {} MB, more than caseline reads",
             discover::MAX_FILE_BYTES / (1024 * 1024)
         )),
-        Ok(_) => {
-            discover::utf8_text(bytes).and_then(|text| guarded(|| caseline_syntax::parse(&text)))
-        }
+        Ok(_) => discover::utf8_text(bytes),
     };
-    Loaded { display, parse }
+    Source { display, text }
 }
 
 /// The definitions files under `root` that are not among `already` (the files
@@ -105,55 +136,60 @@ pub fn definitions_outside(root: &Path, filter: &Filter, already: &[PathBuf]) ->
         .into_iter()
         .filter(|f| !known.contains(&discover::absolute(f)))
         .collect();
-    let mut loaded = load(&others);
-    loaded.retain(Loaded::is_definitions);
-    loaded
+    // Read them all, but parse only those that may define something.
+    read_all(&others)
+        .into_par_iter()
+        .filter_map(|source| {
+            let parse = source.parse_if_defining()?;
+            let loaded = Loaded {
+                display: source.display,
+                parse,
+            };
+            loaded.is_definitions().then_some(loaded)
+        })
+        .collect()
 }
 
 /// Built-ins plus every definitions file among `loaded` and `extra`. The problems
 /// are keyed by index into `loaded` (problems in `extra` files are not reported:
 /// they are outside what the user asked to check).
 pub fn definitions(loaded: &[Loaded], extra: &[Loaded]) -> (Definitions, Vec<(usize, Diagnostic)>) {
+    let files = loaded
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| Some((i, l.display.as_str(), l.parse.as_ref().ok()?)));
+    definitions_of(files, extra)
+}
+
+/// [`definitions`] for files given as (index, path as shown, parse); those that
+/// are not definitions files are passed over, and problems carry the index.
+pub fn definitions_of<'a>(
+    files: impl IntoIterator<Item = (usize, &'a str, &'a Parse)>,
+    extra: &'a [Loaded],
+) -> (Definitions, Vec<(usize, Diagnostic)>) {
     let mut owners = Vec::new();
-    let mut files: Vec<(String, &Parse)> = Vec::new();
-    for (i, l) in loaded.iter().enumerate() {
-        if let (true, Ok(parse)) = (l.is_definitions(), &l.parse) {
+    let mut inputs: Vec<(String, &Parse)> = Vec::new();
+    for (i, display, parse) in files {
+        if is_definitions(parse) {
             owners.push(Some(i));
-            files.push((l.display.clone(), parse));
+            inputs.push((display.to_string(), parse));
         }
     }
     for l in extra {
         if let Ok(parse) = &l.parse {
             owners.push(None);
-            files.push((l.display.clone(), parse));
+            inputs.push((l.display.clone(), parse));
         }
     }
-    if files.is_empty() {
+    if inputs.is_empty() {
         return (Definitions::builtin(), Vec::new());
     }
-    let (defs, problems) = Definitions::with_workspace(&files);
+    let (defs, problems) = Definitions::with_workspace(&inputs);
     let problems = problems
         .into_iter()
         .filter_map(|(i, d)| owners.get(i).copied().flatten().map(|owner| (owner, d)))
         .collect();
     (defs, problems)
-}
-
-/// Every path that could not be checked: missing arguments, then unreadable files.
-pub fn unreadable(loaded: &[Loaded], path_problems: &[PathProblem]) -> Vec<Unreadable> {
-    path_problems
-        .iter()
-        .map(|p| Unreadable {
-            path: p.path.clone(),
-            message: p.message.clone(),
-        })
-        .chain(loaded.iter().filter_map(|l| {
-            l.parse.as_ref().err().map(|message| Unreadable {
-                path: l.display.clone(),
-                message: message.clone(),
-            })
-        }))
-        .collect()
 }
 
 #[cfg(test)]

@@ -6,12 +6,15 @@
 
 use super::Outcome;
 use crate::discover::{self, Filter};
-use crate::render::{self, FileReport, Finding, Level, Note, Report, RuleInfo, Silenced};
+use crate::render::{
+    self, FileReport, Finding, Level, Note, Report, RuleInfo, Silenced, Unreadable,
+};
 use crate::workspace;
 use caseline_check::{CheckOptions, Diagnostic, Rule, Severity};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -101,15 +104,25 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
         discover::case_files(&paths, &filter)
     };
     tracing::debug!(files = files.len(), elapsed = ?started.elapsed(), "discovered");
-    let loaded = if stdin {
+    let sources = if stdin {
         let shown = args.stdin_filename.as_deref().map(discover::display_path);
-        vec![workspace::load_stdin(
+        vec![workspace::read_stdin(
             shown.unwrap_or_else(|| "<stdin>".to_string()),
         )]
     } else {
-        workspace::load(&files)
+        workspace::read_all(&files)
     };
-    tracing::debug!(elapsed = ?started.elapsed(), "read and parsed");
+    tracing::debug!(elapsed = ?started.elapsed(), "read");
+    // Every case may use the procedures and calendars of any definitions file,
+    // so those are parsed first: only the files that may define something (a
+    // quick scan of the text), usually few. The rest are parsed by the
+    // workers below, each dropped once checked, so a large run never holds
+    // every tree at once.
+    let early: Vec<Option<Result<caseline_syntax::Parse, String>>> = sources
+        .par_iter()
+        .map(workspace::Source::parse_if_defining)
+        .collect();
+    tracing::debug!(elapsed = ?started.elapsed(), "definitions parsed");
     // Definitions files elsewhere in the workspace are visible too, so a single
     // case checked on its own sees the same procedures as the whole tree. For
     // stdin that is the folder of the name it stands for (or the current one),
@@ -133,7 +146,14 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
             None => Vec::new(),
         }
     };
-    let (defs, mut def_problems) = workspace::definitions(&loaded, &extra);
+    let (defs, mut def_problems) = workspace::definitions_of(
+        early
+            .iter()
+            .zip(&sources)
+            .enumerate()
+            .filter_map(|(i, (p, s))| Some((i, s.display.as_str(), p.as_ref()?.as_ref().ok()?))),
+        &extra,
+    );
     // Problems in definitions files come at their default severity; caseline.toml
     // may change or silence them, as `check` does for everything else.
     def_problems.retain_mut(|(_, d)| match config.severity(d.rule) {
@@ -149,72 +169,81 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
         as_of_override: args.as_of,
         config,
     };
-    let results: Vec<Option<Result<caseline_check::Analysis, String>>> = loaded
-        .par_iter()
-        .map(|l| {
-            l.parse
-                .as_ref()
-                .ok()
-                .map(|p| workspace::guarded(|| caseline_check::check(p, &defs, &opts)))
-        })
-        .collect();
-    // A file the checker failed on is reported like one that could not be read.
-    let mut path_problems = path_problems;
-    let analyses: Vec<Option<caseline_check::Analysis>> = results
-        .into_iter()
-        .zip(&loaded)
-        .map(|(result, l)| match result {
-            Some(Ok(analysis)) => Some(analysis),
-            Some(Err(message)) => {
-                path_problems.push(discover::PathProblem {
-                    path: l.display.clone(),
-                    message,
-                });
-                None
+    // A definitions file's own problems go with that file's findings.
+    let mut def_findings: HashMap<usize, Vec<&Diagnostic>> = HashMap::new();
+    for (i, d) in &def_problems {
+        def_findings.entry(*i).or_default().push(d);
+    }
+
+    // Check every file in parallel, keeping only what the output needs. Each
+    // worker drops its file's tree and document as soon as the file is done,
+    // so the freeing is shared between the workers (it was 6% of a large run,
+    // all at the end, on one thread) and memory is reused while it is warm.
+    let summary = args.summary;
+    let checked: Vec<Checked> = sources
+        .into_par_iter()
+        .zip(early)
+        .enumerate()
+        .map(|(i, (source, early))| {
+            let parsed = early.unwrap_or_else(|| {
+                source
+                    .text
+                    .and_then(|text| workspace::guarded(|| caseline_syntax::parse(&text)))
+            });
+            let display = source.display;
+            let parse = match parsed {
+                Ok(parse) => parse,
+                Err(message) => return Checked::Unreadable(display, message),
+            };
+            match workspace::guarded(|| caseline_check::check(&parse, &defs, &opts)) {
+                // A file the checker failed on is reported like one that
+                // could not be read.
+                Err(message) => Checked::Failed(display, message),
+                Ok(analysis) if summary => {
+                    Checked::Summary(crate::summary::summarise(&display, &parse, &analysis))
+                }
+                Ok(analysis) => {
+                    let extra = def_findings.get(&i).map_or(&[][..], Vec::as_slice);
+                    Checked::Report(file_report(display, parse, &analysis, extra))
+                }
             }
-            None => None,
         })
         .collect();
     tracing::debug!(elapsed = ?started.elapsed(), "checked");
 
-    if args.summary {
-        return crate::summary::render(&loaded, &analyses, args.format, path_problems);
-    }
-
-    let mut report = Report {
-        files: Vec::new(),
-        unreadable: workspace::unreadable(&loaded, &path_problems),
-        rules: rule_infos(),
-    };
-    for (i, (l, analysis)) in loaded.iter().zip(&analyses).enumerate() {
-        let (Ok(parse), Some(analysis)) = (&l.parse, analysis) else {
-            continue;
-        };
-        let mut findings: Vec<Finding> = analysis.diagnostics.iter().map(finding).collect();
-        for (_, d) in def_problems.iter().filter(|(f, _)| *f == i) {
-            let extra = finding(d);
-            // A definitions file's own check may already report the same problem.
-            if !findings.iter().any(|f| {
-                f.code == extra.code && f.range == extra.range && f.message == extra.message
-            }) {
-                findings.push(extra);
+    // What could not be checked: bad paths, then files the checker failed on,
+    // then files that could not be read, each in file order.
+    let mut unreadable: Vec<Unreadable> = path_problems
+        .into_iter()
+        .map(|p| Unreadable {
+            path: p.path,
+            message: p.message,
+        })
+        .collect();
+    let mut unreadable_files = Vec::new();
+    let mut files = Vec::new();
+    let mut cases = Vec::new();
+    for c in checked {
+        match c {
+            Checked::Report(file) => files.push(file),
+            Checked::Summary(case) => cases.extend(case),
+            Checked::Failed(path, message) => unreadable.push(Unreadable { path, message }),
+            Checked::Unreadable(path, message) => {
+                unreadable_files.push(Unreadable { path, message });
             }
         }
-        findings.sort_by_key(|f| (f.range.start(), f.range.end()));
-        report.files.push(FileReport {
-            path: l.display.clone(),
-            index: parse.line_index(),
-            findings,
-            silenced: analysis
-                .acknowledged
-                .iter()
-                .map(|a| Silenced {
-                    finding: finding(&a.diagnostic),
-                    reason: a.reason.clone(),
-                })
-                .collect(),
-        });
     }
+    unreadable.extend(unreadable_files);
+
+    if args.summary {
+        return crate::summary::render(&cases, args.format, &unreadable);
+    }
+
+    let report = Report {
+        files,
+        unreadable,
+        rules: rule_infos(),
+    };
 
     // Render into memory and write once: stdout is line-buffered, and a large
     // report is hundreds of thousands of lines (one system call each otherwise).
@@ -225,9 +254,18 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
         Format::Sarif => render::sarif::render(&report, &mut buf)?,
         Format::Github => render::github::render(&report, &mut buf)?,
     }
-    let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
-    out.write_all(&buf)?;
-    out.flush()?;
+    if args.format == Format::Human {
+        // Colour codes are stripped when stdout is not a terminal.
+        let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
+        out.write_all(&buf)?;
+        out.flush()?;
+    } else {
+        // Machine formats carry no colour: write them as they are (scanning
+        // a large report for escape codes was 3% of a large run).
+        let mut out = std::io::stdout().lock();
+        out.write_all(&buf)?;
+        out.flush()?;
+    }
     // Every format also lists these in its own way; stderr says it to people
     // (and keeps machine output on stdout parseable).
     for u in &report.unreadable {
@@ -247,6 +285,52 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Clean
     })
+}
+
+/// What the parallel pass keeps of one file.
+enum Checked {
+    Report(FileReport),
+    /// `--summary`: the case's line (none for a definitions file).
+    Summary(Option<crate::summary::CaseSummary>),
+    /// The checker failed on the file: (path, message).
+    Failed(String, String),
+    /// The file could not be read: (path, message).
+    Unreadable(String, String),
+}
+
+/// One file's findings, ready to render; consumes the parse, keeping only its
+/// line index (positions and source lines for the output).
+fn file_report(
+    path: String,
+    parse: caseline_syntax::Parse,
+    analysis: &caseline_check::Analysis,
+    def_problems: &[&Diagnostic],
+) -> FileReport {
+    let mut findings: Vec<Finding> = analysis.diagnostics.iter().map(finding).collect();
+    for d in def_problems {
+        let extra = finding(d);
+        // A definitions file's own check may already report the same problem.
+        if !findings
+            .iter()
+            .any(|f| f.code == extra.code && f.range == extra.range && f.message == extra.message)
+        {
+            findings.push(extra);
+        }
+    }
+    findings.sort_by_key(|f| (f.range.start(), f.range.end()));
+    FileReport {
+        path,
+        index: parse.into_line_index(),
+        findings,
+        silenced: analysis
+            .acknowledged
+            .iter()
+            .map(|a| Silenced {
+                finding: finding(&a.diagnostic),
+                reason: a.reason.clone(),
+            })
+            .collect(),
+    }
 }
 
 pub fn level(s: Severity) -> Level {

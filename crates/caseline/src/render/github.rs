@@ -33,7 +33,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for file in &report.files {
         let path = escape_property(&file.path);
         for f in &file.findings {
-            let (line, col, end_line, end_col) = span(file.index, f.range);
+            let (line, col, end_line, end_col) = span(&file.index, f.range);
             writeln!(
                 out,
                 "::{} file={path},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",

@@ -48,7 +48,7 @@ fn finding_block(file: &FileReport, f: &Finding, out: &mut dyn Write) -> io::Res
     let pad = " ".repeat(gutter);
     writeln!(out, "{pad}{GUTTER}-->{GUTTER:#} {}:{line}:{col}", file.path)?;
     writeln!(out, "{pad} {GUTTER}|{GUTTER:#}")?;
-    let (source, before, width) = excerpt(file.index, f.range);
+    let (source, before, width) = excerpt(&file.index, f.range);
     writeln!(out, "{GUTTER}{line} |{GUTTER:#} {source}")?;
     writeln!(
         out,
@@ -219,7 +219,7 @@ mod tests {
         let report = Report {
             files: vec![FileReport {
                 path: "a.case".to_string(),
-                index: &index,
+                index,
                 findings: vec![Finding {
                     code: "rec-late",
                     level: Level::Warning,

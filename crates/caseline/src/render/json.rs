@@ -62,7 +62,7 @@ pub struct JsonUnreadable<'a> {
 }
 
 fn diagnostic<'a>(file: &'a FileReport, f: &'a Finding) -> JsonDiagnostic<'a> {
-    let (line, column, end_line, end_column) = span(file.index, f.range);
+    let (line, column, end_line, end_column) = span(&file.index, f.range);
     JsonDiagnostic {
         path: &file.path,
         line,
@@ -76,7 +76,7 @@ fn diagnostic<'a>(file: &'a FileReport, f: &'a Finding) -> JsonDiagnostic<'a> {
             .notes
             .iter()
             .map(|n| {
-                let (line, column, end_line, end_column) = span(file.index, n.range);
+                let (line, column, end_line, end_column) = span(&file.index, n.range);
                 JsonRelated {
                     line,
                     column,

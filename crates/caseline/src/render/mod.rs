@@ -59,10 +59,12 @@ pub struct Silenced {
 }
 
 /// Everything found in one file that could be read.
-pub struct FileReport<'a> {
+pub struct FileReport {
     /// As shown to the user (relative paths stay relative, `/` separators).
     pub path: String,
-    pub index: &'a LineIndex,
+    /// Owned, so a file's tree and document can be dropped as soon as it is
+    /// checked (in the parallel worker) while its report waits to be printed.
+    pub index: LineIndex,
     pub findings: Vec<Finding>,
     pub silenced: Vec<Silenced>,
 }
@@ -83,8 +85,8 @@ pub struct RuleInfo {
 }
 
 /// The whole run.
-pub struct Report<'a> {
-    pub files: Vec<FileReport<'a>>,
+pub struct Report {
+    pub files: Vec<FileReport>,
     pub unreadable: Vec<Unreadable>,
     pub rules: Vec<RuleInfo>,
 }
@@ -98,7 +100,7 @@ pub struct Totals {
     pub silenced: usize,
 }
 
-impl Report<'_> {
+impl Report {
     pub fn totals(&self) -> Totals {
         let mut t = Totals {
             files: self.files.len(),

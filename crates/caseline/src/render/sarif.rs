@@ -187,7 +187,7 @@ pub fn artifact(path: &str) -> ArtifactLocation {
 }
 
 fn region(file: &FileReport, range: caseline_syntax::TextRange) -> Region {
-    let (start_line, start_column, end_line, end_column) = span(file.index, range);
+    let (start_line, start_column, end_line, end_column) = span(&file.index, range);
     Region {
         start_line,
         start_column,
