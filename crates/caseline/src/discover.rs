@@ -56,7 +56,7 @@ impl Filter {
     }
 
     fn excludes(&self, path: &Path) -> bool {
-        self.exclude.is_match(self.relative(path))
+        !self.exclude.is_empty() && self.exclude.is_match(self.relative(path))
     }
 
     fn includes(&self, path: &Path) -> bool {
@@ -79,7 +79,19 @@ fn glob_set(patterns: &[String]) -> anyhow::Result<GlobSet> {
 /// `path` made absolute without touching the file system's symlinks, so that
 /// prefixes compare as the user wrote them.
 pub fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+    // `std::path::absolute` asks the OS for the current directory on every
+    // relative path (twice per file of a large run): ask once.
+    let joined = match current_dir() {
+        Some(cwd) if path.is_relative() => cwd.join(path),
+        _ => path.to_path_buf(),
+    };
+    std::path::absolute(&joined).unwrap_or(joined)
+}
+
+/// The current directory, read once (caseline never changes it).
+fn current_dir() -> Option<&'static Path> {
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    CWD.get_or_init(|| std::env::current_dir().ok()).as_deref()
 }
 
 /// Walks up from `start` (a file or a directory) to the first directory holding a
@@ -154,15 +166,29 @@ pub fn case_files(paths: &[PathBuf], filter: &Filter) -> (Vec<PathBuf>, Vec<Path
 /// Reads `path` as UTF-8 text, refusing files over [`MAX_FILE_BYTES`]. The error
 /// is a sentence for the user, without the path (callers add it).
 pub fn read_text(path: &Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
-    if meta.len() > MAX_FILE_BYTES {
+    use std::io::Read as _;
+    // One open and one stat of the open file (a large run reads thousands).
+    let file = std::fs::File::open(path).map_err(|e| io_message(&e))?;
+    let len = file.metadata().map_err(|e| io_message(&e))?.len();
+    if len > MAX_FILE_BYTES {
         return Err(format!(
             "the file is {} MB; caseline reads files of up to {} MB (a case timeline is usually a few kilobytes)",
-            meta.len() / (1024 * 1024),
+            len / (1024 * 1024),
             MAX_FILE_BYTES / (1024 * 1024)
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| io_message(&e))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+    // The cap holds even if the file grows while it is read.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_message(&e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "the file is over {} MB; caseline reads files of up to {} MB",
+            MAX_FILE_BYTES / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
     utf8_text(bytes)
 }
 
@@ -190,9 +216,7 @@ fn io_message(err: &std::io::Error) -> String {
 /// absolute ones under the current directory are made relative to it), with
 /// forward slashes so output is the same on every platform.
 pub fn display_path(path: &Path) -> String {
-    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
-    let cwd = CWD.get_or_init(|| std::env::current_dir().ok());
-    let path = match cwd.as_deref().map(|c| path.strip_prefix(c)) {
+    let path = match current_dir().map(|c| path.strip_prefix(c)) {
         Some(Ok(rel)) if !rel.as_os_str().is_empty() => rel,
         _ => path,
     };

@@ -245,25 +245,25 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
         rules: rule_infos(),
     };
 
-    // Render into memory and write once: stdout is line-buffered, and a large
-    // report is hundreds of thousands of lines (one system call each otherwise).
-    let mut buf = Vec::new();
-    match args.format {
-        Format::Human | Format::Csv => render::human::render(&report, &mut buf)?,
-        Format::Json => render::json::render(&report, &mut buf)?,
-        Format::Sarif => render::sarif::render(&report, &mut buf)?,
-        Format::Github => render::github::render(&report, &mut buf)?,
-    }
     if args.format == Format::Human {
-        // Colour codes are stripped when stdout is not a terminal.
+        // Render into memory and write once, through the adapter that strips
+        // colour when stdout is not a terminal (stdout itself is line-buffered:
+        // one system call per line otherwise).
+        let mut buf = Vec::new();
+        render::human::render(&report, &mut buf)?;
         let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
         out.write_all(&buf)?;
         out.flush()?;
     } else {
-        // Machine formats carry no colour: write them as they are (scanning
-        // a large report for escape codes was 3% of a large run).
-        let mut out = std::io::stdout().lock();
-        out.write_all(&buf)?;
+        // Machine formats carry no colour and can be large (a report is often
+        // bigger than its input): stream them through a large buffer.
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+        match args.format {
+            Format::Json => render::json::render(&report, &mut out)?,
+            Format::Sarif => render::sarif::render(&report, &mut out)?,
+            Format::Github => render::github::render(&report, &mut out)?,
+            Format::Human | Format::Csv => render::human::render(&report, &mut out)?,
+        }
         out.flush()?;
     }
     // Every format also lists these in its own way; stderr says it to people
