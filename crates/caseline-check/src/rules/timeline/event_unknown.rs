@@ -2,6 +2,7 @@ use crate::analysis::Cx;
 use crate::analysis::timeline::namespace;
 use crate::suggest;
 use crate::{Fix, Rule};
+use std::collections::HashMap;
 
 declare_rule! {
     /// ## What it checks
@@ -39,45 +40,17 @@ pub(crate) fn check(cx: &mut Cx) {
         return;
     }
     let mut found = Vec::new();
+    // A long timeline repeats the same few free kinds (`note`, `meeting`,
+    // `assessment.completed`) hundreds of times: judge each kind once. The
+    // editor runs this on every keystroke.
+    let mut verdicts: HashMap<&str, Option<(String, Option<String>)>> = HashMap::new();
     for e in &cx.doc.entries {
         let Some(kind) = &e.kind else { continue };
         let k = kind.value.as_str();
-        if GENERIC.contains(&k) || cx.procs.events.contains_key(k) {
-            continue;
+        let verdict = verdicts.entry(k).or_insert_with(|| judge(cx, k));
+        if let Some((message, suggestion)) = verdict {
+            found.push((kind.range, message.clone(), suggestion.clone()));
         }
-        let near = suggest::closest(k, cx.procs.event_names.iter().copied(), 2);
-        let in_namespace = cx.procs.namespaces.contains(namespace(k)) && k.contains('.');
-        if near.is_none() && !in_namespace {
-            continue;
-        }
-        // In a known namespace but far from every event: suggest the closest
-        // event of that namespace.
-        let suggestion = near.or_else(|| {
-            let ns = namespace(k);
-            let mut best: Option<(usize, &str)> = None;
-            for &ev in cx.procs.event_names.iter().filter(|ev| namespace(ev) == ns) {
-                let d = suggest::distance_within(k, ev, usize::MAX / 2).unwrap_or(usize::MAX);
-                if best.is_none_or(|(bd, _)| d < bd) {
-                    best = Some((d, ev));
-                }
-            }
-            best.map(|(_, ev)| ev)
-        });
-        let procs: Vec<&str> = cx.procs.list.iter().map(|p| p.name.as_str()).collect();
-        let mut message = format!(
-            "`{k}` is not an event of {} ",
-            if procs.len() == 1 {
-                "the procedure"
-            } else {
-                "the procedures"
-            }
-        );
-        message.push_str(&procs.join(", "));
-        if let Some(s) = suggestion {
-            message.push_str(&format!(": did you mean `{s}`?"));
-        }
-        message.push_str(" A mistyped stage switches its deadline checks off.");
-        found.push((kind.range, message, suggestion.map(str::to_string)));
     }
     for (range, message, suggestion) in found {
         let d = cx.report(Rule::EventUnknown, range, message);
@@ -85,6 +58,47 @@ pub(crate) fn check(cx: &mut Cx) {
             d.fixes.push(Fix::replace(range, &s));
         }
     }
+}
+
+/// The problem with an entry of kind `k`, if any: the message and the
+/// suggested event.
+fn judge(cx: &Cx, k: &str) -> Option<(String, Option<String>)> {
+    if GENERIC.contains(&k) || cx.procs.events.contains_key(k) {
+        return None;
+    }
+    let near = suggest::closest(k, cx.procs.event_names.iter().copied(), 2);
+    let in_namespace = cx.procs.namespaces.contains(namespace(k)) && k.contains('.');
+    if near.is_none() && !in_namespace {
+        return None;
+    }
+    // In a known namespace but far from every event: suggest the closest
+    // event of that namespace.
+    let suggestion = near.or_else(|| {
+        let ns = namespace(k);
+        let mut best: Option<(usize, &str)> = None;
+        for &ev in cx.procs.event_names.iter().filter(|ev| namespace(ev) == ns) {
+            let d = suggest::distance_within(k, ev, usize::MAX / 2).unwrap_or(usize::MAX);
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, ev));
+            }
+        }
+        best.map(|(_, ev)| ev)
+    });
+    let procs: Vec<&str> = cx.procs.list.iter().map(|p| p.name.as_str()).collect();
+    let mut message = format!(
+        "`{k}` is not an event of {} ",
+        if procs.len() == 1 {
+            "the procedure"
+        } else {
+            "the procedures"
+        }
+    );
+    message.push_str(&procs.join(", "));
+    if let Some(s) = suggestion {
+        message.push_str(&format!(": did you mean `{s}`?"));
+    }
+    message.push_str(" A mistyped stage switches its deadline checks off.");
+    Some((message, suggestion.map(str::to_string)))
 }
 
 #[cfg(test)]
