@@ -21,6 +21,6 @@ mod shift;
 pub use errors::{SyntaxError, SyntaxErrorKind};
 pub use format::format;
 pub use line_index::{Encoding, LineCol, LineIndex};
-pub use parse::{Parse, TextEdit, may_define, parse};
+pub use parse::{Leftovers, Parse, TextEdit, may_define, parse};
 pub use query_cache::{Highlight, folding_ranges, highlights};
 pub use text_size::{TextRange, TextSize};

@@ -151,6 +151,12 @@ proptest! {
         prop_assert_eq!(incremental.document(), fresh.document());
         prop_assert_eq!(incremental.errors(), fresh.errors());
         prop_assert_eq!(highlights(&incremental), highlights(&fresh));
+        // Taking the old parse by value gives the same parse.
+        let (owned, _) = old.reparse_owned(&applied, &current);
+        prop_assert_eq!(owned.text(), fresh.text());
+        prop_assert_eq!(owned.document(), fresh.document());
+        prop_assert_eq!(owned.errors(), fresh.errors());
+        prop_assert_eq!(highlights(&owned), highlights(&fresh));
     }
 
     #[test]
@@ -162,10 +168,13 @@ proptest! {
         for (a, b, new_text) in edits {
             let e = edit_in(p.text(), a, b, new_text);
             let next = apply(p.text(), &e);
-            p = p.reparse(std::slice::from_ref(&e), &next);
+            let shared = p.reparse(std::slice::from_ref(&e), &next);
+            p = p.reparse_owned(std::slice::from_ref(&e), &next).0;
             let fresh = parse(&next);
             prop_assert_eq!(p.document(), fresh.document());
             prop_assert_eq!(p.errors(), fresh.errors());
+            prop_assert_eq!(shared.document(), fresh.document());
+            prop_assert_eq!(shared.errors(), fresh.errors());
         }
     }
 }
@@ -277,10 +286,13 @@ proptest! {
                 e
             };
             let next = apply(p.text(), &e);
-            p = p.reparse(std::slice::from_ref(&e), &next);
+            let shared = p.reparse(std::slice::from_ref(&e), &next);
+            p = p.reparse_owned(std::slice::from_ref(&e), &next).0;
             let fresh = parse(&next);
             prop_assert_eq!(p.document(), fresh.document(), "{:?}", next);
             prop_assert_eq!(p.errors(), fresh.errors(), "{:?}", next);
+            prop_assert_eq!(shared.document(), fresh.document(), "{:?}", next);
+            prop_assert_eq!(shared.errors(), fresh.errors(), "{:?}", next);
         }
     }
 }
