@@ -7,6 +7,7 @@
 
 mod capabilities;
 mod convert;
+mod disposal;
 mod handlers;
 pub mod lsp_ext;
 mod publisher;

@@ -250,13 +250,45 @@ impl Session {
             };
         }
         let (edits, text) = apply_changes(&old.parse, changes, st.encoding);
+        let was_definitions = old.is_definitions_file();
+        // The map and `old` are usually the only holders of this version; then
+        // its parse is taken by value and what it reuses is moved, not copied.
+        // A request or the publisher may still be reading it: then it is
+        // shared. The lock is held throughout, so nobody sees it missing.
+        st.docs.remove(uri);
+        let old_parse = match Arc::try_unwrap(old) {
+            Ok(snap) => {
+                let DocumentSnapshot {
+                    parse, analysis, ..
+                } = snap;
+                crate::disposal::dispose(analysis);
+                parse
+            }
+            Err(shared) => {
+                let parse = Arc::clone(&shared.parse);
+                crate::disposal::dispose(shared);
+                parse
+            }
+        };
         // If the incremental path ever fails, the text must still be stored:
         // otherwise every later edit would apply to the wrong text.
-        let parse = catch_unwind(AssertUnwindSafe(|| old.parse.reparse(&edits, &text)))
-            .unwrap_or_else(|_| {
-                tracing::error!("incremental reparse panicked; parsing the whole text instead");
-                caseline_syntax::parse(&text)
-            });
+        let reparsed = catch_unwind(AssertUnwindSafe(|| match Arc::try_unwrap(old_parse) {
+            Ok(owned) => {
+                let (parse, leftovers) = owned.reparse_owned(&edits, &text);
+                // Freeing the old tree is not on the way to the diagnostics.
+                crate::disposal::dispose(leftovers);
+                parse
+            }
+            Err(shared) => {
+                let parse = shared.reparse(&edits, &text);
+                crate::disposal::dispose(shared);
+                parse
+            }
+        }));
+        let parse = reparsed.unwrap_or_else(|_| {
+            tracing::error!("incremental reparse panicked; parsing the whole text instead");
+            caseline_syntax::parse(&text)
+        });
         let parse = Arc::new(parse);
         let snap = DocumentSnapshot::new(
             uri.clone(),
@@ -265,7 +297,7 @@ impl Session {
             st.workspace.clone(),
             st.encoding,
         );
-        let is_defs = snap.is_definitions_file() || old.is_definitions_file();
+        let is_defs = snap.is_definitions_file() || was_definitions;
         st.docs.insert(uri.clone(), Arc::new(snap));
         let refreshed = is_defs && self.refresh_definitions_locked(&mut st, uri);
         drop(st);
