@@ -28,21 +28,28 @@ cat_cmd="find $corpus -name '*.case' -print0 | xargs -0 cat > /dev/null"
 eval "$cat_cmd"
 
 if command -v hyperfine > /dev/null; then
-    hyperfine --warmup 1 --runs 5 --shell bash \
+    hyperfine --warmup 2 --runs 15 --shell bash \
         --export-json "$corpus/hyperfine.json" \
         -n cat "$cat_cmd" -n check "$check_cmd"
     python3 - "$corpus/hyperfine.json" <<'PY'
 import json, sys
 res = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
-wall = {k: v["mean"] for k, v in res.items()}
-# On a shared machine wall time also measures the neighbours; CPU time does not.
+# The median: on a shared virtual machine a few runs are slowed by the
+# neighbours, which the mean would count against whichever command they hit.
+median = {k: v["median"] for k, v in res.items()}
+mean = {k: v["mean"] for k, v in res.items()}
+# CPU time does not measure the neighbours at all.
 cpu = {k: v["user"] + v["system"] for k, v in res.items()}
-print(f"wall: cat {wall['cat']:.3f}s, check {wall['check']:.3f}s, ratio {wall['check'] / wall['cat']:.1f}x (target: 5x)")
-print(f"cpu:  cat {cpu['cat']:.3f}s, check {cpu['check']:.3f}s, ratio {cpu['check'] / cpu['cat']:.1f}x")
+print(f"wall (median of {len(res['check']['times'])}): cat {median['cat']:.3f}s, check {median['check']:.3f}s, ratio {median['check'] / median['cat']:.1f}x (target: 5x)")
+print(f"wall (mean):   cat {mean['cat']:.3f}s, check {mean['check']:.3f}s, ratio {mean['check'] / mean['cat']:.1f}x")
+print(f"cpu:           cat {cpu['cat']:.3f}s, check {cpu['check']:.3f}s, ratio {cpu['check'] / cpu['cat']:.1f}x")
 print("phases of one run (CASELINE_LOG=caseline=debug):")
 PY
     CASELINE_LOG=caseline=debug NO_COLOR=1 "$bin" check --format json "$corpus" 2>&1 >/dev/null \
         | sed -n 's/.*caseline::commands::check: /  /p' || true
+    if [ -x /usr/bin/time ]; then
+        echo "peak memory of one run: $( { /usr/bin/time -f '%M' "$bin" check --format json "$corpus" > /dev/null; } 2>&1 | tail -1 ) KB"
+    fi
 else
     runs=5
     best() {

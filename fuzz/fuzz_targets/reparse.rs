@@ -1,5 +1,5 @@
 //! Fuzz target: a sequence of edit batches applied through `Parse::reparse`
-//! (as the language server does on didChange) must give exactly what a fresh
+//! and `Parse::reparse_owned` (as the language server does on didChange) must give exactly what a fresh
 //! `parse` of the same text gives: the same document, the same errors, and the
 //! same check diagnostics.
 #![no_main]
@@ -114,10 +114,14 @@ fuzz_target!(|input: Input| {
                 new_text,
             ));
         }
-        let next = current.reparse(&edits, &text);
+        // Both ways of reparsing: borrowing the old parse (copies what it
+        // reuses) and taking it by value (moves it), as the server does.
+        let shared = current.reparse(&edits, &text);
+        let (owned, _leftovers) = current.reparse_owned(&edits, &text);
         let fresh = parse(&text);
-        same(&next, &fresh, step);
-        current = next;
+        same(&shared, &fresh, step);
+        same(&owned, &fresh, step);
+        current = owned;
     }
     // And what the user sees: the diagnostics of the final text.
     let defs = caseline_check::Definitions::builtin();

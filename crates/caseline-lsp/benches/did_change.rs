@@ -100,6 +100,22 @@ fn main() {
         "parse: full {full:?}, incremental {incremental:?} (taking the old parse by value: {owned:?}), ratio full/incremental {:.1}",
         full.as_secs_f64() / incremental.as_secs_f64().max(1e-9)
     );
+    // The text handling a change costs besides the parse: a copy of the text
+    // with the edit applied, and a new line index (docs/architecture.md,
+    // "Open documents are strings, not ropes").
+    let t = Instant::now();
+    for _ in 0..reps {
+        let mut copy = text.clone();
+        copy.insert(at, 'x');
+        std::hint::black_box(copy);
+    }
+    let copy = t.elapsed() / reps;
+    let t = Instant::now();
+    for _ in 0..reps {
+        std::hint::black_box(caseline_syntax::LineIndex::new(&edited));
+    }
+    let index = t.elapsed() / reps;
+    println!("text per change: copy with the edit {copy:?}, line index {index:?}");
     let defs = caseline_check::Definitions::builtin();
     let opts = caseline_check::CheckOptions {
         today: chrono::NaiveDate::from_ymd_opt(2099, 1, 1).unwrap_or_default(),
