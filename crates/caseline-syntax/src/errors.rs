@@ -144,27 +144,13 @@ fn visit<'t>(
     if !root.has_error() {
         return;
     }
-    let mut cursor = root.walk();
-    // Kinds of the ancestors of the cursor's node (the parent is the last).
-    let mut ancestors: Vec<&'t str> = Vec::new();
-    loop {
+    // Remembering each ancestor's kind (the parent is the last).
+    scan::preorder(root, |cursor, ancestors: &[&str]| {
         let node = cursor.node();
         let parent = ancestors.last().copied().unwrap_or_default();
         let descend = node.has_error() && !report(node, parent, text, index, out);
-        if descend && cursor.goto_first_child() {
-            ancestors.push(node.kind());
-            continue;
-        }
-        loop {
-            if cursor.goto_next_sibling() {
-                break;
-            }
-            if !cursor.goto_parent() {
-                return;
-            }
-            ancestors.pop();
-        }
-    }
+        descend.then(|| node.kind())
+    });
 }
 
 /// Reports the ERROR or MISSING node `node` stands for, if it is one. True

@@ -16,7 +16,7 @@ use crate::lower::trim_end_range;
 use std::num::NonZeroU16;
 use std::sync::OnceLock;
 use text_size::TextRange;
-use tree_sitter::Node;
+use tree_sitter::{Node, TreeCursor};
 
 /// A node that stands for a problem the parser recovered from without an
 /// ERROR node (those are found separately, by following `has_error`).
@@ -122,10 +122,7 @@ pub(crate) fn scan<'t>(
     problems: &mut Vec<(Node<'t>, Problem)>,
 ) {
     let t = tables();
-    let mut cursor = node.walk();
-    // Classes of the ancestors of the cursor's node (the parent is the last).
-    let mut ancestors: Vec<Class> = Vec::new();
-    loop {
+    preorder(node, |cursor, ancestors: &[Class]| {
         let node = cursor.node();
         let class = t.class(node);
         match class {
@@ -144,8 +141,25 @@ pub(crate) fn scan<'t>(
             Class::UnterminatedString => problems.push((node, Problem::UnterminatedString)),
             Class::Other | Class::Block(..) => {}
         }
-        if class != Class::Comment && cursor.goto_first_child() {
-            ancestors.push(class);
+        (class != Class::Comment).then_some(class)
+    });
+}
+
+/// Visits `root` and the nodes under it in document order (pre-order) with one
+/// cursor. `visit` sees the cursor on a node and what it said of each ancestor
+/// (the parent last); it returns `Some` to go into the node's children, with
+/// what to remember of the node while there, or `None` to skip them.
+pub(crate) fn preorder<'t, A: Copy>(
+    root: Node<'t>,
+    mut visit: impl FnMut(&TreeCursor<'t>, &[A]) -> Option<A>,
+) {
+    let mut cursor = root.walk();
+    let mut ancestors: Vec<A> = Vec::new();
+    loop {
+        if let Some(a) = visit(&cursor, &ancestors)
+            && cursor.goto_first_child()
+        {
+            ancestors.push(a);
             continue;
         }
         loop {
@@ -193,6 +207,15 @@ mod tests {
         assert!(t.child.is_some() && t.field.is_some() && t.head.is_some());
     }
 
+    const ALL_PROBLEMS: [Problem; 6] = [
+        Problem::TopLevelLine,
+        Problem::ChildLine(kinds::ENTRY),
+        Problem::ChildLine(kinds::PROCEDURE_BLOCK),
+        Problem::ChildLine(kinds::CALENDAR_BLOCK),
+        Problem::ChildLine(kinds::CASE_HEADER),
+        Problem::UnterminatedString,
+    ];
+
     /// The query this walk replaced, kept as the reference it must agree with.
     fn reference(root: Node<'_>, text: &str) -> Vec<(std::ops::Range<usize>, Problem)> {
         use tree_sitter::{Query, QueryCursor, StreamingIterator};
@@ -206,14 +229,8 @@ mod tests {
             format!("({}) @c\n", kinds::UNTERMINATED_STRING),
         ]
         .concat();
-        let patterns = [
-            Problem::TopLevelLine,
-            Problem::ChildLine(kinds::ENTRY),
-            Problem::ChildLine(kinds::PROCEDURE_BLOCK),
-            Problem::ChildLine(kinds::CALENDAR_BLOCK),
-            Problem::ChildLine(kinds::CASE_HEADER),
-            Problem::UnterminatedString,
-        ];
+        // One pattern per problem, in the order of ALL_PROBLEMS.
+        let patterns = ALL_PROBLEMS;
         let language: tree_sitter::Language = tree_sitter_caseline::LANGUAGE.into();
         let query = Query::new(&language, &source).expect("the old problems query compiles");
         let mut cursor = QueryCursor::new();
@@ -265,14 +282,7 @@ mod tests {
             seen.extend(agrees_with_query(text));
         }
         // The shapes above reach every kind of problem, so agreement means something.
-        for p in [
-            Problem::TopLevelLine,
-            Problem::ChildLine(kinds::ENTRY),
-            Problem::ChildLine(kinds::PROCEDURE_BLOCK),
-            Problem::ChildLine(kinds::CALENDAR_BLOCK),
-            Problem::ChildLine(kinds::CASE_HEADER),
-            Problem::UnterminatedString,
-        ] {
+        for p in ALL_PROBLEMS {
             assert!(seen.contains(&p), "no example of {p:?}");
         }
     }
