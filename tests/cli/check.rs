@@ -349,6 +349,34 @@ fn definitions_files_in_the_tree_are_visible_to_cases() {
 }
 
 #[test]
+fn a_definitions_file_is_reported_on_once_and_only_definitions_files_define() {
+    // Two definitions files define `council`: the first (in file order) wins and
+    // the second gets definition-conflict (an error), once, on its name's line.
+    // A case whose header names `procedure council` on an indented line is not
+    // a definitions file and defines nothing; a definitions file that starts
+    // with a byte-order mark still defines its calendar. The case uses both.
+    let first = "procedure council\n  event c.received \"Received\"\n  event c.reply \"Reply\"\n  deadline c.reply within 5wd of c.received\n";
+    let second = "# the same name again\nprocedure council\n  event c.other \"Other\"\n";
+    let calendar = "\u{FEFF}calendar office\n  extends england-and-wales\n";
+    // 2024-01-02 + 5wd = 2024-01-09: a reply on 2024-01-08 is in time.
+    let case = "case \"5\"\n  procedure council\n  calendar office\n  as-of 2024-03-01\n\n2024-01-02 c.received\n2024-01-08 c.reply\n";
+    let dir = workspace(&[
+        ("defs/a.case", first.as_bytes()),
+        ("defs/b.case", second.as_bytes()),
+        ("defs/c.case", calendar.as_bytes()),
+        ("cases/x.case", case.as_bytes()),
+    ]);
+    let run = run_in(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(
+        found(&json(&run)),
+        vec![("b.case".to_string(), 2, "definition-conflict".to_string())],
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.code, 1);
+}
+
+#[test]
 fn acknowledged_findings_are_silenced_and_listed() {
     // FORMAT.md: `# caseline: allow RULE "reason"` on the line above silences the
     // finding: no diagnostics, exit 0, and the JSON lists it with its reason.
