@@ -272,19 +272,25 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
         anstream::eprintln!("error: could not check {}: {}", u.path, u.message);
     }
 
+    tracing::debug!(elapsed = ?started.elapsed(), "written");
     let totals = report.totals();
     if totals.files == 0 && report.unreadable.is_empty() {
         // Not an error (an empty folder is fine in CI), but likely a wrong path.
         anstream::eprintln!("warning: no .case files found under the given paths");
     }
     let deny_warnings = args.deny.contains(&Deny::Warnings);
-    Ok(if !report.unreadable.is_empty() {
+    let outcome = if !report.unreadable.is_empty() {
         Outcome::Failure
     } else if totals.errors > 0 || (deny_warnings && totals.warnings > 0) {
         Outcome::Findings
     } else {
         Outcome::Clean
-    })
+    };
+    // Everything is printed and the process is about to exit: freeing every
+    // file's report one by one (10 ms for 10,000 files) would only delay that,
+    // so the operating system reclaims it instead. It holds only memory.
+    std::mem::forget(report);
+    Ok(outcome)
 }
 
 /// What the parallel pass keeps of one file.
