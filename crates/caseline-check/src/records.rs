@@ -10,8 +10,9 @@ use caseline_syntax::ast::RecKind;
 use text_size::TextRange;
 
 /// A count of days that may be uncertain: `min..=max`, `None` where a date is
-/// open-ended (a `?` at the start or end of the file).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// open-ended (a `?` at the start or end of the file). The default is a count
+/// not known at all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CountRange {
     pub min: Option<i64>,
     pub max: Option<i64>,

@@ -1,7 +1,7 @@
 use crate::Rule;
 use crate::analysis::Cx;
 use crate::analysis::words;
-use crate::records::{CountRange, DeadlineStatus};
+use crate::records::DeadlineStatus;
 
 declare_rule! {
     /// ## What it checks
@@ -44,10 +44,7 @@ pub(crate) fn check(cx: &mut Cx) {
         let Some(range) = r.target_range else {
             continue;
         };
-        let late = r.late.unwrap_or(CountRange {
-            min: None,
-            max: None,
-        });
+        let late = r.late.unwrap_or_default();
         let how_late = words::lateness(late, r.unit, "late");
         let message = format!(
             "{} was {} after {}; {}: {how_late}",

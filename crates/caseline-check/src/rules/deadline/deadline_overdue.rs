@@ -1,7 +1,7 @@
 use crate::Rule;
 use crate::analysis::Cx;
 use crate::analysis::words;
-use crate::records::{CountRange, DeadlineStatus};
+use crate::records::DeadlineStatus;
 
 declare_rule! {
     /// ## What it checks
@@ -37,10 +37,7 @@ pub(crate) fn check(cx: &mut Cx) {
         .iter()
         .filter(|r| r.status == DeadlineStatus::Overdue)
     {
-        let late = r.late.unwrap_or(CountRange {
-            min: None,
-            max: None,
-        });
+        let late = r.late.unwrap_or_default();
         let message = format!(
             "no {} is recorded after {}: {}, so as of {} it is {}",
             r.target_label,

@@ -13,7 +13,7 @@ use crate::analysis::Cx;
 use crate::analysis::timeline::Iv;
 use crate::analysis::words;
 use crate::diagnostic::Related;
-use crate::records::{CountRange, DeadlineRecord};
+use crate::records::DeadlineRecord;
 
 pub(crate) fn iv(i: &caseline_calendar::Interval) -> Iv {
     Iv {
@@ -61,13 +61,7 @@ pub(crate) fn limit_phrase(r: &DeadlineRecord) -> String {
 }
 
 pub(crate) fn taken(r: &DeadlineRecord) -> String {
-    words::count(
-        r.taken.unwrap_or(CountRange {
-            min: None,
-            max: None,
-        }),
-        r.unit,
-    )
+    words::count(r.taken.unwrap_or_default(), r.unit)
 }
 
 /// Points at the start event, naming the rule's source.

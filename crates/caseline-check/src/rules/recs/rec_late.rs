@@ -1,7 +1,7 @@
 use crate::Rule;
 use crate::analysis::{Cx, words};
 use crate::diagnostic::Related;
-use crate::records::{CountRange, CountUnit};
+use crate::records::CountUnit;
 
 declare_rule! {
     /// ## What it checks
@@ -43,10 +43,7 @@ pub(crate) fn check(cx: &mut Cx) {
             .as_ref()
             .map(|b| format!(" ({b})"))
             .unwrap_or_default();
-        let late = r.late.unwrap_or(CountRange {
-            min: None,
-            max: None,
-        });
+        let late = r.late.unwrap_or_default();
         let message = format!(
             "{} {} was due {}{basis} and was done {}: {}",
             super::noun(r.kind),
