@@ -448,7 +448,8 @@ fn closed_days(cal: &ast::CalendarDef) -> Vec<(NaiveDate, String)> {
     out
 }
 
-pub(crate) fn duration(lit: DurationLit) -> Duration {
+/// A duration as written in a file, for the calendar to count.
+pub fn duration(lit: DurationLit) -> Duration {
     Duration {
         amount: lit.amount,
         unit: match lit.unit {

@@ -21,7 +21,7 @@ mod testing;
 
 pub use analysis::{Analysis, CheckOptions, DEFAULT_CALENDAR, check};
 pub use config::{Config, ConfigError};
-pub use definitions::{DeadlineDef, Definitions, EventDef, Procedure, RequireDef};
+pub use definitions::{DeadlineDef, Definitions, EventDef, Procedure, RequireDef, duration};
 pub use diagnostic::{Acknowledged, Diagnostic, Fix, Related, Severity};
 pub use records::{CountRange, CountUnit, DeadlineRecord, DeadlineStatus, RecRecord, RecStatus};
 pub use registry::{REDIRECTS, Rule};

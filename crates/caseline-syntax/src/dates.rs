@@ -63,10 +63,10 @@ fn parse_part(text: &str, start: Option<Part>) -> Result<Part, String> {
     let nums: Vec<&str> = text.split('-').collect();
     let num = |s: &str| -> Result<u32, String> {
         if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!("{text:?} is not a date like 2024-11-05"));
+            return Err(format!("`{text}` is not a date like 2024-11-05"));
         }
         s.parse::<u32>()
-            .map_err(|_| format!("{text:?} is not a date like 2024-11-05"))
+            .map_err(|_| format!("`{text}` is not a date like 2024-11-05"))
     };
     let (year, month, day) = match (nums.as_slice(), start) {
         ([y, m, d], _) if y.len() == 4 => (num(y)? as i32, num(m)?, Some(num(d)?)),
@@ -74,7 +74,7 @@ fn parse_part(text: &str, start: Option<Part>) -> Result<Part, String> {
         ([m, d], Some(s)) => (s.first().year(), num(m)?, Some(num(d)?)),
         ([n], Some(Part::Day(s))) => (s.year(), s.month(), Some(num(n)?)),
         ([n], Some(Part::Month(s, _))) => (s.year(), num(n)?, None),
-        _ => return Err(format!("{text:?} is not a date like 2024-11-05")),
+        _ => return Err(format!("`{text}` is not a date like 2024-11-05")),
     };
     if !(1..=12).contains(&month) {
         return Err(format!(
@@ -117,6 +117,18 @@ fn month_name(month: u32, year: i32) -> String {
     format!("{name} {year}")
 }
 
+/// The longest duration caseline reads: 10,000 days, working days or weeks,
+/// 1,200 months, 100 years. No time limit in a complaints procedure comes
+/// near these; a larger number is a typo, and reading it would put due dates
+/// centuries away (and make every count walk those centuries).
+pub fn max_duration_amount(unit: DurationUnit) -> u32 {
+    match unit {
+        DurationUnit::WorkingDays | DurationUnit::Days | DurationUnit::Weeks => 10_000,
+        DurationUnit::Months => 1_200,
+        DurationUnit::Years => 100,
+    }
+}
+
 /// Reads `10wd`, `15d`, `4w`, `1m`, `1y`. `Err` carries a message.
 pub fn parse_duration(text: &str) -> Result<DurationLit, String> {
     let digits_end = text
@@ -131,14 +143,20 @@ pub fn parse_duration(text: &str) -> Result<DurationLit, String> {
         "y" => DurationUnit::Years,
         _ => {
             return Err(format!(
-                "{text:?} is not a duration like 10wd, 15d, 4w, 1m or 1y"
+                "`{text}` is not a time limit like 10wd, 15d, 4w, 1m or 1y"
             ));
         }
     };
-    let amount = digits
-        .parse::<u32>()
-        .map_err(|_| format!("the number in {text:?} is too large"))?;
-    Ok(DurationLit { amount, unit })
+    let max = max_duration_amount(unit);
+    match digits.parse::<u32>() {
+        Ok(amount) if amount <= max => Ok(DurationLit { amount, unit }),
+        Ok(_) => Err(format!(
+            "`{text}` is longer than any time limit caseline counts (up to {max} of that unit): check the number"
+        )),
+        Err(_) => Err(format!(
+            "`{text}` needs a whole number before its unit, like 10wd"
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -151,6 +169,24 @@ mod tests {
 
     fn span(a: NaiveDate, b: NaiveDate) -> DateSpec {
         DateSpec::Span { first: a, last: b }
+    }
+
+    #[test]
+    fn durations_are_capped_far_beyond_any_real_time_limit() {
+        assert_eq!(
+            parse_duration("10000wd"),
+            Ok(DurationLit {
+                amount: 10_000,
+                unit: DurationUnit::WorkingDays
+            })
+        );
+        assert!(parse_duration("100y").is_ok());
+        for too_long in ["10001wd", "99999999d", "1201m", "101y"] {
+            let err = parse_duration(too_long).expect_err(too_long);
+            assert!(err.contains("check the number"), "{err}");
+        }
+        assert!(parse_duration("99999999999999999999y").is_err());
+        assert!(parse_duration("wd").is_err());
     }
 
     #[test]

@@ -18,6 +18,7 @@ mod query_cache;
 mod scan;
 mod shift;
 
+pub use dates::{max_duration_amount, parse_duration};
 pub use errors::{SyntaxError, SyntaxErrorKind};
 pub use format::format;
 pub use line_index::{Encoding, LineCol, LineIndex};

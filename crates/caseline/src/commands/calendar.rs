@@ -61,36 +61,11 @@ pub fn run(args: CalendarArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-/// `10wd`, `15d`, `4w`, `1m`, `1y` (FORMAT.md §3).
+/// `10wd`, `15d`, `4w`, `1m`, `1y` (FORMAT.md §3): read exactly as in a
+/// `.case` file, with the same limits and the same messages.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
-    let digits = s.chars().take_while(char::is_ascii_digit).count();
-    let (amount, unit) = s.split_at(digits);
-    let unit = match unit {
-        "wd" => Unit::WorkingDays,
-        "d" => Unit::Days,
-        "w" => Unit::Weeks,
-        "m" => Unit::Months,
-        "y" => Unit::Years,
-        _ => {
-            return Err(format!(
-                "`{s}` is not a duration: write a number and a unit, e.g. 10wd (working days), 15d, 4w, 1m or 1y"
-            ));
-        }
-    };
-    let amount = amount.parse::<u32>().map_err(|_| {
-        format!("`{s}` is not a duration: it needs a whole number before the unit, e.g. 10wd")
-    })?;
-    // Nobody's deadline is more than a few years out; a cap keeps the arithmetic
-    // far from the edges of the calendar.
-    if amount > MAX_AMOUNT {
-        return Err(format!(
-            "`{s}` is too long: caseline counts durations of up to {MAX_AMOUNT}"
-        ));
-    }
-    Ok(Duration { amount, unit })
+    caseline_syntax::parse_duration(s).map(caseline_check::duration)
 }
-
-const MAX_AMOUNT: u32 = 10_000;
 
 fn add(cal: &Calendar, date: NaiveDate, dur: Duration, out: &mut dyn Write) -> anyhow::Result<()> {
     let working = matches!(dur.unit, Unit::WorkingDays);
