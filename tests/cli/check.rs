@@ -377,6 +377,47 @@ fn a_definitions_file_is_reported_on_once_and_only_definitions_files_define() {
 }
 
 #[test]
+fn a_definitions_problem_can_be_acknowledged_and_configured_like_any_finding() {
+    // The same conflict as above, acknowledged on the line above it: silenced,
+    // listed with its reason, and no ack-unused.
+    let first = "procedure council\n  event c.received \"Received\"\n";
+    let second = "# caseline: allow definition-conflict \"the old copy is kept for the archive\"\nprocedure council\n  event c.other \"Other\"\n";
+    let dir = workspace(&[
+        ("defs/a.case", first.as_bytes()),
+        ("defs/b.case", second.as_bytes()),
+    ]);
+    let run = run_in(dir.path(), &["check", "--format", "json"]);
+    let report = json(&run);
+    assert_eq!(found(&report), vec![], "{}", run.stderr);
+    assert_eq!(report["acknowledged"][0]["code"], "definition-conflict");
+    assert_eq!(
+        report["acknowledged"][0]["reason"],
+        "the old copy is kept for the archive"
+    );
+    assert_eq!(run.code, 0);
+
+    // Without the acknowledgement, caseline.toml can lower its severity.
+    let unacknowledged = "procedure council\n  event c.other \"Other\"\n";
+    let dir = workspace(&[
+        (
+            "caseline.toml",
+            b"[rules]\ndefinition-conflict = \"warning\"\n",
+        ),
+        ("defs/a.case", first.as_bytes()),
+        ("defs/b.case", unacknowledged.as_bytes()),
+    ]);
+    let run = run_in(dir.path(), &["check", "--format", "json"]);
+    let report = json(&run);
+    assert_eq!(
+        report["diagnostics"][0]["code"], "definition-conflict",
+        "{}",
+        run.stderr
+    );
+    assert_eq!(report["diagnostics"][0]["severity"], "warning");
+    assert_eq!(run.code, 0);
+}
+
+#[test]
 fn acknowledged_findings_are_silenced_and_listed() {
     // FORMAT.md: `# caseline: allow RULE "reason"` on the line above silences the
     // finding: no diagnostics, exit 0, and the JSON lists it with its reason.

@@ -19,7 +19,7 @@ mod suggest;
 #[cfg(test)]
 mod testing;
 
-pub use analysis::{Analysis, CheckOptions, DEFAULT_CALENDAR, check};
+pub use analysis::{Analysis, CheckOptions, DEFAULT_CALENDAR, check, check_with};
 pub use config::{Config, ConfigError};
 pub use definitions::{DeadlineDef, Definitions, EventDef, Procedure, RequireDef, duration};
 pub use diagnostic::{Acknowledged, Diagnostic, Fix, Related, Severity};

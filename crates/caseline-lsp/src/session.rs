@@ -72,32 +72,21 @@ impl DocumentSnapshot {
                     as_of_override: self.workspace.as_of_override,
                     config: self.workspace.config.clone(),
                 };
-                Arc::new(caseline_check::check(
+                // A definitions file's problems in the workspace (conflicts,
+                // unknown names) are checked with it, like its own findings.
+                let problems = self
+                    .workspace
+                    .problems
+                    .get(&self.uri)
+                    .map_or(&[][..], Vec::as_slice);
+                Arc::new(caseline_check::check_with(
                     &self.parse,
                     &self.workspace.definitions,
                     &opts,
+                    problems,
                 ))
             })
             .clone()
-    }
-
-    /// The workspace's problems with this document's definitions (conflicts,
-    /// cycles, unknown names), at the severities `caseline.toml` sets; rules
-    /// turned off there are left out.
-    pub fn definition_problems(&self) -> Vec<caseline_check::Diagnostic> {
-        let Some(problems) = self.workspace.problems.get(&self.uri) else {
-            return Vec::new();
-        };
-        problems
-            .iter()
-            .filter_map(|d| {
-                let severity = self.workspace.config.severity(d.rule)?;
-                Some(caseline_check::Diagnostic {
-                    severity,
-                    ..d.clone()
-                })
-            })
-            .collect()
     }
 
     /// True when this document holds procedure/calendar definitions (no case

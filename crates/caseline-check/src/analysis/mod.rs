@@ -53,6 +53,20 @@ pub const DEFAULT_CALENDAR: &str = "england-and-wales";
 
 /// Checks one parsed case file against the procedures and calendars in `defs`.
 pub fn check(parse: &Parse, defs: &Definitions, opts: &CheckOptions) -> Analysis {
+    check_with(parse, defs, opts, &[])
+}
+
+/// [`check`] for a definitions file, with the problems the workspace found in
+/// its definitions (`Definitions::with_workspace`: conflicts, unknown names).
+/// They go through the same settings and acknowledgements as every other
+/// finding, so `caseline.toml` can change their severity and an
+/// `# caseline: allow definition-conflict "reason"` line silences one.
+pub fn check_with(
+    parse: &Parse,
+    defs: &Definitions,
+    opts: &CheckOptions,
+    workspace_problems: &[Diagnostic],
+) -> Analysis {
     let mut cx = Cx::new(parse, defs, opts);
 
     rules::timeline::syntax::check(&mut cx);
@@ -82,6 +96,16 @@ pub fn check(parse: &Parse, defs: &Definitions, opts: &CheckOptions) -> Analysis
 
     rules::calendar::calendar_coverage::check(&mut cx);
 
+    for p in workspace_problems {
+        // The file's own check may already report the same problem.
+        if !cx
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == p.rule && d.range == p.range && d.message == p.message)
+        {
+            cx.diagnostics.push(p.clone());
+        }
+    }
     cx.finish()
 }
 

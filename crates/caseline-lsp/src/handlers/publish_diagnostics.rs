@@ -1,7 +1,7 @@
 //! `textDocument/publishDiagnostics` payloads: the check engine's findings for
 //! one snapshot, converted to LSP (rule name as `code`, related spans as
-//! `relatedInformation`), plus the workspace's definition problems when the
-//! document is a definitions file. Sent by `publisher.rs`.
+//! `relatedInformation`); a definitions file's problems in the workspace are
+//! among them (`caseline_check::check_with`). Sent by `publisher.rs`.
 
 use caseline_check::Severity;
 use tower_lsp_server::ls_types::{
@@ -14,19 +14,11 @@ use crate::session::DocumentSnapshot;
 use crate::workspace::Workspace;
 
 pub fn compute(snap: &DocumentSnapshot) -> Vec<Diagnostic> {
-    let analysis = snap.analysis();
-    let mut out: Vec<Diagnostic> = analysis
+    snap.analysis()
         .diagnostics
         .iter()
         .map(|d| to_lsp(snap, d))
-        .collect();
-    for d in snap.definition_problems() {
-        let lsp = to_lsp(snap, &d);
-        if !out.contains(&lsp) {
-            out.push(lsp);
-        }
-    }
-    out
+        .collect()
 }
 
 /// The problem with `caseline.toml`, if `uri` is that file and it has one. The

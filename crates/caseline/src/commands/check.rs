@@ -146,7 +146,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
             None => Vec::new(),
         }
     };
-    let (defs, mut def_problems) = workspace::definitions_of(
+    let (defs, def_problems) = workspace::definitions_of(
         early
             .iter()
             .zip(&sources)
@@ -154,25 +154,15 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
             .filter_map(|(i, (p, s))| Some((i, s.display.as_str(), p.as_ref()?.as_ref().ok()?))),
         &extra,
     );
-    // Problems in definitions files come at their default severity; caseline.toml
-    // may change or silence them, as `check` does for everything else.
-    def_problems.retain_mut(|(_, d)| match config.severity(d.rule) {
-        Some(severity) => {
-            d.severity = severity;
-            true
-        }
-        None => false,
-    });
-
     let opts = CheckOptions {
         today: chrono::Local::now().date_naive(),
         as_of_override: args.as_of,
         config,
     };
-    // A definitions file's own problems go with that file's findings.
-    let mut def_findings: HashMap<usize, Vec<&Diagnostic>> = HashMap::new();
-    for (i, d) in &def_problems {
-        def_findings.entry(*i).or_default().push(d);
+    // A definitions file's problems in the workspace are checked with it.
+    let mut def_findings: HashMap<usize, Vec<Diagnostic>> = HashMap::new();
+    for (i, d) in def_problems {
+        def_findings.entry(i).or_default().push(d);
     }
 
     // Check every file in parallel, keeping only what the output needs. Each
@@ -195,17 +185,16 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
                 Ok(parse) => parse,
                 Err(message) => return Checked::Unreadable(display, message),
             };
-            match workspace::guarded(|| caseline_check::check(&parse, &defs, &opts)) {
+            let problems = def_findings.get(&i).map_or(&[][..], Vec::as_slice);
+            match workspace::guarded(|| caseline_check::check_with(&parse, &defs, &opts, problems))
+            {
                 // A file the checker failed on is reported like one that
                 // could not be read.
                 Err(message) => Checked::Failed(display, message),
                 Ok(analysis) if summary => {
                     Checked::Summary(crate::summary::summarise(&display, &parse, &analysis))
                 }
-                Ok(analysis) => {
-                    let extra = def_findings.get(&i).map_or(&[][..], Vec::as_slice);
-                    Checked::Report(file_report(display, parse, &analysis, extra))
-                }
+                Ok(analysis) => Checked::Report(file_report(display, parse, &analysis)),
             }
         })
         .collect();
@@ -310,20 +299,9 @@ fn file_report(
     path: String,
     parse: caseline_syntax::Parse,
     analysis: &caseline_check::Analysis,
-    def_problems: &[&Diagnostic],
 ) -> FileReport {
-    let mut findings: Vec<Finding> = analysis.diagnostics.iter().map(finding).collect();
-    for d in def_problems {
-        let extra = finding(d);
-        // A definitions file's own check may already report the same problem.
-        if !findings
-            .iter()
-            .any(|f| f.code == extra.code && f.range == extra.range && f.message == extra.message)
-        {
-            findings.push(extra);
-        }
-    }
-    findings.sort_by_key(|f| (f.range.start(), f.range.end()));
+    // In position order already: the analysis sorts its findings.
+    let findings: Vec<Finding> = analysis.diagnostics.iter().map(finding).collect();
     FileReport {
         path,
         index: parse.into_line_index(),

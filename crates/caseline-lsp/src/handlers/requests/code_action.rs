@@ -28,11 +28,8 @@ pub fn handle(
     };
     let wanted = convert::text_range(snap.index(), p.range, snap.encoding);
     let analysis = snap.analysis();
-    // A definitions file's own problems (from the workspace) have fixes too.
-    let mut findings = analysis.diagnostics.clone();
-    findings.extend(snap.definition_problems());
     let mut actions = Vec::new();
-    for diag in &findings {
+    for diag in &analysis.diagnostics {
         if diag.range.intersect(wanted).is_none() {
             continue;
         }
