@@ -38,7 +38,9 @@ pub enum ConfigError {
     Invalid(String),
     #[error("caseline.toml: [rules] names an unknown rule `{name}`{suggestion}")]
     UnknownRule { name: String, suggestion: String },
-    #[error("caseline.toml: `{key}` has a pattern that is not a valid glob, {pattern:?}: {reason}")]
+    #[error(
+        "caseline.toml: `{key}` has a file pattern caseline cannot read, `{pattern}` ({reason}); patterns look like \"cases/**\" or \"archive/*.case\""
+    )]
     BadGlob {
         key: &'static str,
         pattern: String,

@@ -34,7 +34,7 @@ async fn run(client: Client, session: Weak<Session>, mut rx: UnboundedReceiver<U
             if builtin_name(&uri).is_some() {
                 continue;
             }
-            if uri.as_str().ends_with("caseline.toml") {
+            if crate::workspace::is_config_uri(&uri) {
                 let diags = session
                     .upgrade()
                     .map(|s| publish_diagnostics::config_problem(&s.workspace(), &uri))

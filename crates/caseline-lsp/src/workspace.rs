@@ -284,3 +284,23 @@ fn read_config(folders: &[PathBuf]) -> (Config, Option<ConfigProblem>) {
 fn default_config() -> Config {
     Config::from_toml("").unwrap_or_default()
 }
+
+/// Whether `uri` names a `caseline.toml` (the file name exactly, not
+/// `mycaseline.toml`).
+pub fn is_config_uri(uri: &Uri) -> bool {
+    let path = uri.as_str().split(['?', '#']).next().unwrap_or_default();
+    path.rsplit('/').next() == Some("caseline.toml")
+}
+
+#[cfg(test)]
+mod config_uri_tests {
+    use super::*;
+
+    #[test]
+    fn only_a_file_named_caseline_toml_is_the_config() {
+        let uri = |s: &str| s.parse::<Uri>().expect("a valid URI");
+        assert!(is_config_uri(&uri("file:///w/caseline.toml")));
+        assert!(!is_config_uri(&uri("file:///w/mycaseline.toml")));
+        assert!(!is_config_uri(&uri("file:///w/caseline.toml.bak")));
+    }
+}

@@ -198,7 +198,7 @@ pub fn utf8_text(bytes: Vec<u8>) -> Result<String, String> {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         format!(
-            "the file is not UTF-8 text (first bad byte on line {line}); save it as UTF-8 and try again"
+            "the file is not UTF-8 text (first bad byte on line {line}): open it and save it again with the encoding set to UTF-8 (in Notepad: Save As, Encoding: UTF-8)"
         )
     })
 }

@@ -8,7 +8,7 @@ use crate::session::Session;
 pub fn handle(session: &Session, p: DidChangeWatchedFilesParams) {
     for change in p.changes {
         let path = change.uri.as_str();
-        if path.ends_with("caseline.toml") {
+        if crate::workspace::is_config_uri(&change.uri) {
             session.reload_config(&change.uri);
         } else if path.ends_with(".case") {
             session.definitions_file_changed_on_disk(&change.uri);

@@ -7,7 +7,7 @@ use crate::session::Session;
 
 pub fn handle(session: &Session, p: DidSaveTextDocumentParams) {
     let uri = p.text_document.uri;
-    if uri.as_str().ends_with("caseline.toml") {
+    if crate::workspace::is_config_uri(&uri) {
         session.reload_config(&uri);
     } else if session
         .snapshot(&uri)

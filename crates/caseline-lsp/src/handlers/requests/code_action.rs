@@ -112,7 +112,7 @@ fn acknowledge(snap: &DocumentSnapshot, diag: &caseline_check::Diagnostic) -> Co
     };
     CodeActionOrCommand::CodeAction(CodeAction {
         title: format!(
-            "Acknowledge {} here (add an allow comment)",
+            "Acknowledge {} here: add a line saying why this finding is accepted",
             diag.rule.name()
         ),
         kind: Some(CodeActionKind::QUICKFIX),
