@@ -337,11 +337,11 @@ impl Session {
         // Reading the folders happens outside the lock.
         let mut ws = Workspace::load(folders, as_of);
         let mut st = self.lock();
-        let open_defs: Vec<(Uri, Parse)> = st
+        let open_defs: Vec<(Uri, Arc<Parse>)> = st
             .docs
             .values()
             .filter(|d| d.is_definitions_file())
-            .map(|d| (d.uri.clone(), Parse::clone(&d.parse)))
+            .map(|d| (d.uri.clone(), Arc::clone(&d.parse)))
             .collect();
         for (uri, parse) in open_defs {
             ws = ws.reload_file(&uri, Some(Some(parse)));
@@ -365,9 +365,7 @@ impl Session {
         let Some(snap) = st.docs.get(uri) else {
             return false;
         };
-        let from_editor = snap
-            .is_definitions_file()
-            .then(|| Parse::clone(&snap.parse));
+        let from_editor = snap.is_definitions_file().then(|| Arc::clone(&snap.parse));
         let ws = st.workspace.reload_file(uri, Some(from_editor));
         self.install_workspace_locked(st, ws);
         true

@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::{Arc, LazyLock};
 
 use caseline_check::{Config, Definitions, Diagnostic};
 use caseline_syntax::Parse;
@@ -39,7 +40,8 @@ pub struct Workspace {
     pub config_problem: Option<ConfigProblem>,
     pub definitions: Definitions,
     /// Definitions files by URI: (display name, parse). The open text wins over disk.
-    pub files: BTreeMap<Uri, (String, Parse)>,
+    /// Shared: a rebuild after an edit copies pointers, not trees.
+    pub files: BTreeMap<Uri, (String, Arc<Parse>)>,
     /// Problems with the definitions (conflicts, cycles...) per definitions file.
     pub problems: HashMap<Uri, Vec<Diagnostic>>,
 }
@@ -91,7 +93,7 @@ impl Workspace {
                         && name.ends_with(".case")
                         && let Some((uri, display, parse)) = read_definitions(folder, &path)
                     {
-                        files.insert(uri, (display, parse));
+                        files.insert(uri, (display, Arc::new(parse)));
                     }
                 }
             }
@@ -113,7 +115,7 @@ impl Workspace {
     /// A copy with one definitions file replaced: `Some(Some(parse))` is the
     /// editor's text, `Some(None)` means the open text is no longer a
     /// definitions file, `None` means read it from disk again.
-    pub fn reload_file(&self, uri: &Uri, from_editor: Option<Option<Parse>>) -> Workspace {
+    pub fn reload_file(&self, uri: &Uri, from_editor: Option<Option<Arc<Parse>>>) -> Workspace {
         let mut files = self.files.clone();
         // The client may spell a file's URI differently from our scan (percent
         // encoding, drive letter case): one file must never count twice, or it
@@ -125,7 +127,8 @@ impl Workspace {
             None => uri
                 .to_file_path()
                 .and_then(|p| read_definitions_path(&p))
-                .filter(|p| p.document().is_definitions_file()),
+                .filter(|p| p.document().is_definitions_file())
+                .map(Arc::new),
         };
         if let Some(parse) = parse {
             files.insert(uri.clone(), (display, parse));
@@ -164,7 +167,7 @@ impl Workspace {
         let inputs: Vec<(String, &Parse)> = self
             .files
             .values()
-            .map(|(name, parse)| (name.clone(), parse))
+            .map(|(name, parse)| (name.clone(), &**parse))
             .collect();
         let (defs, problems) = Definitions::with_workspace(&inputs);
         let mut by_uri: HashMap<Uri, Vec<Diagnostic>> = HashMap::new();
@@ -177,20 +180,34 @@ impl Workspace {
         self.problems = by_uri;
     }
 
-    /// Where a procedure's source can be opened: a workspace file or a built-in
-    /// document, plus its text.
-    pub fn procedure_location(&self, name: &str) -> Option<(Uri, String)> {
-        let (origin, text) = self.definitions.procedure_source(name)?;
+    /// Where a procedure's source can be opened (a workspace file or a built-in
+    /// document) and its parse. Nothing is parsed here: workspace files are
+    /// kept parsed, and each built-in is parsed once per process.
+    pub fn procedure_location(&self, name: &str) -> Option<(Uri, Arc<Parse>)> {
+        let (origin, _) = self.definitions.procedure_source(name)?;
         if let Some(builtin) = origin.strip_prefix("builtin:") {
-            return Some((builtin_uri(builtin)?, text.to_owned()));
+            return Some((builtin_uri(builtin)?, builtin_parse(origin)?));
         }
-        let uri = self
-            .files
+        self.files
             .iter()
             .find(|(_, (display, _))| display == origin)
-            .map(|(uri, _)| uri.clone())?;
-        Some((uri, text.to_owned()))
+            .map(|(uri, (_, parse))| (uri.clone(), Arc::clone(parse)))
     }
+}
+
+/// The parse of a built-in procedure's source, by its origin (`builtin:NAME`).
+fn builtin_parse(origin: &str) -> Option<Arc<Parse>> {
+    static PARSES: LazyLock<HashMap<String, Arc<Parse>>> = LazyLock::new(|| {
+        let defs = Definitions::builtin();
+        defs.procedure_names()
+            .into_iter()
+            .filter_map(|name| {
+                let (origin, text) = defs.procedure_source(&name)?;
+                Some((origin.to_owned(), Arc::new(caseline_syntax::parse(text))))
+            })
+            .collect()
+    });
+    PARSES.get(origin).cloned()
 }
 
 /// `caseline-builtin:/NAME.case`.
@@ -241,7 +258,9 @@ fn read_definitions_path(path: &Path) -> Option<Parse> {
     }
     let bytes = std::fs::read(path).ok()?;
     let text = String::from_utf8(bytes).ok()?;
-    Some(caseline_syntax::parse(&text))
+    // Most .case files in a workspace are cases: only a file that may hold
+    // definitions is worth parsing here.
+    caseline_syntax::may_define(&text).then(|| caseline_syntax::parse(&text))
 }
 
 fn display_name(folders: &[PathBuf], uri: &Uri) -> String {

@@ -81,7 +81,7 @@ pub fn id_at(doc: &Document, offset: TextSize) -> Option<IdOccurrence> {
 pub struct ProcedureSource {
     pub name: String,
     pub uri: Uri,
-    pub parse: caseline_syntax::Parse,
+    pub parse: std::sync::Arc<caseline_syntax::Parse>,
 }
 
 impl ProcedureSource {
@@ -107,14 +107,10 @@ pub fn procedure_sources(ws: &Workspace, names: &[String]) -> Vec<ProcedureSourc
         if out.iter().any(|s| s.name == name) {
             continue;
         }
-        let Some((uri, text)) = ws.procedure_location(&name) else {
+        let Some((uri, parse)) = ws.procedure_location(&name) else {
             continue;
         };
-        let source = ProcedureSource {
-            name,
-            uri,
-            parse: caseline_syntax::parse(&text),
-        };
+        let source = ProcedureSource { name, uri, parse };
         if let Some(def) = source.def() {
             for used in &def.uses {
                 if !queue.contains(&used.value) {
