@@ -84,18 +84,6 @@ pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     })
 }
 
-/// Reads and parses `files` in parallel, keeping their order.
-pub fn load(files: &[PathBuf]) -> Vec<Loaded> {
-    files
-        .par_iter()
-        .map(|path| Loaded {
-            display: discover::display_path(path),
-            parse: discover::read_text(path)
-                .and_then(|text| guarded(|| caseline_syntax::parse(&text))),
-        })
-        .collect()
-}
-
 /// Reads `files` in parallel, keeping their order, without parsing them.
 pub fn read_all(files: &[PathBuf]) -> Vec<Source> {
     files

@@ -4,7 +4,7 @@
 //! written in the `.case` language itself.
 
 use super::Outcome;
-use crate::discover::{self, Filter};
+use crate::discover::Filter;
 use crate::workspace;
 use clap::{Args, Subcommand};
 use std::io::Write;
@@ -28,9 +28,9 @@ enum Action {
 #[tracing::instrument(skip_all)]
 pub fn run(args: ProceduresArgs) -> anyhow::Result<Outcome> {
     let filter = Filter::new(&args.dir, &[], &[])?;
-    let (files, _) = discover::case_files(std::slice::from_ref(&args.dir), &filter);
-    let mut loaded = workspace::load(&files);
-    loaded.retain(workspace::Loaded::is_definitions);
+    // Only the definitions files (and of those, only files that may define
+    // something are parsed at all).
+    let loaded = workspace::definitions_outside(&args.dir, &filter, &[]);
     let (defs, _) = workspace::definitions(&loaded, &[]);
     let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
 
@@ -40,13 +40,13 @@ pub fn run(args: ProceduresArgs) -> anyhow::Result<Outcome> {
                 .procedure_names()
                 .into_iter()
                 .filter_map(|name| {
-                    let (origin, source) = defs.procedure_source(&name)?;
-                    let origin = if origin.starts_with("builtin:") {
+                    let p = defs.procedure(&name)?;
+                    let origin = if p.origin.starts_with("builtin:") {
                         "built-in".to_string()
                     } else {
-                        origin.to_string()
+                        p.origin.clone()
                     };
-                    let title = title_of(&name, source).unwrap_or_default();
+                    let title = p.title.clone().unwrap_or_default();
                     Some((name, origin, title))
                 })
                 .collect();
@@ -58,43 +58,28 @@ pub fn run(args: ProceduresArgs) -> anyhow::Result<Outcome> {
             }
             Ok(Outcome::Clean)
         }
-        Some(Action::Show { name }) => match defs.procedure_source(&name) {
-            Some((_, source)) => {
-                write!(out, "{}", section(&name, source))?;
-                Ok(Outcome::Clean)
+        Some(Action::Show { name }) => {
+            match (defs.procedure(&name), defs.procedure_source(&name)) {
+                (Some(p), Some((_, source))) => {
+                    write!(out, "{}", section(p.range, source))?;
+                    Ok(Outcome::Clean)
+                }
+                _ => {
+                    anstream::eprintln!(
+                        "error: there is no procedure called `{name}`; the known procedures are: {}",
+                        defs.procedure_names().join(", ")
+                    );
+                    Ok(Outcome::Failure)
+                }
             }
-            None => {
-                anstream::eprintln!(
-                    "error: there is no procedure called `{name}`; the known procedures are: {}",
-                    defs.procedure_names().join(", ")
-                );
-                Ok(Outcome::Failure)
-            }
-        },
+        }
     }
 }
 
-/// The `title` of procedure `name` in `source` (the whole file it came from).
-fn title_of(name: &str, source: &str) -> Option<String> {
-    let parse = caseline_syntax::parse(source);
-    parse
-        .document()
-        .procedures
-        .iter()
-        .find(|p| p.name.value == name)
-        .and_then(|p| p.title.as_ref().map(|t| t.value.clone()))
-}
-
-/// Just the `procedure NAME` block when `source` is a whole file holding several.
-fn section<'s>(name: &str, source: &'s str) -> std::borrow::Cow<'s, str> {
-    let parse = caseline_syntax::parse(source);
-    let block = parse
-        .document()
-        .procedures
-        .iter()
-        .find(|p| p.name.value == name)
-        .and_then(|p| source.get(usize::from(p.range.start())..usize::from(p.range.end())));
-    match block {
+/// Just the `procedure` block at `range` when `source` is a whole file
+/// holding several (the whole source if the range does not fit it).
+fn section(range: caseline_syntax::TextRange, source: &str) -> std::borrow::Cow<'_, str> {
+    match source.get(usize::from(range.start())..usize::from(range.end())) {
         Some(text) if text.ends_with('\n') => std::borrow::Cow::Borrowed(text),
         Some(text) => std::borrow::Cow::Owned(format!("{text}\n")),
         None => std::borrow::Cow::Borrowed(source),

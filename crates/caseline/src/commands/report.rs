@@ -46,11 +46,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<Outcome> {
     let extra = workspace::definitions_outside(&root, &filter, std::slice::from_ref(&args.case));
     // The case itself counts too when it holds definitions (its problems are
     // `caseline check`'s business, not the picture's).
-    let this = [workspace::Loaded {
-        display: display.clone(),
-        parse: Ok(parse.clone()),
-    }];
-    let (defs, _) = workspace::definitions(&this, &extra);
+    let (defs, _) = workspace::definitions_of([(0, display.as_str(), &parse)], &extra);
 
     let opts = CheckOptions {
         today: chrono::Local::now().date_naive(),
