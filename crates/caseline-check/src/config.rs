@@ -58,10 +58,42 @@ struct RawConfig {
     calendar: Option<String>,
     #[serde(default)]
     rules: BTreeMap<String, String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "pattern_list")]
     include: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "pattern_list")]
     exclude: Vec<String>,
+}
+
+/// A list of file patterns, with a message that says how to write one when
+/// the value is something else (a single pattern without the brackets is
+/// the usual slip; serde's own words would be "expected a sequence").
+fn pattern_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    struct Patterns;
+    impl<'de> serde::de::Visitor<'de> for Patterns {
+        type Value = Vec<String>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(r#"a list of file patterns in square brackets, like ["cases/**"]"#)
+        }
+
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Err(E::custom(format!(
+                r#"file patterns go in a list in square brackets, like ["{v}"]"#
+            )))
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(pattern) = seq.next_element::<String>()? {
+                out.push(pattern);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_any(Patterns)
 }
 
 impl Config {
@@ -161,6 +193,18 @@ mod tests {
             e.to_string().contains("did you mean `deadline-missed`"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn a_pattern_without_brackets_says_how_to_write_the_list() {
+        let err = Config::from_toml("include = \"cases\"\n").expect_err("not a list");
+        assert!(
+            err.to_string()
+                .contains(r#"file patterns go in a list in square brackets, like ["cases"]"#),
+            "{err}"
+        );
+        let ok = Config::from_toml("exclude = [\"archive/**\"]\n").expect("a list");
+        assert_eq!(ok.exclude, vec!["archive/**".to_string()]);
     }
 
     #[test]
