@@ -162,6 +162,12 @@ pub fn encode_semantic_tokens(pieces: &[(LinePiece, u32)]) -> Vec<SemanticToken>
     out
 }
 
+/// A byte length as a `TextSize`, saturating (documents are far below 4 GiB;
+/// a client cannot make this panic).
+pub fn text_size(n: usize) -> TextSize {
+    TextSize::try_from(n).unwrap_or(TextSize::from(u32::MAX))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 
 use caseline_check::{Analysis, CheckOptions};
-use caseline_syntax::{Encoding, LineIndex, Parse, TextEdit, TextRange, TextSize};
+use caseline_syntax::{Encoding, LineIndex, Parse, TextEdit, TextRange};
 use tokio::sync::mpsc::UnboundedSender;
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
@@ -400,16 +400,20 @@ pub fn apply_changes(
 ) -> (Vec<TextEdit>, String) {
     let mut text = parse.text().to_owned();
     let mut edits = Vec::with_capacity(changes.len());
-    // The parse's index describes the text before the first change; later
-    // changes in the same notification need an index of the text so far.
+    // The parse's index describes the text before the first change; each
+    // later change in the same notification needs an index of the text so
+    // far (built only then: most notifications carry one change).
     let mut fresh: Option<LineIndex> = None;
-    for change in changes {
+    for (i, change) in changes.iter().enumerate() {
+        if i > 0 {
+            fresh = Some(LineIndex::new(&text));
+        }
         let range = match change.range {
             Some(r) => {
                 let index = fresh.as_ref().unwrap_or_else(|| parse.line_index());
                 convert::text_range(index, r, enc)
             }
-            None => TextRange::new(0.into(), text_size(text.len())),
+            None => TextRange::up_to(convert::text_size(text.len())),
         };
         text.replace_range(
             usize::from(range.start())..usize::from(range.end()),
@@ -419,16 +423,8 @@ pub fn apply_changes(
             range,
             new_text: change.text.clone(),
         });
-        if changes.len() > 1 {
-            fresh = Some(LineIndex::new(&text));
-        }
     }
     (edits, text)
-}
-
-fn text_size(n: usize) -> TextSize {
-    // Documents are capped well below 4 GiB by the client and by us.
-    TextSize::try_from(n).unwrap_or(TextSize::from(u32::MAX))
 }
 
 #[cfg(test)]

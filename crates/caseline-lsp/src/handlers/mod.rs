@@ -15,6 +15,7 @@ use caseline_syntax::ast::{Document, EntryChild, EventDecl, ProcedureDef, Spanne
 use caseline_syntax::{TextRange, TextSize};
 use tower_lsp_server::ls_types::Uri;
 
+use crate::convert;
 use crate::session::{DocumentSnapshot, Session};
 use crate::workspace::Workspace;
 
@@ -186,7 +187,10 @@ pub fn minimal_edit(old: &str, new: &str) -> Option<(TextRange, String)> {
         end += 1;
         middle.push('\n');
     }
-    Some((TextRange::new(size(start), size(end)), middle))
+    Some((
+        TextRange::new(convert::text_size(start), convert::text_size(end)),
+        middle,
+    ))
 }
 
 fn inside_crlf(text: &str, offset: usize) -> bool {
@@ -211,10 +215,6 @@ pub fn duration_text(d: &caseline_syntax::ast::DurationLit) -> String {
 /// The part of an event kind before its first `.` (`stage2` for `stage2.report`).
 pub fn namespace(kind: &str) -> &str {
     kind.split('.').next().unwrap_or(kind)
-}
-
-fn size(n: usize) -> TextSize {
-    TextSize::try_from(n).unwrap_or(TextSize::from(u32::MAX))
 }
 
 #[cfg(test)]
