@@ -190,10 +190,6 @@ impl Session {
         self.lock().docs.get(uri).cloned()
     }
 
-    pub fn open_uris(&self) -> Vec<Uri> {
-        self.lock().docs.keys().cloned().collect()
-    }
-
     /// Asks the publisher to (re)publish diagnostics for `uri`.
     pub fn schedule_publish(&self, uri: Uri) {
         // The receiver only goes away when the server stops; nothing to do then.
@@ -315,19 +311,20 @@ impl Session {
     /// A definitions file changed on disk (saved, created, deleted): reload it
     /// unless it is open (then the editor's text wins).
     pub fn definitions_file_changed_on_disk(&self, uri: &Uri) {
+        // Read and parse outside the lock: other handlers keep going.
+        let from_disk = crate::workspace::read_definitions_uri(uri);
         let mut st = self.lock();
         if st.docs.contains_key(uri) {
             return;
         }
-        let ws = st.workspace.reload_file(uri, None);
-        self.install_workspace_locked(&mut st, ws);
-    }
-
-    /// Re-checks every open document (their workspace may have changed on disk).
-    pub fn republish_all(&self) {
-        for uri in self.open_uris() {
-            self.schedule_publish(uri);
+        // A case file that was not and is not a definitions file changes
+        // nothing: no rebuild, no re-check of every open document (a git
+        // checkout touches hundreds of cases).
+        if from_disk.is_none() && !st.workspace.knows_file(uri) {
+            return;
         }
+        let ws = st.workspace.reload_file(uri, Some(from_disk));
+        self.install_workspace_locked(&mut st, ws);
     }
 
     /// Loads the workspace again for a new set of folders. Open definitions

@@ -112,9 +112,14 @@ impl Workspace {
         ws
     }
 
-    /// A copy with one definitions file replaced: `Some(Some(parse))` is the
-    /// editor's text, `Some(None)` means the open text is no longer a
-    /// definitions file, `None` means read it from disk again.
+    /// Whether `uri` is one of the definitions files.
+    pub fn knows_file(&self, uri: &Uri) -> bool {
+        self.files.keys().any(|known| same_file(known, uri))
+    }
+
+    /// A copy with one definitions file replaced: `Some(Some(parse))` is its
+    /// new text (the editor's, or read from disk), `Some(None)` means it is no
+    /// longer a definitions file, `None` means read it from disk again.
     pub fn reload_file(&self, uri: &Uri, from_editor: Option<Option<Arc<Parse>>>) -> Workspace {
         let mut files = self.files.clone();
         // The client may spell a file's URI differently from our scan (percent
@@ -124,11 +129,7 @@ impl Workspace {
         let display = display_name(&self.folders, uri);
         let parse = match from_editor {
             Some(from_editor) => from_editor,
-            None => uri
-                .to_file_path()
-                .and_then(|p| read_definitions_path(&p))
-                .filter(|p| p.document().is_definitions_file())
-                .map(Arc::new),
+            None => read_definitions_uri(uri),
         };
         if let Some(parse) = parse {
             files.insert(uri.clone(), (display, parse));
@@ -221,6 +222,15 @@ pub fn builtin_name(uri: &Uri) -> Option<String> {
     let rest = s.strip_prefix(BUILTIN_SCHEME)?.strip_prefix(':')?;
     let rest = rest.trim_start_matches('/');
     Some(rest.strip_suffix(".case").unwrap_or(rest).to_owned())
+}
+
+/// The definitions file at `uri` on disk, parsed; `None` when it cannot be
+/// read or is not a definitions file.
+pub fn read_definitions_uri(uri: &Uri) -> Option<Arc<Parse>> {
+    uri.to_file_path()
+        .and_then(|p| read_definitions_path(&p))
+        .filter(|p| p.document().is_definitions_file())
+        .map(Arc::new)
 }
 
 fn same_file(a: &Uri, b: &Uri) -> bool {

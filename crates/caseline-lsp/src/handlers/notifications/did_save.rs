@@ -1,5 +1,7 @@
-//! `textDocument/didSave`: a saved definitions file or `caseline.toml` changes
-//! what every open case is checked against, so re-check them all.
+//! `textDocument/didSave`: a saved `caseline.toml` changes what every open case
+//! is checked against, so it is read again (also when the client does not
+//! watch files for us). A saved definitions file needs nothing: the workspace
+//! already follows its text in the editor.
 
 use tower_lsp_server::ls_types::DidSaveTextDocumentParams;
 
@@ -9,10 +11,5 @@ pub fn handle(session: &Session, p: DidSaveTextDocumentParams) {
     let uri = p.text_document.uri;
     if crate::workspace::is_config_uri(&uri) {
         session.reload_config(&uri);
-    } else if session
-        .snapshot(&uri)
-        .is_some_and(|s| s.is_definitions_file())
-    {
-        session.republish_all();
     }
 }
