@@ -134,8 +134,8 @@ pub fn parse_duration(text: &str) -> Result<DurationLit, String> {
     let digits_end = text
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(text.len());
-    let (digits, unit) = text.split_at(digits_end);
-    let unit = match unit {
+    let (digits, suffix) = text.split_at(digits_end);
+    let unit = match suffix {
         "wd" => DurationUnit::WorkingDays,
         "d" => DurationUnit::Days,
         "w" => DurationUnit::Weeks,
@@ -147,14 +147,17 @@ pub fn parse_duration(text: &str) -> Result<DurationLit, String> {
             ));
         }
     };
+    if digits.is_empty() {
+        return Err(format!(
+            "`{text}` needs a whole number before its unit, like 10{suffix}"
+        ));
+    }
     let max = max_duration_amount(unit);
+    // All digits: the number is either small enough or too large for u32.
     match digits.parse::<u32>() {
         Ok(amount) if amount <= max => Ok(DurationLit { amount, unit }),
-        Ok(_) => Err(format!(
-            "`{text}` is longer than any time limit caseline counts (up to {max} of that unit): check the number"
-        )),
-        Err(_) => Err(format!(
-            "`{text}` needs a whole number before its unit, like 10wd"
+        _ => Err(format!(
+            "`{text}` is longer than any time limit caseline counts (at most {max}{suffix}): check the number"
         )),
     }
 }
@@ -185,8 +188,10 @@ mod tests {
             let err = parse_duration(too_long).expect_err(too_long);
             assert!(err.contains("check the number"), "{err}");
         }
-        assert!(parse_duration("99999999999999999999y").is_err());
-        assert!(parse_duration("wd").is_err());
+        let overflow = parse_duration("99999999999999999999y").expect_err("too large");
+        assert!(overflow.contains("at most 100y"), "{overflow}");
+        let no_number = parse_duration("wd").expect_err("no number");
+        assert!(no_number.contains("needs a whole number"), "{no_number}");
     }
 
     #[test]
