@@ -23,7 +23,9 @@ pub use analysis::{Analysis, CheckOptions, DEFAULT_CALENDAR, check, check_with};
 pub use config::{Config, ConfigError};
 pub use definitions::{DeadlineDef, Definitions, EventDef, Procedure, RequireDef, duration};
 pub use diagnostic::{Acknowledged, Diagnostic, Fix, Related, Severity};
-pub use records::{CountRange, CountUnit, DeadlineRecord, DeadlineStatus, RecRecord, RecStatus};
+pub use records::{
+    Checked, CountRange, CountUnit, DeadlineRecord, DeadlineStatus, RecRecord, RecStatus,
+};
 pub use registry::{REDIRECTS, Rule};
 pub use rules::Status;
 

@@ -124,3 +124,106 @@ pub struct RecRecord {
     /// Working days between the due date and when it was done, if done late.
     pub late: Option<CountRange>,
 }
+
+/// What a check actually judged in one file, so that a case with nothing
+/// checked never looks clean: every front end (the CLI's summary line and
+/// `--summary`, JSON, the editor's hint on the `case` line, the report) shows
+/// these figures, phrased by [`Checked::describe`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Checked {
+    /// Whether the file has a `case` header.
+    pub has_header: bool,
+    /// Dated entries in the file (a file with none and no header is a definitions file).
+    pub entries: usize,
+    /// The procedures in force (named in the header and known), in header order.
+    pub procedures: Vec<String>,
+    /// Deadlines judged: every record except those not judged because the
+    /// procedure moved on past their target.
+    pub deadlines: usize,
+    /// Of those, late under every reading (missed, or overdue as of the as-of date).
+    pub late: usize,
+    /// Of those, late under some readings of uncertain dates only.
+    pub possibly_late: usize,
+    /// Recommendations and promises tracked.
+    pub recommendations: usize,
+    /// Of those, overdue or done late.
+    pub recommendations_late: usize,
+    /// Recorded stage events whose time limits could not be checked
+    /// (`deadline-unchecked`).
+    pub unchecked_stages: usize,
+    /// Lines the parser could not read (left out of every check).
+    pub unreadable_lines: usize,
+    /// Findings silenced by an acknowledgement comment.
+    pub acknowledged: usize,
+}
+
+impl Checked {
+    /// True when the file is a case but no deadline was judged and no
+    /// recommendation tracked: "no problems found" would mean nothing.
+    pub fn nothing_checked(&self) -> bool {
+        self.deadlines == 0 && self.recommendations == 0
+    }
+
+    /// One line for people, the same everywhere:
+    /// `children-statutory · 5 deadlines checked (2 late) · 3 recommendations tracked`,
+    /// or what stopped the checks (`no procedure named · no deadline checked`).
+    pub fn describe(&self) -> String {
+        fn n(count: usize, one: &str, many: &str) -> String {
+            if count == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{count} {many}")
+            }
+        }
+        let mut parts = Vec::new();
+        if !self.has_header {
+            parts.push("no case header".to_string());
+        }
+        if self.procedures.is_empty() {
+            parts.push("no procedure named".to_string());
+        } else {
+            parts.push(self.procedures.join(", "));
+        }
+        let deadlines = if self.deadlines == 0 {
+            "no deadline checked".to_string()
+        } else {
+            let mut s = format!("{} checked", n(self.deadlines, "deadline", "deadlines"));
+            let mut late = Vec::new();
+            if self.late > 0 {
+                late.push(format!("{} late", self.late));
+            }
+            if self.possibly_late > 0 {
+                late.push(format!("{} possibly late", self.possibly_late));
+            }
+            if !late.is_empty() {
+                s.push_str(&format!(" ({})", late.join(", ")));
+            }
+            s
+        };
+        parts.push(deadlines);
+        if self.unchecked_stages > 0 {
+            parts.push(format!(
+                "{} not checked",
+                n(self.unchecked_stages, "stage", "stages")
+            ));
+        }
+        let mut recs = format!(
+            "{} tracked",
+            n(self.recommendations, "recommendation", "recommendations")
+        );
+        if self.recommendations_late > 0 {
+            recs.push_str(&format!(" ({} late)", self.recommendations_late));
+        }
+        parts.push(recs);
+        if self.acknowledged > 0 {
+            parts.push(format!("{} acknowledged", self.acknowledged));
+        }
+        if self.unreadable_lines > 0 {
+            parts.push(format!(
+                "{} not read",
+                n(self.unreadable_lines, "line", "lines")
+            ));
+        }
+        parts.join(" · ")
+    }
+}

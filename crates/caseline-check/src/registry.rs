@@ -94,6 +94,20 @@ rule_registry! {
         "an acknowledgement comment silences nothing";
     AckInvalid => rules::suppression::ack_invalid::ACK_INVALID, "ack-invalid", Warning,
         "an acknowledgement comment is malformed or gives no reason";
+    ProcedureMissing => rules::timeline::procedure_missing::PROCEDURE_MISSING, "procedure-missing", Warning,
+        "the case names no procedure, so no deadline is checked";
+    CaseMissing => rules::timeline::case_missing::CASE_MISSING, "case-missing", Error,
+        "a file has dated entries but no case header";
+    EventForeign => rules::timeline::event_foreign::EVENT_FOREIGN, "event-foreign", Error,
+        "an entry uses an event of a procedure the case does not name";
+    EventLookalike => rules::timeline::event_lookalike::EVENT_LOOKALIKE, "event-lookalike", Warning,
+        "a free event's words match a procedure event, so it may be a stage written another way";
+    IdUnexpected => rules::timeline::id_unexpected::ID_UNEXPECTED, "id-unexpected", Warning,
+        "words after an event kind that takes no IDs (usually a description without quotes)";
+    DeadlineUnchecked => rules::deadline::deadline_unchecked::DEADLINE_UNCHECKED, "deadline-unchecked", Warning,
+        "a stage has a time limit, but none could be checked because its start is not recorded";
+    ExtendedMisplaced => rules::deadline::extended_misplaced::EXTENDED_MISPLACED, "extended-misplaced", Warning,
+        "an `extended` line is under an entry whose stage has no extendable time limit";
 }
 
 /// Old rule names that still work in config files and comments. Empty so far;
@@ -137,6 +151,32 @@ impl Rule {
             .unwrap_or("")
     }
 
+    /// Whether an `# caseline: allow RULE "reason"` comment may silence this
+    /// rule's findings. Findings that are simply mistakes to correct (a line
+    /// that cannot be read, a misspelt event or ID, a date out of order) are
+    /// never acknowledged: an acknowledgement would hide the slip and every
+    /// check it switched off. The editor offers no "Acknowledge" action for
+    /// them, and a comment that tries is `ack-invalid`.
+    pub fn acknowledgeable(self) -> bool {
+        !matches!(
+            self,
+            Rule::Syntax
+                | Rule::DateInvalid
+                | Rule::DateOrder
+                | Rule::EventUnknown
+                | Rule::EventForeign
+                | Rule::RecUnknown
+                | Rule::RecDuplicate
+                | Rule::ProcedureUnknown
+                | Rule::CalendarUnknown
+                | Rule::CaseMissing
+                | Rule::IdUnexpected
+                | Rule::ExtendedMisplaced
+                | Rule::AckInvalid
+                | Rule::AckUnused
+        )
+    }
+
     /// Whether the rule is stable, in preview, deprecated or removed.
     pub fn status(self) -> Status {
         self.doc().status
@@ -174,7 +214,7 @@ mod tests {
             assert_eq!(Rule::from_name(r.name()), Some(r));
             assert!(!r.summary().is_empty());
         }
-        assert_eq!(Rule::all().len(), 25);
+        assert_eq!(Rule::all().len(), 32);
         assert_eq!(Rule::from_name("no-such-rule"), None);
     }
 
@@ -207,6 +247,13 @@ mod tests {
             (Rule::RecMisplaced, Warning),
             (Rule::AckUnused, Warning),
             (Rule::AckInvalid, Warning),
+            (Rule::ProcedureMissing, Warning),
+            (Rule::CaseMissing, Error),
+            (Rule::EventForeign, Error),
+            (Rule::EventLookalike, Warning),
+            (Rule::IdUnexpected, Warning),
+            (Rule::DeadlineUnchecked, Warning),
+            (Rule::ExtendedMisplaced, Warning),
         ];
         for (rule, sev) in expect {
             assert_eq!(rule.default_severity(), sev, "{}", rule.name());

@@ -18,7 +18,7 @@ use caseline_syntax::{Parse, TextEdit, TextRange, TextSize};
 
 use crate::definitions::{DeadlineDef, Definitions, EventDef, Procedure, RequireDef};
 use crate::diagnostic::{Acknowledged, Diagnostic, Fix, Related};
-use crate::records::{CountUnit, DeadlineRecord, RecRecord};
+use crate::records::{Checked, CountUnit, DeadlineRecord, DeadlineStatus, RecRecord};
 use crate::{Config, Rule, rules};
 use timeline::{Iv, Timeline};
 
@@ -46,6 +46,9 @@ pub struct Analysis {
     pub deadlines: Vec<DeadlineRecord>,
     /// Every recommendation and promise, in file order.
     pub recs: Vec<RecRecord>,
+    /// What was judged: the figures every front end shows so that a case with
+    /// nothing checked never looks clean.
+    pub checked: Checked,
 }
 
 /// The calendar every case falls back to (FORMAT.md §4.1).
@@ -75,13 +78,20 @@ pub fn check_with(
     rules::definitions::procedure_unknown::check(&mut cx);
     rules::calendar::calendar_unknown::check(&mut cx);
     rules::timeline::date_order::check(&mut cx);
+    rules::timeline::case_missing::check(&mut cx);
+    rules::timeline::procedure_missing::check(&mut cx);
     rules::timeline::event_unknown::check(&mut cx);
+    rules::timeline::event_foreign::check(&mut cx);
+    rules::timeline::event_lookalike::check(&mut cx);
+    rules::timeline::id_unexpected::check(&mut cx);
 
     deadlines::evaluate(&mut cx);
     rules::deadline::deadline_missed::check(&mut cx);
     rules::deadline::deadline_possibly_missed::check(&mut cx);
     rules::deadline::extension_unrecorded::check(&mut cx);
     rules::deadline::deadline_overdue::check(&mut cx);
+    rules::deadline::deadline_unchecked::check(&mut cx);
+    rules::deadline::extended_misplaced::check(&mut cx);
     rules::stage::stage_missing::check(&mut cx);
     rules::stage::stage_order::check(&mut cx);
 
@@ -239,6 +249,15 @@ pub(crate) struct Cx<'a> {
     as_of_slot: std::cell::OnceCell<Option<usize>>,
     /// `\r\n` when the file uses CRLF, so inserted lines match it.
     pub newline: &'static str,
+    /// Recorded target entries none of whose deadlines could be judged
+    /// (counted by `deadline-unchecked`).
+    pub unchecked_stages: usize,
+    /// Entries whose event kind already has a finding (`event-unknown`,
+    /// `event-foreign`, `event-lookalike`): one finding per slip.
+    pub event_reported: HashSet<usize>,
+    /// Entries whose IDs an `event-lookalike` suggestion already covers
+    /// (`stage 1 received`), so `id-unexpected` does not report them again.
+    pub ids_consumed: HashSet<usize>,
 }
 
 impl<'a> Cx<'a> {
@@ -300,6 +319,9 @@ impl<'a> Cx<'a> {
             diagnostics: Vec::new(),
             as_of_slot: std::cell::OnceCell::new(),
             newline,
+            unchecked_stages: 0,
+            event_reported: HashSet::new(),
+            ids_consumed: HashSet::new(),
         }
     }
 
@@ -447,6 +469,7 @@ impl<'a> Cx<'a> {
         diagnostics.sort_by(|a, b| {
             (a.range.start(), a.range.end(), a.rule).cmp(&(b.range.start(), b.range.end(), b.rule))
         });
+        let checked = self.checked(&diagnostics, acknowledged.len());
         Analysis {
             diagnostics,
             acknowledged,
@@ -454,6 +477,40 @@ impl<'a> Cx<'a> {
             calendar: self.calendar.name().to_string(),
             deadlines: self.deadlines,
             recs: self.recs,
+            checked,
+        }
+    }
+
+    /// The figures of [`Checked`], from the records (not from the findings,
+    /// which settings and acknowledgements may have removed).
+    fn checked(&self, diagnostics: &[Diagnostic], acknowledged: usize) -> Checked {
+        let judged = self
+            .deadlines
+            .iter()
+            .filter(|d| d.status != DeadlineStatus::NotJudged);
+        let count = |f: &dyn Fn(DeadlineStatus) -> bool| {
+            self.deadlines.iter().filter(|d| f(d.status)).count()
+        };
+        Checked {
+            has_header: self.doc.header.is_some(),
+            entries: self.doc.entries.len(),
+            procedures: self.procs.list.iter().map(|p| p.name.clone()).collect(),
+            deadlines: judged.count(),
+            late: count(&|s| matches!(s, DeadlineStatus::Missed | DeadlineStatus::Overdue)),
+            possibly_late: count(&|s| s == DeadlineStatus::PossiblyMissed),
+            recommendations: self.recs.len(),
+            recommendations_late: self
+                .rec_facts
+                .judged
+                .iter()
+                .filter(|j| j.late || j.overdue)
+                .count(),
+            unchecked_stages: self.unchecked_stages,
+            unreadable_lines: diagnostics
+                .iter()
+                .filter(|d| d.rule == Rule::Syntax)
+                .count(),
+            acknowledged,
         }
     }
 }

@@ -7,6 +7,8 @@
 pub mod deadline_missed;
 pub mod deadline_overdue;
 pub mod deadline_possibly_missed;
+pub mod deadline_unchecked;
+pub mod extended_misplaced;
 pub mod extension_unrecorded;
 
 use crate::analysis::Cx;

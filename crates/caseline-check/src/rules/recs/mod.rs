@@ -38,12 +38,19 @@ pub(crate) fn made_at(cx: &Cx, r: &RecRecord) -> String {
     )
 }
 
-/// Inserts `AS-OF done ID` where that date belongs in the timeline.
+/// Inserts `YYYY-MM-DD done ID` where the as-of date falls in the timeline,
+/// for the user to write the real date: the placeholder does not parse, so
+/// the finding stays until they do. A fix never records a date the user did
+/// not give (the as-of date is when the case was judged, not when anything
+/// was done).
 pub(crate) fn done_fix(cx: &Cx, id: &str) -> Fix {
     let slot = cx.as_of_slot();
-    let edit = cx.insert_line_edit(slot, &format!("{} done {id}", cx.as_of));
+    let edit = cx.insert_line_edit(slot, &format!("{DATE_PLACEHOLDER} done {id}"));
     Fix {
-        title: format!("Record `{id}` as done on {}", cx.as_of),
+        title: format!("Record `{id}` as done (then write the date it was done)"),
         edits: vec![edit],
     }
 }
+
+/// What a fix writes where only the user knows the date.
+pub(crate) const DATE_PLACEHOLDER: &str = "YYYY-MM-DD";

@@ -20,7 +20,7 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Record when it was done (`DATE done a`) or declined with a reason; the quick fix inserts a `done` entry at the as-of date for you to correct.
+    /// Record when it was done (`DATE done a`) or declined with a reason; the quick fix inserts a `YYYY-MM-DD done` line where the as-of date falls, and the finding stays until you write the real date.
     ///
     /// ## References
     /// FORMAT.md §5; LGSCO Manual for Councils, Part 8 (remedies and compliance).

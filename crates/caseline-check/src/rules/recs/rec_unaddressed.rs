@@ -18,7 +18,7 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Record what happened: `DATE done m1`, or `DATE declined m1 "reason"` (the quick fix inserts a `done` entry at the as-of date for you to correct).
+    /// Record what happened: `DATE done m1`, or `DATE declined m1 "reason"` (the quick fix inserts a `YYYY-MM-DD done` line where the as-of date falls, and the finding stays until you write the real date).
     ///
     /// ## References
     /// FORMAT.md §4.2 (recommendations) and §5; LGSCO Manual for Councils, Part 8.
@@ -71,8 +71,13 @@ mod fix_tests {
         let fixed = apply(text, &d.fixes[0].edits);
         assert_eq!(
             fixed,
-            "case \"1\"\r\n  as-of 2024-06-01\r\n\r\n2024-02-21 note\r\n  promise m1 \"Meet\"\r\n2024-06-01 done m1\r\n2024-07-01 note \"later\"\r\n"
+            "case \"1\"\r\n  as-of 2024-06-01\r\n\r\n2024-02-21 note\r\n  promise m1 \"Meet\"\r\nYYYY-MM-DD done m1\r\n2024-07-01 note \"later\"\r\n"
         );
+        // The fix records no date: until one is written the finding stays,
+        // and the placeholder line is itself reported.
+        let (after, _, _) = run(&fixed);
+        assert!(after.iter().any(|d| d.rule == Rule::RecUnaddressed));
+        assert!(after.iter().any(|d| d.rule == Rule::Syntax));
     }
 
     #[test]
@@ -85,7 +90,7 @@ mod fix_tests {
             .expect("m1 is unaddressed");
         assert_eq!(
             apply(text, &d.fixes[0].edits),
-            format!("{text}\n2024-06-01 done m1\n")
+            format!("{text}\nYYYY-MM-DD done m1\n")
         );
     }
 }

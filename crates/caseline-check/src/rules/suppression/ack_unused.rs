@@ -10,8 +10,9 @@ declare_rule! {
     /// case "1"
     ///   as-of 2024-06-01
     ///
-    /// # caseline: allow date-order "the decision has a typo"
-    /// 2023-07 note "assessment"
+    /// 2023-07-10 note "meeting"
+    ///   # caseline: allow rec-unaddressed "the council confirmed it by phone"
+    ///   > notes of the meeting
     /// ```
     ///
     /// ## How to fix

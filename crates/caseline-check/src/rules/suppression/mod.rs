@@ -66,10 +66,48 @@ pub(crate) fn parse_comment(text: &str) -> Parsed {
         .unwrap_or_default();
     if reason.trim().is_empty() {
         return Parsed::Invalid(format!(
-            "say why `{name}` is acceptable here: `caseline: allow {name} \"reason\"`"
+            "this acknowledgement has no reason, so the `{name}` finding is still reported: \
+             write why it is acceptable between the quotes, like `caseline: allow {name} \"the council agreed the delay in writing\"`"
+        ));
+    }
+    if is_placeholder(&reason) {
+        return Parsed::Invalid(format!(
+            "\"{}\" is a placeholder, not a reason, so the `{name}` finding is still reported: \
+             write why it is acceptable between the quotes",
+            reason.trim()
+        ));
+    }
+    if !rule.acknowledgeable() {
+        return Parsed::Invalid(format!(
+            "`{name}` findings are mistakes to correct, not findings to accept, so they cannot be \
+             acknowledged: fix the line instead (`caseline explain {name}` says how), and remove this comment"
         ));
     }
     Parsed::Ack { rule, reason }
+}
+
+/// Reasons that are a template's words, not the user's: the text earlier
+/// versions of the editor's "Acknowledge" action inserted, and the usual
+/// stand-ins. Such a comment must not silence a finding.
+fn is_placeholder(reason: &str) -> bool {
+    let r: String = reason
+        .trim()
+        .trim_matches(|c: char| c == '.' || c == '…' || c.is_whitespace())
+        .to_lowercase();
+    const PLACEHOLDERS: &[&str] = &[
+        "",
+        "say why this is acceptable",
+        "reason",
+        "why",
+        "todo",
+        "tbc",
+        "tbd",
+        "fixme",
+        "xxx",
+        "?",
+        "-",
+    ];
+    PLACEHOLDERS.contains(&r.as_str()) || r.starts_with("todo") || r.starts_with("say why")
 }
 
 /// Moves acknowledged findings out of `diagnostics` and adds `ack-*` findings.

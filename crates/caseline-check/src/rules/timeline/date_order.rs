@@ -23,7 +23,7 @@ declare_rule! {
     ///
     /// ## How to fix
     /// Correct the date, or move the entry to its place in the timeline.
-    /// If the source really has the dates in this order, record that with an acknowledgement comment (`# caseline: allow date-order "as published"`).
+    /// A timeline is chronological: if the source lists events in another order, still write them in date order (a `note` can say so). Deadlines are paired by dates, so the order of lines never changes a finding, but `date-order` cannot be acknowledged.
     ///
     /// ## References
     /// FORMAT.md §2 (dates) and §4.2 (entries).

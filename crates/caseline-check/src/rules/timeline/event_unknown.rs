@@ -32,9 +32,6 @@ declare_rule! {
     pub(crate) static EVENT_UNKNOWN = crate::rules::STABLE_0_1;
 }
 
-/// Kinds every case may use.
-const GENERIC: &[&str] = &["note", "done", "declined", "partial"];
-
 pub(crate) fn check(cx: &mut Cx) {
     if cx.procs.events.is_empty() {
         return;
@@ -44,15 +41,16 @@ pub(crate) fn check(cx: &mut Cx) {
     // `assessment.completed`) hundreds of times: judge each kind once. The
     // editor runs this on every keystroke.
     let mut verdicts: HashMap<&str, Option<(String, Option<String>)>> = HashMap::new();
-    for e in &cx.doc.entries {
+    for (i, e) in cx.doc.entries.iter().enumerate() {
         let Some(kind) = &e.kind else { continue };
         let k = kind.value.as_str();
         let verdict = verdicts.entry(k).or_insert_with(|| judge(cx, k));
         if let Some((message, suggestion)) = verdict {
-            found.push((kind.range, message.clone(), suggestion.clone()));
+            found.push((i, kind.range, message.clone(), suggestion.clone()));
         }
     }
-    for (range, message, suggestion) in found {
+    for (i, range, message, suggestion) in found {
+        cx.event_reported.insert(i);
         let d = cx.report(Rule::EventUnknown, range, message);
         if let Some(s) = suggestion {
             d.fixes.push(Fix::replace(range, &s));
@@ -62,8 +60,8 @@ pub(crate) fn check(cx: &mut Cx) {
 
 /// The problem with an entry of kind `k`, if any: the message and the
 /// suggested event.
-fn judge(cx: &Cx, k: &str) -> Option<(String, Option<String>)> {
-    if GENERIC.contains(&k) || cx.procs.events.contains_key(k) {
+pub(crate) fn judge(cx: &Cx, k: &str) -> Option<(String, Option<String>)> {
+    if super::is_generic(k) || cx.procs.events.contains_key(k) {
         return None;
     }
     let near = suggest::closest(k, cx.procs.event_names.iter().copied(), 2);
@@ -96,6 +94,14 @@ fn judge(cx: &Cx, k: &str) -> Option<(String, Option<String>)> {
     message.push_str(&procs.join(", "));
     if let Some(s) = suggestion {
         message.push_str(&format!(": did you mean `{s}`?"));
+    }
+    let owners = super::owners_of(cx, k);
+    if !owners.is_empty() {
+        let quoted: Vec<String> = owners.iter().map(|o| format!("`{o}`")).collect();
+        message.push_str(&format!(
+            " (`{k}` is an event of {}, which this case does not name: if that procedure applies, add it to the `procedure` line.)",
+            super::list(&quoted)
+        ));
     }
     message.push_str(" A mistyped stage switches its deadline checks off.");
     Some((message, suggestion.map(str::to_string)))

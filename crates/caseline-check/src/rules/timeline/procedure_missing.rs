@@ -1,0 +1,98 @@
+use caseline_syntax::TextEdit;
+use caseline_syntax::TextRange;
+
+use crate::Rule;
+use crate::analysis::{Cx, fix};
+
+declare_rule! {
+    /// ## What it checks
+    /// A case whose header has no `procedure` line, although the file has dated entries.
+    /// Without a procedure, caseline knows no stages and no time limits, so not one deadline is checked: only dates and recommendations are.
+    /// When the entries use events of known procedures (`stage1.received` is an event of several), the message names them and the quick fixes add one.
+    ///
+    /// ## Why it matters
+    /// "No problems found" on a case with no procedure means nothing was checked, and a stage response months late would pass unnoticed.
+    ///
+    /// ## Example
+    /// ```caseline
+    /// case "1"
+    ///   as-of 2024-06-01
+    ///
+    /// 2024-01-02 stage1.received
+    /// 2024-04-10 stage1.response
+    /// ```
+    ///
+    /// ## How to fix
+    /// Add the procedure the complaint went through to the header, e.g. `  procedure children-statutory` (`caseline procedures` lists them).
+    /// If no statutory or written procedure applies, acknowledge the finding with the reason: `# caseline: allow procedure-missing "informal complaint: no procedure applies"`.
+    ///
+    /// ## References
+    /// FORMAT.md §4.1 (the case header) and §4.3 (procedures).
+    pub(crate) static PROCEDURE_MISSING = crate::rules::Status::Preview { since: "0.2.0" };
+}
+
+pub(crate) fn check(cx: &mut Cx) {
+    let Some(header) = cx.doc.header.as_ref() else {
+        return;
+    };
+    if header.procedures.is_some() || cx.doc.entries.is_empty() {
+        return;
+    }
+    let head = header.head_range;
+    let candidates = super::procedures_using(cx, |_| true);
+    let message = if candidates.is_empty() {
+        "this case names no procedure, so no deadline is checked (only dates and recommendations): \
+         add the procedure the complaint went through, like `procedure council-code` \
+         (`caseline procedures` lists them)"
+            .to_string()
+    } else {
+        let names: Vec<String> = candidates.iter().map(|c| format!("`{c}`")).collect();
+        format!(
+            "this case names no procedure, so none of its deadlines is checked; its entries use \
+             events of {}: add the one the complaint went through, like `procedure {}`",
+            super::list(&names),
+            candidates[0]
+        )
+    };
+    let (at, lead) = line_after(cx, head);
+    let edits: Vec<(String, TextEdit)> = candidates
+        .iter()
+        .take(3)
+        .map(|name| {
+            (
+                format!("Add `procedure {name}` to the case header"),
+                TextEdit {
+                    range: TextRange::empty(at),
+                    new_text: format!("{lead}  procedure {name}{}", cx.newline),
+                },
+            )
+        })
+        .collect();
+    let d = cx.report(Rule::ProcedureMissing, head, message);
+    for (title, edit) in edits {
+        d.fixes.push(fix(title, vec![edit]));
+    }
+}
+
+/// Where a new line goes right after the line holding `range`, and the line
+/// break to write first when that line is the last and has none.
+pub(crate) fn line_after(cx: &Cx, range: TextRange) -> (caseline_syntax::TextSize, &'static str) {
+    let index = cx.parse.line_index();
+    let line = index.line_of(range.start());
+    let next = index.line_range(line + 1);
+    if next.start() > range.end() {
+        (next.start(), "")
+    } else {
+        let text = cx.parse.text();
+        let lead = if text.ends_with('\n') { "" } else { cx.newline };
+        (caseline_syntax::TextSize::of(text), lead)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fixtures() {
+        crate::testing::check_rule(crate::Rule::ProcedureMissing);
+    }
+}
