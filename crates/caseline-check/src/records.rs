@@ -53,7 +53,8 @@ pub enum DeadlineStatus {
     Overdue,
     /// No target recorded and the limit has not (certainly) passed yet.
     Pending,
-    /// No target recorded, but the procedure moved on past it: not judged.
+    /// Not judged: no target is recorded but the procedure moved on past it,
+    /// or the start or target date is not a real day (`date-invalid` says so).
     NotJudged,
 }
 

@@ -94,7 +94,7 @@ rule_registry! {
         "an acknowledgement comment silences nothing";
     AckInvalid => rules::suppression::ack_invalid::ACK_INVALID, "ack-invalid", Warning,
         "an acknowledgement comment is malformed or gives no reason";
-    ProcedureMissing => rules::timeline::procedure_missing::PROCEDURE_MISSING, "procedure-missing", Warning,
+    ProcedureMissing => rules::timeline::procedure_missing::PROCEDURE_MISSING, "procedure-missing", Error,
         "the case names no procedure, so no deadline is checked";
     CaseMissing => rules::timeline::case_missing::CASE_MISSING, "case-missing", Error,
         "a file has dated entries but no case header";
@@ -247,7 +247,7 @@ mod tests {
             (Rule::RecMisplaced, Warning),
             (Rule::AckUnused, Warning),
             (Rule::AckInvalid, Warning),
-            (Rule::ProcedureMissing, Warning),
+            (Rule::ProcedureMissing, Error),
             (Rule::CaseMissing, Error),
             (Rule::EventForeign, Error),
             (Rule::EventLookalike, Warning),

@@ -124,7 +124,8 @@ fn worcestershire_24_017_518() {
                 &[
                     "2024-09-30",
                     "on 2024-11-05",
-                    "65 working days",
+                    "or 65 if extended",
+                    "even with an extension it was due between 2024-09-02 and 2024-09-30",
                     "June 2024",
                 ],
             ),
@@ -178,7 +179,9 @@ fn kent_24_003_873() {
                 &[
                     "42 working days",
                     "2023-06-27",
-                    "20 working days with an extension",
+                    "the limit is 10 working days, or 20 if extended",
+                    "SI 2006/1738 reg. 14",
+                    "even with an extension it was due 2023-07-25",
                 ],
             ),
             (
@@ -187,8 +190,9 @@ fn kent_24_003_873() {
                 &[
                     "105 working days",
                     "2023-09-24",
-                    "65 working days with an extension",
-                    "due 2023-12-22",
+                    "the limit is 25 working days, or 65 if extended",
+                    "SI 2006/1738 reg. 17",
+                    "even with an extension it was due 2023-12-22",
                     "40 working days late",
                 ],
             ),

@@ -86,6 +86,7 @@ pub fn check_with(
     rules::timeline::id_unexpected::check(&mut cx);
 
     deadlines::evaluate(&mut cx);
+    not_judged_on_invalid_dates(&mut cx);
     rules::deadline::deadline_missed::check(&mut cx);
     rules::deadline::deadline_possibly_missed::check(&mut cx);
     rules::deadline::extension_unrecorded::check(&mut cx);
@@ -117,6 +118,28 @@ pub fn check_with(
         }
     }
     cx.finish()
+}
+
+/// A deadline whose start or target has a date that is not a real day is not
+/// judged: the `date-invalid` error is the finding, and an "unknown number of
+/// working days" on top of it would only repeat it less clearly.
+fn not_judged_on_invalid_dates(cx: &mut Cx) {
+    let invalid = |i: usize| {
+        cx.doc
+            .entries
+            .get(i)
+            .is_some_and(|e| e.date.is_none() && !e.date_range.is_empty())
+    };
+    let marks: Vec<bool> = cx
+        .deadlines
+        .iter()
+        .map(|r| invalid(r.start_entry) || r.target_entry.is_some_and(invalid))
+        .collect();
+    for (r, bad) in cx.deadlines.iter_mut().zip(marks) {
+        if bad {
+            r.status = DeadlineStatus::NotJudged;
+        }
+    }
 }
 
 /// A deadline in force for this case, with what "moving on" past its target means.

@@ -46,16 +46,41 @@ pub(crate) fn start_phrase(cx: &Cx, r: &DeadlineRecord) -> String {
     )
 }
 
-/// "the limit is 65 working days with an extension (due 2023-12-22)".
+/// The limit, where it comes from and when the target was due, in words a
+/// careful reader cannot misread:
+/// "the limit is 25 working days, or 65 if extended (children-statutory: SI
+/// 2006/1738 reg. 17); even with an extension it was due 2023-12-22", or, when
+/// the file records the extension, "the limit is 25 working days, extended to
+/// 65 (an extension is recorded; ...): due 2023-12-22". The citation is in the
+/// message itself because some editors show no related information.
 pub(crate) fn limit_phrase(r: &DeadlineRecord) -> String {
+    let source = match &r.citation {
+        Some(c) => format!(" ({}: {c})", r.procedure),
+        None => format!(" ({})", r.procedure),
+    };
     match (&r.extended_limit, &r.extended_due) {
-        (Some(e), Some(due)) => format!(
-            "the limit is {} with an extension (due {})",
-            words::duration(*e),
-            words::date_range(iv(due))
-        ),
+        (Some(e), Some(due)) => {
+            let extended = if e.unit == r.limit.unit {
+                e.amount.to_string()
+            } else {
+                words::duration(*e)
+            };
+            if r.extension_recorded {
+                format!(
+                    "the limit is {}, extended to {extended} (an extension is recorded){source}: it was due {}",
+                    words::duration(r.limit),
+                    words::date_range(iv(due))
+                )
+            } else {
+                format!(
+                    "the limit is {}, or {extended} if extended{source}; even with an extension it was due {}",
+                    words::duration(r.limit),
+                    words::date_range(iv(due))
+                )
+            }
+        }
         _ => format!(
-            "the limit is {} (due {})",
+            "the limit is {}{source}: it was due {}",
             words::duration(r.limit),
             words::date_range(iv(&r.due))
         ),
