@@ -100,7 +100,7 @@ rule_registry! {
         "a file has dated entries but no case header";
     EventForeign => rules::timeline::event_foreign::EVENT_FOREIGN, "event-foreign", Error,
         "an entry uses an event of a procedure the case does not name";
-    EventLookalike => rules::timeline::event_lookalike::EVENT_LOOKALIKE, "event-lookalike", Warning,
+    EventLookalike => rules::timeline::event_lookalike::EVENT_LOOKALIKE, "event-lookalike", Error,
         "a free event's words match a procedure event, so it may be a stage written another way";
     IdUnexpected => rules::timeline::id_unexpected::ID_UNEXPECTED, "id-unexpected", Warning,
         "words after an event kind that takes no IDs (usually a description without quotes)";
@@ -250,7 +250,7 @@ mod tests {
             (Rule::ProcedureMissing, Error),
             (Rule::CaseMissing, Error),
             (Rule::EventForeign, Error),
-            (Rule::EventLookalike, Warning),
+            (Rule::EventLookalike, Error),
             (Rule::IdUnexpected, Warning),
             (Rule::DeadlineUnchecked, Warning),
             (Rule::ExtendedMisplaced, Warning),

@@ -68,14 +68,14 @@ pub(crate) fn check(cx: &mut Cx) {
             words::when(cx.timeline.spec[t], tiv)
         );
         let limits = if defs.len() == 1 {
-            "its time limit was not checked"
+            format!("the time limit of the {what} was not checked")
         } else {
-            "none of its time limits was checked"
+            format!("none of the time limits of the {what} was checked")
         };
         let stage = cx.procs.label(&kind.value);
         let message = if earlier_start {
             format!(
-                "{limits} for the {what}: each {} recorded before it already pairs with an \
+                "{limits}: each {} recorded before it already pairs with an \
                  earlier {stage}; if this is a new round of the stage, record its start with its date",
                 starts
                     .iter()
@@ -90,7 +90,7 @@ pub(crate) fn check(cx: &mut Cx) {
                 more => format!("none of {} is", list(more).replace(" and ", " or ")),
             };
             format!(
-                "{limits} for the {what}: {missing} recorded on or before its date; record it \
+                "{limits}: {missing} recorded on or before its date; record it \
                  with its date (or `?` if it is not known) so the stage can be judged"
             )
         };

@@ -84,14 +84,14 @@ pub(crate) fn check(cx: &mut Cx) {
             } else {
                 let places: Vec<String> = extendable
                     .iter()
-                    .map(|(_, kinds)| {
+                    .map(|(ns, kinds)| {
                         let names: Vec<String> = kinds.iter().map(|k| format!("`{k}`")).collect();
-                        names.join(" or ")
+                        format!("{} for `{ns}`", names.join(" or "))
                     })
                     .collect();
                 format!(
-                    "move it under an entry of the stage that was extended, e.g. {}",
-                    list(&places).replace(" and ", "; or ")
+                    "move it under an entry of the stage that was extended: {}",
+                    places.join("; ")
                 )
             };
             found.push((
