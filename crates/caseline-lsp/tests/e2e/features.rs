@@ -331,7 +331,7 @@ async fn hover_explains_findings_and_allow_comments_silence_them() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn any_finding_can_be_acknowledged_with_an_allow_comment() {
+async fn a_finding_to_accept_can_be_acknowledged_once_a_reason_is_written() {
     let (mut c, _) = TestClient::start(utf16_caps(), json!(null)).await;
     let text = kent();
     c.open(KENT_URI, 1, &text);
@@ -355,18 +355,30 @@ async fn any_finding_can_be_acknowledged_with_an_allow_comment() {
         .cloned()
         .unwrap_or_default();
     let acknowledged = apply_text_edits(&text, &edits, Encoding::Utf16);
+    // The reason is left empty for the user to write.
     assert_eq!(
         acknowledged,
         text.replace(
             "  promise m1",
-            "  # caseline: allow rec-unaddressed \"say why this is acceptable\"\n  promise m1"
+            "  # caseline: allow rec-unaddressed \"\"\n  promise m1"
         )
     );
-    // The checker accepts it: the finding is silenced and the comment is used.
-    let codes: Vec<String> = crate::support::expected(&acknowledged, Encoding::Utf16)
-        .into_iter()
-        .map(|d| d.code)
-        .collect();
+    let codes = |text: &str| -> Vec<String> {
+        crate::support::expected(text, Encoding::Utf16)
+            .into_iter()
+            .map(|d| d.code)
+            .collect()
+    };
+    // As inserted, it silences nothing and says so.
+    let empty = codes(&acknowledged);
+    assert!(empty.iter().any(|c| c == "rec-unaddressed"), "{empty:?}");
+    assert!(empty.iter().any(|c| c == "ack-invalid"), "{empty:?}");
+    // With a reason, the checker accepts it: silenced, and the comment is used.
+    let reasoned = acknowledged.replace(
+        "rec-unaddressed \"\"",
+        "rec-unaddressed \"meeting offered by phone on 2024-03-01\"",
+    );
+    let codes = codes(&reasoned);
     assert!(
         !codes
             .iter()

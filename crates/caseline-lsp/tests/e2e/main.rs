@@ -9,6 +9,7 @@ mod bad_inputs;
 mod binary;
 mod diagnostics;
 mod features;
+mod no_silent_passes;
 mod ordering;
 mod positions;
 mod privacy;

@@ -2,9 +2,13 @@
 //! findings under the cursor (insert a `done` entry, apply a "did you mean",
 //! add a missing stage or an `extended` line). A fix's edits are sequential, so
 //! they are applied to a copy and sent as one minimal edit of the original.
-//! Every finding can also be acknowledged: a `# caseline: allow RULE "..."`
-//! comment on the line above (FORMAT.md's acknowledgement comments), with a
-//! reason for the user to fill in. Syntax errors cannot be acknowledged.
+//!
+//! A finding that may be accepted (`Rule::acknowledgeable`: not a slip to
+//! correct, like a line that cannot be read or a misspelt event) can also be
+//! acknowledged: a `# caseline: allow RULE ""` comment on the line above. Its
+//! reason is left EMPTY for the user to write: until they do, the comment is
+//! `ack-invalid` and silences nothing, so no click removes a finding the user
+//! has not explained.
 
 use std::collections::HashMap;
 
@@ -75,14 +79,10 @@ pub fn handle(
             }));
         }
     }
-    // Acknowledgement comments apply to case timelines (checked by `check`).
+    // Only findings to accept, never mistakes to correct; the engine refuses
+    // an acknowledgement of the others anyway (`ack-invalid`).
     for diag in &analysis.diagnostics {
-        if diag.range.intersect(wanted).is_none()
-            || matches!(
-                diag.rule,
-                Rule::Syntax | Rule::DateInvalid | Rule::AckInvalid | Rule::AckUnused
-            )
-        {
+        if diag.range.intersect(wanted).is_none() || !diag.rule.acknowledgeable() {
             continue;
         }
         actions.push(acknowledge(&snap, diag));
@@ -91,7 +91,9 @@ pub fn handle(
 }
 
 /// "Acknowledge": insert an allow comment above the finding's line, indented
-/// like it and ending like the file's other lines.
+/// like it and ending like the file's other lines, with an empty reason. The
+/// finding stays reported (and the comment gets `ack-invalid`) until the user
+/// writes the reason between the quotes.
 fn acknowledge(snap: &DocumentSnapshot, diag: &caseline_check::Diagnostic) -> CodeActionOrCommand {
     let index = snap.index();
     let line = convert::line_content(index, convert::line_of(index, diag.range.start()));
@@ -101,20 +103,14 @@ fn acknowledge(snap: &DocumentSnapshot, diag: &caseline_check::Diagnostic) -> Co
         .unwrap_or("");
     let indent = &content[..content.len() - content.trim_start().len()];
     let eol = if index.uses_crlf() { "\r\n" } else { "\n" };
-    let comment = format!(
-        "{indent}# caseline: allow {} \"say why this is acceptable\"{eol}",
-        diag.rule.name()
-    );
+    let comment = format!("{indent}# caseline: allow {} \"\"{eol}", diag.rule.name());
     let at = convert::position(index, line.start(), snap.encoding);
     let edit = TextEdit {
         range: tower_lsp_server::ls_types::Range::new(at, at),
         new_text: comment,
     };
     CodeActionOrCommand::CodeAction(CodeAction {
-        title: format!(
-            "Acknowledge {} here: add a line saying why this finding is accepted",
-            diag.rule.name()
-        ),
+        title: ack_title(diag.rule),
         kind: Some(CodeActionKind::QUICKFIX),
         diagnostics: Some(vec![publish_diagnostics::to_lsp(snap, diag)]),
         edit: Some(WorkspaceEdit {
@@ -124,4 +120,13 @@ fn acknowledge(snap: &DocumentSnapshot, diag: &caseline_check::Diagnostic) -> Co
         is_preferred: Some(false),
         ..Default::default()
     })
+}
+
+/// The action's title says what the click does and what is left to do: the
+/// comment alone silences nothing.
+pub fn ack_title(rule: Rule) -> String {
+    format!(
+        "Acknowledge {}: add a comment, then write the reason between the quotes",
+        rule.name()
+    )
 }

@@ -1,22 +1,30 @@
 //! `textDocument/inlayHint`: the inline deadline hints, at the end of the lines
 //! they are about, computed from the check engine's `Analysis.deadlines` and
 //! `Analysis.recs` for the same snapshot the positions come from:
+//! - after the `case` line (the first line of a file without one), what was
+//!   checked, in `Checked::describe`'s words
+//!   (`children-statutory · 5 deadlines checked (2 late) · 3 recommendations tracked`),
+//!   so that a case with nothing checked never looks clean;
 //! - after a stage's start entry, when the next stage is due
 //!   (`→ adjudication due 2023-10-27 · 2023-12-22 if extended`);
-//! - after a target entry, how long it took (`105 wd · limit 65 · 40 late`);
-//! - after a `rec`/`promise` with a due date, that date and what became of it
-//!   (`due 2024-11-19 · done 12 wd late`).
+//! - after a target entry, how long it took, lateness first so that it
+//!   survives an editor clipping the hint (`40 wd late · 105 wd · limit 65 wd · due 2023-12-22`);
+//! - after a `rec`/`promise` with a due date, what became of it, then the
+//!   date (`done 12 wd late · due 2024-11-19`, `overdue · due 2024-11-19`).
 //!
-//! Vague dates give ranges. Only formatting lives here; every number comes from
-//! `caseline-check`.
+//! Every count carries its unit. Vague dates give ranges. Only formatting lives
+//! here; every number comes from `caseline-check`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use caseline_calendar::{Duration, Interval, Unit};
-use caseline_check::{CountRange, CountUnit, DeadlineRecord, DeadlineStatus, RecRecord, RecStatus};
+use caseline_check::{
+    Analysis, CountRange, CountUnit, DeadlineRecord, DeadlineStatus, RecRecord, RecStatus,
+};
 use caseline_syntax::TextSize;
-use tower_lsp_server::ls_types::{InlayHint, InlayHintLabel, InlayHintParams};
+use chrono::NaiveDate;
+use tower_lsp_server::ls_types::{InlayHint, InlayHintLabel, InlayHintParams, InlayHintTooltip};
 
 use crate::convert;
 use crate::handlers::snapshot;
@@ -46,7 +54,7 @@ pub fn handle(session: &Session, p: InlayHintParams) -> anyhow::Result<Option<Ve
         }
     }
     for r in &analysis.recs {
-        if let Some(text) = rec_hint(r) {
+        if let Some(text) = rec_hint(r, analysis.as_of) {
             by_line
                 .entry(index.line_of(r.range.start()))
                 .or_default()
@@ -55,24 +63,62 @@ pub fn handle(session: &Session, p: InlayHintParams) -> anyhow::Result<Option<Ve
     }
     let first = index.line_of(wanted.start());
     let last = index.line_of(wanted.end());
-    let hints = by_line
-        .range(first..=last)
-        .map(|(line, texts)| {
-            let mut unique: Vec<&String> = Vec::new();
-            for t in texts {
-                if !unique.contains(&t) {
-                    unique.push(t);
-                }
-            }
-            let label = unique
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join("   ");
-            hint(&snap, convert::line_content(index, *line).end(), label)
-        })
+    // The case line's hint first on its line, then the deadline hints.
+    let mut hints: Vec<(u32, InlayHint)> = checked_hint(&snap, &analysis)
+        .filter(|(line, _)| (first..=last).contains(line))
+        .into_iter()
         .collect();
+    for (line, texts) in by_line.range(first..=last) {
+        let mut unique: Vec<&String> = Vec::new();
+        for t in texts {
+            if !unique.contains(&t) {
+                unique.push(t);
+            }
+        }
+        let label = unique
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("   ");
+        let at = convert::line_content(index, *line).end();
+        hints.push((*line, hint(&snap, at, label)));
+    }
+    // Stable: keeps the case line's hint before the others on its line.
+    hints.sort_by_key(|(line, _)| *line);
+    let hints = hints.into_iter().map(|(_, h)| h).collect();
     Ok(Some(hints))
+}
+
+/// What was checked in this file, at the end of the `case` line (or of the
+/// first line when the file has none), in the engine's own words. VS Code
+/// clips hints at 43 characters by default, so the whole sentence is also the
+/// tooltip. A definitions file (no header, no entries) is not a case: no hint.
+fn checked_hint(snap: &DocumentSnapshot, analysis: &Analysis) -> Option<(u32, InlayHint)> {
+    let checked = &analysis.checked;
+    let doc = snap.parse.document();
+    if doc.is_definitions_file() {
+        return None;
+    }
+    let index = snap.index();
+    let line = doc
+        .header
+        .as_ref()
+        .map_or(0, |h| index.line_of(h.head_range.start()));
+    let label = checked.describe();
+    let mut hint = hint(
+        snap,
+        convert::line_content(index, line).end(),
+        label.clone(),
+    );
+    let mut tooltip = format!("What caseline checked in this file: {label}.");
+    if checked.nothing_checked() {
+        tooltip.push_str(
+            "\n\nNothing was checked: no deadline could be judged and no recommendation is tracked, \
+             so the absence of findings says nothing about this case.",
+        );
+    }
+    hint.tooltip = Some(InlayHintTooltip::String(tooltip));
+    Some((line, hint))
 }
 
 fn hint(snap: &DocumentSnapshot, at: TextSize, label: String) -> InlayHint {
@@ -122,7 +168,16 @@ fn count_text(c: &CountRange) -> String {
     }
 }
 
-/// `40 late`, `up to 12 late`, or nothing when not late under any reading.
+/// ` wd` or ` d`: what a deadline's counts are in, for hints.
+fn unit_short(u: CountUnit) -> &'static str {
+    match u {
+        CountUnit::WorkingDays => " wd",
+        CountUnit::Days => " d",
+    }
+}
+
+/// `40 wd late`, `up to 12 wd late`, or nothing when not late under any
+/// reading. `unit` always goes with the number (` wd`, ` working days`).
 fn late_text(late: Option<&CountRange>, unit: &str) -> Option<String> {
     let late = late?;
     match (late.min, late.max) {
@@ -133,42 +188,44 @@ fn late_text(late: Option<&CountRange>, unit: &str) -> Option<String> {
     }
 }
 
+/// `65 wd`, `15 d`, `4 w`, `1 m`, `1 y`.
 fn limit_text(d: &Duration) -> String {
     let unit = match d.unit {
-        Unit::WorkingDays => return d.amount.to_string(),
+        Unit::WorkingDays => "wd",
         Unit::Days => "d",
         Unit::Weeks => "w",
         Unit::Months => "m",
         Unit::Years => "y",
     };
-    format!("{}{unit}", d.amount)
+    format!("{} {unit}", d.amount)
 }
 
 fn start_hint(d: &DeadlineRecord) -> String {
-    let mut s = format!("→ {} due {}", short(&d.target_kind), interval_text(&d.due));
-    if let Some(ext) = &d.extended_due {
-        let _ = write!(s, " · {} if extended", interval_text(ext));
-    }
+    let mut s = format!("→ {}", short(&d.target_kind));
     if d.status == DeadlineStatus::Overdue
         && let Some(late) = &d.late
     {
-        let unit = if d.unit == CountUnit::WorkingDays {
-            " wd"
-        } else {
-            " d"
-        };
-        let _ = write!(s, " · {}{unit} overdue", count_text(late));
+        let _ = write!(s, " {}{} overdue ·", count_text(late), unit_short(d.unit));
+    }
+    let _ = write!(s, " due {}", interval_text(&d.due));
+    if let Some(ext) = &d.extended_due {
+        let _ = write!(s, " · {} if extended", interval_text(ext));
     }
     s
 }
 
 fn target_hint(d: &DeadlineRecord) -> Option<String> {
     let taken = d.taken.as_ref()?;
-    let (taken_unit, late_unit) = match d.unit {
-        CountUnit::WorkingDays => (" wd", ""),
-        CountUnit::Days => (" d", " d"),
-    };
-    let mut s = format!("{}{taken_unit}", count_text(taken));
+    let unit = unit_short(d.unit);
+    let mut parts: Vec<String> = Vec::new();
+    let late = late_text(d.late.as_ref(), unit);
+    // What went wrong first, so it survives an editor clipping the hint.
+    if let Some(late) = &late {
+        parts.push(late.clone());
+    } else if d.status == DeadlineStatus::ExtensionUnrecorded {
+        parts.push("extension not recorded".to_owned());
+    }
+    parts.push(format!("{}{unit}", count_text(taken)));
     // Lateness is measured against the extended limit where the deadline allows
     // one, so once the standard limit is exceeded that is the limit to show.
     let over_standard = !matches!(d.status, DeadlineStatus::Met);
@@ -176,28 +233,66 @@ fn target_hint(d: &DeadlineRecord) -> Option<String> {
         (Some(limit), Some(due), true) => (limit, due),
         _ => (&d.limit, &d.due),
     };
-    let _ = write!(s, " · limit {}", limit_text(limit));
-    if let Some(late) = late_text(d.late.as_ref(), late_unit) {
-        let _ = write!(s, " · {late} · due {}", interval_text(due));
+    parts.push(format!("limit {}", limit_text(limit)));
+    if late.is_some() {
+        parts.push(format!("due {}", interval_text(due)));
     }
-    Some(s)
+    Some(parts.join(" · "))
 }
 
-fn status_word(s: RecStatus) -> &'static str {
-    match s {
-        RecStatus::Open => "open",
-        RecStatus::Done => "done",
-        RecStatus::Declined => "declined",
-        RecStatus::Partial => "partly done",
+/// Where a recommendation stands as of the as-of date. Past its due date and
+/// not done or declined, it is overdue, never "open": overdue when the as-of
+/// date is after the latest due day (FORMAT.md §5, as `rec-overdue` judges
+/// it), possibly overdue when it is after the earliest one only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RecState {
+    Open,
+    PartlyDone,
+    Overdue { partly_done: bool },
+    PossiblyOverdue { partly_done: bool },
+    Done,
+    Declined,
+}
+
+fn rec_state(r: &RecRecord, as_of: NaiveDate) -> RecState {
+    let partly_done = match r.status {
+        RecStatus::Done => return RecState::Done,
+        RecStatus::Declined => return RecState::Declined,
+        RecStatus::Partial => true,
+        RecStatus::Open => false,
+    };
+    let due = r.due.unwrap_or_else(Interval::unknown);
+    if due.latest.is_some_and(|d| as_of > d) {
+        RecState::Overdue { partly_done }
+    } else if due.earliest.is_some_and(|d| as_of > d) {
+        RecState::PossiblyOverdue { partly_done }
+    } else if partly_done {
+        RecState::PartlyDone
+    } else {
+        RecState::Open
     }
 }
 
-fn rec_hint(r: &RecRecord) -> Option<String> {
+fn state_words(state: RecState) -> &'static str {
+    match state {
+        RecState::Open => "open",
+        RecState::PartlyDone => "partly done",
+        RecState::Overdue { partly_done: false } => "overdue",
+        RecState::Overdue { partly_done: true } => "overdue (partly done)",
+        RecState::PossiblyOverdue { partly_done: false } => "possibly overdue",
+        RecState::PossiblyOverdue { partly_done: true } => "possibly overdue (partly done)",
+        RecState::Done => "done",
+        RecState::Declined => "declined",
+    }
+}
+
+fn rec_hint(r: &RecRecord, as_of: NaiveDate) -> Option<String> {
     let due = r.due.as_ref()?;
-    let mut s = format!("due {} · {}", interval_text(due), status_word(r.status));
+    let mut s = state_words(rec_state(r, as_of)).to_owned();
     if let Some(late) = late_text(r.late.as_ref(), " wd") {
         let _ = write!(s, " {late}");
     }
+    let _ = write!(s, " · due {}", interval_text(due));
     Some(s)
 }
 
@@ -234,6 +329,16 @@ pub fn entry_deadline_lines(snap: &DocumentSnapshot, entry: usize) -> String {
             if let Some(ext) = &d.extended_due {
                 let _ = write!(out, " ({} if extended)", interval_text(ext));
             }
+            if d.status == DeadlineStatus::Overdue
+                && let Some(late) = &d.late
+            {
+                let _ = write!(
+                    out,
+                    "; not recorded, and {}{unit} overdue as of {}",
+                    count_text(late),
+                    analysis.as_of
+                );
+            }
             out.push('\n');
         }
     }
@@ -255,12 +360,28 @@ pub fn rec_status_lines(snap: &DocumentSnapshot, id: &str, md: &mut String) {
         }
         (None, _) => md.push_str("\nNo due date.\n"),
     }
-    let _ = write!(md, "\nStatus: {}", status_word(r.status));
-    match late_text(r.late.as_ref(), " working days") {
-        Some(late) => {
-            let _ = writeln!(md, ", {late}");
+    let as_of = analysis.as_of;
+    let state = rec_state(r, as_of);
+    let _ = write!(md, "\nStatus: {}", state_words(state));
+    match state {
+        RecState::Overdue { .. } => {
+            let _ = writeln!(
+                md,
+                ": not recorded as done or declined by {as_of}, the date this case is judged at"
+            );
         }
-        None => md.push('\n'),
+        RecState::PossiblyOverdue { .. } => {
+            let _ = writeln!(
+                md,
+                ": the due date is vague, and it is not recorded as done or declined by {as_of}, the date this case is judged at"
+            );
+        }
+        _ => match late_text(r.late.as_ref(), " working days") {
+            Some(late) => {
+                let _ = writeln!(md, ", {late}");
+            }
+            None => md.push('\n'),
+        },
     }
 }
 
@@ -304,22 +425,78 @@ mod tests {
     }
 
     #[test]
-    fn counts_and_lateness() {
+    fn counts_and_lateness_carry_their_unit() {
         let c = |min, max| CountRange { min, max };
         assert_eq!(count_text(&c(Some(40), Some(40))), "40");
         assert_eq!(count_text(&c(Some(26), Some(46))), "26–46");
         assert_eq!(
-            late_text(Some(&c(Some(40), Some(40))), ""),
-            Some("40 late".to_owned())
+            late_text(Some(&c(Some(40), Some(40))), " wd"),
+            Some("40 wd late".to_owned())
         );
         assert_eq!(
-            late_text(Some(&c(Some(-3), Some(10))), ""),
-            Some("up to 10 late".to_owned())
+            late_text(Some(&c(Some(-3), Some(10))), " wd"),
+            Some("up to 10 wd late".to_owned())
         );
-        assert_eq!(late_text(Some(&c(Some(-9), Some(-2))), ""), None);
+        assert_eq!(late_text(Some(&c(Some(-9), Some(-2))), " wd"), None);
         assert_eq!(
-            late_text(Some(&c(Some(12), Some(12))), " wd"),
-            Some("12 wd late".to_owned())
+            late_text(Some(&c(Some(12), Some(12))), " d"),
+            Some("12 d late".to_owned())
         );
+    }
+
+    fn rec(status: RecStatus, due: Option<Interval>) -> RecRecord {
+        RecRecord {
+            id: "r1".to_owned(),
+            kind: caseline_syntax::ast::RecKind::Rec,
+            range: caseline_syntax::TextRange::default(),
+            entry: 0,
+            text: None,
+            due,
+            due_basis: None,
+            status,
+            addressed: Vec::new(),
+            late: None,
+        }
+    }
+
+    #[test]
+    fn a_recommendation_past_its_due_date_is_overdue_never_open() {
+        let day = |d| NaiveDate::from_ymd_opt(2024, 11, d).unwrap_or_default();
+        let due = Some(iv(Some((2024, 11, 19)), Some((2024, 11, 19))));
+        let open = rec(RecStatus::Open, due);
+        assert_eq!(
+            rec_hint(&open, day(30)).as_deref(),
+            Some("overdue · due 2024-11-19")
+        );
+        // Due that very day: not yet overdue.
+        assert_eq!(
+            rec_hint(&open, day(19)).as_deref(),
+            Some("open · due 2024-11-19")
+        );
+        let partial = rec(RecStatus::Partial, due);
+        assert_eq!(
+            rec_hint(&partial, day(30)).as_deref(),
+            Some("overdue (partly done) · due 2024-11-19")
+        );
+        // A vague due date the as-of date falls inside.
+        let vague = rec(
+            RecStatus::Open,
+            Some(iv(Some((2024, 11, 15)), Some((2024, 11, 25)))),
+        );
+        assert_eq!(
+            rec_hint(&vague, day(20)).as_deref(),
+            Some("possibly overdue · due 2024-11-15..25")
+        );
+        // Done late: the lateness first, with its unit.
+        let mut done = rec(RecStatus::Done, due);
+        done.late = Some(CountRange {
+            min: Some(12),
+            max: Some(12),
+        });
+        assert_eq!(
+            rec_hint(&done, day(30)).as_deref(),
+            Some("done 12 wd late · due 2024-11-19")
+        );
+        assert_eq!(rec_hint(&rec(RecStatus::Open, None), day(30)), None);
     }
 }
