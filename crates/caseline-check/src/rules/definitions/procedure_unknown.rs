@@ -31,7 +31,33 @@ pub(crate) fn check(cx: &mut Cx) {
         return;
     };
     let known = cx.defs.procedure_names();
-    for n in names {
+    // `procedure children statutory`: names that, joined with `-`, make one
+    // known name are one slip with one fix.
+    let mut joined = vec![false; names.len()];
+    for i in 0..names.len() {
+        for j in (i + 1..names.len()).rev() {
+            let parts: Vec<&str> = names[i..=j].iter().map(|n| n.value.as_str()).collect();
+            let name = parts.join("-");
+            if joined[i] || cx.defs.procedure(&name).is_none() {
+                continue;
+            }
+            let range = names[i].range.cover(names[j].range);
+            let written = parts.join(" ");
+            let d = cx.report(
+                Rule::ProcedureUnknown,
+                range,
+                format!(
+                    "there is no procedure called `{written}`: procedure names are written with \
+                     hyphens, not spaces; did you mean `{name}`?"
+                ),
+            );
+            d.fixes.push(crate::Fix::replace(range, &name));
+            for k in i..=j {
+                joined[k] = true;
+            }
+        }
+    }
+    for (n, _) in names.iter().zip(&joined).filter(|(_, j)| !**j) {
         if cx.defs.procedure(&n.value).is_none() {
             let d = unknown_name(
                 Rule::ProcedureUnknown,

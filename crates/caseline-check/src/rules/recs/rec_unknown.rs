@@ -4,7 +4,7 @@ use crate::suggest;
 
 declare_rule! {
     /// ## What it checks
-    /// A `done`, `declined`, `partial` entry or an `agree` line that names an ID no `rec` or `promise` line in the case defines.
+    /// A `done`, `declined`, `partial` entry or an `agree` line that names an ID no `rec` or `promise` line in the case defines, and a `done`, `declined` or `partial` entry that names no ID at all.
     ///
     /// ## Why it matters
     /// The outcome is attached to nothing, so the recommendation it was meant for still looks open (or late), and the typo hides it.
@@ -40,6 +40,25 @@ pub(crate) fn check(cx: &mut Cx) {
         cx.report(Rule::RecUnknown, *range, message);
     }
     cx.rec_facts.unknown_refs = refs;
+    // `2024-04-20 done` with no ID records nothing at all.
+    let mut empty = Vec::new();
+    for e in &cx.doc.entries {
+        let Some(kind) = &e.kind else { continue };
+        let k = kind.value.as_str();
+        if matches!(k, "done" | "declined" | "partial") && e.ids.is_empty() {
+            empty.push((kind.range, k.to_string()));
+        }
+    }
+    for (range, k) in empty {
+        cx.report(
+            Rule::RecUnknown,
+            range,
+            format!(
+                "this `{k}` entry names no recommendation or promise, so it records nothing: \
+                 write their IDs after `{k}`, like `{k} a b`"
+            ),
+        );
+    }
 }
 
 #[cfg(test)]
