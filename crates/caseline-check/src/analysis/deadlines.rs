@@ -1,5 +1,5 @@
 //! Deadline evaluation (FORMAT.md §4.3 and the readings of §5): pairs each start
-//! occurrence with its target, computes the limits from both ends of the start
+//! occurrence with its target by dates (never by line position), computes the limits from both ends of the start
 //! interval and decides met / missed / possibly missed / extension unrecorded /
 //! overdue / pending / not judged. The rules only phrase the result.
 //!
@@ -31,37 +31,100 @@ pub(crate) fn evaluate(cx: &mut Cx) {
         if def.start == def.target {
             continue;
         }
-        let starts = cx.timeline.of_kind(&def.start).to_vec();
-        let targets = cx.timeline.of_kind(&def.target).to_vec();
-        for (k, &s) in starts.iter().enumerate() {
-            let next_start = starts.get(k + 1).copied().unwrap_or(usize::MAX);
-            let p = targets.partition_point(|&t| t <= s);
-            let target = targets.get(p).copied().filter(|&t| t < next_start);
-            // An `extended` line counts for this pairing when it lies after the
-            // previous occurrence of the target (an earlier round of the stage)
-            // and before the end of this round: it may sit on any entry of the
-            // stage, including one before the start (e.g. on the receipt).
-            let window_start = p
-                .checked_sub(1)
-                .and_then(|i| targets.get(i))
-                .map_or(0, |t| t + 1);
-            let window_end = target.unwrap_or(next_start.saturating_sub(1));
-            let window = (window_start, window_end);
-            let rec = judge(cx, procedure, def, after_target, s, target, window);
+        let extended = cx.timeline.extended_index(namespace(&def.target));
+        for round in pair(&cx.timeline, &def.start, &def.target) {
+            // An `extended` line counts for this round unless it is certainly
+            // before the previous round's target or certainly after this
+            // round's end (its target, else the next start). It may sit on any
+            // entry of the stage, including one before the start (e.g. on the
+            // receipt), but not on the previous round's target itself nor on
+            // the next round's start.
+            let iv = |i: usize| cx.timeline.iv[i];
+            let (until, next_start) = match (round.target, round.next_start) {
+                (Some(t), _) => (Some(iv(t)), None),
+                (None, n) => (n.map(iv), n),
+            };
+            let extension_recorded = extended.any_in(
+                round.previous_target.map(iv),
+                until,
+                [round.previous_target, next_start],
+            );
+            let moved_on = after_target
+                .iter()
+                .any(|e| cx.timeline.kind_not_before(e, iv(round.start)));
+            let rec = judge(
+                cx,
+                procedure,
+                def,
+                round.start,
+                round.target,
+                extension_recorded,
+                moved_on,
+            );
             records.push(rec);
         }
     }
     cx.deadlines = records;
 }
 
+/// One occurrence of a deadline's START with what it pairs with.
+struct Round {
+    start: usize,
+    target: Option<usize>,
+    /// The TARGET occurrence before this round's, in date order.
+    previous_target: Option<usize>,
+    /// The START's next occurrence, in date order.
+    next_start: Option<usize>,
+}
+
+/// Pairs every `start` occurrence with its `target` by dates, never by where
+/// the lines stand (FORMAT.md §4.3): in date order (earliest day, latest day,
+/// then file order), each START pairs with the first TARGET that is not
+/// certainly before it and not certainly after the START's next occurrence.
+/// Rounds come back in the file order of their starts.
+fn pair(timeline: &super::timeline::Timeline, start: &str, target: &str) -> Vec<Round> {
+    let by_date = |list: &[usize]| {
+        let mut v = list.to_vec();
+        v.sort_by_key(|&i| (timeline.iv[i].order_key(), i));
+        v
+    };
+    let starts = by_date(timeline.of_kind(start));
+    let targets = by_date(timeline.of_kind(target));
+    let mut rounds = Vec::with_capacity(starts.len());
+    // `f`: the first target (in date order) not certainly before the current
+    // start. Starts come by earliest day, so `f` never moves back.
+    let mut f = 0;
+    for (k, &s) in starts.iter().enumerate() {
+        let siv = timeline.iv[s];
+        while targets.get(f).is_some_and(|&t| timeline.iv[t].before(siv)) {
+            f += 1;
+        }
+        let next_start = starts.get(k + 1).copied();
+        // Targets by earliest day: those certainly after the next start come
+        // last, so the first candidate is the only one to look at.
+        let paired = targets
+            .get(f)
+            .copied()
+            .filter(|&t| next_start.is_none_or(|n| !timeline.iv[n].before(timeline.iv[t])));
+        rounds.push(Round {
+            start: s,
+            target: paired,
+            previous_target: f.checked_sub(1).map(|j| targets[j]),
+            next_start,
+        });
+    }
+    rounds.sort_by_key(|r| r.start);
+    rounds
+}
+
 fn judge(
     cx: &mut Cx,
     procedure: &str,
     def: &crate::definitions::DeadlineDef,
-    after_target: &[String],
     s: usize,
     target: Option<usize>,
-    (window_start, window_end): (usize, usize),
+    extension_recorded: bool,
+    moved_on: bool,
 ) -> DeadlineRecord {
     let start_entry = &cx.doc.entries[s];
     let at = start_entry.head_range;
@@ -75,7 +138,6 @@ fn judge(
     let extended_due = def.extended_limit.map(|e| cx.add_iv(siv, e, at));
     // The limit that decides lateness: the extended one where one is allowed.
     let eff = extended_due.unwrap_or(due);
-    let target_ns = namespace(&def.target).to_string();
 
     let mut rec = DeadlineRecord {
         procedure: procedure.to_string(),
@@ -105,9 +167,7 @@ fn judge(
     match target {
         Some(t) => {
             let tiv = cx.timeline.iv[t];
-            rec.extension_recorded = cx
-                .timeline
-                .extended_in(&target_ns, window_start, window_end);
+            rec.extension_recorded = extension_recorded;
             rec.taken = Some(CountRange {
                 min: both(siv.hi, tiv.lo).map(|(a, b)| cx.count(a, b, unit, at).max(0)),
                 max: both(siv.lo, tiv.hi).map(|(a, b)| cx.count(a, b, unit, at)),
@@ -141,11 +201,8 @@ fn judge(
             };
         }
         None => {
-            let moved_on = after_target.iter().any(|e| cx.timeline.kind_after(e, s));
             let as_of = cx.as_of;
-            rec.extension_recorded = cx
-                .timeline
-                .extended_in(&target_ns, window_start, window_end);
+            rec.extension_recorded = extension_recorded;
             if moved_on {
                 rec.status = DeadlineStatus::NotJudged;
             } else {

@@ -42,6 +42,18 @@ impl Iv {
             latest: self.hi,
         }
     }
+
+    /// Certainly before `other`: its latest day is before `other`'s earliest.
+    /// An open end is never certain.
+    pub(crate) fn before(self, other: Iv) -> bool {
+        matches!((self.hi, other.lo), (Some(a), Some(b)) if a < b)
+    }
+
+    /// Sort key for date order (FORMAT.md §4.3 pairing): earliest day, an open
+    /// one first; then latest day, an open one last. Callers add file order.
+    pub(crate) fn order_key(self) -> (Option<NaiveDate>, bool, Option<NaiveDate>) {
+        (self.lo, self.hi.is_none(), self.hi)
+    }
 }
 
 /// Per-entry intervals and lookups.
@@ -54,6 +66,9 @@ pub(crate) struct Timeline<'a> {
     pub by_kind: HashMap<&'a str, Vec<usize>>,
     /// Entries with an `extended` line, by the namespace of their kind.
     pub extended_by_ns: HashMap<&'a str, Vec<usize>>,
+    /// Per event kind, the latest day any of its entries may fall on (`None`:
+    /// some entry is open-ended above, so there is no latest day).
+    latest_by_kind: HashMap<&'a str, Option<NaiveDate>>,
 }
 
 /// The part of an event kind before the first `.`.
@@ -120,11 +135,22 @@ impl<'a> Timeline<'a> {
                 }
             }
         }
+        let latest_by_kind = by_kind
+            .iter()
+            .map(|(&k, list)| {
+                let latest = list
+                    .iter()
+                    .map(|&i| iv[i].hi)
+                    .try_fold(None::<NaiveDate>, |m, hi| Some(m.max(Some(hi?))));
+                (k, latest.flatten())
+            })
+            .collect();
         Timeline {
             iv,
             spec,
             by_kind,
             extended_by_ns,
+            latest_by_kind,
         }
     }
 
@@ -133,19 +159,124 @@ impl<'a> Timeline<'a> {
         self.by_kind.get(kind).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    /// Whether some entry of `kind` lies strictly after entry `i`.
-    pub(crate) fn kind_after(&self, kind: &str, i: usize) -> bool {
-        self.of_kind(kind).last().is_some_and(|&last| last > i)
+    /// Whether some entry of `kind` is recorded that is not certainly before
+    /// `iv` (its latest day is not before `iv`'s earliest), wherever its line
+    /// stands in the file.
+    pub(crate) fn kind_not_before(&self, kind: &str, iv: Iv) -> bool {
+        match self.latest_by_kind.get(kind) {
+            None => false,
+            Some(&hi) => !Iv { lo: None, hi }.before(iv),
+        }
     }
 
-    /// Whether an `extended` line in namespace `ns` sits on an entry in `from..=to`.
-    pub(crate) fn extended_in(&self, ns: &str, from: usize, to: usize) -> bool {
-        let list = self
+    /// The entries with an `extended` line in namespace `ns`, indexed by date
+    /// for [`ExtendedIndex::any_in`].
+    pub(crate) fn extended_index(&self, ns: &str) -> ExtendedIndex {
+        let mut list: Vec<(usize, Iv)> = self
             .extended_by_ns
             .get(ns)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        let p = list.partition_point(|&i| i < from);
-        list.get(p).is_some_and(|&i| i <= to)
+            .map(|l| l.iter().map(|&i| (i, self.iv[i])).collect())
+            .unwrap_or_default();
+        list.sort_by_key(|&(i, v)| (v.lo, i));
+        // For each prefix, its (at most) three entries with the latest days,
+        // latest first, an open latest day counting as the latest of all.
+        let mut top = Vec::with_capacity(list.len());
+        let mut cur: Vec<(usize, Iv)> = Vec::new();
+        for &e in &list {
+            cur.push(e);
+            cur.sort_by_key(|&(i, v)| (std::cmp::Reverse((v.hi.is_none(), v.hi)), i));
+            cur.truncate(3);
+            top.push(cur.clone());
+        }
+        ExtendedIndex { list, top }
+    }
+}
+
+/// The `extended` lines of one namespace, for the question "is one of them
+/// within this round of the stage?" in O(log n) per round.
+pub(crate) struct ExtendedIndex {
+    /// (entry, interval), by earliest day (an open one first), then file order.
+    list: Vec<(usize, Iv)>,
+    /// `top[k]`: the up to three entries of `list[..=k]` with the latest
+    /// latest days, latest first.
+    top: Vec<Vec<(usize, Iv)>>,
+}
+
+impl ExtendedIndex {
+    /// Whether some `extended` entry other than those in `except` is neither
+    /// certainly before `after` nor certainly after `until` (an open end, or a
+    /// missing bound, is never certain).
+    pub(crate) fn any_in(
+        &self,
+        after: Option<Iv>,
+        until: Option<Iv>,
+        except: [Option<usize>; 2],
+    ) -> bool {
+        // Not certainly after `until`: a prefix of the list.
+        let n = match until {
+            Some(u) => self.list.partition_point(|&(_, v)| !u.before(v)),
+            None => self.list.len(),
+        };
+        let Some(top) = n.checked_sub(1).map(|k| &self.top[k]) else {
+            return false;
+        };
+        // The prefix's entry with the latest latest day, leaving out at most two
+        // entries: one of the top three.
+        top.iter()
+            .find(|(i, _)| !except.contains(&Some(*i)))
+            .is_some_and(|&(_, v)| after.is_none_or(|a| !v.before(a)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `ExtendedIndex::any_in` against a plain scan, on pseudo-random
+    /// intervals with open ends.
+    #[test]
+    fn extended_index_agrees_with_a_scan() {
+        let day =
+            |n: u64| NaiveDate::from_ymd_opt(2024, 1, 1).expect("valid") + chrono::Days::new(n);
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        let iv = |next: &mut dyn FnMut(u64) -> u64| {
+            let lo = (next(6) > 0).then(|| day(next(30)));
+            let hi = (next(6) > 0).then(|| lo.unwrap_or(day(0)) + chrono::Days::new(next(10)));
+            Iv { lo, hi }
+        };
+        for _ in 0..2000 {
+            let n = next(7) as usize;
+            let ivs: Vec<Iv> = (0..n).map(|_| iv(&mut next)).collect();
+            let ext: Vec<usize> = (0..n).filter(|_| next(2) == 0).collect();
+            let t = Timeline {
+                iv: ivs.clone(),
+                spec: vec![None; n],
+                by_kind: HashMap::new(),
+                extended_by_ns: HashMap::from([("s", ext.clone())]),
+                latest_by_kind: HashMap::new(),
+            };
+            let index = t.extended_index("s");
+            let pick = |next: &mut dyn FnMut(u64) -> u64| {
+                (n > 0 && next(4) > 0).then(|| next(n as u64) as usize)
+            };
+            let (after, until, skip) = (pick(&mut next), pick(&mut next), pick(&mut next));
+            let except = [after, skip];
+            let want = ext.iter().any(|&x| {
+                !except.contains(&Some(x))
+                    && after.is_none_or(|a| !ivs[x].before(ivs[a]))
+                    && until.is_none_or(|u| !ivs[u].before(ivs[x]))
+            });
+            let got = index.any_in(after.map(|a| ivs[a]), until.map(|u| ivs[u]), except);
+            assert_eq!(
+                got, want,
+                "{ivs:?} ext {ext:?} after {after:?} until {until:?} skip {skip:?}"
+            );
+        }
     }
 }

@@ -6,7 +6,7 @@ use crate::records::DeadlineStatus;
 declare_rule! {
     /// ## What it checks
     /// A stage that is not recorded although its time limit (the extended one where allowed) has passed as of the case's as-of date under every reading, while the procedure has not moved on past it.
-    /// A procedure moves on once any later event of the same procedure is recorded: a missing panel report is not overdue when the response to the panel is recorded.
+    /// A procedure moves on once an event it declares after the stage is recorded and is not certainly before the start, by dates, wherever its line stands: a missing panel report is not overdue when the response to the panel is recorded.
     ///
     /// ## Why it matters
     /// An open stage past its limit is a delay that is still running; it is reported on the event that started the clock.
