@@ -9,7 +9,7 @@ declare_rule! {
     /// Overlapping vague dates (`2024-04` after `2024-04-10`) are not reported.
     ///
     /// ## Why it matters
-    /// File order is chronological: a `?` entry is bounded by its neighbours and a start event pairs with the next target below it.
+    /// File order is chronological: a `?` entry is bounded by its neighbours in the file, so a line out of order can widen or narrow what a `?` may mean. (Deadlines pair by dates, so an out-of-order line still gets its deadline judged.)
     /// An entry out of order is usually a typo in the date (the decision said 27 June, it meant 27 July), and every count that uses it is then wrong.
     ///
     /// ## Example
