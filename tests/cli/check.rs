@@ -1,7 +1,7 @@
 //! `caseline check` on the shipped sample cases and on small workspaces: which
 //! findings, where, and which exit code.
 
-use crate::support::{json, run_in, workspace, workspace_root};
+use crate::support::{NO_PROCEDURE_TOML, json, run_in, workspace, workspace_root};
 use serde_json::Value;
 
 /// EXPECTED.md, table by table: (file, line, rule). Nothing else may be reported.
@@ -195,15 +195,17 @@ const WARNING_ONLY: &str =
 #[test]
 fn exit_codes() {
     let dir = workspace(&[
+        NO_PROCEDURE_TOML,
         ("clean.case", CLEAN.as_bytes()),
         ("warn.case", WARNING_ONLY.as_bytes()),
     ]);
     let clean = run_in(dir.path(), &["check", "clean.case"]);
     assert_eq!(clean.code, 0, "{}{}", clean.stdout, clean.stderr);
-    assert!(
-        clean.stdout.contains("checked 1 file: no problems found"),
-        "{}",
-        clean.stdout
+    // No finding, but nothing was checked either: never a bare "no problems found".
+    assert_eq!(
+        clean.stdout,
+        "clean.case: no procedure named · no deadline checked · 0 recommendations tracked\n\
+         checked 1 file: no problems found, but nothing was checked (no procedure named)\n"
     );
 
     let warn = run_in(dir.path(), &["check", "warn.case", "--format", "json"]);
@@ -262,7 +264,7 @@ fn exit_codes() {
 fn as_of_on_the_command_line_overrides_the_header() {
     // With --as-of 2024-01-01 the rec of 2024-01-02 is not yet made before the
     // as-of date, so it cannot be unaddressed.
-    let dir = workspace(&[("warn.case", WARNING_ONLY.as_bytes())]);
+    let dir = workspace(&[NO_PROCEDURE_TOML, ("warn.case", WARNING_ONLY.as_bytes())]);
     let run = run_in(
         dir.path(),
         &["check", "--as-of", "2024-01-01", "--format", "json"],
@@ -276,6 +278,7 @@ fn unreadable_files_are_reported_and_the_others_still_checked() {
     let mut bad = b"case \"3\"\n  title \"caf".to_vec();
     bad.extend_from_slice(&[0xE9, b'"', b'\n']); // Latin-1 é: not UTF-8
     let dir = workspace(&[
+        NO_PROCEDURE_TOML,
         ("a-bad.case", &bad),
         ("b-warn.case", WARNING_ONLY.as_bytes()),
     ]);
@@ -308,7 +311,10 @@ fn unreadable_files_are_reported_and_the_others_still_checked() {
 fn discovery_honours_gitignore_and_config_excludes() {
     let dir = workspace(&[
         (".gitignore", b"ignored/\n"),
-        ("caseline.toml", b"exclude = [\"archive/**\"]\n"),
+        (
+            "caseline.toml",
+            b"exclude = [\"archive/**\"]\n[rules]\nprocedure-missing = \"off\"\n",
+        ),
         ("live/a.case", WARNING_ONLY.as_bytes()),
         ("ignored/b.case", WARNING_ONLY.as_bytes()),
         ("archive/c.case", WARNING_ONLY.as_bytes()),
@@ -422,7 +428,7 @@ fn acknowledged_findings_are_silenced_and_listed() {
     // FORMAT.md: `# caseline: allow RULE "reason"` on the line above silences the
     // finding: no diagnostics, exit 0, and the JSON lists it with its reason.
     let case = "case \"7\"\n  as-of 2024-03-01\n\n2024-01-02 note\n  # caseline: allow rec-unaddressed \"Tracked elsewhere, see CRM 12\"\n  rec r1 \"Apologise\"\n";
-    let dir = workspace(&[("a.case", case.as_bytes())]);
+    let dir = workspace(&[NO_PROCEDURE_TOML, ("a.case", case.as_bytes())]);
     let run = run_in(dir.path(), &["check", "--format", "json"]);
     assert_eq!(run.code, 0);
     let report = json(&run);
@@ -436,7 +442,8 @@ fn acknowledged_findings_are_silenced_and_listed() {
     let human = run_in(dir.path(), &["check"]);
     assert_eq!(
         human.stdout,
-        "checked 1 file: no problems found (1 finding acknowledged in the files)\n"
+        "a.case: no procedure named · no deadline checked · 1 recommendation tracked · 1 acknowledged\n\
+         checked 1 file (0 deadlines, 1 recommendation): no problems found (1 finding acknowledged in the files)\n"
     );
 
     let sarif = json(&run_in(dir.path(), &["check", "--format", "sarif"]));
@@ -461,11 +468,15 @@ fn summary_gives_one_line_per_case() {
     // rec-late; none overdue): Kent 2, Worcestershire 24 1 + 4 = 5, Worcestershire
     // 25 2. Unaddressed recommendations are those never done or declined: Kent m1
     // and o1; Worcestershire 24 o1-o3; Worcestershire 25 b, o1 and o2. No deadline
-    // is open: every target is recorded or its procedure has moved on.
+    // is open: every target is recorded or its procedure has moved on. Deadlines
+    // checked and recommendations tracked are the engine's `Checked` figures
+    // (Kent: stage 1 response, stage 2 adjudication, panel, response to the
+    // panel; m1 and o1).
     let mut args = vec!["check", "--summary", "--format", "json"];
     args.extend(SAMPLES);
     let run = run_in(&workspace_root(), &args);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The exit code is check's: the samples have errors.
+    assert_eq!(run.code, 1, "{}", run.stderr);
     let report = json(&run);
     let rows: Vec<(String, String, u64, u64, u64)> = report["cases"]
         .as_array()
@@ -490,33 +501,284 @@ fn summary_gives_one_line_per_case() {
             row("25 006 373", "Worcestershire County Council", 0, 2, 3),
         ]
     );
+    let kent = &report["cases"][0];
+    assert_eq!(kent["deadlines_checked"], 4);
+    assert_eq!(kent["recommendations_tracked"], 2);
+    assert_eq!(kent["errors"], 2);
+    assert_eq!(kent["warnings"], 2);
+    assert_eq!(kent["problem"], Value::Null);
+    assert_eq!(
+        kent["checked"],
+        "children-statutory, lgsco · 4 deadlines checked (2 late) · 2 recommendations tracked"
+    );
+    assert_eq!(kent["acknowledged"], serde_json::json!([]));
 
     let mut args = vec!["check", "--summary", "--format", "csv"];
     args.extend(SAMPLES);
     let csv = run_in(&workspace_root(), &args);
+    assert_eq!(csv.code, 1);
     let lines: Vec<&str> = csv.stdout.lines().collect();
     assert_eq!(
         lines[0],
-        "path,reference,body,open_deadlines,late_items,unaddressed_recs"
+        "path,reference,body,open_deadlines,late_items,unaddressed_recs,\
+         deadlines_checked,recommendations_tracked,acknowledged,errors,warnings,problem"
     );
     assert_eq!(
         lines[1],
-        "tests/cases/kent-24-003-873.case,24 003 873,Kent County Council,0,2,2"
+        "tests/cases/kent-24-003-873.case,24 003 873,Kent County Council,0,2,2,4,2,0,2,2,"
     );
     assert_eq!(lines.len(), 4);
 
     let mut args = vec!["check", "--summary"];
     args.extend(SAMPLES);
     let table = run_in(&workspace_root(), &args);
-    assert!(table.stdout.starts_with("reference "), "{}", table.stdout);
+    assert_eq!(table.code, 1);
+    let lines: Vec<&str> = table.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        concat!(
+            "reference   body                           deadlines checked  late items  ",
+            "open deadlines  recs tracked  unaddressed recs  acknowledged  errors  warnings  problem"
+        )
+    );
+    assert_eq!(
+        lines[1],
+        concat!(
+            "24 003 873  Kent County Council                            4           2  ",
+            "             0             2                 2             0       2         2"
+        )
+    );
+}
+
+/// A case with a line that cannot be read (line 6) and a late stage 1
+/// response (21 working days after 2024-01-02, due 2024-01-30 with the
+/// extension: line 7).
+const SYNTAX: &str = "case \"s\"\n  procedure children-statutory\n  as-of 2024-12-31\n\n\
+                      2024-01-02 stage1.received\nthis is not an entry\n2024-03-01 stage1.response\n";
+
+/// Dated entries and no case header: not a definitions file, and not a case.
+const HEADLESS: &str = "2024-01-02 stage1.received\n2024-03-01 stage1.response\n";
+
+#[test]
+fn summary_lists_every_file_that_went_wrong_and_exits_like_check() {
+    let mut latin1 = b"case \"3\"\n  title \"caf".to_vec();
+    latin1.extend_from_slice(&[0xE9, b'"', b'\n']);
+    let dir = workspace(&[
+        ("a-syntax.case", SYNTAX.as_bytes()),
+        ("b-headless.case", HEADLESS.as_bytes()),
+        ("definitions.case", b"procedure mine\n  event m.a \"A\"\n"),
+    ]);
+    let run = run_in(dir.path(), &["check", "--summary", "--format", "json"]);
+    assert_eq!(run.code, 1, "errors found: {}{}", run.stdout, run.stderr);
+    let report = json(&run);
+    let cases = report["cases"].as_array().cloned().unwrap_or_default();
+    // Both listed, in file order; the definitions file (nothing wrong) is not a case.
+    let paths: Vec<&str> = cases.iter().filter_map(|c| c["path"].as_str()).collect();
+    assert_eq!(paths, ["a-syntax.case", "b-headless.case"]);
+    assert_eq!(cases[0]["problem"], "1 line could not be read (line 6)");
+    assert_eq!(cases[0]["deadlines_checked"], 1);
+    assert_eq!(cases[0]["late_items"], 1);
+    assert_eq!(
+        cases[1]["problem"],
+        "no case header: its entries are not checked"
+    );
+    for c in &cases {
+        assert!(c["errors"].as_u64() > Some(0), "{c}");
+    }
+
+    // The table and CSV say the same.
+    let table = run_in(dir.path(), &["check", "--summary"]);
+    assert_eq!(table.code, 1);
+    let lines: Vec<&str> = table.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", table.stdout);
+    assert!(lines[1].starts_with("s  "), "{}", table.stdout);
     assert!(
-        table
-            .stdout
-            .lines()
-            .nth(1)
-            .is_some_and(|l| l.starts_with("24 003 873  ")),
+        lines[1].ends_with("1 line could not be read (line 6)"),
         "{}",
         table.stdout
+    );
+    assert!(
+        lines[2].starts_with("b-headless.case  "),
+        "{}",
+        table.stdout
+    );
+    assert!(
+        lines[2].ends_with("no case header: its entries are not checked"),
+        "{}",
+        table.stdout
+    );
+    let csv = run_in(dir.path(), &["check", "--summary", "--format", "csv"]);
+    assert_eq!(csv.code, 1);
+    assert!(
+        csv.stdout
+            .lines()
+            .nth(2)
+            .is_some_and(|l| l.starts_with("b-headless.case,,,")
+                && l.ends_with(",no case header: its entries are not checked")),
+        "{}",
+        csv.stdout
+    );
+
+    // A file that could not be read is listed in its place, with no counts
+    // (not 0/0/0), and the run fails as `check` does.
+    std::fs::write(dir.path().join("c-latin1.case"), &latin1).expect("writing");
+    let run = run_in(dir.path(), &["check", "--summary", "--format", "json"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("c-latin1.case"), "{}", run.stderr);
+    let unreadable = &json(&run)["cases"][2];
+    assert_eq!(unreadable["path"], "c-latin1.case");
+    assert!(
+        unreadable["problem"]
+            .as_str()
+            .is_some_and(|p| p.starts_with("could not be checked: ") && p.contains("not UTF-8")),
+        "{unreadable}"
+    );
+    assert_eq!(unreadable["deadlines_checked"], Value::Null);
+    assert_eq!(unreadable["errors"], Value::Null);
+    let table = run_in(dir.path(), &["check", "--summary"]);
+    let row = table.stdout.lines().nth(3).unwrap_or_default();
+    assert!(row.starts_with("c-latin1.case  "), "{}", table.stdout);
+    let (counts, problem) = row.split_once("could not be checked: ").unwrap_or_default();
+    // Every count is `-` (unknown), none a 0.
+    let cells: Vec<&str> = counts.split_whitespace().skip(1).collect();
+    assert_eq!(cells, ["-"; 8], "{row}");
+    assert!(problem.contains("not UTF-8"), "{row}");
+}
+
+#[test]
+fn summary_lists_acknowledged_findings_with_their_reasons() {
+    let case = "case \"7\"\n  as-of 2024-03-01\n\n2024-01-02 note\n  \
+                # caseline: allow rec-unaddressed \"Tracked elsewhere, see CRM 12\"\n  rec r1 \"Apologise\"\n";
+    let dir = workspace(&[NO_PROCEDURE_TOML, ("a.case", case.as_bytes())]);
+    let run = run_in(dir.path(), &["check", "--summary", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let c = &json(&run)["cases"][0];
+    assert_eq!(c["acknowledged"][0]["code"], "rec-unaddressed");
+    assert_eq!(c["acknowledged"][0]["line"], 6);
+    assert_eq!(
+        c["acknowledged"][0]["reason"],
+        "Tracked elsewhere, see CRM 12"
+    );
+    assert_eq!(c["recommendations_tracked"], 1);
+    assert_eq!(c["deadlines_checked"], 0);
+    let table = run_in(dir.path(), &["check", "--summary"]);
+    assert_eq!(
+        table.stdout.lines().nth(1),
+        Some(concat!(
+            "7                                0           0               0  ",
+            "           1                 1             1       0         0"
+        )),
+        "{}",
+        table.stdout
+    );
+    // And a case with nothing checked says so.
+    let dir = workspace(&[NO_PROCEDURE_TOML, ("clean.case", CLEAN.as_bytes())]);
+    let run = run_in(dir.path(), &["check", "--summary", "--format", "json"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        json(&run)["cases"][0]["problem"],
+        "nothing was checked (no procedure named)"
+    );
+}
+
+#[test]
+fn nothing_checked_never_ends_in_a_bare_no_problems_found() {
+    // A case naming no procedure: with the rule at its default it is an
+    // error; switched off, the run is clean but says nothing was checked.
+    let dir = workspace(&[("clean.case", CLEAN.as_bytes())]);
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.ends_with(
+            "clean.case: no procedure named · no deadline checked · 0 recommendations tracked\n\
+             checked 1 file: 1 error, 0 warnings; nothing was checked (no procedure named)\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    let dir = workspace(&[NO_PROCEDURE_TOML, ("clean.case", CLEAN.as_bytes())]);
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 0);
+    let last = run.stdout.lines().last().unwrap_or_default();
+    assert_eq!(
+        last,
+        "checked 1 file: no problems found, but nothing was checked (no procedure named)"
+    );
+    assert!(
+        !run.stdout.contains("no problems found\n"),
+        "{}",
+        run.stdout
+    );
+
+    // JSON: one object per file beside the contract's keys.
+    let run = run_in(dir.path(), &["check", "--format", "json"]);
+    let report = json(&run);
+    let keys: Vec<&str> = report
+        .as_object()
+        .map(|o| o.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    for key in ["version", "diagnostics", "summary", "files"] {
+        assert!(keys.contains(&key), "{key} in {keys:?}");
+    }
+    assert_eq!(
+        report["files"],
+        serde_json::json!([{
+            "path": "clean.case",
+            "kind": "case",
+            "checked": "no procedure named · no deadline checked · 0 recommendations tracked",
+            "procedures": [],
+            "deadlines_checked": 0,
+            "deadlines_late": 0,
+            "deadlines_possibly_late": 0,
+            "recommendations_tracked": 0,
+            "recommendations_late": 0,
+            "stages_unchecked": 0,
+            "acknowledged": 0,
+            "unreadable_lines": 0,
+            "problem": "nothing was checked (no procedure named)"
+        }])
+    );
+    assert_eq!(
+        report["summary"],
+        serde_json::json!({"files": 1, "errors": 0, "warnings": 0})
+    );
+}
+
+#[test]
+fn the_per_file_lines_and_totals_over_many_files() {
+    // 25 files: above 20, only those worth a look get their own line.
+    let mut files: Vec<(String, String)> = (0..23)
+        .map(|i| {
+            (
+                format!("ok-{i:02}.case"),
+                format!(
+                    "case \"{i}\"\n  procedure children-statutory\n  as-of 2024-12-31\n\n\
+                     2024-01-02 stage1.received\n2024-01-10 stage1.response\n"
+                ),
+            )
+        })
+        .collect();
+    files.push(("syntax.case".to_string(), SYNTAX.to_string()));
+    files.push(("zz-none.case".to_string(), CLEAN.to_string()));
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_bytes()))
+        .chain([NO_PROCEDURE_TOML])
+        .collect();
+    let dir = workspace(&refs);
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 1);
+    let tail: Vec<&str> = run.stdout.lines().rev().take(4).collect();
+    assert_eq!(
+        tail,
+        [
+            "checked 25 files (24 deadlines, 0 recommendations): 2 errors, 0 warnings; nothing was checked in 1 of them (no procedure named)",
+            "23 other files: no problems found",
+            "zz-none.case: no procedure named · no deadline checked · 0 recommendations tracked",
+            "syntax.case: children-statutory · 1 deadline checked (1 late) · 0 recommendations tracked · 1 line not read",
+        ],
+        "{}",
+        run.stdout
     );
 }
 
@@ -524,7 +786,10 @@ fn summary_gives_one_line_per_case() {
 fn caseline_toml_sets_rule_severities_and_bad_ones_are_usage_errors() {
     // rec-unaddressed raised to an error makes the warning-only case fail.
     let dir = workspace(&[
-        ("caseline.toml", b"[rules]\nrec-unaddressed = \"error\"\n"),
+        (
+            "caseline.toml",
+            b"[rules]\nrec-unaddressed = \"error\"\nprocedure-missing = \"off\"\n",
+        ),
         ("cases/warn.case", WARNING_ONLY.as_bytes()),
     ]);
     // Found by walking up from the checked path.
@@ -533,7 +798,10 @@ fn caseline_toml_sets_rule_severities_and_bad_ones_are_usage_errors() {
     assert_eq!(json(&run)["diagnostics"][0]["severity"], "error");
 
     let dir = workspace(&[
-        ("caseline.toml", b"[rules]\nrec-unaddressed = \"off\"\n"),
+        (
+            "caseline.toml",
+            b"[rules]\nrec-unaddressed = \"off\"\nprocedure-missing = \"off\"\n",
+        ),
         ("warn.case", WARNING_ONLY.as_bytes()),
     ]);
     let run = run_in(dir.path(), &["check", "--format", "json"]);
@@ -554,7 +822,7 @@ fn caseline_toml_sets_rule_severities_and_bad_ones_are_usage_errors() {
 
 #[test]
 fn oversized_files_are_refused_with_a_clear_message() {
-    let dir = workspace(&[("ok.case", CLEAN.as_bytes())]);
+    let dir = workspace(&[NO_PROCEDURE_TOML, ("ok.case", CLEAN.as_bytes())]);
     // A sparse file: 60 MB long without writing 60 MB.
     let big = std::fs::File::create(dir.path().join("big.case")).expect("big.case");
     big.set_len(60 * 1024 * 1024).expect("sizing big.case");
@@ -566,7 +834,10 @@ fn oversized_files_are_refused_with_a_clear_message() {
         run.stderr
     );
     assert!(
-        run.stdout.contains("checked 1 file: no problems found"),
+        run.stdout.ends_with(
+            "checked 1 file: no problems found, but nothing was checked (no procedure named); \
+             1 path could not be read\n"
+        ),
         "{}",
         run.stdout
     );
@@ -626,8 +897,9 @@ fn stdin_is_checked_as_the_file_it_stands_for() {
         "corporate-council-tax.case"
     );
 
+    let generic = workspace(&[NO_PROCEDURE_TOML]);
     let unnamed =
-        crate::support::run_with_stdin(&workspace_root(), &["check", "-"], Some(WARNING_ONLY));
+        crate::support::run_with_stdin(generic.path(), &["check", "-"], Some(WARNING_ONLY));
     assert_eq!(unnamed.code, 0);
     assert!(
         unnamed.stdout.contains(" --> <stdin>:5:3"),

@@ -2,7 +2,7 @@
 //! non-ASCII text), GitHub annotations (escaping), SARIF (valid against the
 //! SARIF 2.1.0 schema, offline).
 
-use crate::support::{json, run_in, workspace, workspace_root};
+use crate::support::{NO_PROCEDURE_TOML, json, run_in, workspace, workspace_root};
 
 #[test]
 fn human_output_for_a_sample_case() {
@@ -39,9 +39,15 @@ fn human_output_shape() {
         "carets start under column 1: {}",
         lines[at + 3]
     );
+    // What was checked (the stage 1 response, the stage 2 adjudication, the
+    // panel and the response to it; recommendations m1 and o1), then the totals.
+    assert_eq!(
+        lines[lines.len() - 2],
+        "tests/cases/kent-24-003-873.case: children-statutory, lgsco · 4 deadlines checked (2 late) · 2 recommendations tracked"
+    );
     assert_eq!(
         lines.last().copied(),
-        Some("checked 1 file: 2 errors, 2 warnings"),
+        Some("checked 1 file (4 deadlines, 2 recommendations): 2 errors, 2 warnings"),
         "EXPECTED.md: kent has two deadline-missed errors, a date-order and a rec-unaddressed warning"
     );
 }
@@ -52,7 +58,7 @@ const UNICODE: &str = "case \"6\"\n  as-of 2024-03-01\n\n2024-01-02 note \"café
 
 #[test]
 fn columns_and_carets_count_characters_not_bytes() {
-    let dir = workspace(&[("u.case", UNICODE.as_bytes())]);
+    let dir = workspace(&[NO_PROCEDURE_TOML, ("u.case", UNICODE.as_bytes())]);
     let report = json(&run_in(dir.path(), &["check", "--format", "json"]));
     let d = &report["diagnostics"][0];
     assert_eq!(d["code"], "rec-unaddressed");
@@ -90,7 +96,7 @@ fn columns_and_carets_count_characters_not_bytes() {
 #[test]
 fn github_annotations_escape_properties_and_data() {
     let warn = "case \"2\"\n  as-of 2024-03-01\n\n2024-01-02 note\n  rec r1 \"Apologise\"\n";
-    let dir = workspace(&[("a,b:c%.case", warn.as_bytes())]);
+    let dir = workspace(&[NO_PROCEDURE_TOML, ("a,b:c%.case", warn.as_bytes())]);
     let run = run_in(dir.path(), &["check", "--format", "github"]);
     assert_eq!(run.code, 0);
     let line = run.stdout.lines().next().unwrap_or_default();
@@ -172,7 +178,7 @@ fn crlf_files_give_the_same_positions_and_clean_excerpts() {
     // The rec line is line 5 whatever the line endings; `rec` starts at column 3.
     let crlf =
         "case \"2\"\r\n  as-of 2024-03-01\r\n\r\n2024-01-02 note\r\n  rec r1 \"Apologise\"\r\n";
-    let dir = workspace(&[("w.case", crlf.as_bytes())]);
+    let dir = workspace(&[NO_PROCEDURE_TOML, ("w.case", crlf.as_bytes())]);
     let report = json(&run_in(dir.path(), &["check", "--format", "json"]));
     let d = &report["diagnostics"][0];
     assert_eq!(

@@ -74,6 +74,13 @@ pub fn run_full(
     }
 }
 
+/// A `caseline.toml` for workspaces whose small cases name no procedure on
+/// purpose (FORMAT.md §4.1 allows it: only the generic checks run). Without
+/// it every such case carries a `procedure-missing` error, which the tests
+/// using these cases are not about.
+pub const NO_PROCEDURE_TOML: (&str, &[u8]) =
+    ("caseline.toml", b"[rules]\nprocedure-missing = \"off\"\n");
+
 /// A temporary directory holding the given files (path relative to it, bytes).
 pub fn workspace(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary directory");

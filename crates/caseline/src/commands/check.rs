@@ -7,7 +7,7 @@
 use super::Outcome;
 use crate::discover::{self, Filter};
 use crate::render::{
-    self, FileReport, Finding, Level, Note, Report, RuleInfo, Silenced, Unreadable,
+    self, FileFacts, FileReport, Finding, Level, Note, Report, RuleInfo, Silenced, Unreadable,
 };
 use crate::workspace;
 use caseline_check::{CheckOptions, Diagnostic, Rule, Severity};
@@ -33,8 +33,11 @@ pub struct CheckArgs {
     /// Make warnings count as failures for the exit code (`--deny warnings`).
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Vec<Deny>,
-    /// Print one line per case (reference, body, open deadlines, late items,
-    /// unaddressed recommendations) instead of the findings.
+    /// Print one line per case instead of the findings: reference, body, what
+    /// was checked (deadlines, recommendations), late items, open deadlines,
+    /// unaddressed recommendations, acknowledged findings, errors, warnings, and
+    /// what went wrong (a file that could not be read, lines that could not be
+    /// read, no case header, nothing checked). The exit code is check's.
     #[arg(long)]
     pub summary: bool,
     /// With the path `-` (read the case from stdin): the name to show for it, and
@@ -216,16 +219,26 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
         match c {
             Checked::Report(file) => files.push(file),
             Checked::Summary(case) => cases.extend(case),
-            Checked::Failed(path, message) => unreadable.push(Unreadable { path, message }),
+            Checked::Failed(path, message) => {
+                // `--summary` lists it in its place, with what went wrong.
+                if summary {
+                    cases.push(crate::summary::unreadable(path.clone(), &message));
+                }
+                unreadable.push(Unreadable { path, message });
+            }
             Checked::Unreadable(path, message) => {
+                if summary {
+                    cases.push(crate::summary::unreadable(path.clone(), &message));
+                }
                 unreadable_files.push(Unreadable { path, message });
             }
         }
     }
     unreadable.extend(unreadable_files);
 
+    let deny_warnings = args.deny.contains(&Deny::Warnings);
     if args.summary {
-        return crate::summary::render(&cases, args.format, &unreadable);
+        return crate::summary::render(&cases, args.format, &unreadable, deny_warnings);
     }
 
     let report = Report {
@@ -267,7 +280,6 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
         // Not an error (an empty folder is fine in CI), but likely a wrong path.
         anstream::eprintln!("warning: no .case files found under the given paths");
     }
-    let deny_warnings = args.deny.contains(&Deny::Warnings);
     let outcome = if !report.unreadable.is_empty() {
         Outcome::Failure
     } else if totals.errors > 0 || (deny_warnings && totals.warnings > 0) {
@@ -285,7 +297,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
 /// What the parallel pass keeps of one file.
 enum Checked {
     Report(FileReport),
-    /// `--summary`: the case's line (none for a definitions file).
+    /// `--summary`: the case's line (none for a definitions file with
+    /// nothing wrong in it).
     Summary(Option<crate::summary::CaseSummary>),
     /// The checker failed on the file: (path, message).
     Failed(String, String),
@@ -302,9 +315,11 @@ fn file_report(
 ) -> FileReport {
     // In position order already: the analysis sorts its findings.
     let findings: Vec<Finding> = analysis.diagnostics.iter().map(finding).collect();
+    let facts = FileFacts::of(parse.line_index(), analysis);
     FileReport {
         path,
         index: parse.into_line_index(),
+        facts,
         findings,
         silenced: analysis
             .acknowledged

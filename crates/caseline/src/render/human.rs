@@ -1,5 +1,8 @@
 //! The default, rustc/ruff-like output: a headline per finding, the location, the
-//! source line with carets under the range, related spans as notes, then a summary.
+//! source line with carets under the range, related spans as notes; then one line
+//! per file saying what was checked in it (`Checked::describe`), and a summary
+//! line with the totals. A run in which nothing was checked never ends in a bare
+//! "no problems found".
 //!
 //! Styles are always written; the caller's `anstream` stream strips them when stdout
 //! is not a terminal or `NO_COLOR` is set. Carets are placed by terminal width
@@ -24,14 +27,49 @@ fn level_style(level: Level) -> Style {
     }
 }
 
-/// Writes every finding of every file, then the summary line.
+/// Writes every finding of every file, then what was checked in each file,
+/// then the summary line.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for file in &report.files {
         for finding in &file.findings {
             finding_block(file, finding, out)?;
         }
     }
-    summary(report.totals(), &report.unreadable, out)
+    checked_lines(&report.files, out)?;
+    // Why nothing was checked, when it is one file's story.
+    let mut empty = report.files.iter().filter(|f| f.facts.nothing_checked());
+    let why = match (empty.next(), empty.next()) {
+        (Some(only), None) => Some(only.facts.why_nothing()),
+        _ => None,
+    };
+    summary(report.totals(), why, &report.unreadable, out)
+}
+
+/// Up to this many files, each gets a line saying what was checked in it;
+/// above it, only those with findings or with nothing checked.
+const EVERY_FILE_UP_TO: usize = 20;
+
+/// `path: children-statutory · 5 deadlines checked (2 late) · 3 recommendations tracked`.
+fn checked_lines(files: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    let every = files.len() <= EVERY_FILE_UP_TO;
+    let mut others = 0;
+    for f in files {
+        let notable =
+            !f.findings.is_empty() || f.facts.nothing_checked() || f.facts.problem().is_some();
+        if !every && !notable {
+            others += 1;
+            continue;
+        }
+        writeln!(out, "{}: {}", f.path, expand_tabs(&f.facts.describe()))?;
+    }
+    if others > 0 {
+        writeln!(
+            out,
+            "{}: no problems found",
+            plural(others, "other file", "other files")
+        )?;
+    }
+    Ok(())
 }
 
 fn finding_block(file: &FileReport, f: &Finding, out: &mut dyn Write) -> io::Result<()> {
@@ -174,17 +212,43 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn summary(t: Totals, unreadable: &[Unreadable], out: &mut dyn Write) -> io::Result<()> {
-    let files = plural(t.files, "file", "files");
-    let mut line = if t.errors == 0 && t.warnings == 0 {
-        format!("checked {files}: no problems found")
+/// `checked 3 files (12 deadlines, 7 recommendations): 1 error, 2 warnings`;
+/// `checked 1 file: no problems found, but nothing was checked (no procedure named)`.
+/// `why` says why nothing was checked when a single case is in that state.
+fn summary(
+    t: Totals,
+    why: Option<&str>,
+    unreadable: &[Unreadable],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut line = format!("checked {}", plural(t.files, "file", "files"));
+    if t.deadlines > 0 || t.recommendations > 0 {
+        line.push_str(&format!(
+            " ({}, {})",
+            plural(t.deadlines, "deadline", "deadlines"),
+            plural(t.recommendations, "recommendation", "recommendations")
+        ));
+    }
+    let clean = t.errors == 0 && t.warnings == 0;
+    if clean {
+        line.push_str(": no problems found");
     } else {
-        format!(
-            "checked {files}: {}, {}",
+        line.push_str(&format!(
+            ": {}, {}",
             plural(t.errors, "error", "errors"),
             plural(t.warnings, "warning", "warnings")
-        )
-    };
+        ));
+    }
+    if t.nothing_checked > 0 {
+        line.push_str(if clean { ", but " } else { "; " });
+        line.push_str("nothing was checked");
+        match why {
+            Some(why) if t.files == 1 => line.push_str(&format!(" ({why})")),
+            Some(why) => line.push_str(&format!(" in 1 of them ({why})")),
+            None if t.nothing_checked == t.files => line.push_str(" in any of them"),
+            None => line.push_str(&format!(" in {} of them", t.nothing_checked)),
+        }
+    }
     if t.silenced > 0 {
         line.push_str(&format!(
             " ({} acknowledged in the files)",
@@ -231,6 +295,7 @@ mod tests {
                     }],
                 }],
                 silenced: vec![],
+                facts: Default::default(),
             }],
             unreadable: vec![],
             rules: vec![],
@@ -256,18 +321,69 @@ mod tests {
         assert_eq!(lines[5], "  = note: a.case:1:12: made here");
     }
 
+    fn summary_line(t: Totals, why: Option<&str>) -> String {
+        let mut out = Vec::new();
+        summary(t, why, &[], &mut out).unwrap();
+        anstream::adapter::strip_str(&String::from_utf8(out).unwrap()).to_string()
+    }
+
     #[test]
     fn summary_counts_and_pluralises() {
-        let mut out = Vec::new();
         let t = Totals {
             files: 1,
             errors: 2,
             warnings: 1,
-            silenced: 0,
+            deadlines: 1,
+            recommendations: 3,
+            ..Totals::default()
         };
-        summary(t, &[], &mut out).unwrap();
-        let s = anstream::adapter::strip_str(&String::from_utf8(out).unwrap()).to_string();
-        assert_eq!(s, "checked 1 file: 2 errors, 1 warning\n");
+        assert_eq!(
+            summary_line(t, None),
+            "checked 1 file (1 deadline, 3 recommendations): 2 errors, 1 warning\n"
+        );
+        let t = Totals {
+            files: 3,
+            deadlines: 12,
+            recommendations: 7,
+            ..Totals::default()
+        };
+        assert_eq!(
+            summary_line(t, None),
+            "checked 3 files (12 deadlines, 7 recommendations): no problems found\n"
+        );
+    }
+
+    #[test]
+    fn nothing_checked_is_never_a_bare_no_problems_found() {
+        let one = Totals {
+            files: 1,
+            nothing_checked: 1,
+            ..Totals::default()
+        };
+        assert_eq!(
+            summary_line(one, Some("no procedure named")),
+            "checked 1 file: no problems found, but nothing was checked (no procedure named)\n"
+        );
+        let some = Totals {
+            files: 4,
+            errors: 1,
+            deadlines: 5,
+            nothing_checked: 2,
+            ..Totals::default()
+        };
+        assert_eq!(
+            summary_line(some, None),
+            "checked 4 files (5 deadlines, 0 recommendations): 1 error, 0 warnings; nothing was checked in 2 of them\n"
+        );
+        let all = Totals {
+            files: 2,
+            nothing_checked: 2,
+            ..Totals::default()
+        };
+        assert_eq!(
+            summary_line(all, None),
+            "checked 2 files: no problems found, but nothing was checked in any of them\n"
+        );
     }
 
     #[test]

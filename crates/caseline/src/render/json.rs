@@ -3,8 +3,10 @@
 //! The required keys are exactly `version`, `diagnostics` (path, line, column,
 //! end_line, end_column, severity, code, message) and `summary` (files, errors,
 //! warnings). Extra keys, which consumers may ignore: `related` on a diagnostic,
-//! `acknowledged` (findings silenced in the files, with their reason) and
-//! `unreadable` (paths that could not be checked).
+//! `acknowledged` (findings silenced in the files, with their reason),
+//! `unreadable` (paths that could not be checked) and `files` (one object per
+//! checked file: what was checked in it, from `Analysis::checked`, and what went
+//! wrong, so that a case with nothing checked never looks clean).
 
 use super::{FileReport, Finding, Report, span};
 use rayon::prelude::*;
@@ -20,6 +22,7 @@ pub struct JsonReport<'a> {
     pub summary: JsonSummary,
     pub acknowledged: Vec<JsonAcknowledged<'a>>,
     pub unreadable: Vec<JsonUnreadable<'a>>,
+    pub files: Vec<JsonFile<'a>>,
 }
 
 #[derive(Serialize)]
@@ -65,6 +68,54 @@ pub struct JsonUnreadable<'a> {
     pub message: &'a str,
 }
 
+/// What was checked in one file: the engine's `Checked`, field by field.
+#[derive(Serialize)]
+pub struct JsonFile<'a> {
+    pub path: &'a str,
+    /// `case`, or `definitions` for a file with no header and no entries.
+    pub kind: &'static str,
+    /// The same sentence as the human output's line for the file.
+    pub checked: String,
+    /// The procedures in force (named in the header and known).
+    pub procedures: &'a [String],
+    pub deadlines_checked: usize,
+    pub deadlines_late: usize,
+    pub deadlines_possibly_late: usize,
+    pub recommendations_tracked: usize,
+    pub recommendations_late: usize,
+    pub stages_unchecked: usize,
+    pub acknowledged: usize,
+    /// Lines that could not be read (each has a `syntax` diagnostic).
+    pub unreadable_lines: usize,
+    /// What went wrong, in words, or `null`: lines that could not be read,
+    /// entries with no case header, a case in which nothing was checked.
+    pub problem: Option<String>,
+}
+
+fn file_json(file: &FileReport) -> JsonFile<'_> {
+    let facts = &file.facts;
+    let c = &facts.checked;
+    JsonFile {
+        path: &file.path,
+        kind: if facts.is_definitions() {
+            "definitions"
+        } else {
+            "case"
+        },
+        checked: facts.describe(),
+        procedures: &c.procedures,
+        deadlines_checked: c.deadlines,
+        deadlines_late: c.late,
+        deadlines_possibly_late: c.possibly_late,
+        recommendations_tracked: c.recommendations,
+        recommendations_late: c.recommendations_late,
+        stages_unchecked: c.unchecked_stages,
+        acknowledged: c.acknowledged,
+        unreadable_lines: facts.unreadable_lines.len(),
+        problem: facts.problem(),
+    }
+}
+
 fn diagnostic<'a>(file: &'a FileReport, f: &'a Finding) -> JsonDiagnostic<'a> {
     let (line, column, end_line, end_column) = span(&file.index, f.range);
     JsonDiagnostic {
@@ -107,6 +158,7 @@ pub fn to_json<'a>(report: &'a Report) -> JsonReport<'a> {
         summary: summary(report),
         acknowledged: acknowledged(report),
         unreadable: unreadable(report),
+        files: report.files.iter().map(file_json).collect(),
     }
 }
 
@@ -179,8 +231,34 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     pretty_at(&mut rest, &acknowledged(report), 1)?;
     rest.extend_from_slice(b",\n  \"unreadable\": ");
     pretty_at(&mut rest, &unreadable(report), 1)?;
-    rest.extend_from_slice(b"\n}\n");
-    out.write_all(&rest)
+    rest.extend_from_slice(b",\n  \"files\": [");
+    out.write_all(&rest)?;
+    // One object per file, serialised in parallel like the diagnostics.
+    for (b, batch) in report.files.chunks(256).enumerate() {
+        let chunks: Vec<Vec<u8>> = batch
+            .par_iter()
+            .enumerate()
+            .map(|(i, file)| {
+                let mut buf = Vec::new();
+                // The first element has no comma before it.
+                buf.extend_from_slice(if b == 0 && i == 0 {
+                    b"\n    "
+                } else {
+                    b",\n    "
+                });
+                pretty_at(&mut buf, &file_json(file), 2)?;
+                Ok(buf)
+            })
+            .collect::<io::Result<_>>()?;
+        for chunk in &chunks {
+            out.write_all(chunk)?;
+        }
+    }
+    out.write_all(if report.files.is_empty() {
+        b"]\n}\n"
+    } else {
+        b"\n  ]\n}\n"
+    })
 }
 
 /// Appends `value` as pretty JSON nested `depth` levels deep: serde_json's
@@ -202,7 +280,8 @@ fn pretty_at(out: &mut Vec<u8>, value: &impl Serialize, depth: usize) -> io::Res
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::{Level, Note, Silenced, Unreadable};
+    use crate::render::{FileFacts, Level, Note, Silenced, Unreadable};
+    use caseline_check::Checked;
     use caseline_syntax::{LineIndex, TextRange};
 
     fn finding(code: &'static str, at: (u32, u32), message: &str, notes: Vec<Note>) -> Finding {
@@ -221,6 +300,7 @@ mod tests {
             index: LineIndex::new(text),
             findings,
             silenced,
+            facts: Default::default(),
         }
     }
 
@@ -271,7 +351,45 @@ mod tests {
             }],
             rules: vec![],
         };
+        let mut report = report;
+        report.files[0].facts = FileFacts {
+            checked: Checked {
+                has_header: true,
+                entries: 4,
+                procedures: vec!["children-statutory".to_string(), "lgsco".to_string()],
+                deadlines: 5,
+                late: 2,
+                possibly_late: 1,
+                recommendations: 3,
+                recommendations_late: 1,
+                unchecked_stages: 1,
+                unreadable_lines: 1,
+                acknowledged: 1,
+            },
+            unreadable_lines: vec![7],
+        };
+        report.files[2].facts.checked.entries = 2;
         assert_eq!(written(&report), reference(&report));
+        let files =
+            serde_json::from_str::<serde_json::Value>(&written(&report)).expect("JSON")["files"]
+                .clone();
+        assert_eq!(files[0]["procedures"][1], "lgsco");
+        assert_eq!(files[0]["problem"], "1 line could not be read (line 7)");
+        assert_eq!(files[1]["kind"], "definitions");
+        assert_eq!(files[1]["problem"], serde_json::Value::Null);
+        assert_eq!(
+            files[2]["problem"],
+            "no case header: its entries are not checked"
+        );
+        // Over one batch of files: the separators between batches too.
+        let many = Report {
+            files: (0..600)
+                .map(|i| file(&format!("{i}.case"), "", vec![], vec![]))
+                .collect(),
+            unreadable: vec![],
+            rules: vec![],
+        };
+        assert_eq!(written(&many), reference(&many));
         // And with nothing at all: empty arrays stay `[]`.
         let empty = Report {
             files: vec![file("empty.case", "", vec![], vec![])],
@@ -280,5 +398,12 @@ mod tests {
         };
         assert_eq!(written(&empty), reference(&empty));
         assert!(written(&empty).contains("\"diagnostics\": [],"));
+        let none = Report {
+            files: vec![],
+            unreadable: vec![],
+            rules: vec![],
+        };
+        assert_eq!(written(&none), reference(&none));
+        assert!(written(&none).ends_with("\"files\": []\n}\n"));
     }
 }

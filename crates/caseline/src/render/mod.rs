@@ -11,6 +11,7 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
+use caseline_check::Checked;
 use caseline_syntax::{LineIndex, TextRange};
 
 /// Severity as rendered; mirrors `caseline_check::Severity`.
@@ -67,6 +68,99 @@ pub struct FileReport {
     pub index: LineIndex,
     pub findings: Vec<Finding>,
     pub silenced: Vec<Silenced>,
+    /// What the check judged in the file.
+    pub facts: FileFacts,
+}
+
+/// What was checked in one file (the engine's `Checked`, never recounted
+/// here) and the lines that could not be read, so that every output can say
+/// so: a case with nothing checked must never look clean.
+#[derive(Debug, Clone, Default)]
+pub struct FileFacts {
+    pub checked: Checked,
+    /// 1-based lines holding a `syntax` finding, in order, each once.
+    pub unreadable_lines: Vec<u32>,
+}
+
+impl FileFacts {
+    /// `facts` of a file, from its analysis.
+    pub fn of(index: &LineIndex, analysis: &caseline_check::Analysis) -> FileFacts {
+        let mut lines: Vec<u32> = analysis
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == caseline_check::Rule::Syntax)
+            .map(|d| index.line_of(d.range.start()) + 1)
+            .collect();
+        lines.dedup();
+        FileFacts {
+            checked: analysis.checked.clone(),
+            unreadable_lines: lines,
+        }
+    }
+
+    /// A definitions file: no case header and no entries, nothing to judge.
+    pub fn is_definitions(&self) -> bool {
+        !self.checked.has_header && self.checked.entries == 0
+    }
+
+    /// A case in which no deadline was judged and no recommendation tracked.
+    pub fn nothing_checked(&self) -> bool {
+        !self.is_definitions() && self.checked.nothing_checked()
+    }
+
+    /// What the check judged, in the engine's words
+    /// (`children-statutory · 5 deadlines checked (2 late) · 3 recommendations tracked`).
+    pub fn describe(&self) -> String {
+        if self.is_definitions() {
+            "definitions only (procedures and calendars): no case to check".to_string()
+        } else {
+            self.checked.describe()
+        }
+    }
+
+    /// Why nothing was checked, in [`Checked::describe`]'s words: the first
+    /// thing that stopped the checks.
+    pub fn why_nothing(&self) -> &'static str {
+        if !self.checked.has_header {
+            "no case header"
+        } else if self.checked.procedures.is_empty() {
+            "no procedure named"
+        } else if self.checked.unchecked_stages > 0 {
+            "no stage's time limit could be checked"
+        } else {
+            "no deadline or recommendation to check"
+        }
+    }
+
+    /// What went wrong in the file, for the `problem` of the JSON and the
+    /// summary: lines that could not be read, entries without a case header,
+    /// a case in which nothing was checked. `None` when nothing did.
+    pub fn problem(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if !self.checked.has_header && self.checked.entries > 0 {
+            parts.push("no case header: its entries are not checked".to_string());
+        } else if self.nothing_checked() {
+            parts.push(format!("nothing was checked ({})", self.why_nothing()));
+        }
+        if !self.unreadable_lines.is_empty() {
+            parts.push(lines_not_read(&self.unreadable_lines));
+        }
+        (!parts.is_empty()).then(|| parts.join("; "))
+    }
+}
+
+/// `1 line could not be read (line 7)`, `2 lines could not be read (lines 7, 12)`.
+pub fn lines_not_read(lines: &[u32]) -> String {
+    let list = lines
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if lines.len() == 1 {
+        format!("1 line could not be read (line {list})")
+    } else {
+        format!("{} lines could not be read (lines {list})", lines.len())
+    }
 }
 
 /// A path that could not be checked (missing, unreadable, not UTF-8, too big).
@@ -98,6 +192,11 @@ pub struct Totals {
     pub errors: usize,
     pub warnings: usize,
     pub silenced: usize,
+    /// Deadlines judged and recommendations tracked, over every file.
+    pub deadlines: usize,
+    pub recommendations: usize,
+    /// Cases in which nothing was checked.
+    pub nothing_checked: usize,
 }
 
 impl Report {
@@ -108,6 +207,9 @@ impl Report {
         };
         for f in &self.files {
             t.silenced += f.silenced.len();
+            t.deadlines += f.facts.checked.deadlines;
+            t.recommendations += f.facts.checked.recommendations;
+            t.nothing_checked += usize::from(f.facts.nothing_checked());
             for d in &f.findings {
                 match d.level {
                     Level::Error => t.errors += 1,
