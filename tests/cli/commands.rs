@@ -143,6 +143,50 @@ fn fmt_checks_writes_and_reads_stdin() {
     assert_eq!(stdin_check.code, 0);
 }
 
+#[test]
+fn fmt_says_which_lines_it_could_not_read_and_left_as_written() {
+    // Lines 5 and 7 are not entries; the rest is messy but readable.
+    let text = "case \"5\"\n    title   \"x\"\n\n2024-01-02\tnote\nnot an entry\n2024-01-03 note\nnor this\n";
+    let dir = workspace(&[("kent.case", text.as_bytes())]);
+    let check = run_in(dir.path(), &["fmt", "--check", "kent.case"]);
+    assert_eq!(check.code, 1);
+    assert_eq!(
+        check.stdout,
+        "would reformat kent.case (2 lines could not be read and would be left as written: 5, 7)\n\
+         1 file would be reformatted, 0 already formatted; \
+         lines that could not be read would be left as written in 1 file\n"
+    );
+    let write = run_in(dir.path(), &["fmt", "kent.case"]);
+    assert_eq!(write.code, 0);
+    assert!(
+        write.stdout.starts_with(
+            "reformatted kent.case (2 lines could not be read and were left as written: 5, 7)\n"
+        ),
+        "{}",
+        write.stdout
+    );
+    let written = std::fs::read_to_string(dir.path().join("kent.case")).expect("kent.case");
+    assert!(
+        written.contains("\nnot an entry\n") && written.contains("\nnor this\n"),
+        "{written}"
+    );
+    // Already formatted: still said.
+    let again = run_in(dir.path(), &["fmt", "kent.case"]);
+    assert!(
+        again
+            .stdout
+            .starts_with("kent.case: 2 lines could not be read and were left as written: 5, 7\n"),
+        "{}",
+        again.stdout
+    );
+    // From stdin the note goes to stderr, the text to stdout.
+    let stdin = run_with_stdin(dir.path(), &["fmt", "-"], Some(text));
+    assert_eq!(
+        stdin.stderr,
+        "stdin: 2 lines could not be read and were left as written: 5, 7\n"
+    );
+}
+
 /// One LSP message with its Content-Length header.
 fn lsp_frame(body: &str) -> String {
     format!("Content-Length: {}\r\n\r\n{body}", body.len())
@@ -267,4 +311,20 @@ fn report_writes_one_html_page() {
     let missing = run_in(dir.path(), &["report", "nope.case", "-o", "-"]);
     assert_eq!(missing.code, 2);
     assert!(missing.stderr.contains("nope.case"), "{}", missing.stderr);
+
+    // Lines that could not be read: said at the top of the page and on the terminal.
+    let broken = "case \"b\"\n  procedure lgsco\n  as-of 2024-12-31\n\n2024-01-02 ombudsman.decision\nnot an entry\n";
+    let dir = workspace(&[("b.case", broken.as_bytes())]);
+    let run = run_in(dir.path(), &["report", "b.case", "-o", "-"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("1 line could not be read and is left out of this timeline: line 6."),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.stderr,
+        "warning: 1 line could not be read and is left out of the timeline: 6\n"
+    );
 }

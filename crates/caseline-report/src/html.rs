@@ -69,6 +69,7 @@ pub fn render_html(layout: &Layout, title: &str) -> String {
         CSS,
         esc(title)
     );
+    warnings(&mut out, layout);
     case_summary(&mut out, layout);
     let _ = writeln!(
         out,
@@ -82,8 +83,44 @@ pub fn render_html(layout: &Layout, title: &str) -> String {
     stages_table(&mut out, layout);
     recs_table(&mut out, layout);
     findings_list(&mut out, layout);
+    acknowledged_list(&mut out, layout);
     out.push_str("</main>\n</body>\n</html>\n");
     out
+}
+
+/// At the top, before anything that could look clean: lines that could not be
+/// read (left out of the timeline), and a case in which nothing was checked.
+fn warnings(out: &mut String, l: &Layout) {
+    if !l.unreadable_lines.is_empty() {
+        let lines = l
+            .unreadable_lines
+            .iter()
+            .map(|n| format!("line {n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let count = if l.unreadable_lines.len() == 1 {
+            "1 line could not be read and is".to_string()
+        } else {
+            format!(
+                "{} lines could not be read and are",
+                l.unreadable_lines.len()
+            )
+        };
+        let _ = writeln!(
+            out,
+            "<p class=\"alert\" role=\"alert\">{count} left out of this timeline: {lines}. \
+             Nothing on them is drawn or checked; see the findings below for what is wrong.</p>"
+        );
+    }
+    if l.nothing_checked {
+        let _ = writeln!(
+            out,
+            "<p class=\"alert\" role=\"alert\">Nothing was checked in this case: no deadline \
+             could be judged and no recommendation is tracked, so the absence of findings \
+             says nothing about it ({}).</p>",
+            esc(&l.checked)
+        );
+    }
 }
 
 fn case_summary(out: &mut String, l: &Layout) {
@@ -109,6 +146,7 @@ fn case_summary(out: &mut String, l: &Layout) {
     }
     row("Calendar", &l.calendar);
     row("Judged as of", &l.as_of.to_string());
+    row("Checked", &l.checked);
     if let Some(v) = &c.source {
         // Shown as text, not a link: the report makes no requests and invites none.
         row("Source", v);
@@ -911,7 +949,13 @@ fn outcome_words(r: &RecRow) -> String {
 fn findings_list(out: &mut String, l: &Layout) {
     out.push_str("<section aria-labelledby=\"findings-h\">\n<h2 id=\"findings-h\">Findings</h2>\n");
     if l.findings.is_empty() {
-        out.push_str("<p>caseline found nothing to report.</p>\n</section>\n");
+        if l.nothing_checked {
+            out.push_str(
+                "<p>caseline found nothing to report, but nothing was checked (see the top of the page).</p>\n</section>\n",
+            );
+        } else {
+            out.push_str("<p>caseline found nothing to report.</p>\n</section>\n");
+        }
         return;
     }
     out.push_str("<ul class=\"findings\">\n");
@@ -927,6 +971,34 @@ fn findings_list(out: &mut String, l: &Layout) {
         );
     }
     out.push_str("</ul>\n</section>\n");
+}
+
+/// Findings silenced in the file, each with the reason given for it: shown,
+/// never dropped without a trace.
+fn acknowledged_list(out: &mut String, l: &Layout) {
+    if l.acknowledged.is_empty() {
+        return;
+    }
+    out.push_str(
+        "<section aria-labelledby=\"ack-h\">\n<h2 id=\"ack-h\">Acknowledged findings</h2>\n\
+         <p>These findings were acknowledged in the case file (a <code>caseline: allow</code> \
+         comment) with the reason shown; they are not counted in the findings above.</p>\n\
+         <table>\n<thead><tr><th scope=\"col\">Line</th><th scope=\"col\">Rule</th>\
+         <th scope=\"col\">Finding</th><th scope=\"col\">Reason given</th></tr></thead>\n<tbody>\n",
+    );
+    for a in &l.acknowledged {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td><span class=\"sev sev-{}\">{}</span> <code>{}</code></td><td>{}</td><td>{}</td></tr>",
+            a.line,
+            esc(a.severity),
+            esc(a.severity),
+            esc(a.rule),
+            esc(&a.message),
+            esc(&a.reason)
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
 fn month_starts(first: NaiveDate, last: NaiveDate) -> Vec<NaiveDate> {
@@ -980,6 +1052,7 @@ dl.case { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1re
 dl.case dt { font-weight: 600; }
 dl.case dd { margin: 0; overflow-wrap: anywhere; }
 p.summary { font-weight: 600; margin: 0 0 .75rem; }
+p.alert { border: 2px solid #b71c1c; background: #fdecea; color: #1a1a1a; padding: .5rem .75rem; margin: 0 0 1rem; font-weight: 600; }
 .legend ul { list-style: none; padding: 0; margin: .5rem 0; display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; font-size: .85rem; }
 .legend li { display: flex; align-items: center; gap: .35rem; }
 svg.chart { width: 100%; height: auto; max-width: 1360px; display: block; font-size: 12px; }

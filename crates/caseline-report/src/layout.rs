@@ -39,6 +39,16 @@ pub struct Layout {
     pub recs: Vec<RecRow>,
     /// The checker's findings, for the list under the picture.
     pub findings: Vec<FindingRow>,
+    /// Findings silenced by an acknowledgement comment, with its reason: listed
+    /// on their own, never dropped without a trace.
+    pub acknowledged: Vec<AcknowledgedRow>,
+    /// What the check judged, in the engine's words (`Checked::describe`).
+    pub checked: String,
+    /// No deadline judged and no recommendation tracked: the absence of
+    /// findings says nothing about the case.
+    pub nothing_checked: bool,
+    /// 1-based lines the parser could not read: left out of the timeline.
+    pub unreadable_lines: Vec<u32>,
 }
 
 /// The case header, as written (all optional: a file may have none).
@@ -244,6 +254,18 @@ pub struct FindingRow {
     pub message: String,
 }
 
+/// A finding silenced by `# caseline: allow RULE "reason"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AcknowledgedRow {
+    /// 1-based line of the finding.
+    pub line: u32,
+    pub severity: &'static str,
+    pub rule: &'static str,
+    pub message: String,
+    /// Why the file says it is acceptable.
+    pub reason: String,
+}
+
 /// Builds the report data for one checked case.
 pub fn layout(parse: &Parse, analysis: &Analysis, defs: &Definitions) -> Layout {
     let doc = parse.document();
@@ -308,19 +330,35 @@ pub fn layout(parse: &Parse, analysis: &Analysis, defs: &Definitions) -> Layout 
         Vec::new()
     };
 
+    let line = |at: caseline_syntax::TextSize| parse.line_index().line_of(at).saturating_add(1);
     let findings = analysis
         .diagnostics
         .iter()
         .map(|d| FindingRow {
-            line: parse
-                .line_index()
-                .line_of(d.range.start())
-                .saturating_add(1),
+            line: line(d.range.start()),
             severity: d.severity.as_str(),
             rule: d.rule.name(),
             message: d.message.clone(),
         })
         .collect();
+    let acknowledged = analysis
+        .acknowledged
+        .iter()
+        .map(|a| AcknowledgedRow {
+            line: line(a.diagnostic.range.start()),
+            severity: a.diagnostic.severity.as_str(),
+            rule: a.diagnostic.rule.name(),
+            message: a.diagnostic.message.clone(),
+            reason: a.reason.clone(),
+        })
+        .collect();
+    let mut unreadable_lines: Vec<u32> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == caseline_check::Rule::Syntax)
+        .map(|d| line(d.range.start()))
+        .collect();
+    unreadable_lines.dedup();
 
     Layout {
         case,
@@ -333,6 +371,10 @@ pub fn layout(parse: &Parse, analysis: &Analysis, defs: &Definitions) -> Layout 
         holidays,
         recs,
         findings,
+        acknowledged,
+        checked: analysis.checked.describe(),
+        nothing_checked: analysis.checked.nothing_checked(),
+        unreadable_lines,
     }
 }
 

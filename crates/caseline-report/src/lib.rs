@@ -1,8 +1,10 @@
 //! caseline-report: a picture of one checked case. [`layout`] turns a parse and its
 //! [`caseline_check::Analysis`] into plain timeline data (the time axis, one bar per
 //! evaluated deadline, vague dates as ranges, bank holidays, the recommendations
-//! table); [`render_html`] draws that data as one self-contained HTML file (inline
-//! CSS and SVG, no scripts, no external requests).
+//! table, the findings and the acknowledged ones with their reasons, what was
+//! checked and the lines that could not be read); [`render_html`] draws that
+//! data as one self-contained HTML file (inline CSS and SVG, no scripts, no
+//! external requests).
 //!
 //! Must not depend on LSP, terminals, the file system or the clock: the caller
 //! reads the files and decides the as-of date (through `check`).
@@ -13,6 +15,7 @@ mod text;
 
 pub use html::render_html;
 pub use layout::{
-    Bar, BarEnd, BarStatus, CaseInfo, EventMark, FindingRow, Layout, RecOutcome, RecRow, layout,
+    AcknowledgedRow, Bar, BarEnd, BarStatus, CaseInfo, EventMark, FindingRow, Layout, RecOutcome,
+    RecRow, layout,
 };
 pub use text::{describe_count, describe_interval};

@@ -201,3 +201,101 @@ fn a_running_stage_says_when_it_is_due() {
         "drawn as still running"
     );
 }
+
+/// A late stage 1 response acknowledged with a reason (line 7), a line that
+/// cannot be read (line 8) and one more (line 10).
+const ACKNOWLEDGED: &str = r#"case "ack"
+  procedure children-statutory
+  as-of 2024-12-31
+
+2024-01-02 stage1.received
+# caseline: allow deadline-missed "Council & complainant agreed <in writing> to wait"
+2024-03-01 stage1.response
+this line is not an entry
+2024-03-02 note "fine"
+nor is this one
+"#;
+
+#[test]
+fn acknowledged_findings_are_listed_with_their_reasons() {
+    let (l, html) = report(ACKNOWLEDGED);
+    assert_eq!(l.acknowledged.len(), 1);
+    assert_eq!(l.acknowledged[0].rule, "deadline-missed");
+    assert_eq!(l.acknowledged[0].line, 7);
+    assert!(
+        !l.findings.iter().any(|f| f.rule == "deadline-missed"),
+        "silenced: not among the findings"
+    );
+    let section = html
+        .split("<h2 id=\"ack-h\">Acknowledged findings</h2>")
+        .nth(1)
+        .and_then(|rest| rest.split("</section>").next())
+        .unwrap_or_else(|| panic!("an Acknowledged findings section:\n{html}"));
+    assert!(section.contains("<td>7</td>"), "{section}");
+    assert!(
+        section.contains("<code>deadline-missed</code>"),
+        "{section}"
+    );
+    assert!(
+        section.contains("stage 1 response on 2024-03-01 was 43 working days after"),
+        "the finding's message: {section}"
+    );
+    // The reason, escaped.
+    assert!(
+        section.contains("Council &amp; complainant agreed &lt;in writing&gt; to wait"),
+        "{section}"
+    );
+    // A case with no acknowledgement has no such section.
+    let (_, plain) = report(&sample("kent-24-003-873.case"));
+    assert!(!plain.contains("Acknowledged findings"));
+}
+
+#[test]
+fn lines_that_could_not_be_read_are_named_at_the_top() {
+    let (l, html) = report(ACKNOWLEDGED);
+    assert_eq!(l.unreadable_lines, [8, 10]);
+    let banner = "<p class=\"alert\" role=\"alert\">2 lines could not be read and are left out \
+                  of this timeline: line 8, line 10.";
+    let at = html
+        .find(banner)
+        .unwrap_or_else(|| panic!("the banner:\n{html}"));
+    // Before anything else of the case: right after the page heading.
+    let h1 = html.find("</h1>").unwrap_or(usize::MAX);
+    assert!(h1 < at, "after the heading");
+    assert!(
+        at < html.find("<dl class=\"case\">").unwrap_or(0),
+        "before the case details"
+    );
+    let (_, one) = report(
+        "case \"x\"\n  procedure lgsco\n  as-of 2024-12-31\n\n2024-01-02 ombudsman.decision\nnot an entry\n",
+    );
+    assert!(
+        one.contains("1 line could not be read and is left out of this timeline: line 6."),
+        "{one}"
+    );
+    let (_, clean) = report(&sample("kent-24-003-873.case"));
+    assert!(!clean.contains("could not be read"));
+}
+
+#[test]
+fn the_page_says_what_was_checked() {
+    let (l, html) = report(&sample("kent-24-003-873.case"));
+    assert_eq!(
+        l.checked,
+        "children-statutory, lgsco · 4 deadlines checked (2 late) · 2 recommendations tracked"
+    );
+    assert!(
+        html.contains(&format!("<dt>Checked</dt><dd>{}</dd>", l.checked)),
+        "near the top, with the case details"
+    );
+    assert!(!html.contains("Nothing was checked"));
+    // A case naming no procedure: said at the top, and the empty findings
+    // list does not read as a clean bill.
+    let (l, html) = report("case \"n\"\n  as-of 2024-12-31\n\n2024-01-02 note \"x\"\n");
+    assert!(l.nothing_checked);
+    assert!(
+        html.contains("<p class=\"alert\" role=\"alert\">Nothing was checked in this case"),
+        "{html}"
+    );
+    assert!(!html.contains("caseline found nothing to report.</p>"));
+}

@@ -2,6 +2,10 @@
 //! layout with `caseline_syntax::format` (the same formatter the LSP uses). Files
 //! are written only when the text changes; `--check` writes nothing, lists the
 //! files that would change and exits 1. The path `-` formats stdin to stdout.
+//!
+//! Lines the parser could not read are left exactly as written, and `fmt` says
+//! which (`reformatted kent.case (2 lines could not be read and were left as
+//! written: 7, 12)`), so that a clean-looking result never hides them.
 
 use super::Outcome;
 use crate::discover::{self, Filter};
@@ -43,7 +47,8 @@ pub fn run(args: FmtArgs) -> anyhow::Result<Outcome> {
     }
 
     let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
-    let (mut changed, mut unchanged) = (0usize, 0usize);
+    let (mut changed, mut unchanged, mut with_unread) = (0usize, 0usize, 0usize);
+    let tense = if args.check { "would be" } else { "were" };
     for path in &files {
         let shown = discover::display_path(path);
         let text = match discover::read_text(path) {
@@ -55,30 +60,51 @@ pub fn run(args: FmtArgs) -> anyhow::Result<Outcome> {
             }
         };
         let formatted = caseline_syntax::format(&text);
+        let unread = unreadable_lines(&text);
+        with_unread += usize::from(!unread.is_empty());
         if formatted == text {
             unchanged += 1;
+            if !unread.is_empty() {
+                writeln!(out, "{shown}: {}", left_as_written(&unread, tense))?;
+            }
             continue;
         }
         changed += 1;
+        let note = if unread.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", left_as_written(&unread, tense))
+        };
         if args.check {
-            writeln!(out, "would reformat {shown}")?;
+            writeln!(out, "would reformat {shown}{note}")?;
         } else if let Err(err) = std::fs::write(path, formatted) {
             anstream::eprintln!("error: could not write {shown}: {err}");
             failed = true;
         } else {
-            writeln!(out, "reformatted {shown}")?;
+            writeln!(out, "reformatted {shown}{note}")?;
         }
     }
     let files = |n: usize| format!("{n} file{}", if n == 1 { "" } else { "s" });
+    let unread_note = if with_unread > 0 {
+        format!(
+            "; lines that could not be read {tense} left as written in {}",
+            files(with_unread)
+        )
+    } else {
+        String::new()
+    };
     if args.check {
         let changed = files(changed);
         writeln!(
             out,
-            "{changed} would be reformatted, {unchanged} already formatted"
+            "{changed} would be reformatted, {unchanged} already formatted{unread_note}"
         )?;
     } else {
         let changed = files(changed);
-        writeln!(out, "reformatted {changed}, {unchanged} already formatted")?;
+        writeln!(
+            out,
+            "reformatted {changed}, {unchanged} already formatted{unread_note}"
+        )?;
     }
     Ok(if failed {
         Outcome::Failure
@@ -103,6 +129,12 @@ fn stdin(check: bool) -> anyhow::Result<Outcome> {
     }
     let text = discover::utf8_text(bytes).map_err(|m| anyhow::anyhow!("stdin: {m}"))?;
     let formatted = caseline_syntax::format(&text);
+    // Stdout holds the text: the note goes to stderr.
+    let unread = unreadable_lines(&text);
+    if !unread.is_empty() {
+        let tense = if check { "would be" } else { "were" };
+        anstream::eprintln!("stdin: {}", left_as_written(&unread, tense));
+    }
     if check {
         if formatted == text {
             return Ok(Outcome::Clean);
@@ -114,4 +146,52 @@ fn stdin(check: bool) -> anyhow::Result<Outcome> {
     out.write_all(formatted.as_bytes())?;
     out.flush()?;
     Ok(Outcome::Clean)
+}
+
+/// The 1-based lines holding a syntax error (the parser could not read them,
+/// so the formatter leaves them as written), each once, in order.
+fn unreadable_lines(text: &str) -> Vec<u32> {
+    let parse = caseline_syntax::parse(text);
+    let index = parse.line_index();
+    let mut lines: Vec<u32> = parse
+        .errors()
+        .iter()
+        .filter(|e| e.kind == caseline_syntax::SyntaxErrorKind::Syntax)
+        .map(|e| index.line_of(e.range.start()) + 1)
+        .collect();
+    lines.sort_unstable();
+    lines.dedup();
+    lines
+}
+
+/// `2 lines could not be read and were left as written: 7, 12`.
+fn left_as_written(lines: &[u32], tense: &str) -> String {
+    let list = lines
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let count = if lines.len() == 1 {
+        "1 line".to_string()
+    } else {
+        format!("{} lines", lines.len())
+    };
+    format!("{count} could not be read and {tense} left as written: {list}")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn names_the_lines_left_as_written() {
+        let text = "case \"1\"\n  procedure lgsco\n\n2024-01-02 note\nnot an entry\n2024-01-03 note\nnor this\n";
+        assert_eq!(super::unreadable_lines(text), [5, 7]);
+        assert_eq!(
+            super::left_as_written(&[5, 7], "were"),
+            "2 lines could not be read and were left as written: 5, 7"
+        );
+        assert_eq!(
+            super::left_as_written(&[5], "would be"),
+            "1 line could not be read and would be left as written: 5"
+        );
+    }
 }

@@ -77,6 +77,15 @@ pub fn run(args: ReportArgs) -> anyhow::Result<Outcome> {
             anstream::eprintln!("wrote {}", discover::display_path(&path));
         }
     }
+    // The page says so at the top; so does the terminal.
+    if let [first, rest @ ..] = layout.unreadable_lines.as_slice() {
+        let lines: String = rest.iter().map(|n| format!(", {n}")).collect();
+        let count = match rest.len() {
+            0 => "1 line could not be read and is".to_string(),
+            n => format!("{} lines could not be read and are", n + 1),
+        };
+        anstream::eprintln!("warning: {count} left out of the timeline: {first}{lines}");
+    }
     Ok(Outcome::Clean)
 }
 
