@@ -346,9 +346,10 @@ mod tests {
         let line = text.lines().nth(1).unwrap_or_default();
         assert!(line.starts_with("bad.case  "), "{text}");
         assert!(
-            line.ends_with("-  -  could not be checked: not UTF-8 (line 3)"),
+            line.ends_with("-  could not be checked: not UTF-8 (line 3)"),
             "{text}"
         );
+        assert_eq!(line.split_whitespace().filter(|c| *c == "-").count(), 8);
         assert!(!line.contains('0'), "no count shown as 0: {text}");
     }
 }
