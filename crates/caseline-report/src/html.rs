@@ -98,18 +98,21 @@ fn warnings(out: &mut String, l: &Layout) {
             .map(|n| format!("line {n}"))
             .collect::<Vec<_>>()
             .join(", ");
-        let count = if l.unreadable_lines.len() == 1 {
-            "1 line could not be read and is".to_string()
+        let (count, them) = if l.unreadable_lines.len() == 1 {
+            ("1 line could not be read and is".to_string(), "it")
         } else {
-            format!(
-                "{} lines could not be read and are",
-                l.unreadable_lines.len()
+            (
+                format!(
+                    "{} lines could not be read and are",
+                    l.unreadable_lines.len()
+                ),
+                "them",
             )
         };
         let _ = writeln!(
             out,
             "<p class=\"alert\" role=\"alert\">{count} left out of this timeline: {lines}. \
-             Nothing on them is drawn or checked; see the findings below for what is wrong.</p>"
+             Nothing on {them} is drawn or checked; the findings below say what is wrong.</p>"
         );
     }
     if l.nothing_checked {

@@ -164,17 +164,18 @@ fn unreadable_lines(text: &str) -> Vec<u32> {
     lines
 }
 
-/// `2 lines could not be read and were left as written: 7, 12`.
+/// `2 lines could not be read and were left as written: 7, 12`; `tense` is
+/// `were` (made singular for one line) or `would be`.
 fn left_as_written(lines: &[u32], tense: &str) -> String {
     let list = lines
         .iter()
         .map(u32::to_string)
         .collect::<Vec<_>>()
         .join(", ");
-    let count = if lines.len() == 1 {
-        "1 line".to_string()
-    } else {
-        format!("{} lines", lines.len())
+    let (count, tense) = match (lines.len(), tense) {
+        (1, "were") => ("1 line".to_string(), "was"),
+        (1, tense) => ("1 line".to_string(), tense),
+        (n, tense) => (format!("{n} lines"), tense),
     };
     format!("{count} could not be read and {tense} left as written: {list}")
 }
@@ -192,6 +193,10 @@ mod tests {
         assert_eq!(
             super::left_as_written(&[5], "would be"),
             "1 line could not be read and would be left as written: 5"
+        );
+        assert_eq!(
+            super::left_as_written(&[5], "were"),
+            "1 line could not be read and was left as written: 5"
         );
     }
 }
