@@ -1,24 +1,39 @@
 //! The one formatter (used by `caseline fmt` and LSP formatting).
 //!
 //! Canonical layout: block lines at column 0, child lines indented exactly two
-//! spaces, one space between the tokens of a line, no trailing whitespace, at
-//! most one blank line in a row, a blank line before each top-level block
-//! (consecutive entries keep the author's choice), and exactly one line ending
-//! at the end of the file. CRLF files stay CRLF. In a file with a syntax
-//! error the author's blank lines are kept (runs still collapse to one): where
-//! its blocks start is the parser's guess there.
+//! spaces, one space wherever whitespace separates two tokens of a line, no
+//! trailing whitespace, at most one blank line in a row, a blank line before
+//! each top-level block (consecutive entries keep the author's choice), and
+//! exactly one line ending at the end of the file. CRLF files stay CRLF. In a
+//! file with a syntax error the author's blank lines are kept (runs still
+//! collapse to one): where its blocks start is the parser's guess there.
 //!
 //! It never changes what a file says: every token, comment and prose text is
 //! kept as written, and a line with a syntax error (or one that belongs to a
 //! line the parser could not read) is copied byte for byte. Works from the
 //! parse tree; must not depend on calendars, rules or LSP.
+//!
+//! Two rules keep it idempotent where the parser's reading is fragile:
+//!
+//! - **It only changes whitespace that is there; it never splits a word.** Two
+//!   tokens written touching stay touching. A character that is not whitespace
+//!   (a control character such as U+0007 included) belongs to the word it is
+//!   written in, even where the grammar reads the word as two tokens:
+//!   `ti\u{7}tle` is the key `ti` and the word `\u{7}tle` to the parser, one
+//!   word to the person who typed it, and `calendara` is not `calendar a`.
+//! - **Only what the parser could not read is copied as written**, judged line
+//!   by line. Where tree-sitter's error recovery draws an ERROR region depends
+//!   on the rest of the file, which formatting changes, so a whole child line
+//!   that the parser read completely inside such a region (a `field`, an
+//!   `event` line…) is formatted like any other: otherwise it could be copied
+//!   on one pass and re-spaced on the next.
 
 use crate::errors::{SyntaxErrorKind, range_of};
 use crate::kinds;
 use crate::lower::trim_end_range;
 use crate::parse::{Parse, parse};
 use std::collections::HashSet;
-use text_size::TextRange;
+use text_size::{TextRange, TextSize};
 use tree_sitter::Node;
 
 /// Formats a `.case` file. Idempotent: `format(&format(x)) == format(x)`.
@@ -75,10 +90,15 @@ fn format_parse(parse: &Parse) -> String {
         .iter()
         .any(|e| e.kind == SyntaxErrorKind::Syntax)
         || root.has_error();
-    // Lines that must stay exactly as written.
+    // Lines that must stay exactly as written. The lines of an ERROR region
+    // are judged one by one by `collect_leaves`, so the errors reported there
+    // (one per line the region touches) are left to it.
     let mut verbatim: HashSet<usize> = HashSet::new();
+    let mut tokens: Vec<Vec<TextRange>> = vec![Vec::new(); line_count];
+    let error_regions = collect_leaves(root, text, index, &mut tokens, &mut verbatim);
     for e in parse.errors() {
-        if e.kind == SyntaxErrorKind::Syntax {
+        let in_error_region = error_regions.iter().any(|r| r.contains_range(e.range));
+        if e.kind == SyntaxErrorKind::Syntax && !in_error_region {
             mark_lines(&mut verbatim, index, e.range);
         }
     }
@@ -107,10 +127,6 @@ fn format_parse(parse: &Parse) -> String {
         }
     }
 
-    // The tokens of each line, in order.
-    let mut tokens: Vec<Vec<TextRange>> = vec![Vec::new(); line_count];
-    collect_leaves(root, text, index, &mut tokens, &mut verbatim);
-
     let mut lines: Vec<Line> = Vec::with_capacity(line_count);
     for (i, toks) in tokens.iter().enumerate() {
         let range = index.line_range(i as u32);
@@ -129,17 +145,24 @@ fn format_parse(parse: &Parse) -> String {
             lines.push(Line::Verbatim(verbatim_line(original)));
             continue;
         }
-        let words: Vec<&str> = toks
-            .iter()
-            .map(|r| {
+        // The line's words: whitespace between two tokens becomes one space;
+        // tokens written touching stay touching (never split a word).
+        let mut words = String::with_capacity(original.len());
+        let mut previous_end = None;
+        for r in toks {
+            if previous_end.is_some_and(|end| r.start() > end) {
+                words.push(' ');
+            }
+            words.push_str(
                 text.get(r.start().into()..r.end().into())
-                    .unwrap_or_default()
-            })
-            .collect();
+                    .unwrap_or_default(),
+            );
+            previous_end = Some(r.end());
+        }
         // Safety net: if the tokens do not account for every visible character
         // of the line, re-spacing could lose something, so copy it instead.
         let visible = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        if visible(&words.concat()) != visible(original) {
+        if visible(&words) != visible(original) {
             verbatim.insert(i);
             lines.push(Line::Verbatim(verbatim_line(original)));
             continue;
@@ -153,10 +176,7 @@ fn format_parse(parse: &Parse) -> String {
             // A comment in column 0 stays there.
             ""
         };
-        lines.push(Line::Formatted(format!(
-            "{indent}{}",
-            words.join(" ").trim_end()
-        )));
+        lines.push(Line::Formatted(format!("{indent}{}", words.trim_end())));
     }
 
     // Where each top-level block's group starts: its head, or the column-0
@@ -245,24 +265,43 @@ fn mark_lines(set: &mut HashSet<usize>, index: &crate::LineIndex, range: TextRan
 /// Every token (leaf) of the tree, grouped by the line it starts on. A token
 /// that spans lines (only a comment-only line's comment, with its line
 /// ending) is trimmed; a zero-width token marks its line as verbatim.
+///
+/// Inside an ERROR node, a whole child line read without error
+/// (`readable_child_line`) and comments give their tokens like anywhere else;
+/// anything else there marks its lines as verbatim. Returns the ERROR nodes'
+/// ranges.
 fn collect_leaves(
     root: Node<'_>,
     text: &str,
     index: &crate::LineIndex,
     tokens: &mut [Vec<TextRange>],
     verbatim: &mut HashSet<usize>,
-) {
+) -> Vec<TextRange> {
+    let mut error_regions = Vec::new();
     let mut stack = vec![root];
     let mut cursor = root.walk();
     while let Some(node) = stack.pop() {
         if node.is_error() {
-            mark_lines(verbatim, index, range_of(node));
+            error_regions.push(range_of(node));
+            if node.child_count() == 0 {
+                mark_lines(verbatim, index, range_of(node));
+            }
+            for child in node.children(&mut cursor) {
+                if child.is_error()
+                    || child.kind() == kinds::COMMENT
+                    || readable_child_line(child, text, index)
+                {
+                    stack.push(child);
+                } else {
+                    mark_lines(verbatim, index, range_of(child));
+                }
+            }
             continue;
         }
         if node.child_count() == 0 && node.kind() != kinds::SOURCE_FILE {
             let range = trim_end_range(text, range_of(node));
             let line = index.line_of(range.start()) as usize;
-            if node.is_missing() {
+            if node.is_missing() || node.kind() == kinds::UNTERMINATED_STRING {
                 verbatim.insert(line);
             } else if range.is_empty() {
                 // The root of an empty file; nothing to place.
@@ -280,4 +319,40 @@ fn collect_leaves(
     for line in tokens.iter_mut() {
         line.sort_by_key(|r| r.start());
     }
+    error_regions
+}
+
+/// The kinds of node that are one whole child line of a block.
+const CHILD_LINES: &[&str] = &[
+    kinds::FIELD,
+    kinds::REC_LINE,
+    kinds::AGREE_LINE,
+    kinds::EXTENDED_LINE,
+    kinds::PROSE_LINE,
+    kinds::USE_LINE,
+    kinds::EVENT_DECL,
+    kinds::DEADLINE_DECL,
+    kinds::REQUIRE_DECL,
+    kinds::EXTENDS_LINE,
+    kinds::CLOSED_LINE,
+];
+
+/// A node (found inside an ERROR node) that is a whole, error-free child line:
+/// indented, alone on its line but for a comment after it, and on one line.
+fn readable_child_line(node: Node<'_>, text: &str, index: &crate::LineIndex) -> bool {
+    if node.has_error() || node.is_missing() || !CHILD_LINES.contains(&node.kind()) {
+        return false;
+    }
+    let range = trim_end_range(text, range_of(node));
+    let line = index.line_of(range.start());
+    if index.line_of(range.end()) != line {
+        return false;
+    }
+    let line_range = index.line_range(line);
+    let slice = |from: TextSize, to: TextSize| text.get(from.into()..to.into()).unwrap_or_default();
+    let indent = slice(line_range.start(), range.start());
+    let rest = slice(range.end(), line_range.end()).trim();
+    !indent.is_empty()
+        && indent.chars().all(|c| c == ' ' || c == '\t')
+        && (rest.is_empty() || rest.starts_with('#'))
 }

@@ -344,3 +344,44 @@ fn files_with_syntax_errors_keep_their_blank_lines() {
         "garbage\n\ncase \"1\"\n2024-01-01 note\n"
     );
 }
+
+/// A character that is not whitespace belongs to the word it is written in,
+/// even where the grammar reads that word as two tokens (`ti\u{7}tle` is the
+/// key `ti` and the word `\u{7}tle` to the parser): the formatter changes only
+/// the whitespace it finds and never puts a space into a word. (Issue 15:
+/// `fmt` turned `  ti\x07tle "x"` into `  ti \x07tle "x"`.)
+#[test]
+fn a_control_character_inside_a_word_does_not_split_it() {
+    for (input, expected) in [
+        (
+            "procedure p\n  ti\u{7}tle \"x\"\n",
+            "procedure p\n  ti\u{7}tle \"x\"\n",
+        ),
+        (
+            "procedure p\n    ti\u{7}tle   \"x\"  \n",
+            "procedure p\n  ti\u{7}tle \"x\"\n",
+        ),
+        // Any two tokens written touching stay touching.
+        (
+            "2024-01-05 note#why\n  > text\n",
+            "2024-01-05 note#why\n  > text\n",
+        ),
+    ] {
+        let once = format(input);
+        assert_eq!(once, expected, "{input:?}");
+        assert_eq!(format(&once), once, "{input:?}: not stable");
+    }
+}
+
+/// Where tree-sitter's error recovery draws an ERROR region depends on the
+/// rest of the file: here it covers the two child lines above the broken
+/// `deadline` line until the final blank line goes. The child lines it read
+/// completely are formatted in both passes, not copied in one and re-spaced in
+/// the next; the broken lines stay as written.
+#[test]
+fn complete_child_lines_inside_an_error_region_are_formatted() {
+    let input = "procedure\n i\"\"\n    o\n deadline\ncaseL\n\n";
+    let once = format(input);
+    assert_eq!(once, "procedure\n  i\"\"\n  o\n deadline\ncaseL\n");
+    assert_eq!(format(&once), once);
+}
