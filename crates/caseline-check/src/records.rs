@@ -1,7 +1,7 @@
 //! What the analysis found out about each deadline and each recommendation,
 //! whether or not it produced a diagnostic. The LSP builds inlay hints and
 //! hovers from these (`→ adjudication due 2023-10-27 · 2023-12-22 if extended`,
-//! `105 wd · limit 65 · 40 late`).
+//! `40 wd late · 105 wd · limit 65 wd`), and every front end shows [`Checked`].
 //!
 //! Plain data only; no rendering and no wire format.
 
@@ -124,6 +124,10 @@ pub struct RecRecord {
     pub addressed: Vec<TextRange>,
     /// Working days between the due date and when it was done, if done late.
     pub late: Option<CountRange>,
+    /// Working days between the due date and the as-of date, if it is
+    /// overdue (not done or declined by then, and past every reading of its
+    /// due date): the figure `rec-overdue` gives.
+    pub overdue: Option<CountRange>,
 }
 
 /// What a check actually judged in one file, so that a case with nothing
@@ -138,6 +142,8 @@ pub struct Checked {
     pub entries: usize,
     /// The procedures in force (named in the header and known), in header order.
     pub procedures: Vec<String>,
+    /// Names on the header's `procedure` line that no definition has.
+    pub unknown_procedures: Vec<String>,
     /// Deadlines judged: every record except those not judged because the
     /// procedure moved on past their target.
     pub deadlines: usize,
@@ -152,7 +158,8 @@ pub struct Checked {
     /// Recorded stage events whose time limits could not be checked
     /// (`deadline-unchecked`).
     pub unchecked_stages: usize,
-    /// Lines the parser could not read (left out of every check).
+    /// Lines the parser could not read (left out of every check): distinct
+    /// lines with a syntax error, whatever the settings say of the rule.
     pub unreadable_lines: usize,
     /// Findings silenced by an acknowledgement comment.
     pub acknowledged: usize,
@@ -180,7 +187,14 @@ impl Checked {
         if !self.has_header {
             parts.push("no case header".to_string());
         }
-        if self.procedures.is_empty() {
+        if self.procedures.is_empty() && !self.unknown_procedures.is_empty() {
+            let names: Vec<String> = self
+                .unknown_procedures
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect();
+            parts.push(format!("unknown procedure {}", names.join(", ")));
+        } else if self.procedures.is_empty() {
             parts.push("no procedure named".to_string());
         } else {
             parts.push(self.procedures.join(", "));

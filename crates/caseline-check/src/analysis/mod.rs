@@ -492,7 +492,7 @@ impl<'a> Cx<'a> {
         diagnostics.sort_by(|a, b| {
             (a.range.start(), a.range.end(), a.rule).cmp(&(b.range.start(), b.range.end(), b.rule))
         });
-        let checked = self.checked(&diagnostics, acknowledged.len());
+        let checked = self.checked(acknowledged.len());
         Analysis {
             diagnostics,
             acknowledged,
@@ -506,7 +506,7 @@ impl<'a> Cx<'a> {
 
     /// The figures of [`Checked`], from the records (not from the findings,
     /// which settings and acknowledgements may have removed).
-    fn checked(&self, diagnostics: &[Diagnostic], acknowledged: usize) -> Checked {
+    fn checked(&self, acknowledged: usize) -> Checked {
         let judged = self
             .deadlines
             .iter()
@@ -529,10 +529,31 @@ impl<'a> Cx<'a> {
                 .filter(|j| j.late || j.overdue)
                 .count(),
             unchecked_stages: self.unchecked_stages,
-            unreadable_lines: diagnostics
-                .iter()
-                .filter(|d| d.rule == Rule::Syntax)
-                .count(),
+            unknown_procedures: self
+                .doc
+                .header
+                .as_ref()
+                .and_then(|h| h.procedures.as_ref())
+                .map(|names| {
+                    names
+                        .iter()
+                        .filter(|n| self.defs.procedure(&n.value).is_none())
+                        .map(|n| n.value.clone())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            unreadable_lines: {
+                let index = self.parse.line_index();
+                let mut lines: Vec<u32> = self
+                    .parse
+                    .errors()
+                    .iter()
+                    .filter(|e| e.kind == caseline_syntax::SyntaxErrorKind::Syntax)
+                    .map(|e| index.line_of(e.range.start()))
+                    .collect();
+                lines.dedup();
+                lines.len()
+            },
             acknowledged,
         }
     }

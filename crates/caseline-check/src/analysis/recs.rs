@@ -99,6 +99,7 @@ pub(crate) fn evaluate(cx: &mut Cx) {
                 status: RecStatus::Open,
                 addressed: Vec::new(),
                 late: None,
+                overdue: None,
             });
         }
     }
@@ -204,6 +205,17 @@ pub(crate) fn evaluate(cx: &mut Cx) {
                 }
                 if !closed_by_as_of && d.hi.is_some_and(|d1| as_of > d1) {
                     judged[r].overdue = true;
+                    // Working days from the due date to the as-of date: the
+                    // latest due day gives the fewest.
+                    let at = records[r].range;
+                    records[r].overdue = Some(CountRange {
+                        min: d
+                            .hi
+                            .map(|d1| cx.count(d1, as_of, CountUnit::WorkingDays, at)),
+                        max: d
+                            .lo
+                            .map(|d0| cx.count(d0, as_of, CountUnit::WorkingDays, at)),
+                    });
                 }
             }
             None => {

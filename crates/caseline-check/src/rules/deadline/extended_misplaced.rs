@@ -1,7 +1,6 @@
 use crate::Rule;
 use crate::analysis::Cx;
 use crate::analysis::timeline::namespace;
-use crate::rules::timeline::list;
 use caseline_syntax::ast::EntryChild;
 
 declare_rule! {

@@ -1,6 +1,6 @@
 use crate::Rule;
 use crate::analysis::{Cx, words};
-use crate::records::{CountRange, CountUnit};
+use crate::records::CountUnit;
 
 declare_rule! {
     /// ## What it checks
@@ -37,19 +37,14 @@ pub(crate) fn check(cx: &mut Cx) {
         let r = &cx.recs[i];
         let Some(due) = r.due else { continue };
         let (id, kind, range, basis) = (r.id.clone(), r.kind, r.range, r.due_basis.clone());
-        let min = due
-            .latest
-            .map(|d| cx.count(d, as_of, CountUnit::WorkingDays, range));
-        let max = due
-            .earliest
-            .map(|d| cx.count(d, as_of, CountUnit::WorkingDays, range));
+        let overdue = r.overdue.unwrap_or_default();
         let iv = crate::rules::deadline::iv(&due);
         let basis = basis.map(|b| format!(" ({b})")).unwrap_or_default();
         let message = format!(
             "{} {id} was due {}{basis} and is not recorded as done or declined: as of {as_of} it is {}",
             super::noun(kind),
             words::date_range(iv),
-            words::lateness(CountRange { min, max }, CountUnit::WorkingDays, "overdue"),
+            words::lateness(overdue, CountUnit::WorkingDays, "overdue"),
         );
         found.push((range, message, super::done_fix(cx, &id)));
     }

@@ -255,6 +255,12 @@ enum RecState {
 }
 
 fn rec_state(r: &RecRecord, as_of: NaiveDate) -> RecState {
+    // The engine's judgement first: it knows when a `done` came after the as-of date.
+    if r.overdue.is_some() {
+        return RecState::Overdue {
+            partly_done: r.status == RecStatus::Partial,
+        };
+    }
     let partly_done = match r.status {
         RecStatus::Done => return RecState::Done,
         RecStatus::Declined => return RecState::Declined,
@@ -289,6 +295,10 @@ fn state_words(state: RecState) -> &'static str {
 fn rec_hint(r: &RecRecord, as_of: NaiveDate) -> Option<String> {
     let due = r.due.as_ref()?;
     let mut s = state_words(rec_state(r, as_of)).to_owned();
+    if let Some(overdue) = &r.overdue {
+        // "12 wd overdue", the figure `rec-overdue` gives, first.
+        s = format!("{} wd {s}", count_text(overdue));
+    }
     if let Some(late) = late_text(r.late.as_ref(), " wd") {
         let _ = write!(s, " {late}");
     }
@@ -456,7 +466,23 @@ mod tests {
             status,
             addressed: Vec::new(),
             late: None,
+            overdue: None,
         }
+    }
+
+    #[test]
+    fn the_engine_s_overdue_count_comes_first() {
+        let day = |d| NaiveDate::from_ymd_opt(2024, 11, d).unwrap_or_default();
+        let due = Some(iv(Some((2024, 11, 19)), Some((2024, 11, 19))));
+        let mut r = rec(RecStatus::Open, due);
+        r.overdue = Some(CountRange {
+            min: Some(8),
+            max: Some(8),
+        });
+        assert_eq!(
+            rec_hint(&r, day(29)).as_deref(),
+            Some("8 wd overdue · due 2024-11-19")
+        );
     }
 
     #[test]
