@@ -10,4 +10,5 @@ mod calendar;
 mod check;
 mod commands;
 mod formats;
+mod readme;
 mod support;
