@@ -9,6 +9,8 @@
 //! checker's rules instead of mostly being syntax errors.
 
 use arbitrary::Arbitrary;
+use caseline_syntax::ast::DurationUnit;
+use caseline_syntax::max_duration_amount;
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -146,10 +148,17 @@ pub enum DueGen {
     By(DateGen),
 }
 
+/// The number in a duration. A well-formed one stays within what the language
+/// accepts for its unit (`caseline_syntax::max_duration_amount`: 10,000 days,
+/// 1,200 months, 100 years); a longer one is a deliberate error.
 #[derive(Arbitrary, Debug)]
 pub enum Amount {
+    /// A usual time limit, 0 to 59.
     Small(u8),
+    /// Anything up to the limit for its unit.
     Any(u32),
+    /// Past the limit, up to beyond `u32::MAX` (a typo like `99999999wd`).
+    TooLong(u32),
 }
 
 #[derive(Arbitrary, Debug, Clone, Copy)]
@@ -355,26 +364,31 @@ impl DateGen {
     }
 }
 
-fn amount(a: &Amount) -> u32 {
-    match a {
-        Amount::Small(n) => u32::from(*n % 60),
-        Amount::Any(n) => *n,
-    }
-}
-
-fn unit(u: UnitGen) -> &'static str {
-    match u {
-        UnitGen::WorkingDays => "wd",
-        UnitGen::Days => "d",
-        UnitGen::Weeks => "w",
-        UnitGen::Months => "m",
-        UnitGen::Years => "y",
-    }
+/// A duration as written (`10wd`); sets `bad` when its amount is longer than
+/// the language accepts.
+fn duration(a: &Amount, u: UnitGen, w: &mut Writer) -> String {
+    let (suffix, unit) = match u {
+        UnitGen::WorkingDays => ("wd", DurationUnit::WorkingDays),
+        UnitGen::Days => ("d", DurationUnit::Days),
+        UnitGen::Weeks => ("w", DurationUnit::Weeks),
+        UnitGen::Months => ("m", DurationUnit::Months),
+        UnitGen::Years => ("y", DurationUnit::Years),
+    };
+    let max = u64::from(max_duration_amount(unit));
+    let amount = match a {
+        Amount::Small(n) => u64::from(*n % 60).min(max),
+        Amount::Any(n) => u64::from(*n) % (max + 1),
+        Amount::TooLong(n) => {
+            w.bad = true;
+            max + 1 + u64::from(*n)
+        }
+    };
+    format!("{amount}{suffix}")
 }
 
 fn due(d: &DueGen, w: &mut Writer) -> String {
     match d {
-        DueGen::Within(a, u) => format!("within {}{}", amount(a), unit(*u)),
+        DueGen::Within(a, u) => format!("within {}", duration(a, *u, w)),
         DueGen::By(date) => format!("by {}", date.render_in(w, false)),
     }
 }
@@ -541,14 +555,13 @@ impl ProcGen {
         }
         for (target, a, u, start, ext, cite) in self.deadlines.iter().take(6) {
             let mut s = format!(
-                "  deadline {} within {}{} of {}",
+                "  deadline {} within {} of {}",
                 pick(KINDS, *target),
-                amount(a),
-                unit(*u),
+                duration(a, *u, w),
                 pick(KINDS, *start)
             );
             if let Some((ea, eu)) = ext {
-                let _ = write!(s, " extendable to {}{}", amount(ea), unit(*eu));
+                let _ = write!(s, " extendable to {}", duration(ea, *eu, w));
             }
             if let Some(c) = cite {
                 let _ = write!(s, " {}", c.quoted());
@@ -583,6 +596,89 @@ impl CalGen {
                 let _ = write!(s, " {}", r.quoted());
             }
             w.line(&s);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The timeline the `timeline` target stopped on (issue 15), as it
+    /// printed it, with the deadline's amount and unit left open.
+    fn with_deadline(amount: Amount, unit: UnitGen) -> Timeline {
+        let kind = |name: &str| KINDS.iter().position(|k| *k == name).unwrap() as u8;
+        let text = |s: &[u8]| Text(s.to_vec());
+        Timeline {
+            leading_comment: true,
+            header: Some(Header {
+                reference: text(&[]),
+                fields: vec![HeaderField::Calendar(3)],
+            }),
+            blocks: vec![Block::Procedure(ProcGen {
+                name: 4,
+                title: None,
+                uses: vec![7],
+                events: vec![(kind("stage3.requested"), text(&[3, 4]), true)],
+                deadlines: vec![
+                    (
+                        kind("ombudsman.decision"),
+                        Amount::Small(41),
+                        UnitGen::Years,
+                        kind("stage2.report"),
+                        Some((Amount::Small(40), UnitGen::WorkingDays)),
+                        Some(text(&[])),
+                    ),
+                    (
+                        kind("stage2.report"),
+                        amount,
+                        unit,
+                        kind("stage1.received"),
+                        None,
+                        None,
+                    ),
+                ],
+                requires: vec![],
+            })],
+            crlf: false,
+            final_newline: true,
+        }
+    }
+
+    const UNITS: [UnitGen; 5] = [
+        UnitGen::WorkingDays,
+        UnitGen::Days,
+        UnitGen::Weeks,
+        UnitGen::Months,
+        UnitGen::Years,
+    ];
+
+    /// Found by the `timeline` target after 262 runs: it wrote
+    /// `within 4294967295y` as well-formed, but since durations are capped
+    /// (100y, 1,200m, 10,000 days) that is a syntax error, so the oracle
+    /// ("a well-formed timeline parses without syntax errors") was stale.
+    #[test]
+    fn the_generator_writes_well_formed_durations_within_the_cap() {
+        for unit in UNITS {
+            for n in [0, 1, 99, 100, 101, 1_200, 1_201, 10_000, 10_001, u32::MAX] {
+                let t = with_deadline(Amount::Any(n), unit);
+                assert!(!t.render().has_deliberate_errors, "{n} {unit:?}");
+                crate::check_timeline(&t);
+            }
+            crate::check_timeline(&with_deadline(Amount::Small(u8::MAX), unit));
+        }
+    }
+
+    /// A duration past the cap is still written, as a deliberate error, so
+    /// the "longer than any time limit" path stays fuzzed.
+    #[test]
+    fn a_duration_past_the_cap_is_a_deliberate_error() {
+        for unit in UNITS {
+            for n in [0, 1, u32::MAX] {
+                let t = with_deadline(Amount::TooLong(n), unit);
+                assert!(t.render().has_deliberate_errors, "{n} {unit:?}");
+                crate::check_timeline(&t);
+            }
         }
     }
 }
