@@ -9,6 +9,7 @@
 use crate::ast::Comment;
 use crate::kinds;
 use crate::line_index::LineIndex;
+use crate::parse::TextEdit;
 use crate::scan::{self, Problem};
 use text_size::{TextRange, TextSize};
 use tree_sitter::Node;
@@ -21,6 +22,19 @@ pub struct SyntaxError {
     pub kind: SyntaxErrorKind,
     /// Plain English, for the person who wrote the file.
     pub message: String,
+    /// The edit that mends the line, when the mistake is a known slip (curly
+    /// quotes, a date written `04/03/2024`, ...) and the mended line parses.
+    pub fix: Option<SyntaxFix>,
+}
+
+/// A suggested change for a [`SyntaxError`]: the `edits` apply together, in
+/// order, each relative to the text after the previous ones (byte ranges of
+/// the parsed text, like [`crate::Parse::reparse`]'s).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SyntaxFix {
+    /// What the fix does, for a menu: "Use straight quotes".
+    pub title: String,
+    pub edits: Vec<TextEdit>,
 }
 
 /// Which check rule reports the error (FORMAT.md §5: `syntax`, `date-invalid`).
@@ -63,6 +77,7 @@ pub(crate) fn collect_in(
             message: "this indented line has no entry or block above it to belong to; \
                       start it in the first column"
                 .to_string(),
+            fix: None,
         });
     }
     visit(node, text, index, out, comments);
@@ -87,6 +102,7 @@ pub(crate) fn hidden_missing(root: Node<'_>, text: &str, index: &LineIndex) -> S
         range: line_content(index, text, range_of(node).end()),
         kind: SyntaxErrorKind::Syntax,
         message: "caseline could not make sense of this line".to_string(),
+        fix: None,
     }
 }
 
@@ -139,6 +155,7 @@ fn visit<'t>(
             range: range_of(node),
             kind: SyntaxErrorKind::Syntax,
             message,
+            fix: None,
         });
     }
     if !root.has_error() {
@@ -174,6 +191,7 @@ fn report(
             range: line_content(index, text, at),
             kind: SyntaxErrorKind::Syntax,
             message: missing_message(node, parent),
+            fix: None,
         });
         return true;
     }
@@ -203,6 +221,7 @@ fn error_node(node: Node<'_>, text: &str, index: &LineIndex, out: &mut Vec<Synta
             range: part,
             kind: SyntaxErrorKind::Syntax,
             message: error_message(part_text, slice(text, trim(text, line_range))),
+            fix: None,
         });
     }
     if out.len() == before {
@@ -212,6 +231,7 @@ fn error_node(node: Node<'_>, text: &str, index: &LineIndex, out: &mut Vec<Synta
             range: line,
             kind: SyntaxErrorKind::Syntax,
             message: error_message("", slice(text, line)),
+            fix: None,
         });
     }
 }
@@ -390,10 +410,15 @@ pub(crate) fn trim(text: &str, range: TextRange) -> TextRange {
     TextRange::new(range.start() + size(lead), range.end() - size(trail))
 }
 
-/// Keeps the first error on each line (per kind), in order of position.
+/// Keeps the first error on each line (per kind), in order of position, and
+/// gives each syntax error the message (and fix) of the slip on its line, if
+/// one is recognised (slips.rs). Runs after lowering: which lines lowering
+/// keeps is decided by the tree's own errors, whatever they are then called.
 pub(crate) fn one_per_line(mut errors: Vec<SyntaxError>, index: &LineIndex) -> Vec<SyntaxError> {
     errors.sort_by_key(|e| (e.range.start(), e.range.end()));
     let mut seen = std::collections::HashSet::new();
     errors.retain(|e| seen.insert((index.line_of(e.range.start()), e.kind)));
+    crate::slips::explain(&mut errors, index);
+    errors.sort_by_key(|e| (e.range.start(), e.range.end()));
     errors
 }

@@ -17,11 +17,13 @@ mod parse;
 mod query_cache;
 mod scan;
 mod shift;
+mod slips;
 
 pub use dates::{max_duration_amount, parse_duration};
-pub use errors::{SyntaxError, SyntaxErrorKind};
+pub use errors::{SyntaxError, SyntaxErrorKind, SyntaxFix};
 pub use format::format;
 pub use line_index::{Encoding, LineCol, LineIndex};
 pub use parse::{Leftovers, Parse, TextEdit, may_define, parse};
 pub use query_cache::{Highlight, folding_ranges, highlights};
+pub use slips::quiet_slips;
 pub use text_size::{TextRange, TextSize};

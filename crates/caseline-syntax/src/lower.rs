@@ -159,6 +159,7 @@ impl<'a> Cx<'a> {
                     range,
                     kind: SyntaxErrorKind::DateInvalid,
                     message,
+                    fix: None,
                 });
                 Some(Spanned::new(None, range))
             }
@@ -175,6 +176,7 @@ impl<'a> Cx<'a> {
                     range,
                     kind: SyntaxErrorKind::Syntax,
                     message,
+                    fix: None,
                 });
                 None
             }
@@ -256,6 +258,7 @@ impl<'a> Cx<'a> {
                     message: format!(
                         "the case header already has a `{key}` line above; only the first one is used"
                     ),
+                    fix: None,
                 });
                 continue;
             }
@@ -284,6 +287,7 @@ impl<'a> Cx<'a> {
                             message: "a case has one calendar: name only one here (a user \
                                       calendar can `extends` several)"
                                 .to_string(),
+                            fix: None,
                         });
                     }
                 }
@@ -301,6 +305,7 @@ impl<'a> Cx<'a> {
                         range: line.range,
                         kind: SyntaxErrorKind::Syntax,
                         message: "`as-of` needs one date, like `as-of 2025-08-10`".to_string(),
+                        fix: None,
                     }),
                 },
                 _ => h.other_fields.push(line),

@@ -431,6 +431,7 @@ fn build(text: &str, tree: Option<Tree>, mut reuse: Option<Reuse<'_>>) -> Parse 
                 range: TextRange::up_to(TextSize::of(text)),
                 kind: SyntaxErrorKind::Syntax,
                 message: "caseline could not read this file".to_string(),
+                fix: None,
             }],
             line_index,
             blocks: Vec::new(),
@@ -527,6 +528,7 @@ fn build(text: &str, tree: Option<Tree>, mut reuse: Option<Reuse<'_>>) -> Parse 
                         kind: SyntaxErrorKind::Syntax,
                         message: "a file can have only one case header; this second one is ignored"
                             .to_string(),
+                        fix: None,
                     });
                 }
                 ItemRef::Header

@@ -56,8 +56,12 @@ impl Shift for SyntaxError {
             range,
             kind: _,
             message: _,
+            fix,
         } = self;
         range.shift(delta);
+        for edit in fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+            edit.range.shift(delta);
+        }
     }
 }
 

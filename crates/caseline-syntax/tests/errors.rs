@@ -306,9 +306,11 @@ fn a_bad_entry_head_keeps_its_date_but_not_a_guessed_kind() {
         .map(|e| (&text[e.range], e.message.as_str()))
         .collect();
     assert_eq!(errs.len(), 1, "{errs:?}");
-    assert_eq!(errs[0].0, ".Received");
+    assert_eq!(errs[0].0, "stage1.Received");
     assert!(
-        errs[0].1.contains("event kinds are lower-case"),
+        errs[0]
+            .1
+            .contains("event kinds are written in lower case: `stage1.received`"),
         "{}",
         errs[0].1
     );
@@ -325,7 +327,12 @@ fn messages_say_how_the_line_is_written() {
         ("2024-11-05 note\n  rec a b \"t\"\n", "b", "with one ID"),
         (
             "2024-11-05 note\n  rec a within ten days\n",
-            "within ten days",
+            "ten days",
+            "write the number in figures, with the unit straight after it: `ten days` is `10d`",
+        ),
+        (
+            "2024-11-05 note\n  rec a within a fortnight\n",
+            "within a fortnight",
             "after `within` comes a duration",
         ),
         (

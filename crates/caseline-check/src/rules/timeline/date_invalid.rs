@@ -31,7 +31,7 @@ declare_rule! {
 pub(crate) fn check(cx: &mut Cx) {
     for e in cx.parse.errors() {
         if matches!(e.kind, SyntaxErrorKind::DateInvalid) {
-            cx.report(Rule::DateInvalid, e.range, e.message.clone());
+            super::syntax::report_with_fix(cx, Rule::DateInvalid, e);
         }
     }
 }

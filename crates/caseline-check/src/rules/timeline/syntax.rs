@@ -1,7 +1,7 @@
 use caseline_syntax::SyntaxErrorKind;
 
-use crate::Rule;
 use crate::analysis::Cx;
+use crate::{Fix, Rule};
 
 declare_rule! {
     /// ## What it checks
@@ -26,12 +26,27 @@ declare_rule! {
     pub(crate) static SYNTAX = crate::rules::STABLE_0_1;
 }
 
-/// Turns the parser's syntax errors into diagnostics.
+/// Turns the parser's syntax errors into diagnostics, with the fix of a
+/// known slip (curly quotes, `04/03/2024`, ...), and adds the slips the
+/// parser reads without an error but not as meant (`2024-05-01 to
+/// 2024-05-10 note`, read as a free event `to`).
 pub(crate) fn check(cx: &mut Cx) {
-    for e in cx.parse.errors() {
+    let quiet = caseline_syntax::quiet_slips(cx.parse);
+    for e in cx.parse.errors().iter().chain(&quiet) {
         if matches!(e.kind, SyntaxErrorKind::Syntax) {
-            cx.report(Rule::Syntax, e.range, e.message.clone());
+            report_with_fix(cx, Rule::Syntax, e);
         }
+    }
+}
+
+/// Reports one error as a diagnostic of `rule`, with its fix.
+pub(crate) fn report_with_fix(cx: &mut Cx, rule: Rule, e: &caseline_syntax::SyntaxError) {
+    let d = cx.report(rule, e.range, e.message.clone());
+    if let Some(fix) = &e.fix {
+        d.fixes.push(Fix {
+            title: fix.title.clone(),
+            edits: fix.edits.clone(),
+        });
     }
 }
 

@@ -1,0 +1,1002 @@
+//! Slips: each everyday mistake gets a message that names it, points at it
+//! and says what to write instead, and a fix where the right text is known.
+//! Every fix is applied here and the result parsed again: the error is gone
+//! and the line means what was meant.
+
+use caseline_syntax::ast::{DateSpec, EntryChild};
+use caseline_syntax::{Parse, SyntaxErrorKind, parse, quiet_slips};
+use chrono::NaiveDate;
+
+/// The one syntax error in `text` (including the slips read without an
+/// error): the text it points at, its message, and the text after its fix.
+fn slip(text: &str) -> (String, String, Option<String>) {
+    let p = parse(text);
+    let mut errors: Vec<_> = p
+        .errors()
+        .iter()
+        .filter(|e| e.kind == SyntaxErrorKind::Syntax)
+        .cloned()
+        .collect();
+    errors.extend(quiet_slips(&p));
+    assert_eq!(errors.len(), 1, "{text:?}: {errors:#?}");
+    let e = &errors[0];
+    let fixed = e.fix.as_ref().map(|f| {
+        assert!(!f.title.is_empty());
+        assert!(f.title.starts_with(char::is_uppercase), "{}", f.title);
+        apply(text, f)
+    });
+    (text[e.range].to_string(), e.message.clone(), fixed)
+}
+
+fn apply(text: &str, fix: &caseline_syntax::SyntaxFix) -> String {
+    let mut out = text.to_string();
+    for e in &fix.edits {
+        out.replace_range(
+            usize::from(e.range.start())..usize::from(e.range.end()),
+            &e.new_text,
+        );
+    }
+    out
+}
+
+/// Parses a fixed text, which must have no syntax error at all.
+fn clean(text: &str) -> Parse {
+    let p = parse(text);
+    let syntax: Vec<_> = p
+        .errors()
+        .iter()
+        .filter(|e| e.kind == SyntaxErrorKind::Syntax)
+        .collect();
+    assert!(syntax.is_empty(), "{text:?} still has {syntax:#?}");
+    assert!(quiet_slips(&p).is_empty(), "{text:?}");
+    p
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a real day")
+}
+
+fn entry_text(p: &Parse, i: usize) -> Option<String> {
+    p.document().entries[i]
+        .text
+        .as_ref()
+        .map(|t| t.value.clone())
+}
+
+fn entry_kind(p: &Parse, i: usize) -> String {
+    p.document().entries[i]
+        .kind
+        .as_ref()
+        .map(|k| k.value.clone())
+        .unwrap_or_default()
+}
+
+fn entry_date(p: &Parse, i: usize) -> Option<DateSpec> {
+    p.document().entries[i]
+        .date
+        .as_ref()
+        .map(|d| d.value)
+}
+
+// ---------------------------------------------------------------- quotes
+
+#[test]
+fn curly_quotes_from_word() {
+    let text = "2024-03-01 note\n2024-03-04 stage1.response “Not upheld”\n";
+    let (at, message, fixed) = slip(text);
+    assert_eq!(at, "“Not upheld”");
+    assert_eq!(
+        message,
+        "this text is in curly quotes (“…”), which caseline does not read as quotes: use \
+         straight quotes, \"Not upheld\""
+    );
+    let fixed = fixed.expect("a fix");
+    assert_eq!(
+        fixed,
+        "2024-03-01 note\n2024-03-04 stage1.response \"Not upheld\"\n"
+    );
+    let p = clean(&fixed);
+    assert_eq!(entry_kind(&p, 1), "stage1.response");
+    assert_eq!(entry_text(&p, 1).as_deref(), Some("Not upheld"));
+}
+
+#[test]
+fn every_kind_of_typographic_quote() {
+    for (written, name) in [
+        ("‘Not upheld’", "curly single quotes (‘…’)"),
+        ("„Not upheld“", "curly quotes („…“)"),
+        ("„Not upheld”", "curly quotes („…”)"),
+        ("«Not upheld»", "angle quotes («…»)"),
+        ("»Not upheld«", "angle quotes (»…«)"),
+        ("‹Not upheld›", "angle quotes (‹…›)"),
+        ("″Not upheld″", "double-prime marks (″…″)"),
+        ("＂Not upheld＂", "full-width quotes (＂…＂)"),
+        ("'Not upheld'", "single quotes ('…')"),
+        ("`Not upheld`", "backticks (`…`)"),
+        ("”Not upheld”", "curly quotes (”…”)"),
+    ] {
+        let text = format!("2024-03-04 note {written}\n");
+        let (at, message, fixed) = slip(&text);
+        assert_eq!(at, written);
+        assert!(message.contains(name), "{written}: {message}");
+        let p = clean(&fixed.expect("a fix"));
+        assert_eq!(
+            entry_text(&p, 0).as_deref(),
+            Some("Not upheld"),
+            "{written}"
+        );
+    }
+}
+
+#[test]
+fn quotes_inside_curly_quotes_are_kept_or_escaped() {
+    let text = "2024-03-04 note “He said \"no\" to Mrs X’s “final” offer”\n";
+    let (at, _, fixed) = slip(text);
+    assert_eq!(at, "“He said \"no\" to Mrs X’s “final” offer”");
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(
+        entry_text(&p, 0).as_deref(),
+        Some("He said \"no\" to Mrs X’s “final” offer")
+    );
+    // A backslash inside curly quotes is a backslash.
+    let (_, _, fixed) = slip("2024-03-04 note “C:\\files”\n");
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(entry_text(&p, 0).as_deref(), Some("C:\\files"));
+    // A `#` inside curly quotes is text, not a comment.
+    let (_, _, fixed) = slip("2024-03-04 note “Case #12” # checked\n");
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(entry_text(&p, 0).as_deref(), Some("Case #12"));
+    assert_eq!(p.document().comments[0].text, " checked");
+}
+
+#[test]
+fn one_curly_quote_at_one_end() {
+    // Closed with a curly quote: the entry keeps its kind until it is mended.
+    let text = "2024-03-04 stage1.response \"Not upheld”\n";
+    assert_eq!(entry_kind(&parse(text), 0), "stage1.response");
+    let (at, message, fixed) = slip(text);
+    assert_eq!(at, "”");
+    assert!(
+        message.starts_with(
+            "this text ends with a curly quote (”), which caseline does not read as a closing quote"
+        ),
+        "{message}"
+    );
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(entry_text(&p, 0).as_deref(), Some("Not upheld"));
+
+    // With a full stop after it: the full stop goes inside.
+    let (_, _, fixed) = slip("2024-03-04 note \"Not upheld”.\n");
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(entry_text(&p, 0).as_deref(), Some("Not upheld."));
+
+    // Opened with a curly quote, closed with a straight one.
+    let (at, message, fixed) = slip("2024-03-04 note “Not upheld\"\n");
+    assert_eq!(at, "“Not upheld\"");
+    assert!(
+        message.contains("starts with a curly quote (“)"),
+        "{message}"
+    );
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(entry_text(&p, 0).as_deref(), Some("Not upheld"));
+
+    // Never closed at all.
+    let (at, message, fixed) = slip("2024-03-04 note “Not upheld\n");
+    assert_eq!(at, "“Not upheld");
+    assert!(message.contains("has no closing quote"), "{message}");
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(entry_text(&p, 0).as_deref(), Some("Not upheld"));
+}
+
+#[test]
+fn curly_quotes_on_every_kind_of_line() {
+    let text = "2024-03-04 stage2.report\n  rec a within 10wd “Apologise”\n";
+    let (at, _, fixed) = slip(text);
+    assert_eq!(at, "“Apologise”");
+    let p = clean(&fixed.expect("a fix"));
+    match &p.document().entries[0].children[..] {
+        [EntryChild::Rec(r)] => {
+            assert_eq!(r.id.value, "a");
+            assert_eq!(r.text.as_ref().map(|t| t.value.as_str()), Some("Apologise"));
+        }
+        other => panic!("{other:?}"),
+    }
+
+    let (_, _, fixed) = slip("case “24 017 518”\n  as-of 2024-12-31\n");
+    let p = clean(&fixed.expect("a fix"));
+    let header = p.document().header.as_ref().expect("a header");
+    assert_eq!(
+        header.reference.as_ref().map(|r| r.value.as_str()),
+        Some("24 017 518")
+    );
+
+    let (_, _, fixed) = slip("procedure p\n  event e “Review” recommends\n");
+    let p = clean(&fixed.expect("a fix"));
+    let e = &p.document().procedures[0].events[0];
+    assert_eq!(e.label.as_ref().map(|l| l.value.as_str()), Some("Review"));
+    assert!(e.recommends);
+
+    let (_, _, fixed) = slip("procedure p\n  deadline b within 5wd of a “reg. 14”\n");
+    let p = clean(&fixed.expect("a fix"));
+    let d = &p.document().procedures[0].deadlines[0];
+    assert_eq!(
+        d.citation.as_ref().map(|c| c.value.as_str()),
+        Some("reg. 14")
+    );
+
+    let (_, _, fixed) = slip("calendar c\n  closed 2024-12-27 “Offices closed”\n");
+    let p = clean(&fixed.expect("a fix"));
+    let c = &p.document().calendars[0].closed[0];
+    assert_eq!(
+        c.reason.as_ref().map(|r| r.value.as_str()),
+        Some("Offices closed")
+    );
+}
+
+// ---------------------------------------------------------------- spaces
+
+#[test]
+fn unusual_spaces_after_the_date() {
+    for (c, name) in [
+        (
+            '\u{00A0}',
+            "a non-breaking space (often pasted from Word or a web page)",
+        ),
+        ('\u{202F}', "a narrow non-breaking space"),
+        ('\u{2002}', "an unusually wide or narrow space"),
+        ('\u{2009}', "an unusually wide or narrow space"),
+        ('\u{205F}', "an unusual space character (U+205F)"),
+        ('\u{3000}', "a full-width space"),
+        ('\u{200B}', "an invisible zero-width space"),
+        ('\u{2060}', "an invisible word joiner"),
+        ('\u{000C}', "a page-break character"),
+    ] {
+        let text = format!("2024-03-01 note\n2024-03-04{c}stage1.received\n");
+        let (at, message, fixed) = slip(&text);
+        assert_eq!(at, c.to_string(), "{c:?}");
+        assert!(
+            message.starts_with(&format!("there is {name}"))
+                && message.ends_with("after the date: use an ordinary space"),
+            "{c:?}: {message}"
+        );
+        let p = clean(&fixed.expect("a fix"));
+        assert_eq!(entry_kind(&p, 1), "stage1.received", "{c:?}");
+        assert_eq!(entry_date(&p, 1), Some(DateSpec::Day(day(2024, 3, 4))));
+    }
+}
+
+#[test]
+fn invisible_characters_inside_a_word_are_deleted() {
+    for c in ['\u{200B}', '\u{FEFF}', '\u{00AD}', '\u{200E}', '\0'] {
+        let text = format!("2024-03-04 stage1.rec{c}eived\n");
+        let p = parse(&text);
+        let errors: Vec<_> = p.errors().iter().chain(&quiet_slips(&p)).cloned().collect();
+        // U+FEFF reads as a space: `stage1.rec` with an ID `eived`, no error.
+        if c == '\u{FEFF}' {
+            assert!(errors.is_empty(), "{errors:?}");
+            continue;
+        }
+        let (at, message, fixed) = slip(&text);
+        assert_eq!(at, c.to_string(), "{c:?}");
+        assert!(
+            message.contains("inside `stage1.received`: delete it"),
+            "{c:?}: {message}"
+        );
+        let p = clean(&fixed.expect("a fix"));
+        assert_eq!(entry_kind(&p, 0), "stage1.received");
+    }
+    // Between a keyword and what follows, a zero-width space stood for a space.
+    let (_, _, fixed) = slip("2024-03-04 note\n  rec\u{200B}a \"x\"\n");
+    let p = clean(&fixed.expect("a fix"));
+    assert!(
+        matches!(&p.document().entries[0].children[..], [EntryChild::Rec(r)] if r.id.value == "a")
+    );
+}
+
+#[test]
+fn unusual_spaces_elsewhere_on_the_line() {
+    let (at, message, fixed) = slip("2024-03-04 note\u{00A0}\"Called Mrs X\"\n");
+    assert_eq!(at, "\u{00A0}");
+    assert!(
+        message.contains("a non-breaking space (often pasted from Word or a web page) before the text in quotes, after `note`"),
+        "{message}"
+    );
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(entry_text(&p, 0).as_deref(), Some("Called Mrs X"));
+
+    // An indent of non-breaking spaces: a child line after all.
+    let text = "2024-03-04 stage2.report\n\u{00A0}\u{00A0}rec a \"Apologise\"\n";
+    let (at, message, fixed) = slip(text);
+    assert_eq!(at, "\u{00A0}");
+    assert!(
+        message.ends_with("at the start of the line: indent with ordinary spaces"),
+        "{message}"
+    );
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(p.document().entries[0].children.len(), 1);
+
+    // Before an entry, such a character is deleted: entries start in column 1.
+    let (_, message, fixed) = slip("2024-03-01 note\n\u{00A0}2024-03-04 note\n");
+    assert!(
+        message.contains("delete it: this line starts in the first column"),
+        "{message}"
+    );
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(p.document().entries.len(), 2);
+
+    // Inside text in quotes, any space is text.
+    assert!(
+        parse("2024-03-04 note \"a\u{00A0}b\"\n")
+            .errors()
+            .is_empty()
+    );
+}
+
+// ---------------------------------------------------------------- dates
+
+#[test]
+fn dates_written_in_other_shapes() {
+    for (written, message_has, meant) in [
+        (
+            "04/03/2024",
+            "write dates as year-month-day: 04/03/2024 is 2024-03-04 (4 March 2024, reading the day first, as is usual in the UK; if you meant 3 April 2024, write 2024-04-03)",
+            day(2024, 3, 4),
+        ),
+        (
+            "4/3/24",
+            "4/3/24 is 2024-03-04 (4 March 2024, taking 24 as 2024, and reading the day first",
+            day(2024, 3, 4),
+        ),
+        (
+            "14/03/2024",
+            "14/03/2024 is 2024-03-14 (14 March 2024)",
+            day(2024, 3, 14),
+        ),
+        (
+            "03/14/2024",
+            "03/14/2024 is 2024-03-14 (14 March 2024, written month first)",
+            day(2024, 3, 14),
+        ),
+        (
+            "04/04/2024",
+            "04/04/2024 is 2024-04-04 (4 April 2024)",
+            day(2024, 4, 4),
+        ),
+        (
+            "2024/03/04",
+            "write dates as year-month-day with dashes: 2024/03/04 is 2024-03-04",
+            day(2024, 3, 4),
+        ),
+        ("2024.03.04", "2024.03.04 is 2024-03-04", day(2024, 3, 4)),
+        ("04.03.2024", "04.03.2024 is 2024-03-04", day(2024, 3, 4)),
+        (
+            "2024-3-4",
+            "write the month and the day with two digits each: 2024-3-4 is 2024-03-04",
+            day(2024, 3, 4),
+        ),
+        ("2024-03-4", "2024-03-4 is 2024-03-04", day(2024, 3, 4)),
+        ("04-03-2024", "04-03-2024 is 2024-03-04", day(2024, 3, 4)),
+        (
+            "4 March 2024",
+            "write dates as year-month-day: 4 March 2024 is 2024-03-04",
+            day(2024, 3, 4),
+        ),
+        ("4 Mar 2024", "4 Mar 2024 is 2024-03-04", day(2024, 3, 4)),
+        (
+            "4th March 2024",
+            "4th March 2024 is 2024-03-04",
+            day(2024, 3, 4),
+        ),
+        (
+            "March 4, 2024",
+            "March 4, 2024 is 2024-03-04",
+            day(2024, 3, 4),
+        ),
+        ("4-Mar-2024", "4-Mar-2024 is 2024-03-04", day(2024, 3, 4)),
+        (
+            "Monday 4 March 2024",
+            "Monday 4 March 2024 is 2024-03-04",
+            day(2024, 3, 4),
+        ),
+        (
+            "20240304",
+            "write dates with dashes: 20240304 is 2024-03-04",
+            day(2024, 3, 4),
+        ),
+    ] {
+        let text = format!("{written} stage1.received\n");
+        let (at, message, fixed) = slip(&text);
+        assert_eq!(at, written);
+        assert!(message.contains(message_has), "{written}: {message}");
+        let p = clean(&fixed.expect("a fix"));
+        assert_eq!(entry_date(&p, 0), Some(DateSpec::Day(meant)), "{written}");
+        assert_eq!(entry_kind(&p, 0), "stage1.received");
+    }
+    // A month.
+    let (_, message, fixed) = slip("March 2024 note\n");
+    assert!(message.contains("March 2024 is 2024-03"), "{message}");
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(
+        entry_date(&p, 0),
+        Some(DateSpec::Span {
+            first: day(2024, 3, 1),
+            last: day(2024, 3, 31)
+        })
+    );
+}
+
+#[test]
+fn no_fix_writes_a_day_that_does_not_exist() {
+    for (written, why) in [
+        ("31/02/2024", "February 2024 has 29 days"),
+        ("31/04/2024", "April 2024 has 30 days"),
+        ("2024-2-30", "February 2024 has 29 days"),
+        ("30 February 2024", "February 2024 has 29 days"),
+        ("13/14/2024", "no such day or month"),
+        (
+            "Tuesday 4 March 2024",
+            "4 March 2024 was a Monday, not a Tuesday",
+        ),
+        ("4 March", "it has no year"),
+    ] {
+        let (at, message, fixed) = slip(&format!("{written} note\n"));
+        assert_eq!(at, written);
+        assert!(
+            message.contains("is not a real date") && message.contains(why),
+            "{written}: {message}"
+        );
+        assert!(
+            message.contains("write dates as year-month-day"),
+            "{message}"
+        );
+        assert_eq!(fixed, None, "{written}");
+    }
+}
+
+#[test]
+fn dates_after_by_as_of_and_closed() {
+    let (at, message, fixed) = slip("2024-03-04 stage2.report\n  rec a by 04/05/2024 \"x\"\n");
+    assert_eq!(at, "04/05/2024");
+    assert!(
+        message.contains("04/05/2024 is 2024-05-04 (4 May 2024"),
+        "{message}"
+    );
+    let p = clean(&fixed.expect("a fix"));
+    match &p.document().entries[0].children[..] {
+        [EntryChild::Rec(r)] => {
+            assert!(format!("{:?}", r.due).contains("2024-05-04"), "{:?}", r.due)
+        }
+        other => panic!("{other:?}"),
+    }
+
+    let (at, _, fixed) = slip("case \"1\"\n  as-of 31/12/2024\n");
+    assert_eq!(at, "31/12/2024");
+    let p = clean(&fixed.expect("a fix"));
+    let as_of = &p.document().header.as_ref().expect("header").as_of;
+    assert_eq!(
+        as_of.as_ref().map(|a| a.value),
+        Some(DateSpec::Day(day(2024, 12, 31)))
+    );
+
+    let (at, _, fixed) = slip("case \"1\"\n  as-of: 2024-12-31\n");
+    assert_eq!(at, ":");
+    clean(&fixed.expect("a fix"));
+
+    let (at, _, fixed) = slip("calendar c\n  closed 27/12/2024 30/12/2024 \"Offices closed\"\n");
+    assert_eq!(at, "27/12/2024");
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(p.document().calendars[0].closed[0].dates.len(), 2);
+
+    // `due` where `by` belongs.
+    let (at, message, fixed) = slip("2024-03-04 stage2.report\n  rec a due 2024-04-01 \"x\"\n");
+    assert_eq!(at, "due");
+    assert!(message.contains("write `by` instead of `due`"), "{message}");
+    clean(&fixed.expect("a fix"));
+}
+
+#[test]
+fn ranges_are_written_with_two_dots() {
+    for (written, range) in [
+        ("2024-05-01–2024-05-10", "2024-05-01..2024-05-10"),
+        ("2024-05-01—2024-05-10", "2024-05-01..2024-05-10"),
+        ("2024-05-01 – 2024-05-10", "2024-05-01..2024-05-10"),
+        ("2024-05-01 - 2024-05-10", "2024-05-01..2024-05-10"),
+        ("2024-05-01-2024-05-10", "2024-05-01..2024-05-10"),
+        ("2024-05-01...2024-05-10", "2024-05-01..2024-05-10"),
+        ("2024-05-01 to 2024-05-10", "2024-05-01..2024-05-10"),
+        ("2024-05-01 until 2024-05-10", "2024-05-01..2024-05-10"),
+        ("2024-05-01–10", "2024-05-01..10"),
+        ("2024-04 – 2024-05", "2024-04..2024-05"),
+    ] {
+        let text = format!("{written} stage1.received\n");
+        let (at, message, fixed) = slip(&text);
+        assert_eq!(at, written);
+        assert_eq!(
+            message,
+            format!("a range of dates is written with two dots: {range}")
+        );
+        let fixed = fixed.expect("a fix");
+        assert_eq!(fixed, format!("{range} stage1.received\n"));
+        let p = clean(&fixed);
+        assert!(
+            matches!(entry_date(&p, 0), Some(DateSpec::Span { .. })),
+            "{written}"
+        );
+    }
+    // Both ends in another shape.
+    let (_, message, fixed) = slip("01/05/2024 - 10/05/2024 note\n");
+    assert!(
+        message.starts_with("write dates as year-month-day, and a range with two dots: 01/05/2024 - 10/05/2024 is 2024-05-01..2024-05-10 (1 May 2024 to 10 May 2024, reading the day first"),
+        "{message}"
+    );
+    assert_eq!(fixed.as_deref(), Some("2024-05-01..2024-05-10 note\n"));
+    // Backwards: said, not mended.
+    let (_, message, fixed) = slip("2024-05-10 – 2024-05-01 note\n");
+    assert!(
+        message.contains("the range ends before it starts"),
+        "{message}"
+    );
+    assert_eq!(fixed, None);
+    // A dash between the date and the event is not a range.
+    let (at, message, fixed) = slip("2024-05-01 - stage1.received\n");
+    assert_eq!(at, "-");
+    assert!(
+        message.starts_with("there is `-` after the date"),
+        "{message}"
+    );
+    assert_eq!(fixed.as_deref(), Some("2024-05-01 stage1.received\n"));
+}
+
+#[test]
+fn a_range_with_to_and_nothing_after_is_said_but_not_mended() {
+    // Read as an event `to` with an ID: no error from the parser itself.
+    let text = "2024-05-01 to 2024-05-10\n";
+    assert!(parse(text).errors().is_empty());
+    let (at, message, fixed) = slip(text);
+    assert_eq!(at, "2024-05-01 to 2024-05-10");
+    assert_eq!(
+        message,
+        "a range of dates is written with two dots: 2024-05-01..2024-05-10"
+    );
+    assert_eq!(fixed, None, "the event kind is missing after it");
+    // `to` as an event with an ID that is not a date is left alone.
+    assert!(quiet_slips(&parse("2024-05-01 to a\n")).is_empty());
+}
+
+#[test]
+fn placeholders_and_unknown_dates() {
+    for (line, message_has) in [
+        (
+            "YYYY-MM-DD stage1.received \"Complaint\"\n",
+            "replace YYYY-MM-DD with the date this happened, like 2024-11-05 (or `?` if it is not known)",
+        ),
+        (
+            "yyyy-mm-dd note\n",
+            "replace yyyy-mm-dd with the date this happened",
+        ),
+        (
+            "DD/MM/YYYY note\n",
+            "replace DD/MM/YYYY with the date this happened",
+        ),
+        ("DATE note\n", "replace DATE with the date this happened"),
+        (
+            "2024-03-04 stage2.report\n  rec a by YYYY-MM-DD \"x\"\n",
+            "replace YYYY-MM-DD with the date it is due",
+        ),
+    ] {
+        let (_, message, fixed) = slip(line);
+        assert!(message.contains(message_has), "{line:?}: {message}");
+        assert_eq!(fixed, None, "no date is made up");
+    }
+    for word in ["unknown", "TBC", "??"] {
+        let (at, message, fixed) = slip(&format!("{word} note\n"));
+        assert_eq!(at, word);
+        assert!(
+            message.contains("if the date is not known, write `?`"),
+            "{message}"
+        );
+        let p = clean(&fixed.expect("a fix"));
+        assert_eq!(entry_date(&p, 0), Some(DateSpec::Unknown));
+    }
+    // An event with no date at all.
+    let (at, message, fixed) = slip("2024-03-01 note\nStage1.Received \"Complaint\"\n");
+    assert_eq!(at, "Stage1.Received");
+    assert!(
+        message.starts_with("this line has no date: an entry starts with the date it happened, like `2024-11-05 stage1.received`"),
+        "{message}"
+    );
+    assert_eq!(fixed, None);
+}
+
+// ---------------------------------------------------------------- names
+
+#[test]
+fn capital_letters_in_names() {
+    for (written, meant) in [("Stage1.Received", "stage1.received"), ("NOTE", "note")] {
+        let (at, message, fixed) = slip(&format!("2024-03-04 {written} \"x\"\n"));
+        assert_eq!(at, written);
+        assert_eq!(
+            message,
+            format!("event kinds are written in lower case: `{meant}`")
+        );
+        let p = clean(&fixed.expect("a fix"));
+        assert_eq!(entry_kind(&p, 0), meant);
+    }
+    let (at, message, fixed) = slip("2024-03-04 Stage 1 Received \"x\"\n");
+    assert_eq!(at, "Stage 1 Received");
+    assert_eq!(
+        message,
+        "event kinds are written in lower case, with no spaces: `stage1.received`"
+    );
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(entry_kind(&p, 0), "stage1.received");
+    assert!(p.document().entries[0].ids.is_empty());
+
+    let (_, message, fixed) = slip("case \"1\"\n  procedure Children-Statutory\n");
+    assert_eq!(
+        message,
+        "procedure names are written in lower case: `children-statutory`"
+    );
+    clean(&fixed.expect("a fix"));
+    let (_, _, fixed) = slip("procedure Corp\n");
+    assert_eq!(
+        clean(&fixed.expect("a fix")).document().procedures[0]
+            .name
+            .value,
+        "corp"
+    );
+    let (_, _, fixed) = slip("procedure p\n  require Stage1.Response before b\n");
+    clean(&fixed.expect("a fix"));
+    let (_, _, fixed) = slip("calendar c\n  extends England-And-Wales\n");
+    clean(&fixed.expect("a fix"));
+    let (_, _, fixed) = slip("Case \"1\"\n  as-of 2024-12-31\n");
+    clean(&fixed.expect("a fix"));
+
+    // Letters caseline does not use: said, not guessed.
+    let (at, message, fixed) = slip("2024-03-04 stage1_received\n");
+    assert_eq!(at, "stage1_received");
+    assert!(message.contains("`_` cannot be part of one"), "{message}");
+    assert_eq!(fixed, None);
+}
+
+// ---------------------------------------------------------------- text
+
+#[test]
+fn a_description_without_quotes() {
+    let text = "2024-03-04 stage1.received Mrs X's complaint, about care\n";
+    let (at, message, fixed) = slip(text);
+    assert_eq!(at, "Mrs X's complaint, about care");
+    assert_eq!(
+        message,
+        "put the description in quotes: \"Mrs X's complaint, about care\""
+    );
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(entry_kind(&p, 0), "stage1.received");
+    assert_eq!(
+        entry_text(&p, 0).as_deref(),
+        Some("Mrs X's complaint, about care")
+    );
+    assert!(p.document().entries[0].ids.is_empty());
+
+    // A straight quote inside is escaped; a comment after it stays one.
+    let (_, _, fixed) = slip("2024-03-04 note Mrs X said \"no\", twice # from the file\n");
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(
+        entry_text(&p, 0).as_deref(),
+        Some("Mrs X said \"no\", twice")
+    );
+    assert_eq!(p.document().comments.len(), 1);
+
+    // `done` names IDs first; the description is the words after them.
+    let (at, _, fixed) = slip("2024-03-04 done a b Apology sent, with payment\n");
+    assert_eq!(at, "Apology sent, with payment");
+    let p = clean(&fixed.expect("a fix"));
+    let ids: Vec<_> = p.document().entries[0]
+        .ids
+        .iter()
+        .map(|i| i.value.as_str())
+        .collect();
+    assert_eq!(ids, ["a", "b"]);
+    assert_eq!(
+        entry_text(&p, 0).as_deref(),
+        Some("Apology sent, with payment")
+    );
+}
+
+#[test]
+fn text_without_quotes_on_child_lines() {
+    for (text, noun, meant) in [
+        (
+            "2024-03-04 stage2.report\n  rec a within 10wd Apologise to Mrs X, in writing\n",
+            "put the text in quotes",
+            "Apologise to Mrs X, in writing",
+        ),
+        (
+            "2024-03-04 stage1.response\n  extended Waiting for the officer's report\n",
+            "put the reason in quotes",
+            "Waiting for the officer's report",
+        ),
+        (
+            "procedure p\n  event stage1.received Complaint received recommends\n",
+            "put the label in quotes",
+            "Complaint received",
+        ),
+        (
+            "procedure p\n  deadline b within 5wd of a reg. 14(2)\n",
+            "put the citation in quotes",
+            "reg. 14(2)",
+        ),
+        (
+            "calendar c\n  closed 2024-12-27 Offices closed\n",
+            "put the reason in quotes",
+            "Offices closed",
+        ),
+        (
+            "case 24 017 518\n",
+            "put the case reference in quotes",
+            "24 017 518",
+        ),
+    ] {
+        let (at, message, fixed) = slip(text);
+        assert_eq!(at, meant, "{text:?}");
+        assert!(message.starts_with(noun), "{text:?}: {message}");
+        let fixed = fixed.expect("a fix");
+        assert!(fixed.contains(&format!("\"{meant}\"")), "{fixed}");
+        clean(&fixed);
+    }
+    let (_, _, fixed) = slip("procedure p\n  event e Review panel recommends\n");
+    let p = clean(&fixed.expect("a fix"));
+    assert!(p.document().procedures[0].events[0].recommends);
+}
+
+#[test]
+fn quotes_missing_at_one_end() {
+    let (at, message, fixed) = slip("2024-03-04 note Apologised\"\n");
+    assert_eq!(at, "Apologised\"");
+    assert!(
+        message.starts_with("this text has no opening quote"),
+        "{message}"
+    );
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(entry_text(&p, 0).as_deref(), Some("Apologised"));
+
+    let (at, message, fixed) = slip("2024-03-04 note \"Apologised\n2024-03-05 note\n");
+    assert_eq!(at, "\"Apologised");
+    assert!(
+        message.starts_with("this string has no closing quote"),
+        "{message}"
+    );
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(entry_text(&p, 0).as_deref(), Some("Apologised"));
+}
+
+// ---------------------------------------------------------------- punctuation
+
+#[test]
+fn punctuation_where_none_belongs() {
+    for (text, at_is, message_has, fixed_is) in [
+        (
+            "2024-03-04: stage1.received\n",
+            ":",
+            "there is a colon after the date: leave just a space between the date and the event",
+            "2024-03-04 stage1.received\n",
+        ),
+        (
+            "2024-03-04, note\n",
+            ",",
+            "there is a comma after the date",
+            "2024-03-04 note\n",
+        ),
+        (
+            "2024-03-04:note\n",
+            ":",
+            "there is a colon after the date",
+            "2024-03-04 note\n",
+        ),
+        (
+            "2024-03-04 – note\n",
+            "–",
+            "there is `–` after the date",
+            "2024-03-04 note\n",
+        ),
+        (
+            "2024-03-04 note \"Not upheld\".\n",
+            "\"Not upheld\".",
+            "there is a full stop after the closing quote: put it inside the quotes",
+            "2024-03-04 note \"Not upheld.\"\n",
+        ),
+        (
+            "2024-03-04 note.\n",
+            ".",
+            "remove the full stop after `note`",
+            "2024-03-04 note\n",
+        ),
+        (
+            "2024-03-04 done a.\n",
+            ".",
+            "remove the full stop after `a`",
+            "2024-03-04 done a\n",
+        ),
+        (
+            "- 2024-03-04 note\n",
+            "-",
+            "remove the `-` before the date",
+            "2024-03-04 note\n",
+        ),
+        (
+            "• 2024-03-04 note\n",
+            "•",
+            "remove the `•` before the date",
+            "2024-03-04 note\n",
+        ),
+        (
+            "1. 2024-03-04 note\n",
+            "1.",
+            "remove the `1.` before the date",
+            "2024-03-04 note\n",
+        ),
+        (
+            "2024-03-04 done a, b, c\n",
+            ",",
+            "separate IDs with spaces, not commas",
+            "2024-03-04 done a b c\n",
+        ),
+        (
+            "2024-03-04 note\n  agree a,b within 20wd\n",
+            ",",
+            "separate IDs with spaces, not commas",
+            "2024-03-04 note\n  agree a b within 20wd\n",
+        ),
+    ] {
+        let (at, message, fixed) = slip(text);
+        assert_eq!(at, at_is, "{text:?}");
+        assert!(message.contains(message_has), "{text:?}: {message}");
+        let fixed = fixed.expect("a fix");
+        assert_eq!(fixed, fixed_is);
+        clean(&fixed);
+    }
+}
+
+#[test]
+fn durations_in_words() {
+    for (written, meant, message_has) in [
+        (
+            "10 working days",
+            "10wd",
+            "write a duration as a number with its unit straight after it: `10 working days` is `10wd`",
+        ),
+        ("10 wd", "10wd", "`10 wd` is `10wd`"),
+        (
+            "10WD",
+            "10wd",
+            "durations are written in lower case: `10WD` is `10wd`",
+        ),
+        ("10 business days", "10wd", "`10 business days` is `10wd`"),
+        (
+            "15 days",
+            "15d",
+            "`15 days` is `15d` (calendar days; for working days write `15wd`)",
+        ),
+        ("2 weeks", "2w", "`2 weeks` is `2w`"),
+        ("1 month", "1m", "`1 month` is `1m`"),
+        ("ten working days", "10wd", "write the number in figures"),
+    ] {
+        let text = format!("2024-03-04 stage2.report\n  rec a within {written} \"Apologise\"\n");
+        let (at, message, fixed) = slip(&text);
+        assert_eq!(at, written);
+        assert!(message.contains(message_has), "{written}: {message}");
+        let fixed = fixed.expect("a fix");
+        assert!(
+            fixed.contains(&format!("within {meant} \"Apologise\"")),
+            "{fixed}"
+        );
+        clean(&fixed);
+    }
+    let (_, _, fixed) = slip(
+        "procedure p\n  deadline b within 10 working days of a extendable to 20 working days \"reg. 14\"\n",
+    );
+    let p = clean(&fixed.expect("a fix"));
+    let d = &p.document().procedures[0].deadlines[0];
+    assert_eq!(d.limit.value.amount, 10);
+    assert_eq!(d.extended_limit.as_ref().map(|l| l.value.amount), Some(20));
+}
+
+// ---------------------------------------------------------------- the whole line
+
+#[test]
+fn several_slips_on_one_line_are_mended_together() {
+    // Pasted from Word: a non-breaking space, a capital and curly quotes.
+    let text = "2024-03-04\u{00A0}Stage1.Received “Mrs X’s complaint”\n";
+    let p = parse(text);
+    let e = &p.errors()[0];
+    assert_eq!(p.errors().len(), 1);
+    assert!(e.message.contains("a non-breaking space"), "{}", e.message);
+    let fix = e.fix.as_ref().expect("a fix");
+    assert_eq!(
+        fix.title,
+        "Use an ordinary space, write `stage1.received` and use straight quotes"
+    );
+    let fixed = apply(text, fix);
+    assert_eq!(fixed, "2024-03-04 stage1.received \"Mrs X’s complaint\"\n");
+    clean(&fixed);
+
+    // One of them has no known mend: no fix at all, the first is still named.
+    let (_, message, fixed) = slip("31/02/2024 note “x”\n");
+    assert!(message.contains("is not a real date"), "{message}");
+    assert_eq!(fixed, None);
+}
+
+#[test]
+fn a_line_caught_up_in_the_line_above_says_so() {
+    // A block whose first line cannot be read takes its lines with it.
+    let text = "procedure Corp\n  event e \"E\"\n";
+    let p = parse(text);
+    let messages: Vec<_> = p.errors().iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert_eq!(
+        messages[0],
+        "procedure names are written in lower case: `corp`"
+    );
+    assert_eq!(
+        messages[1],
+        "this line is written correctly, but caseline could not read it because of line 1 \
+         above it: mend that line first"
+    );
+    let fixed = apply(text, p.errors()[0].fix.as_ref().expect("a fix"));
+    let p = clean(&fixed);
+    assert_eq!(p.document().procedures[0].events.len(), 1);
+}
+
+#[test]
+fn lines_that_are_not_slips_keep_their_message() {
+    for text in [
+        "this is not a timeline line\n",
+        "2024-11-05 note\n  rec a b \"t\"\n",
+        "2024-11-05 note \"no closing quote\n",
+        "2024-11-05\n",
+    ] {
+        let p = parse(text);
+        assert_eq!(p.errors().len(), 1, "{text:?}");
+        let e = &p.errors()[0];
+        assert!(!e.message.is_empty());
+        if let Some(fix) = &e.fix {
+            clean(&apply(text, fix));
+        }
+    }
+}
+
+#[test]
+fn crlf_lines_and_a_byte_order_mark() {
+    let text = "\u{FEFF}04/03/2024 note\r\n2024-03-05 note “x”\r\n";
+    let p = parse(text);
+    assert_eq!(p.errors().len(), 2, "{:#?}", p.errors());
+    let mut fixed = text.to_string();
+    // Mend from the end, so the earlier ranges still hold.
+    for e in p.errors().iter().rev() {
+        fixed = apply(&fixed, e.fix.as_ref().expect("a fix"));
+    }
+    assert_eq!(
+        fixed,
+        "\u{FEFF}2024-03-04 note\r\n2024-03-05 note \"x\"\r\n"
+    );
+    clean(&fixed);
+}
+
+#[test]
+fn reparse_gives_the_same_fixes_as_a_fresh_parse() {
+    let text = "2024-03-01 note\n2024-03-04 note “x”\n04/03/2024 note\n";
+    let old = parse(text);
+    let new_text = format!("# a comment\n{text}");
+    let edit = caseline_syntax::TextEdit::new(
+        caseline_syntax::TextRange::empty(0.into()),
+        "# a comment\n",
+    );
+    let new = old.reparse(&[edit], &new_text);
+    assert_eq!(new.errors(), parse(&new_text).errors());
+    assert_eq!(new.errors().len(), 2);
+    let mut fixed = new_text.clone();
+    for e in new.errors().iter().rev() {
+        fixed = apply(&fixed, e.fix.as_ref().expect("a fix"));
+    }
+    clean(&fixed);
+}
