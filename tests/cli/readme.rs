@@ -13,8 +13,8 @@ fn block_after<'a>(text: &'a str, after: &str) -> &'a str {
 
 #[test]
 fn the_readme_example_prints_what_the_readme_shows() {
-    let readme = std::fs::read_to_string(workspace_root().join("README.md"))
-        .expect("README.md is readable");
+    let readme =
+        std::fs::read_to_string(workspace_root().join("README.md")).expect("README.md is readable");
     // The first block is the case, the second its output.
     let first = readme.find("```\ncase ").expect("the README shows a case") + 4;
     let case = &readme[first..first + readme[first..].find("\n```").expect("closed")];
