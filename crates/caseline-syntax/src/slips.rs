@@ -85,7 +85,6 @@ pub(crate) fn explain(errors: &mut [SyntaxError], index: &LineIndex) {
     if CHECKING_A_FIX.with(Cell::get) {
         return;
     }
-    let text = index.text();
     let mut budget = Budget::new();
     let mut previous = None;
     for e in errors
@@ -94,15 +93,7 @@ pub(crate) fn explain(errors: &mut [SyntaxError], index: &LineIndex) {
     {
         let line_no = index.line_of(e.range.start());
         let before = previous.replace(line_no);
-        let range = index.line_range(line_no);
-        let (mut start, end) = (usize::from(range.start()), usize::from(range.end()));
-        let Some(mut line) = text.get(start..end) else {
-            continue;
-        };
-        if start == 0 && line.starts_with(BOM) {
-            line = &line[BOM.len()..];
-            start += BOM.len();
-        }
+        let (line, start) = line_text(index, line_no);
         if let Some(found) = explain_line(line, &mut budget) {
             *e = to_error(found, line, start);
         } else if e.message.starts_with("caseline could not")
@@ -145,37 +136,66 @@ fn follows(index: &LineIndex, above: u32, line: u32) -> bool {
 }
 
 /// Slips the grammar reads without an error, but not as the writer meant:
-/// `2024-05-01 to 2024-05-10 note` is a free event `to` with two IDs.
-/// Looks only at entries whose kind is a word that joins two dates.
+/// `2024-05-01 to 2024-05-10 note` is a free event `to` with two IDs, and
+/// `title: Needs assessment` a title that starts with a colon. Looks only at
+/// entries whose kind is a word that joins two dates, and at the header's
+/// lines that have a colon after their key.
 pub fn quiet_slips(parse: &crate::Parse) -> Vec<SyntaxError> {
     const JOINERS: &[&str] = &["to", "until", "till", "through", "thru"];
     let index = parse.line_index();
-    let text = parse.text();
     let mut budget = Budget::new();
     let mut out = Vec::new();
+    let mut explain_at = |line_no: u32, out: &mut Vec<SyntaxError>| {
+        let (line, start) = line_text(index, line_no);
+        if let Some(found) = explain_line(line, &mut budget) {
+            out.push(to_error(found, line, start));
+        }
+    };
     for entry in &parse.document().entries {
         let Some(kind) = &entry.kind else { continue };
         let Some(first_id) = entry.ids.first() else {
             continue;
         };
-        if !JOINERS.contains(&kind.value.as_str()) || scan_date(&first_id.value).is_none() {
-            continue;
+        if JOINERS.contains(&kind.value.as_str()) && scan_date(&first_id.value).is_some() {
+            explain_at(index.line_of(entry.head_range.start()), &mut out);
         }
-        let range = index.line_range(index.line_of(entry.head_range.start()));
-        let start = usize::from(range.start());
-        let Some(mut line) = text.get(start..usize::from(range.end())) else {
-            continue;
+    }
+    if let Some(header) = &parse.document().header {
+        let first = index.line_of(header.range.start());
+        let last = index.line_of(header.range.end());
+        let has_error = |l: u32| {
+            parse
+                .errors()
+                .iter()
+                .any(|e| e.kind == SyntaxErrorKind::Syntax && index.line_of(e.range.start()) == l)
         };
-        let mut start = start;
-        if start == 0 && line.starts_with(BOM) {
-            line = &line[BOM.len()..];
-            start += BOM.len();
-        }
-        if let Some(found) = explain_line(line, &mut budget) {
-            out.push(to_error(found, line, start));
+        for l in first + 1..=last {
+            let (line, _) = line_text(index, l);
+            let key = line.trim_start_matches([' ', '\t']);
+            let colon = ["title:", "body:", "complainant:", "source:", "related:"]
+                .iter()
+                .any(|k| key.starts_with(k));
+            if colon && !has_error(l) {
+                explain_at(l, &mut out);
+            }
         }
     }
     out
+}
+
+/// Line `l` without its ending (or a byte-order mark), and where it starts.
+fn line_text(index: &LineIndex, l: u32) -> (&str, usize) {
+    let range = index.line_range(l);
+    let mut start = usize::from(range.start());
+    let mut line = index
+        .text()
+        .get(start..usize::from(range.end()))
+        .unwrap_or_default();
+    if start == 0 && line.starts_with(BOM) {
+        line = &line[BOM.len()..];
+        start += BOM.len();
+    }
+    (line, start)
 }
 
 fn to_error(found: Explained, line: &str, line_start: usize) -> SyntaxError {
@@ -873,6 +893,8 @@ enum Shape {
     Unpadded,
     /// `2024/03/04`, `2024.03.04`.
     YearFirst,
+    /// `2024–03–04`: en dashes or other dashes for hyphens.
+    OddDash,
     /// `04/03/2024`, `4.3.24`, `03/2024`: with what was assumed.
     DayFirst(Assumed),
     /// `20240304`.
@@ -962,17 +984,25 @@ fn digit_groups(s: &str) -> (Vec<(u32, usize)>, Vec<char>, usize) {
             return (groups, seps, i);
         }
         // A separator, then a digit (`..` is a range, not a separator).
-        match b.get(i) {
-            Some(&c @ (b'-' | b'/' | b'.' | b'_'))
-                if b.get(i + 1).is_some_and(u8::is_ascii_digit) =>
-            {
-                seps.push(c as char);
-                i += 1;
-            }
-            _ => return (groups, seps, i),
+        let Some(c) = s[i..].chars().next() else {
+            return (groups, seps, i);
+        };
+        let next = i + c.len_utf8();
+        if (matches!(c, '-' | '/' | '.' | '_') || ODD_DASHES.contains(&c))
+            && b.get(next).is_some_and(u8::is_ascii_digit)
+        {
+            seps.push(c);
+            i = next;
+        } else {
+            return (groups, seps, i);
         }
     }
 }
+
+/// Dashes that word processors put where a hyphen was typed.
+const ODD_DASHES: [char; 6] = [
+    '\u{2013}', '\u{2014}', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2212}',
+];
 
 /// A date at the start of `s` in any of the forms people write.
 fn scan_date(s: &str) -> Option<Scanned> {
@@ -986,6 +1016,13 @@ fn scan_date(s: &str) -> Option<Scanned> {
     // It must end where a word ends.
     let boundary = s[len..].chars().next().is_none_or(|c| !c.is_alphanumeric());
     let dashes = seps.iter().all(|&c| c == '-');
+    let year_first = if dashes {
+        Shape::Unpadded
+    } else if seps.iter().all(|&c| c == '-' || ODD_DASHES.contains(&c)) {
+        Shape::OddDash
+    } else {
+        Shape::YearFirst
+    };
     let day = |y: i32, m: u32, d: u32| -> Result<Value, String> {
         iso_check(&format!("{y:04}-{m:02}-{d:02}"))?;
         NaiveDate::from_ymd_opt(y, m, d)
@@ -1002,22 +1039,8 @@ fn scan_date(s: &str) -> Option<Scanned> {
             scanned(month(*y as i32, *m), Shape::Iso)
         }
         _ if !boundary => None,
-        [(y, 4), (m, 1..=2), (d, 1..=2)] => scanned(
-            day(*y as i32, *m, *d),
-            if dashes {
-                Shape::Unpadded
-            } else {
-                Shape::YearFirst
-            },
-        ),
-        [(y, 4), (m, 1..=2)] if (1..=12).contains(m) => scanned(
-            month(*y as i32, *m),
-            if dashes {
-                Shape::Unpadded
-            } else {
-                Shape::YearFirst
-            },
-        ),
+        [(y, 4), (m, 1..=2), (d, 1..=2)] => scanned(day(*y as i32, *m, *d), year_first),
+        [(y, 4), (m, 1..=2)] if (1..=12).contains(m) => scanned(month(*y as i32, *m), year_first),
         [(a, 1..=2), (b, 1..=2), (y, yl @ (2 | 4))] => {
             let (year, year_note) = if *yl == 2 {
                 (
@@ -1430,6 +1453,9 @@ fn date_message(written: &str, scanned: &Scanned, canonical: Option<&String>) ->
         Shape::Unpadded => {
             format!("write the month and the day with two digits each: {written} is {iso} ({long})")
         }
+        Shape::OddDash => format!(
+            "write dates with ordinary hyphens (-), not dashes: {written} is {iso} ({long})"
+        ),
         Shape::YearFirst => {
             format!("write dates as year-month-day with dashes: {written} is {iso} ({long})")
         }
@@ -1673,6 +1699,32 @@ impl<'a> Reader<'a> {
         if CHILD_WORDS.contains(&word) || word.starts_with('>') {
             return;
         }
+        // A date in brackets: `[2024-03-04] note`.
+        if let Some(open @ ('(' | '[')) = word.chars().next() {
+            let close = if open == '(' { ')' } else { ']' };
+            let inner = w.start + 1;
+            if let Some(d) = scan_range(&self.line[inner..])
+                && self.line[inner + d.len..].starts_with(close)
+            {
+                let end = inner + d.len + 1;
+                let written = &self.line[inner..inner + d.len];
+                let replacement = if d.as_written {
+                    Some(written.to_string())
+                } else {
+                    d.canonical.ok()
+                };
+                let message = match &replacement {
+                    Some(r) if r != written => {
+                        format!("write the date without brackets, as year-month-day: `{r}`")
+                    }
+                    _ => "remove the brackets around the date".to_string(),
+                };
+                self.slip(w.start..end, message, "remove the brackets", replacement);
+                self.pos = end;
+                self.after_date();
+                return;
+            }
+        }
         // A list marker pasted before the date: `- 2024-03-04 note`, `1. 2024-…`.
         let marker = matches!(word, "-" | "*" | "•" | "·" | "–" | "—" | "‣" | "◦" | "+")
             || (word.len() <= 4
@@ -1725,6 +1777,38 @@ impl<'a> Reader<'a> {
                 }
                 return;
             }
+        }
+        self.after_date();
+    }
+
+    /// The rest of an entry's first line after its date.
+    fn after_date(&mut self) {
+        // A time after the date: `2024-03-04 14:30 note`, `2024-03-04T14:30`.
+        let after_date = self.pos;
+        let rest = &self.line[after_date..];
+        let gap = rest.len() - rest.trim_start_matches(is_sep).len();
+        let time_len = time_at(&rest[gap..]);
+        if time_len > 0 && (gap > 0 || rest.starts_with(['T', 't'])) {
+            let time = &rest[gap..gap + time_len];
+            let after = &rest[gap + time_len..];
+            let gap2 = after.len() - after.trim_start_matches(is_sep).len();
+            let (at, replacement) = if gap > 0 {
+                (after_date + gap..after_date + gap + time_len + gap2, "")
+            } else {
+                (after_date..after_date + time_len + gap2, " ")
+            };
+            self.slips.push(Slip {
+                at,
+                shown: Some(after_date + gap..after_date + gap + time_len),
+                message: format!(
+                    "caseline records the day, not the time: remove `{}` (or put the time in \
+                     the text)",
+                    short(time)
+                ),
+                title: "remove the time".to_string(),
+                replacement: Some(replacement.to_string()),
+            });
+            self.pos = after_date + gap + time_len;
         }
         // Punctuation between the date and the event: `2024-03-04: note`.
         let after_date = self.pos;
@@ -1794,6 +1878,13 @@ impl<'a> Reader<'a> {
             }
             return Some(stem.to_string());
         }
+        if ODD_DASHES.iter().any(|d| word.contains(*d))
+            && let Some((name, message)) = name_slip(word, "event kinds")
+        {
+            self.pos = w.end;
+            self.slip(w, message, &format!("write `{name}`"), Some(name.clone()));
+            return Some(name);
+        }
         if is_name(&lower) {
             // `Stage 1 Received`: words where a name was meant.
             self.pos = w.end;
@@ -1813,6 +1904,30 @@ impl<'a> Reader<'a> {
                         w.start..rest.end,
                         format!(
                             "event kinds are written in lower case, with no spaces: `{joined}`"
+                        ),
+                        &format!("write `{joined}`"),
+                        Some(joined.clone()),
+                    );
+                    return Some(joined);
+                }
+            }
+            self.pos = save;
+            // `Stage1 Received`.
+            if lower.ends_with(|c: char| c.is_ascii_digit())
+                && !lower.contains('.')
+                && let Some(rest) = self.take()
+                && self.line[rest.clone()]
+                    .bytes()
+                    .all(|b| b.is_ascii_alphabetic())
+                && self.line[rest.clone()].starts_with(|c: char| c.is_ascii_uppercase())
+            {
+                let joined = format!("{lower}.{}", self.line[rest.clone()].to_ascii_lowercase());
+                if is_name(&joined) {
+                    self.slip(
+                        w.start..rest.end,
+                        format!(
+                            "event kinds are written in lower case, with a dot between the \
+                             parts: `{joined}`"
                         ),
                         &format!("write `{joined}`"),
                         Some(joined.clone()),
@@ -1866,7 +1981,16 @@ impl<'a> Reader<'a> {
                 ids.push(w);
                 continue;
             }
-            if takes_ids && word == "," && !ids.is_empty() {
+            if takes_ids && let Some(id) = dotted_id(word) {
+                self.dotted_slip(w.clone(), id);
+                self.pos = w.end;
+                ids.push(w);
+                continue;
+            }
+            if self.stray_mark() {
+                break;
+            }
+            if takes_ids && matches!(word, "," | "&" | "+") && !ids.is_empty() {
                 self.pos = w.end;
                 if self.peek_text().is_some_and(|n| is_id(n) && id_like(n)) {
                     commas.push(w);
@@ -1958,15 +2082,49 @@ impl<'a> Reader<'a> {
         self.unquoted_text(TextRole::Description);
     }
 
+    fn dotted_slip(&mut self, at: Range<usize>, id: String) {
+        self.slip(
+            at,
+            format!(
+                "an ID cannot hold a full stop: write `{id}`, and write it the same way \
+                 wherever it is named"
+            ),
+            &format!("write `{id}`"),
+            Some(id),
+        );
+    }
+
     fn comma_slip(&mut self, commas: &[Range<usize>]) {
         for c in commas {
+            let mark = &self.line[c.clone()];
             let next_is_space = self.line[c.end..].starts_with(is_sep);
-            self.slip(
-                c.clone(),
-                "separate IDs with spaces, not commas: remove the comma".to_string(),
-                "remove the commas between IDs",
-                Some(if next_is_space { "" } else { " " }.to_string()),
-            );
+            let before_is_space = self.line[..c.start].ends_with(is_sep);
+            let (at, replacement) = if next_is_space && before_is_space {
+                let rest = self.line[c.end..].trim_start_matches(is_sep);
+                (c.start..self.line.len() - rest.len(), "")
+            } else if next_is_space || before_is_space {
+                (c.clone(), "")
+            } else {
+                (c.clone(), " ")
+            };
+            let (message, title) = if mark == "," {
+                (
+                    "separate IDs with spaces, not commas: remove the comma".to_string(),
+                    "remove the commas between IDs".to_string(),
+                )
+            } else {
+                (
+                    format!("separate IDs with spaces only: remove the `{mark}`"),
+                    format!("remove the `{mark}` between IDs"),
+                )
+            };
+            self.slips.push(Slip {
+                at,
+                shown: Some(c.clone()),
+                message,
+                title,
+                replacement: Some(replacement.to_string()),
+            });
         }
     }
 
@@ -1977,6 +2135,8 @@ impl<'a> Reader<'a> {
         if self.at_end() {
             return;
         }
+        self.stray_mark();
+        self.skip();
         if let Some((range, closed)) = string_at(self.line, self.pos) {
             if !closed {
                 self.unterminated(range);
@@ -1994,10 +2154,12 @@ impl<'a> Reader<'a> {
                 let mut text = self.line[range.start..range.end - 1].to_string();
                 text.push_str(tail);
                 text.push('"');
-                let what = if tail == "." {
-                    "a full stop".to_string()
-                } else {
-                    format!("`{tail}`")
+                let what = match tail {
+                    "." => "a full stop".to_string(),
+                    "," => "a comma".to_string(),
+                    ";" => "a semicolon".to_string(),
+                    ":" => "a colon".to_string(),
+                    _ => format!("`{tail}`"),
                 };
                 self.slip(
                     range.start..end,
@@ -2052,6 +2214,23 @@ impl<'a> Reader<'a> {
             return;
         }
         let text = &self.line[start..end];
+        // `by 2024-03-04.`: a full stop at the end of the line.
+        if text.chars().all(is_punctuation) {
+            let what = punctuation_name(text);
+            self.slip(
+                start..end,
+                format!("remove {what} at the end of the line"),
+                &format!("remove {what}"),
+                Some(String::new()),
+            );
+            self.pos = end;
+            return;
+        }
+        if text.starts_with('"') && text.ends_with('"') && text.len() >= 2 {
+            self.quotes_inside(start..end);
+            self.pos = end;
+            return;
+        }
         // Words before a text in quotes (`rec a b "t"`: two IDs) are not a
         // text that lacks its quotes.
         if text.ends_with('"') && text.matches('"').count() >= 2 {
@@ -2084,6 +2263,98 @@ impl<'a> Reader<'a> {
             Some(replacement),
         );
         self.pos = end;
+    }
+
+    /// Text from a quote to a quote that is not one string: two strings
+    /// (`"Called" "twice"`), doubled quotes (`""Called""`) or quotes inside
+    /// the text (`"about "care""`).
+    fn quotes_inside(&mut self, at: Range<usize>) {
+        let text = &self.line[at.clone()];
+        // Two or more strings with only spaces between them.
+        let mut parts = Vec::new();
+        let mut pos = at.start;
+        while pos < at.end {
+            match string_at(self.line, pos) {
+                Some((r, true)) if r.end <= at.end => {
+                    parts.push(crate::lower::unescape(&self.line[r.clone()]));
+                    pos = r.end;
+                    let rest = &self.line[pos..at.end];
+                    pos += rest.len() - rest.trim_start_matches(is_sep).len();
+                }
+                _ => break,
+            }
+        }
+        if pos >= at.end && parts.len() >= 2 && parts.iter().all(|p| !p.is_empty()) {
+            let joined = quoted(&parts.join(" "));
+            self.slip(
+                at,
+                format!(
+                    "there are {} texts in quotes here, and a line has one: join them, like {}",
+                    match parts.len() {
+                        2 => "two".to_string(),
+                        3 => "three".to_string(),
+                        n => n.to_string(),
+                    },
+                    short(&joined)
+                ),
+                "join the texts in quotes",
+                Some(joined),
+            );
+            return;
+        }
+        let doubled = text.len() >= 4 && text.starts_with("\"\"") && text.ends_with("\"\"");
+        let inner = if doubled {
+            &text[2..text.len() - 2]
+        } else {
+            &text[1..text.len() - 1]
+        };
+        let replacement = quoted(inner);
+        let message = if doubled && !inner.contains('"') {
+            format!(
+                "this text has two quote marks at each end: write one, like {}",
+                short(&replacement)
+            )
+        } else {
+            format!(
+                "a quote mark inside this text ends it too early: write each inner one as \\\", \
+                 like {}",
+                short(&replacement)
+            )
+        };
+        self.slip(at, message, "mend the quote marks", Some(replacement));
+    }
+
+    /// A mark between a word and the text in quotes: `note - "x"`,
+    /// `rec a: "x"`. True when there was one (noted).
+    fn stray_mark(&mut self) -> bool {
+        let Some(w) = self.peek() else { return false };
+        let mark = &self.line[w.clone()];
+        if !matches!(mark, "-" | "–" | "—" | ":" | ";" | "," | "|" | "=" | ">") {
+            return false;
+        }
+        let after = self.line[w.end..].trim_start_matches(is_sep);
+        let next = self.line.len() - after.len();
+        if !(after.starts_with('"') || quoted_at(self.line, next).is_some()) {
+            return false;
+        }
+        let spaced_before = self.line[..w.start].ends_with(is_sep);
+        let (at, replacement) = if spaced_before {
+            (w.start..next, "")
+        } else if next > w.end {
+            (w.clone(), "")
+        } else {
+            (w.clone(), " ")
+        };
+        let what = punctuation_name(mark);
+        self.slips.push(Slip {
+            at,
+            shown: Some(w.clone()),
+            message: format!("remove {what} before the text in quotes"),
+            title: format!("remove {what}"),
+            replacement: Some(replacement.to_string()),
+        });
+        self.pos = w.end;
+        true
     }
 
     /// A straight string with no closing quote: closed by a curly one?
@@ -2141,21 +2412,15 @@ impl<'a> Reader<'a> {
                 self.pos = w.end;
                 any = true;
             } else {
-                let lower = word.to_ascii_lowercase();
-                if !is_name(&lower) {
-                    return any;
-                }
                 let what = match role {
                     NameRole::EventKind => "event kinds",
                     NameRole::Procedure => "procedure names",
                     NameRole::Calendar => "calendar names",
                 };
-                self.slip(
-                    w.clone(),
-                    format!("{what} are written in lower case: `{lower}`"),
-                    &format!("write `{lower}`"),
-                    Some(lower),
-                );
+                let Some((name, message)) = name_slip(word, what) else {
+                    return any;
+                };
+                self.slip(w.clone(), message, &format!("write `{name}`"), Some(name));
                 self.pos = w.end;
                 any = true;
             }
@@ -2198,7 +2463,20 @@ impl<'a> Reader<'a> {
         match word.as_str() {
             "rec" | "promise" => {
                 let Some(id) = self.peek() else { return };
-                if !is_id(&self.line[id.clone()]) {
+                let written = &self.line[id.clone()];
+                let bare = written
+                    .trim_start_matches(['(', '[', '<', '{'])
+                    .trim_end_matches([')', ']', '>', '}', ':', '.']);
+                if let Some(dotted) = dotted_id(written) {
+                    self.dotted_slip(id.clone(), dotted);
+                } else if !is_id(written) && is_id(bare) && bare.len() < written.len() {
+                    self.slip(
+                        id.clone(),
+                        format!("write the ID on its own, like `{word} {bare}`"),
+                        &format!("write `{bare}`"),
+                        Some(bare.to_string()),
+                    );
+                } else if !is_id(written) {
                     return;
                 }
                 self.pos = id.end;
@@ -2211,9 +2489,12 @@ impl<'a> Reader<'a> {
                 let mut commas = Vec::new();
                 while let Some(w) = self.peek() {
                     let t = &self.line[w.clone()];
-                    if is_id(t) && !matches!(t, "within" | "by") {
+                    if let Some(dotted) = dotted_id(t) {
+                        self.dotted_slip(w.clone(), dotted);
                         self.pos = w.end;
-                    } else if t == "," {
+                    } else if is_id(t) && !matches!(t, "within" | "by") {
+                        self.pos = w.end;
+                    } else if matches!(t, "," | "&" | "+") {
                         commas.push(w.clone());
                         self.pos = w.end;
                     } else {
@@ -2224,10 +2505,9 @@ impl<'a> Reader<'a> {
                 self.read_due();
             }
             "extended" => self.read_text(TextRole::Reason),
-            "event"
-                if self.read_names(NameRole::EventKind, false) => {
-                    self.read_text(TextRole::Label);
-                }
+            "event" if self.read_names(NameRole::EventKind, false) => {
+                self.read_text(TextRole::Label);
+            }
             "deadline" => {
                 if !self.read_names(NameRole::EventKind, false) || !self.keyword("within") {
                     return;
@@ -2243,10 +2523,9 @@ impl<'a> Reader<'a> {
                 }
                 self.read_text(TextRole::Citation);
             }
-            "require"
-                if self.read_names(NameRole::EventKind, false) && self.keyword("before") => {
-                    self.read_names(NameRole::EventKind, false);
-                }
+            "require" if self.read_names(NameRole::EventKind, false) && self.keyword("before") => {
+                self.read_names(NameRole::EventKind, false);
+            }
             "use" => {
                 self.read_names(NameRole::Procedure, true);
             }
@@ -2464,6 +2743,81 @@ impl<'a> Reader<'a> {
                 Some(false)
             }
         }
+    }
+}
+
+/// A name written with capitals or dashes: the name meant and what to say.
+fn name_slip(word: &str, what: &str) -> Option<(String, String)> {
+    let lower = word.to_ascii_lowercase();
+    let dashed: String = lower
+        .chars()
+        .map(|c| if ODD_DASHES.contains(&c) { '-' } else { c })
+        .collect();
+    if !is_name(&dashed) {
+        return None;
+    }
+    let message = if dashed != lower {
+        format!("{what} are written with ordinary hyphens (-), not dashes: `{dashed}`")
+    } else {
+        format!("{what} are written in lower case: `{dashed}`")
+    };
+    Some((dashed, message))
+}
+
+/// `1.1` or `R2.3`, numbered like a report's recommendations: the ID it can
+/// be written as (`1-1`).
+fn dotted_id(word: &str) -> Option<String> {
+    let ok = word.contains('.')
+        && word
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+    let id = word.replace('.', "-");
+    (ok && is_id(&id)).then_some(id)
+}
+
+/// The length of a time of day at the start of `s` (`14:30`, `9.15am`,
+/// `2pm`, `T14:30:00Z`), or 0.
+fn time_at(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = usize::from(matches!(b.first(), Some(b'T' | b't')));
+    let digits = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let h = digits(i);
+    if !(1..=2).contains(&h) {
+        return 0;
+    }
+    i += h;
+    let mut minutes = false;
+    while i + 2 < b.len() + 1 && matches!(b.get(i), Some(b':' | b'.')) && digits(i + 1) == 2 {
+        i += 3;
+        minutes = true;
+    }
+    let lower = s[i..].to_ascii_lowercase();
+    if lower.starts_with("am") || lower.starts_with("pm") {
+        i += 2;
+    } else if !minutes {
+        return 0;
+    } else if matches!(b.get(i), Some(b'Z' | b'z')) {
+        i += 1;
+    }
+    // Nothing glued after it.
+    if s[i..].chars().next().is_some_and(char::is_alphanumeric) {
+        return 0;
+    }
+    i
+}
+
+fn is_punctuation(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '-' | '–' | '—' | '|')
+}
+
+/// "the full stop", "the `;`".
+fn punctuation_name(mark: &str) -> String {
+    match mark {
+        "." => "the full stop".to_string(),
+        "," => "the comma".to_string(),
+        ":" => "the colon".to_string(),
+        ";" => "the semicolon".to_string(),
+        m => format!("the `{}`", short(m)),
     }
 }
 

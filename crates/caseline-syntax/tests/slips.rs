@@ -72,10 +72,7 @@ fn entry_kind(p: &Parse, i: usize) -> String {
 }
 
 fn entry_date(p: &Parse, i: usize) -> Option<DateSpec> {
-    p.document().entries[i]
-        .date
-        .as_ref()
-        .map(|d| d.value)
+    p.document().entries[i].date.as_ref().map(|d| d.value)
 }
 
 // ---------------------------------------------------------------- quotes
@@ -999,4 +996,216 @@ fn reparse_gives_the_same_fixes_as_a_fresh_parse() {
         fixed = apply(&fixed, e.fix.as_ref().expect("a fix"));
     }
     clean(&fixed);
+}
+
+#[test]
+fn quote_marks_that_do_not_make_one_text() {
+    let (at, message, fixed) = slip("2024-03-04 note \"Complaint about \"care\" and more\"\n");
+    assert_eq!(at, "\"Complaint about \"care\" and more\"");
+    assert!(
+        message.starts_with("a quote mark inside this text ends it too early"),
+        "{message}"
+    );
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(
+        entry_text(&p, 0).as_deref(),
+        Some("Complaint about \"care\" and more")
+    );
+
+    let (_, message, fixed) = slip("2024-03-04 note \"\"Called\"\"\n");
+    assert!(
+        message.starts_with("this text has two quote marks at each end"),
+        "{message}"
+    );
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(entry_text(&p, 0).as_deref(), Some("Called"));
+
+    let (_, message, fixed) = slip("2024-03-04 note \"Called\" \"twice\"\n");
+    assert!(
+        message.starts_with("there are two texts in quotes here"),
+        "{message}"
+    );
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(entry_text(&p, 0).as_deref(), Some("Called twice"));
+
+    // Words, a quoted word, more words: one description.
+    let (_, _, fixed) = slip("2024-03-04 note Mrs X said \"no\", twice\n");
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(
+        entry_text(&p, 0).as_deref(),
+        Some("Mrs X said \"no\", twice")
+    );
+}
+
+#[test]
+fn marks_between_the_words_and_the_text() {
+    for (text, at_is, fixed_is) in [
+        (
+            "2024-03-04 note - \"Called\"\n",
+            "-",
+            "2024-03-04 note \"Called\"\n",
+        ),
+        (
+            "2024-03-04 note: \"Called\"\n",
+            ":",
+            "2024-03-04 note \"Called\"\n",
+        ),
+        (
+            "2024-03-04 note \"Called\",\n",
+            "\"Called\",",
+            "2024-03-04 note \"Called,\"\n",
+        ),
+        ("case: \"1\"\n", ":", "case \"1\"\n"),
+        (
+            "2024-03-04 note\n  rec a: \"Apologise\"\n",
+            ":",
+            "2024-03-04 note\n  rec a \"Apologise\"\n",
+        ),
+        (
+            "2024-03-04 note\n  rec a within 10wd, \"Apologise\"\n",
+            ",",
+            "2024-03-04 note\n  rec a within 10wd \"Apologise\"\n",
+        ),
+        (
+            "2024-03-04 note\n  rec a by 2024-04-01.\n",
+            ".",
+            "2024-03-04 note\n  rec a by 2024-04-01\n",
+        ),
+        (
+            "2024-03-04 note\n  rec (a) \"Apologise\"\n",
+            "(a)",
+            "2024-03-04 note\n  rec a \"Apologise\"\n",
+        ),
+        ("2024-03-04 done a & b\n", "&", "2024-03-04 done a b\n"),
+    ] {
+        let (at, message, fixed) = slip(text);
+        assert_eq!(at, at_is, "{text:?}: {message}");
+        let fixed = fixed.expect("a fix");
+        assert_eq!(fixed, fixed_is, "{message}");
+        clean(&fixed);
+    }
+}
+
+#[test]
+fn other_dashes_for_hyphens() {
+    let (at, message, fixed) = slip("2024\u{2013}03\u{2013}10 note\n");
+    assert_eq!(at, "2024\u{2013}03\u{2013}10");
+    assert!(
+        message.starts_with("write dates with ordinary hyphens (-), not dashes"),
+        "{message}"
+    );
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(entry_date(&p, 0), Some(DateSpec::Day(day(2024, 3, 10))));
+
+    let (_, message, fixed) = slip("2024-03-04 children\u{2011}statutory.x\n");
+    assert_eq!(
+        message,
+        "event kinds are written with ordinary hyphens (-), not dashes: `children-statutory.x`"
+    );
+    clean(&fixed.expect("a fix"));
+    let (_, _, fixed) = slip("case \"1\"\n  procedure children\u{2011}statutory\n");
+    let p = clean(&fixed.expect("a fix"));
+    let names: Vec<_> = p
+        .document()
+        .header
+        .as_ref()
+        .expect("header")
+        .procedures
+        .iter()
+        .flatten()
+        .map(|n| n.value.clone())
+        .collect();
+    assert_eq!(names, ["children-statutory"]);
+}
+
+#[test]
+fn times_and_brackets_around_the_date() {
+    for (text, at_is, fixed_is) in [
+        ("2024-03-04 14:30 note\n", "14:30", "2024-03-04 note\n"),
+        ("2024-03-04 9.15am note\n", "9.15am", "2024-03-04 note\n"),
+        ("2024-03-04 2pm note\n", "2pm", "2024-03-04 note\n"),
+        (
+            "2024-03-04T14:30:00Z note\n",
+            "T14:30:00Z",
+            "2024-03-04 note\n",
+        ),
+        ("[2024-03-04] note\n", "[2024-03-04]", "2024-03-04 note\n"),
+        ("(04/03/2024) note\n", "(04/03/2024)", "2024-03-04 note\n"),
+    ] {
+        let (at, message, fixed) = slip(text);
+        assert_eq!(at, at_is, "{text:?}: {message}");
+        assert_eq!(fixed.as_deref(), Some(fixed_is), "{message}");
+        clean(fixed_is);
+    }
+    let (_, message, _) = slip("2024-03-04 14:30 note\n");
+    assert_eq!(
+        message,
+        "caseline records the day, not the time: remove `14:30` (or put the time in the text)"
+    );
+}
+
+#[test]
+fn ids_numbered_like_a_report() {
+    let text = "2024-03-04 stage2.report\n  rec 1.1 \"Apologise\"\n2024-03-05 done 1.1\n";
+    let p = parse(text);
+    assert_eq!(p.errors().len(), 2);
+    assert_eq!(
+        p.errors()[0].message,
+        "an ID cannot hold a full stop: write `1-1`, and write it the same way wherever it is named"
+    );
+    let mut fixed = text.to_string();
+    for e in p.errors().iter().rev() {
+        fixed = apply(&fixed, e.fix.as_ref().expect("a fix"));
+    }
+    let p = clean(&fixed);
+    assert!(
+        matches!(&p.document().entries[0].children[..], [EntryChild::Rec(r)] if r.id.value == "1-1")
+    );
+    assert_eq!(p.document().entries[1].ids[0].value, "1-1");
+}
+
+#[test]
+fn a_colon_after_a_header_key() {
+    // Read as a title that starts with a colon: no error from the parser.
+    let text = "case \"1\"\n  title: Needs assessment\n";
+    assert!(parse(text).errors().is_empty());
+    let (at, message, fixed) = slip(text);
+    assert_eq!(at, ":");
+    assert_eq!(
+        message,
+        "remove the colon after `title`: the line reads `title value`"
+    );
+    let p = clean(&fixed.expect("a fix"));
+    let h = p.document().header.as_ref().expect("header");
+    assert_eq!(
+        h.title.as_ref().map(|t| t.value.as_str()),
+        Some("Needs assessment")
+    );
+}
+
+#[test]
+fn long_and_odd_lines_stay_cheap() {
+    // A line of thousands of non-breaking spaces, quotes or dates: one
+    // error, quickly, and no panic.
+    for piece in ["\u{00A0}", "“a\" ", "04/03/2024 ", "\u{200B}x", "'"] {
+        let line = format!("2024-03-04 note {}\n", piece.repeat(3000));
+        let started = std::time::Instant::now();
+        let p = parse(&line);
+        assert_eq!(p.errors().len(), 1, "{piece:?}");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(2),
+            "{piece:?}"
+        );
+    }
+    // Many bad lines: each explained, and the whole stays quick.
+    let text = "04/03/2024 note “x”\n".repeat(3000);
+    let started = std::time::Instant::now();
+    let p = parse(&text);
+    assert_eq!(p.errors().len(), 3000);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert!(
+        p.errors()
+            .iter()
+            .all(|e| e.message.starts_with("write dates"))
+    );
 }
