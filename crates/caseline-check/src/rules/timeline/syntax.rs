@@ -7,6 +7,8 @@ declare_rule! {
     /// ## What it checks
     /// A line the parser could not make sense of: a block line that is not a date followed by an event kind, an unterminated string, a child line that no block can own.
     ///
+    /// The everyday slips are named, with what to write instead: curly quotes pasted from Word (`“Not upheld”`), a non-breaking or invisible space, a date written `04/03/2024`, `2024/03/04`, `2024-3-4` or `4 March 2024`, a range written with a dash or `to` (`2024-05-01–2024-05-10`), a time after the date, capitals in an event kind (`Stage1.Received`), a description or reason without quotes, a duration written in words (`10 working days`), a placeholder date (`YYYY-MM-DD`) still to fill in, and stray punctuation. A line read otherwise than meant (`2024-05-01 to 2024-05-10 note`, an event `to`; `title: …`) is reported too.
+    ///
     /// ## Why it matters
     /// A line that cannot be read is left out of every other check, so a deadline or a recommendation on it would silently go unchecked.
     ///
@@ -19,7 +21,8 @@ declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Follow the message: usually a missing quote, a missing event kind after the date, or a child line that should be indented.
+    /// Follow the message: it says what was found and what to write instead, usually a missing quote, a missing event kind after the date, or a child line that should be indented.
+    /// Where the right text is known, the editor offers it as a quick fix; it is offered only when the mended line reads cleanly, and never writes a date you did not give (a date such as `04/03/2024` is read day first, as in the UK, and the message says so).
     ///
     /// ## References
     /// FORMAT.md §1 (lexical rules) and §4 (blocks).
