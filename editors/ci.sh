@@ -5,6 +5,8 @@
 # is given, also: the hooks and the action run for real, the .vsix packaging with a
 # check of its contents, and the Neovim and Emacs client tests (each only if that
 # editor is installed; this script installs nothing outside editors/vscode/node_modules).
+# Under CI (CI=true, as CI services and .ci/run set it) a missing editor, tool or
+# binary fails the run instead of skipping those tests.
 # Usage: bash editors/ci.sh [PATH/TO/caseline]
 # Needs: Node 20+ and npm. Optional: nvim (0.7+), emacs with eglot.
 set -euo pipefail
@@ -14,6 +16,10 @@ ci_start=$(date +%s)
 
 step() {
   printf '\n--- editors: %s (at %ss)\n' "$1" "$(( $(date +%s) - ci_start ))"
+}
+
+under_ci() {
+  case "${CI:-}" in "" | 0 | false | FALSE | False) return 1 ;; *) return 0 ;; esac
 }
 
 if [ -n "$bin" ]; then
@@ -68,7 +74,7 @@ if $have_emacs; then
 fi
 
 if [ -z "$bin" ]; then
-  echo "no caseline binary given: skipping packaging and the Neovim/Emacs client tests"
+  skipped+=("packaging and the Neovim/Emacs client tests (no caseline binary given)")
 else
   step "package the .vsix with $bin and check its contents"
   bash scripts/package.sh "$bin"
@@ -91,3 +97,7 @@ step "done in $(( $(date +%s) - ci_start ))s"
 for s in "${skipped[@]}"; do
   echo "skipped: $s"
 done
+if [ "${#skipped[@]}" -gt 0 ] && under_ci; then
+  echo "error: under CI (CI=${CI}) every editor test must run; ${#skipped[@]} did not (see 'skipped' above)" >&2
+  exit 1
+fi

@@ -5,14 +5,15 @@
 //! in the late colour past its extended-limit line, and stops where the
 //! adjudication day ends.
 //!
-//! Skipped, with a message, where `/usr/bin/chromium` is not installed.
+//! Skipped, with a message, where `/usr/bin/chromium` is not installed; under
+//! CI (`CI=true`) that is a failure instead, so a green CI means it ran.
 //! `CASELINE_REPORT_KEEP=1` keeps the pages and screenshots (the path is printed).
 //! Must not depend on the binary or on the network (Chromium runs with
 //! networking features off and the page forbids fetches).
 
 mod common;
 
-use common::{report, sample, stage_2};
+use common::{cannot_run, report, sample, stage_2};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -119,7 +120,9 @@ fn temp_dir() -> PathBuf {
 #[test]
 fn worcestershire_report_renders_in_headless_chromium() {
     if !Path::new(CHROMIUM).exists() {
-        println!("skipped: {CHROMIUM} is not installed (apt-get install chromium)");
+        cannot_run(&format!(
+            "{CHROMIUM} is not installed (apt-get install chromium)"
+        ));
         return;
     }
     let (_, html) = report(&sample("worcestershire-24-017-518.case"));

@@ -7,20 +7,22 @@
 //! the trace would have caught one.
 //!
 //! strace is a Linux tool; where it is missing (or ptrace is not allowed) these
-//! tests say so on stderr and pass without checking: `.ci/run` installs it so CI
-//! always checks. Drives the binary as a separate process; links no CLI or LSP
+//! tests say so on stderr and pass without checking, except under CI
+//! (`CI=true`), where that is a failure: `.ci/run` installs strace, and a green
+//! CI always means the no-network check ran. Drives the binary as a separate process; links no CLI or LSP
 //! code.
 
 mod common;
 
-use common::{TIME_LIMIT, caseline_bin, workspace_root};
+use common::{TIME_LIMIT, cannot_run, caseline_bin, workspace_root};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-/// Whether strace can trace here; prints why not if it cannot.
+/// Whether strace can trace here; prints why not if it cannot (and fails the
+/// test under CI).
 fn strace_works() -> bool {
     match Command::new("strace")
         .args(["-f", "-e", "trace=%network", "-o", "/dev/null", "true"])
@@ -30,16 +32,16 @@ fn strace_works() -> bool {
     {
         Ok(out) if out.status.success() => true,
         Ok(out) => {
-            eprintln!(
-                "SKIPPED: strace cannot trace here ({}); the no-network check did not run",
+            cannot_run(&format!(
+                "strace cannot trace here ({}); the no-network check did not run",
                 String::from_utf8_lossy(&out.stderr).trim()
-            );
+            ));
             false
         }
         Err(e) => {
-            eprintln!(
-                "SKIPPED: strace is not installed ({e}); install it (apt-get install strace) to check that caseline makes no network connections"
-            );
+            cannot_run(&format!(
+                "strace is not installed ({e}); install it (apt-get install strace) to check that caseline makes no network connections"
+            ));
             false
         }
     }

@@ -90,3 +90,21 @@ pub fn stage_2(html: &str) -> Stage2 {
         height: num(attr(body, "<rect class=\"body", "height")),
     }
 }
+
+/// Whether this runs under CI: `CI` is set to anything but empty, `0` or
+/// `false` (CI services set `CI=true`, and so does `.ci/run`).
+pub fn under_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false" | "FALSE" | "False"))
+}
+
+/// A check that needs a tool this machine lacks: on a developer's machine it
+/// is skipped with `why` on stderr; under CI it fails, so a green CI always
+/// means the check ran.
+pub fn cannot_run(why: &str) {
+    assert!(
+        !under_ci(),
+        "{why}; under CI (CI={:?}) this check must run, so a missing tool is a failure",
+        std::env::var("CI").unwrap_or_default()
+    );
+    eprintln!("SKIPPED: {why}");
+}
