@@ -262,25 +262,41 @@ pub(crate) fn explain_line(line: &str, budget: &mut Budget) -> Option<Explained>
             fix = Some((title_of(&slips), fixed));
         }
     }
+    // The others, briefly: the fix mends them all, but someone reading the
+    // message in a terminal mends them by hand.
+    let mut message = first.message;
+    let mut others: Vec<&str> = Vec::new();
+    for s in &slips[1..] {
+        if s.title != first.title && !s.title.is_empty() && !others.contains(&s.title.as_str()) {
+            others.push(&s.title);
+        }
+    }
+    if !others.is_empty() {
+        message.push_str(&format!("; also on this line: {}", join_and(&others)));
+    }
     Some(Explained {
         at: first.shown.unwrap_or(first.at),
-        message: first.message,
+        message,
         fix,
     })
+}
+
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 fn title_of(slips: &[Slip]) -> String {
     let mut titles: Vec<&str> = Vec::new();
     for s in slips {
-        if !titles.contains(&s.title.as_str()) {
+        if !s.title.is_empty() && !titles.contains(&s.title.as_str()) {
             titles.push(&s.title);
         }
     }
-    let joined = match titles.as_slice() {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    };
+    let joined = join_and(&titles);
     let mut chars = joined.chars();
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
@@ -688,8 +704,9 @@ fn odd_space_slips(line: &str, walk: &Walk) -> Vec<Slip> {
         let after = line[end..].chars().next();
         let leading = at < content_start;
         let inside = before.is_some_and(|b| !is_sep(b)) && after.is_some_and(|a| !is_sep(a));
-        // The grammar reads U+FEFF as a space: only inside a word is it a slip.
-        if c == '\u{FEFF}' && !inside {
+        // The grammar reads U+FEFF as a space: only inside a word or as an
+        // indent is it a slip.
+        if c == '\u{FEFF}' && !inside && !leading {
             continue;
         }
         let word_before = &line[line[..at].rfind(is_sep).map_or(0, |i| {
@@ -716,7 +733,7 @@ fn odd_space_slips(line: &str, walk: &Walk) -> Vec<Slip> {
         };
         let (advice, title) = if replacement.is_empty() && leading && opens_block {
             (
-                "delete it: this line starts in the first column",
+                "delete it, so that the line starts in the first column",
                 "delete the character at the start",
             )
         } else if replacement.is_empty() {

@@ -315,7 +315,7 @@ fn unusual_spaces_elsewhere_on_the_line() {
     // Before an entry, such a character is deleted: entries start in column 1.
     let (_, message, fixed) = slip("2024-03-01 note\n\u{00A0}2024-03-04 note\n");
     assert!(
-        message.contains("delete it: this line starts in the first column"),
+        message.contains("delete it, so that the line starts in the first column"),
         "{message}"
     );
     let p = clean(&fixed.expect("a fix"));
@@ -1208,4 +1208,24 @@ fn long_and_odd_lines_stay_cheap() {
             .iter()
             .all(|e| e.message.starts_with("write dates"))
     );
+}
+
+#[test]
+fn the_message_lists_the_other_slips_on_the_line() {
+    let (_, message, fixed) = slip("04/03/2024\u{00A0}stage1.received “Mrs X’s complaint”\n");
+    assert!(
+        message.ends_with("; also on this line: use an ordinary space and use straight quotes"),
+        "{message}"
+    );
+    let p = clean(&fixed.expect("a fix"));
+    assert_eq!(entry_text(&p, 0).as_deref(), Some("Mrs X’s complaint"));
+    // A byte-order mark pasted at the start of a line later in the file.
+    let (at, message, fixed) = slip("2024-03-01 note\n\u{FEFF}2024-03-04 note\n");
+    assert_eq!(at, "\u{FEFF}");
+    assert!(
+        message
+            .starts_with("there is an invisible byte-order mark (U+FEFF) at the start of the line"),
+        "{message}"
+    );
+    assert_eq!(clean(&fixed.expect("a fix")).document().entries.len(), 2);
 }
