@@ -1233,10 +1233,12 @@ fn scan_named(s: &str) -> Option<Scanned> {
     };
     // (day, month, year, words used)
     let (day, month, year, used) = if let Some(d) = text(i).and_then(day_of) {
-        let m = text(i + 1).and_then(month_number)?;
-        match text(i + 2).and_then(year_of) {
-            Some(y) => (Some(d), m, Some(y), i + 3),
-            None => (Some(d), m, None, i + 2),
+        // `4th of March 2024`.
+        let of = usize::from(text(i + 1).is_some_and(|w| w.eq_ignore_ascii_case("of")));
+        let m = text(i + 1 + of).and_then(month_number)?;
+        match text(i + 2 + of).and_then(year_of) {
+            Some(y) => (Some(d), m, Some(y), i + 3 + of),
+            None => (Some(d), m, None, i + 2 + of),
         }
     } else {
         let m = text(i).and_then(month_number)?;
@@ -1832,7 +1834,7 @@ impl<'a> Reader<'a> {
         if let Some(p) = self.peek()
             && matches!(
                 &self.line[p.clone()],
-                ":" | "," | ";" | "-" | "–" | "—" | "|" | "/"
+                ":" | "," | ";" | "-" | "–" | "—" | "|" | "/" | "."
             )
         {
             let mark = self.line[p.clone()].to_string();
@@ -1842,6 +1844,7 @@ impl<'a> Reader<'a> {
                 ":" => "colon".to_string(),
                 "," => "comma".to_string(),
                 ";" => "semicolon".to_string(),
+                "." => "full stop".to_string(),
                 m => format!("`{m}`"),
             };
             let name = if what.starts_with('`') {
@@ -2529,8 +2532,25 @@ impl<'a> Reader<'a> {
                 if !self.read_names(NameRole::EventKind, false) || !self.keyword("within") {
                     return;
                 }
-                if !self.read_duration() || !self.keyword("of") {
+                if !self.read_duration() {
                     return;
+                }
+                if !self.keyword("of") {
+                    let Some(w) = self.peek() else { return };
+                    let written = self.line[w.clone()].to_string();
+                    if !matches!(written.as_str(), "from" | "after" | "since" | "Of") {
+                        return;
+                    }
+                    self.slip(
+                        w.clone(),
+                        format!(
+                            "a deadline reads `deadline TARGET within DUR of START`: write `of` \
+                             instead of `{written}`"
+                        ),
+                        "write `of`",
+                        Some("of".to_string()),
+                    );
+                    self.pos = w.end;
                 }
                 if !self.read_names(NameRole::EventKind, false) {
                     return;
@@ -2558,6 +2578,22 @@ impl<'a> Reader<'a> {
             "closed" => {
                 let mut any = false;
                 while !self.at_end() {
+                    // `closed 2024-12-27, 2024-12-30`.
+                    if any
+                        && let Some(w) = self.peek()
+                        && self.line[w.clone()] == *","
+                        && scan_range(self.line[w.end..].trim_start_matches(is_sep)).is_some()
+                    {
+                        let spaced = self.line[w.end..].starts_with(is_sep);
+                        self.slip(
+                            w.clone(),
+                            "separate the dates with spaces, not commas: remove the comma"
+                                .to_string(),
+                            "remove the commas between dates",
+                            Some(if spaced { "" } else { " " }.to_string()),
+                        );
+                        self.pos = w.end;
+                    }
                     match self.read_date(DateRole::Closed) {
                         Some(true) => any = true,
                         Some(false) => return,

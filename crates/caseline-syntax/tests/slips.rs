@@ -1229,3 +1229,39 @@ fn the_message_lists_the_other_slips_on_the_line() {
     );
     assert_eq!(clean(&fixed.expect("a fix")).document().entries.len(), 2);
 }
+
+#[test]
+fn more_punctuation_and_words_where_a_keyword_belongs() {
+    for (text, at_is, message_has, fixed_is) in [
+        (
+            "2024-03-04. note\n",
+            ".",
+            "there is a full stop after the date",
+            "2024-03-04 note\n",
+        ),
+        (
+            "4th of March 2024 note\n",
+            "4th of March 2024",
+            "4th of March 2024 is 2024-03-04",
+            "2024-03-04 note\n",
+        ),
+        (
+            "procedure p\n  deadline b within 10wd from a\n",
+            "from",
+            "write `of` instead of `from`",
+            "procedure p\n  deadline b within 10wd of a\n",
+        ),
+        (
+            "calendar c\n  closed 2024-12-27, 2024-12-30 \"Offices closed\"\n",
+            ",",
+            "separate the dates with spaces, not commas",
+            "calendar c\n  closed 2024-12-27 2024-12-30 \"Offices closed\"\n",
+        ),
+    ] {
+        let (at, message, fixed) = slip(text);
+        assert_eq!(at, at_is, "{text:?}");
+        assert!(message.contains(message_has), "{text:?}: {message}");
+        assert_eq!(fixed.as_deref(), Some(fixed_is));
+        clean(fixed_is);
+    }
+}
