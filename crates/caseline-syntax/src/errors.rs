@@ -47,7 +47,7 @@ pub enum SyntaxErrorKind {
 /// An unterminated string is the one error after which the rest of its line
 /// is still read normally (lowering keeps that line).
 pub(crate) const UNTERMINATED_STRING_MESSAGE: &str =
-    "this string has no closing quote: add a \" at its end (strings stay on one line)";
+    "this text has no closing quote: add a \" at its end (a text in quotes stays on one line)";
 
 /// Byte range of a node.
 pub(crate) fn range_of(node: Node<'_>) -> TextRange {

@@ -760,7 +760,7 @@ fn quotes_missing_at_one_end() {
     let (at, message, fixed) = slip("2024-03-04 note \"Apologised\n2024-03-05 note\n");
     assert_eq!(at, "\"Apologised");
     assert!(
-        message.starts_with("this string has no closing quote"),
+        message.starts_with("this text has no closing quote"),
         "{message}"
     );
     let p = clean(&fixed.expect("a fix"));
