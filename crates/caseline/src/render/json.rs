@@ -357,6 +357,7 @@ mod tests {
                 has_header: true,
                 entries: 4,
                 procedures: vec!["children-statutory".to_string(), "lgsco".to_string()],
+                unknown_procedures: Vec::new(),
                 deadlines: 5,
                 late: 2,
                 possibly_late: 1,
