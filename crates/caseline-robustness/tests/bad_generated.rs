@@ -12,7 +12,9 @@ use caseline_syntax::SyntaxErrorKind;
 use common::{assert_well_formed, check_text, findings, within_limit};
 use std::fmt::Write;
 
-const HEADER: &str = "case \"generated\"\n  as-of 2025-01-01\n\n";
+/// Three lines, like every header here: `lgsco` names a procedure (so the
+/// case is not `procedure-missing`) without stage events to judge.
+const HEADER: &str = "case \"generated\"\n  procedure lgsco\n  as-of 2025-01-01\n";
 
 /// `n` dated note entries, one per line, cycling through real days of 2024.
 fn note_entries(n: usize) -> String {
@@ -66,7 +68,8 @@ fn a_twenty_megabyte_file() {
 fn a_fifty_thousand_character_line() {
     let long: String = "word ".repeat(10_000); // 50,000 characters
     // In a string, in prose, and as one 50,000-character ID after the kind (IDs
-    // have no length limit): all valid, so no findings at all.
+    // have no length limit): all read, and the ID on a `note` is the one finding
+    // (`id-unexpected`: only `done`, `declined` and `partial` take IDs).
     let text = format!(
         "{HEADER}2024-06-03 note \"{long}\"\n  > {long}\n2024-06-04 note {}\n2024-06-05 note \"after\"\n",
         "x".repeat(50_000)
@@ -75,7 +78,7 @@ fn a_fifty_thousand_character_line() {
     assert_well_formed("50,000-character line", &parse, &analysis.diagnostics);
     assert_eq!(
         findings(&parse, &analysis.diagnostics),
-        Vec::<(u32, String)>::new()
+        vec![(6, "id-unexpected".to_string())]
     );
     assert_eq!(
         parse
@@ -167,7 +170,14 @@ fn ever_deeper_indentation_never_panics() {
     }
     let (parse, analysis) = within_limit("deep indentation", || check_text(&text));
     assert_well_formed("deep indentation", &parse, &analysis.diagnostics);
-    let got = findings(&parse, &analysis.diagnostics);
+    let mut got = findings(&parse, &analysis.diagnostics);
+    // The entry has no case header above it: one `case-missing`, on it.
+    let entry_line = 2_001;
+    assert!(
+        got.contains(&(entry_line, "case-missing".to_string())),
+        "{got:?}"
+    );
+    got.retain(|f| f != &(entry_line, "case-missing".to_string()));
     // Child lines with no block above them are errors, at most one per line;
     // under the entry they are prose, whatever their indentation.
     assert!(got.iter().all(|(_, rule)| rule == "syntax"), "{got:?}");
@@ -227,6 +237,7 @@ fn dates_with_absurd_numbers_are_date_invalid_not_panics() {
     assert_eq!(
         got,
         vec![
+            (1, "procedure-missing".to_string()),
             (4, "date-invalid".to_string()),
             (5, "date-invalid".to_string()),
             (6, "date-invalid".to_string()),

@@ -99,7 +99,7 @@ fn a_twenty_megabyte_file_is_checked() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("big.case");
     let mut out = std::io::BufWriter::new(std::fs::File::create(&path).expect("creating"));
-    out.write_all(b"case \"big\"\n  as-of 2025-01-01\n\n")
+    out.write_all(b"case \"big\"\n  procedure lgsco\n  as-of 2025-01-01\n")
         .expect("writing");
     let mut written = 0usize;
     let mut i = 0usize;
@@ -139,7 +139,10 @@ fn a_nul_byte_is_a_syntax_error_on_its_line_through_the_cli() {
     assert_eq!(run.code, Some(1), "stderr:\n{}", run.stderr);
     assert_eq!(
         json_findings(&run.stdout).get("nul-byte.case"),
-        Some(&vec![(5, "syntax".to_string())])
+        Some(&vec![
+            (2, "procedure-missing".to_string()),
+            (5, "syntax".to_string())
+        ])
     );
 }
 

@@ -444,8 +444,11 @@ async fn hints_put_the_lateness_first_with_its_unit_and_overdue_is_never_open() 
         request.starts_with("→ adjudication 126 wd overdue · due "),
         "{request}"
     );
-    // Line 9: r1 due 4 weeks after 2024-05-01, never done.
-    assert_eq!(on_line(8), "overdue · due 2024-05-29");
+    // Line 9: r1 due 4 weeks after 2024-05-01, never done. Working days in
+    // (2024-05-29, 2024-12-31]: May 2, June 20, July 23, August 21 (26th a bank
+    // holiday), September 21, October 23, November 21, December 20 (25th, 26th):
+    // 151 working days overdue.
+    assert_eq!(on_line(8), "151 wd overdue · due 2024-05-29");
     let hover = c
         .result(
             "textDocument/hover",
