@@ -33,9 +33,21 @@ declare_rule! {
 const TAKES_IDS: &[&str] = &["done", "declined", "partial"];
 
 pub(crate) fn check(cx: &mut Cx) {
+    // A line whose words the parser already explained (a range written with
+    // `to`, a stray quote) has its one finding: the words are that slip's.
+    let index = cx.parse.line_index();
+    let explained: std::collections::HashSet<u32> = cx
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == Rule::Syntax)
+        .map(|d| index.line_of(d.range.start()))
+        .collect();
     let mut found = Vec::new();
     for (i, e) in cx.doc.entries.iter().enumerate() {
         let Some(kind) = &e.kind else { continue };
+        if explained.contains(&index.line_of(e.head_range.start())) {
+            continue;
+        }
         let (Some(first), Some(last)) = (e.ids.first(), e.ids.last()) else {
             continue;
         };
