@@ -19,6 +19,11 @@ mod suggest;
 #[cfg(test)]
 mod testing;
 
+/// The calendar types the records and [`Analysis`] carry, so that front ends
+/// read the engine's facts without depending on `caseline-calendar` (and so
+/// cannot count working days or resolve a calendar themselves).
+pub use caseline_calendar::{Calendar, Duration, Holiday, Interval, Unit};
+
 pub use analysis::{Analysis, CheckOptions, DEFAULT_CALENDAR, check, check_with};
 pub use config::{Config, ConfigError};
 pub use definitions::{DeadlineDef, Definitions, EventDef, Procedure, RequireDef, duration};

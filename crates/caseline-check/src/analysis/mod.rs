@@ -10,9 +10,9 @@ pub(crate) mod recs;
 pub(crate) mod timeline;
 pub(crate) mod words;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use caseline_calendar::{Calendar, Duration, NaiveDate, Unit};
+use caseline_calendar::{Calendar, Duration, Interval, NaiveDate, Unit};
 use caseline_syntax::ast::{DateSpec, Document};
 use caseline_syntax::{Parse, TextEdit, TextRange, TextSize};
 
@@ -40,8 +40,21 @@ pub struct Analysis {
     pub acknowledged: Vec<Acknowledged>,
     /// The date open deadlines were judged at.
     pub as_of: NaiveDate,
-    /// The calendar the case was counted in.
+    /// The name of the calendar the case was counted in.
     pub calendar: String,
+    /// That calendar itself (the header's, else the configuration's, else
+    /// england-and-wales): for listing its closed days. Every working-day
+    /// count is already in the records; front ends never resolve a calendar.
+    pub case_calendar: Calendar,
+    /// Every entry's date as an interval, one per `Document::entries`: a `?`
+    /// (or a date that is not a real day) runs from the earliest day of the
+    /// nearest dated entry above to the latest day of the nearest one below
+    /// (FORMAT.md §2). The records count from these.
+    pub entry_intervals: Vec<Interval>,
+    /// The label the procedures in force declare for each event kind the file
+    /// uses, as written in the declaration ("Receipt of the complaint"). A
+    /// kind no procedure declares has none.
+    pub event_labels: BTreeMap<String, String>,
     /// Every deadline evaluated, in procedure then file order.
     pub deadlines: Vec<DeadlineRecord>,
     /// Every recommendation and promise, in file order.
@@ -493,11 +506,24 @@ impl<'a> Cx<'a> {
             (a.range.start(), a.range.end(), a.rule).cmp(&(b.range.start(), b.range.end(), b.rule))
         });
         let checked = self.checked(acknowledged.len());
+        let entry_intervals = self.timeline.iv.iter().map(|iv| iv.to_interval()).collect();
+        let event_labels = self
+            .timeline
+            .by_kind
+            .keys()
+            .filter_map(|&k| {
+                let e = self.procs.events.get(k)?;
+                Some((k.to_string(), e.label.clone()))
+            })
+            .collect();
         Analysis {
             diagnostics,
             acknowledged,
             as_of: self.as_of,
             calendar: self.calendar.name().to_string(),
+            case_calendar: self.calendar.clone(),
+            entry_intervals,
+            event_labels,
             deadlines: self.deadlines,
             recs: self.recs,
             checked,
@@ -562,4 +588,50 @@ impl<'a> Cx<'a> {
 /// Keeps `Fix` constructors short in rule files.
 pub(crate) fn fix(title: String, edits: Vec<TextEdit>) -> Fix {
     Fix { title, edits }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The per-entry facts front ends read instead of working them out again.
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
+    }
+
+    #[test]
+    fn publishes_entry_intervals_the_calendar_and_event_labels() {
+        let text = "case \"X\"\n  procedure children-statutory\n  calendar scotland\n  \
+                    as-of 2024-03-01\n\n2024-01-10 stage1.received\n? note \"sometime\"\n\
+                    2024-02 stage1.response\n2024-02-30 free.event\n";
+        let (_, a, _) = crate::testing::run(text);
+        assert_eq!(
+            a.entry_intervals,
+            vec![
+                Interval::day(d(2024, 1, 10)),
+                // `?`: from the entry above's earliest day to the one below's latest.
+                Interval::range(d(2024, 1, 10), d(2024, 2, 29)),
+                Interval::range(d(2024, 2, 1), d(2024, 2, 29)),
+                // Not a real day: bounded by the entry above, open below.
+                Interval::new(Some(d(2024, 2, 1)), None),
+            ]
+        );
+        assert_eq!(a.case_calendar.name(), "scotland");
+        assert_eq!(a.calendar, "scotland");
+        // 2 January is a bank holiday in Scotland only.
+        let closed: Vec<NaiveDate> = a
+            .case_calendar
+            .holidays_between(d(2024, 1, 1), d(2024, 1, 3))
+            .iter()
+            .map(|h| h.date)
+            .collect();
+        assert_eq!(closed, vec![d(2024, 1, 2)]);
+        assert_eq!(
+            a.event_labels.get("stage1.received").map(String::as_str),
+            Some("receipt of the complaint")
+        );
+        assert!(a.event_labels.contains_key("stage1.response"));
+        assert!(!a.event_labels.contains_key("note"));
+        assert!(!a.event_labels.contains_key("free.event"));
+    }
 }
