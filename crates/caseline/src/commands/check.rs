@@ -355,6 +355,7 @@ fn finding(d: &Diagnostic) -> Finding {
                 message: r.message.clone(),
             })
             .collect(),
+        help: d.fixes.iter().map(|f| f.title.clone()).collect(),
     }
 }
 

@@ -103,6 +103,13 @@ fn finding_block(file: &FileReport, f: &Finding, out: &mut dyn Write) -> io::Res
             expand_tabs(&note.message)
         )?;
     }
+    for help in &f.help {
+        writeln!(
+            out,
+            "{pad} {GUTTER}={GUTTER:#} {BOLD}help{BOLD:#}: {}",
+            expand_tabs(help)
+        )?;
+    }
     writeln!(out)
 }
 
@@ -177,10 +184,16 @@ const TAB_WIDTH: usize = 4;
 
 /// A control character as a visible one-column symbol (U+2400 block, as rustc
 /// does), so a stray NUL or ESC in a file cannot garble the terminal.
+/// Spaces other than the ordinary one (a non-breaking space pasted from Word,
+/// a zero-width space from a web page) are shown as `␣`: the message that
+/// names them must point at something the reader can see.
 fn visible(c: char) -> Option<char> {
     match c {
         '\0'..='\x1f' => char::from_u32(0x2400 + c as u32),
         '\x7f' => Some('\u{2421}'),
+        '\u{a0}' | '\u{2000}'..='\u{200b}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}' => {
+            Some('\u{2423}')
+        }
         _ => None,
     }
 }
@@ -293,6 +306,7 @@ mod tests {
                         range: range_of(text, "note"),
                         message: "made here".to_string(),
                     }],
+                    help: vec!["Change to `done`".to_string()],
                 }],
                 silenced: vec![],
                 facts: Default::default(),
@@ -319,6 +333,7 @@ mod tests {
         assert_eq!(lines[3], "2 |   x é £ 😀 done");
         assert_eq!(lines[4], format!("  | {}^^^^", " ".repeat(11)));
         assert_eq!(lines[5], "  = note: a.case:1:12: made here");
+        assert_eq!(lines[6], "  = help: Change to `done`");
     }
 
     fn summary_line(t: Totals, why: Option<&str>) -> String {
@@ -384,6 +399,16 @@ mod tests {
             summary_line(all, None),
             "checked 2 files: no problems found, but nothing was checked in any of them\n"
         );
+    }
+
+    #[test]
+    fn unusual_spaces_are_shown_so_the_message_about_them_points_at_something() {
+        assert_eq!(
+            expand_tabs("2024-03-05\u{a0}note"),
+            "2024-03-05\u{2423}note"
+        );
+        assert_eq!(expand_tabs("a\u{200b}b"), "a\u{2423}b");
+        assert_eq!(expand_tabs("a b"), "a b");
     }
 
     #[test]

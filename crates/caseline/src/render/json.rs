@@ -291,6 +291,7 @@ mod tests {
             range: TextRange::new(at.0.into(), at.1.into()),
             message: message.to_string(),
             notes,
+            help: Vec::new(),
         }
     }
 

@@ -50,6 +50,10 @@ pub struct Finding {
     pub range: TextRange,
     pub message: String,
     pub notes: Vec<Note>,
+    /// What the quick fixes would do (their titles), best first: the terminal
+    /// shows them as `help:` lines, so the CLI says how to mend a slip as the
+    /// editor does. Machine formats leave them out (FORMAT.md §6's contract).
+    pub help: Vec<String>,
 }
 
 /// A finding silenced by `# caseline: allow RULE "reason"`.
