@@ -12,10 +12,11 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use caseline_calendar::{Interval, NaiveDate};
+use caseline_check::Interval;
 use caseline_check::{CountRange, CountUnit};
 use caseline_syntax::ast::RecKind;
 use chrono::Datelike;
+use chrono::NaiveDate;
 
 use crate::layout::{Bar, BarEnd, BarStatus, EventMark, Layout, RecOutcome, RecRow};
 use crate::text::{describe_count, describe_interval};

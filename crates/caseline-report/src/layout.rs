@@ -4,15 +4,16 @@
 //! tested and drawn in other ways later.
 //!
 //! Must not read files or the clock; the as-of date comes from the analysis.
+//! Works nothing out that the engine knows: entry dates (`?` resolved), labels,
+//! the calendar and every count are read off the [`Analysis`].
 
-use caseline_calendar::{Calendar, Holiday, Interval, NaiveDate};
 use caseline_check::{
-    Analysis, CountRange, CountUnit, DeadlineRecord, DeadlineStatus, Definitions, RecRecord,
-    RecStatus,
+    Analysis, CountRange, CountUnit, DeadlineRecord, DeadlineStatus, Definitions, Holiday,
+    Interval, RecRecord, RecStatus,
 };
 use caseline_syntax::Parse;
-use caseline_syntax::ast::{DateSpec, Entry, RecKind};
-use chrono::{Datelike, Days};
+use caseline_syntax::ast::{Entry, RecKind};
+use chrono::{Datelike, Days, NaiveDate};
 
 /// Above this many years between the first and last day, bank holidays are not
 /// listed: such a span comes from a typo (year 2204), and thousands of marks would
@@ -266,23 +267,24 @@ pub struct AcknowledgedRow {
     pub reason: String,
 }
 
-/// Builds the report data for one checked case.
-pub fn layout(parse: &Parse, analysis: &Analysis, defs: &Definitions) -> Layout {
+/// Builds the report data for one checked case. `_defs` is no longer read:
+/// everything comes from the analysis made with them.
+pub fn layout(parse: &Parse, analysis: &Analysis, _defs: &Definitions) -> Layout {
     let doc = parse.document();
     let case = case_info(parse);
     let label_of = |kind: &str| -> String {
-        case.procedures
-            .iter()
-            .filter_map(|p| defs.procedure(p))
-            .find_map(|p| p.event(kind).map(|e| e.label.clone()))
+        analysis
+            .event_labels
+            .get(kind)
+            .cloned()
             .unwrap_or_else(|| kind.to_string())
     };
 
-    let intervals = entry_intervals(&doc.entries);
+    let intervals = analysis.entry_intervals.as_slice();
     let events: Vec<EventMark> = doc
         .entries
         .iter()
-        .zip(&intervals)
+        .zip(intervals)
         .enumerate()
         .filter_map(|(i, (e, when))| {
             let kind = e.kind.as_ref()?.value.clone();
@@ -296,29 +298,17 @@ pub fn layout(parse: &Parse, analysis: &Analysis, defs: &Definitions) -> Layout 
         })
         .collect();
 
-    let calendar = defs
-        .calendars()
-        .get(&analysis.calendar)
-        .unwrap_or_else(|| defs.calendars().default_calendar());
+    let calendar = &analysis.case_calendar;
 
     let bars: Vec<Bar> = analysis
         .deadlines
         .iter()
-        .map(|d| bar(d, &intervals, analysis.as_of))
+        .map(|d| bar(d, intervals, analysis.as_of))
         .collect();
     let recs: Vec<RecRow> = analysis
         .recs
         .iter()
-        .map(|r| {
-            rec_row(
-                r,
-                doc.entries.as_slice(),
-                &intervals,
-                analysis.as_of,
-                &calendar,
-                &label_of,
-            )
-        })
+        .map(|r| rec_row(r, doc.entries.as_slice(), intervals, &label_of))
         .collect();
 
     let (first_day, last_day) = axis(&events, &bars, &recs, analysis.as_of);
@@ -398,50 +388,6 @@ fn case_info(parse: &Parse) -> CaseInfo {
     }
 }
 
-/// Each entry's date as an interval (FORMAT.md §2): a `?` (or an invalid date,
-/// which the checker treats as undated) runs from the earliest day of the
-/// nearest dated entry above to the latest day of the nearest dated entry below.
-fn entry_intervals(entries: &[Entry]) -> Vec<Interval> {
-    let written: Vec<Option<Interval>> = entries
-        .iter()
-        .map(|e| match e.date.as_ref().map(|d| d.value) {
-            Some(DateSpec::Day(d)) => Some(Interval::day(d)),
-            Some(DateSpec::Span { first, last }) => Some(Interval::range(first, last)),
-            Some(DateSpec::Unknown) | None => None,
-        })
-        .collect();
-    // The nearest written date above and below each entry, found in two linear
-    // passes (a long run of `?` entries must not make this quadratic).
-    let mut above: Vec<Option<Interval>> = Vec::with_capacity(written.len());
-    let mut last = None;
-    for w in &written {
-        above.push(last);
-        if w.is_some() {
-            last = *w;
-        }
-    }
-    let mut below: Vec<Option<Interval>> = vec![None; written.len()];
-    let mut next = None;
-    for (i, w) in written.iter().enumerate().rev() {
-        below[i] = next;
-        if w.is_some() {
-            next = *w;
-        }
-    }
-    written
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            w.unwrap_or_else(|| {
-                Interval::new(
-                    above[i].and_then(|a| a.earliest),
-                    below[i].and_then(|b| b.latest),
-                )
-            })
-        })
-        .collect()
-}
-
 /// `intervals` are the entries' dates (the record names its start entry; the
 /// analysis counted the due dates from that entry's interval).
 fn bar(d: &DeadlineRecord, intervals: &[Interval], as_of: NaiveDate) -> Bar {
@@ -476,8 +422,6 @@ fn rec_row(
     r: &RecRecord,
     entries: &[Entry],
     intervals: &[Interval],
-    as_of: NaiveDate,
-    calendar: &Calendar,
     label_of: &dyn Fn(&str) -> String,
 ) -> RecRow {
     let made_by = entries
@@ -504,24 +448,15 @@ fn rec_row(
         .iter()
         .find(|(k, _)| k == "done" || k == "declined")
         .map(|(_, i)| *i);
-    let due_latest = r.due.and_then(|d| d.latest);
-    let past_due = due_latest.is_some_and(|d| as_of > d);
     let (outcome, late) = match r.status {
         RecStatus::Done if r.late.is_some() => (RecOutcome::DoneLate, r.late),
         RecStatus::Done => (RecOutcome::Done, None),
         RecStatus::Declined => (RecOutcome::Declined, None),
-        RecStatus::Open | RecStatus::Partial if past_due => {
-            // Overdue by the working days from the due date to the as-of date
-            // (a range where the due date is vague).
-            let due = r.due.unwrap_or_else(Interval::unknown);
-            let count = |d: Option<NaiveDate>| d.map(|d| calendar.working_days_between(d, as_of));
-            (
-                RecOutcome::Overdue,
-                Some(CountRange {
-                    min: count(due.latest),
-                    max: count(due.earliest),
-                }),
-            )
+        // Overdue by the engine's count: working days from the due date to the
+        // as-of date (a range where the due date is vague), the figure
+        // `rec-overdue` gives.
+        RecStatus::Open | RecStatus::Partial if r.overdue.is_some() => {
+            (RecOutcome::Overdue, r.overdue)
         }
         RecStatus::Partial => (RecOutcome::Partial, None),
         RecStatus::Open => (RecOutcome::Open, None),
@@ -789,6 +724,44 @@ mod tests {
         assert!(b.late.is_some());
         // Something is open, so the axis reaches the as-of month.
         assert_eq!(l.last_day, d(2024, 3, 31));
+    }
+
+    /// The report draws the engine's facts, in the case's own calendar: a
+    /// recount here in another calendar (or a `?` resolved differently) would
+    /// disagree with the findings.
+    #[test]
+    fn the_report_counts_nothing_itself_scottish_holidays_and_overdue_days() {
+        let text = "case \"X\"\n  procedure children-statutory\n  calendar scotland\n  \
+                    as-of 2024-01-31\n\n2023-12-29 stage1.received\n? note \"call\"\n\
+                    2024-01-05 stage1.response\n  rec r1 by 2023-12-29 \"Apologise\"\n";
+        let l = build(text);
+        assert_eq!(l.calendar, "scotland");
+        let days: Vec<NaiveDate> = l.holidays.iter().map(|h| h.date).collect();
+        // 2 January is a bank holiday in Scotland, not in England.
+        assert_eq!(
+            days,
+            vec![
+                d(2023, 12, 25),
+                d(2023, 12, 26),
+                d(2024, 1, 1),
+                d(2024, 1, 2)
+            ]
+        );
+        assert_eq!(
+            l.events[1].when,
+            Interval::range(d(2023, 12, 29), d(2024, 1, 5))
+        );
+        let r1 = l.recs.iter().find(|r| r.id == "r1").expect("rec r1");
+        assert_eq!(r1.outcome, RecOutcome::Overdue);
+        // Working days in (29 Dec, 31 Jan]: the 23 January weekdays less 1 and
+        // 2 January, both Scottish bank holidays.
+        assert_eq!(
+            r1.late,
+            Some(CountRange {
+                min: Some(21),
+                max: Some(21)
+            })
+        );
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! "26 to 46"). Shared by the layout (which stores words for text alternatives)
 //! and the HTML tables. Must not depend on HTML: escaping happens in `html.rs`.
 
-use caseline_calendar::Interval;
 use caseline_check::CountRange;
+use caseline_check::Interval;
 
 /// An interval as words: one day, a range, or an open end.
 pub fn describe_interval(i: &Interval) -> String {
