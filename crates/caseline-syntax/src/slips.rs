@@ -160,6 +160,19 @@ pub fn quiet_slips(parse: &crate::Parse) -> Vec<SyntaxError> {
             explain_at(index.line_of(entry.head_range.start()), &mut out);
         }
     }
+    // `Rec a "Apologise"`, `Recommendation a ...`: a child keyword written
+    // another way is read as a `key value` line, and the recommendation is
+    // silently not tracked.
+    for entry in &parse.document().entries {
+        for child in &entry.children {
+            let crate::ast::EntryChild::Field(f) = child else {
+                continue;
+            };
+            if let Some(error) = child_keyword_slip(f) {
+                out.push(error);
+            }
+        }
+    }
     if let Some(header) = &parse.document().header {
         let first = index.line_of(header.range.start());
         let last = index.line_of(header.range.end());
@@ -181,6 +194,40 @@ pub fn quiet_slips(parse: &crate::Parse) -> Vec<SyntaxError> {
         }
     }
     out
+}
+
+/// A `key value` child line whose key is a child keyword written another way:
+/// in capitals (`Rec`, `EXTENDED`) or as a longer word (`recommendation`,
+/// `promised`, `agreed`, `extension`).
+fn child_keyword_slip(f: &crate::ast::FieldLine) -> Option<SyntaxError> {
+    let key = f.key.value.as_str();
+    let lower = key.to_lowercase();
+    let keyword = match lower.as_str() {
+        "rec" | "promise" | "agree" | "extended" if key != lower => lower.clone(),
+        "recommendation" | "recommend" | "recommends" | "recommended" => "rec".to_string(),
+        "promised" | "promises" => "promise".to_string(),
+        "agreed" | "agrees" => "agree".to_string(),
+        "extension" | "extend" | "extends" => "extended".to_string(),
+        _ => return None,
+    };
+    let what = match keyword.as_str() {
+        "rec" => "no recommendation is tracked",
+        "promise" => "no promise is tracked",
+        "agree" => "no agreement is recorded",
+        _ => "no extension is recorded",
+    };
+    Some(SyntaxError {
+        range: f.key.range,
+        kind: SyntaxErrorKind::Syntax,
+        message: format!(
+            "`{key}` is not a keyword caseline knows, so this line is kept as a note and {what}: \
+             write `{keyword}` (in lower case)"
+        ),
+        fix: Some(SyntaxFix {
+            title: format!("Write `{keyword}`"),
+            edits: vec![TextEdit::new(f.key.range, keyword)],
+        }),
+    })
 }
 
 /// Line `l` without its ending (or a byte-order mark), and where it starts.

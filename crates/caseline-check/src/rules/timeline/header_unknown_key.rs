@@ -1,6 +1,7 @@
-use crate::Rule;
 use crate::analysis::Cx;
 use crate::suggest;
+use crate::{Fix, Rule};
+use caseline_syntax::TextRange;
 
 declare_rule! {
     /// ## What it checks
@@ -39,18 +40,44 @@ pub(crate) const KNOWN_KEYS: &[&str] = &[
 
 pub(crate) fn check(cx: &mut Cx) {
     let Some(h) = &cx.doc.header else { return };
+    let text = cx.parse.text();
     let mut found = Vec::new();
     for f in &h.other_fields {
         let key = f.key.value.as_str();
         let mut message =
             format!("the case header has no key `{key}`, so this line is not checked");
-        if let Some(s) = suggest::did_you_mean(key, KNOWN_KEYS.iter().copied()) {
+        // `as of 2024-12-31`: two words where the key is one.
+        let line_rest = text
+            .get(usize::from(f.key.range.end())..usize::from(f.range.end()))
+            .unwrap_or_default();
+        let next_word = line_rest.split_whitespace().next().unwrap_or_default();
+        let joined = format!("{}-{}", key.to_lowercase(), next_word.to_lowercase());
+        let (suggestion, range) = if !next_word.is_empty() && KNOWN_KEYS.contains(&joined.as_str())
+        {
+            let offset = line_rest.find(next_word).unwrap_or(0) + next_word.len();
+            let end = f.key.range.end() + caseline_syntax::TextSize::from(offset as u32);
+            (Some(joined), TextRange::new(f.key.range.start(), end))
+        } else if KNOWN_KEYS.contains(&key.to_lowercase().as_str()) {
+            (Some(key.to_lowercase()), f.key.range)
+        } else {
+            (
+                suggest::did_you_mean(key, KNOWN_KEYS.iter().copied()).map(str::to_string),
+                f.key.range,
+            )
+        };
+        if let Some(s) = &suggestion {
             message.push_str(&format!(": did you mean `{s}`?"));
+            if s == "procedure" {
+                message.push_str(" Until then no procedure is named and no deadline is checked.");
+            }
         }
-        found.push((f.key.range, message));
+        found.push((f.key.range, message, suggestion.map(|s| (range, s))));
     }
-    for (range, message) in found {
-        cx.report(Rule::HeaderUnknownKey, range, message);
+    for (at, message, fix) in found {
+        let d = cx.report(Rule::HeaderUnknownKey, at, message);
+        if let Some((range, s)) = fix {
+            d.fixes.push(Fix::replace(range, &s));
+        }
     }
 }
 
