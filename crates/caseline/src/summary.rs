@@ -17,7 +17,7 @@
 use crate::commands::Outcome;
 use crate::commands::check::Format;
 use crate::render::{FileFacts, Unreadable};
-use caseline_check::{Analysis, Rule, Severity};
+use caseline_check::{Analysis, Severity};
 use caseline_syntax::Parse;
 use serde::Serialize;
 use std::io::Write;
@@ -38,7 +38,10 @@ pub struct CaseSummary {
     pub deadlines_checked: Option<usize>,
     /// Deadlines whose target is not recorded yet and still judged (pending or overdue).
     pub open_deadlines: Option<usize>,
-    /// Findings that something happened late or is overdue (deadlines and recommendations).
+    /// Deadlines and recommendations late or overdue under every reading of
+    /// the dates, as the engine judged them (`Checked::late` and
+    /// `Checked::recommendations_late`): acknowledging a finding does not make
+    /// the item any less late.
     pub late_items: Option<usize>,
     /// Recommendations and promises tracked.
     pub recommendations_tracked: Option<usize>,
@@ -108,21 +111,10 @@ pub fn summarise(display: &str, parse: &Parse, analysis: &Analysis) -> Option<Ca
                 })
                 .count(),
         ),
-        late_items: Some(
-            analysis
-                .diagnostics
-                .iter()
-                .filter(|d| {
-                    matches!(
-                        d.rule,
-                        Rule::DeadlineMissed
-                            | Rule::DeadlineOverdue
-                            | Rule::RecLate
-                            | Rule::RecOverdue
-                    )
-                })
-                .count(),
-        ),
+        // The engine's own figures (`Checked`), the ones the `checked` column
+        // phrases: deadlines late under every reading or overdue, and
+        // recommendations done late or overdue.
+        late_items: Some(analysis.checked.late + analysis.checked.recommendations_late),
         recommendations_tracked: Some(facts.checked.recommendations),
         unaddressed_recs: Some(
             analysis
@@ -335,6 +327,34 @@ mod tests {
         assert_eq!(csv_field("Kent County Council"), "Kent County Council");
         assert_eq!(csv_field("Smith, Jones"), "\"Smith, Jones\"");
         assert_eq!(csv_field("the \"panel\""), "\"the \"\"panel\"\"\"");
+    }
+
+    /// Late items are the engine's figures, the ones the `checked` column
+    /// states: an acknowledged late deadline is still late, and the row never
+    /// says "1 late" in one column and 0 late items in another.
+    #[test]
+    fn late_items_are_the_engine_s_figures_even_when_acknowledged() {
+        let text = "case \"a\"\n  procedure children-statutory\n  as-of 2024-12-31\n\n\
+                    2024-01-02 stage1.received\n\
+                    # caseline: allow deadline-missed \"agreed with the complainant\"\n\
+                    2024-03-01 stage1.response\n";
+        let parse = caseline_syntax::parse(text);
+        let opts = caseline_check::CheckOptions {
+            today: chrono::NaiveDate::from_ymd_opt(2025, 1, 1).expect("valid date"),
+            as_of_override: None,
+            config: caseline_check::Config::default(),
+        };
+        let analysis =
+            caseline_check::check(&parse, &caseline_check::Definitions::builtin(), &opts);
+        assert_eq!(analysis.acknowledged.len(), 1, "{:?}", analysis.diagnostics);
+        let c = summarise("a.case", &parse, &analysis).expect("a case");
+        assert_eq!(c.late_items, Some(1));
+        assert!(
+            c.checked.as_deref().is_some_and(|s| s.contains("(1 late)")),
+            "{:?}",
+            c.checked
+        );
+        assert_eq!(c.acknowledged.len(), 1);
     }
 
     #[test]
