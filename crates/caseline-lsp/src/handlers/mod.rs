@@ -212,11 +212,6 @@ pub fn duration_text(d: &caseline_syntax::ast::DurationLit) -> String {
     format!("{}{unit}", d.amount)
 }
 
-/// The part of an event kind before its first `.` (`stage2` for `stage2.report`).
-pub fn namespace(kind: &str) -> &str {
-    kind.split('.').next().unwrap_or(kind)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@ mod harness;
 mod bad_inputs;
 mod binary;
 mod diagnostics;
+mod engine_facts;
 mod features;
 mod no_silent_passes;
 mod ordering;

@@ -1,13 +1,18 @@
 //! `textDocument/hover`. On a date: its weekday (or the interval of a vague
-//! date), working days since the stage began and the holidays in between. On an
-//! event kind: its label, procedure and deadline rules with citations. On a
+//! date), what the check engine found for the deadlines the entry starts or
+//! ends, and the closed days of the case's calendar in between. On an event
+//! kind: its label, procedure and deadline rules with citations. On a
 //! recommendation ID: its text, due date, status and where it was addressed. On
 //! a finding or an `allow` comment: the rule's explanation.
+//!
+//! Every date interval, count and calendar comes from the same `Analysis` the
+//! diagnostics and hints come from (`entry_intervals`, `deadlines`, `recs`,
+//! `case_calendar`): nothing is counted or resolved here, so a hover can never
+//! disagree with a finding.
 
 use std::fmt::Write as _;
 
-use caseline_calendar::Calendar;
-use caseline_check::Rule;
+use caseline_check::{Holiday, Interval, Rule};
 use caseline_syntax::ast::{DateSpec, Document, Due, Entry, EntryChild};
 use caseline_syntax::{TextRange, TextSize};
 use chrono::NaiveDate;
@@ -15,8 +20,7 @@ use tower_lsp_server::ls_types::{Hover, HoverContents, HoverParams, MarkupConten
 
 use crate::convert;
 use crate::handlers::{
-    case_procedures, duration_text, find_event, id_at, id_occurrences, namespace,
-    procedure_sources, snapshot,
+    case_procedures, duration_text, find_event, id_at, id_occurrences, procedure_sources, snapshot,
 };
 use crate::session::{DocumentSnapshot, Session};
 
@@ -46,20 +50,13 @@ pub fn handle(session: &Session, p: HoverParams) -> anyhow::Result<Option<Hover>
 
 type Found = (TextRange, String);
 
-fn calendar(snap: &DocumentSnapshot, doc: &Document) -> Option<Calendar> {
-    let name = doc
-        .header
-        .as_ref()
-        .and_then(|h| h.calendar.as_ref())
-        .map(|c| c.value.clone())
-        .or_else(|| snap.workspace.config.calendar.clone())
-        .unwrap_or_else(|| "england-and-wales".to_owned());
-    snap.workspace.definitions.calendars().get(&name)
-}
-
 fn day(d: NaiveDate) -> String {
     d.format("%A %-d %B %Y").to_string()
 }
+
+/// Above this many closed days, the hover lists the first ones and says how
+/// many more (a typo such as year 2204 must not give a hover of thousands of lines).
+const MAX_HOLIDAYS: usize = 20;
 
 fn date_hover(snap: &DocumentSnapshot, doc: &Document, offset: TextSize) -> Option<Found> {
     let (i, entry) = doc
@@ -67,71 +64,68 @@ fn date_hover(snap: &DocumentSnapshot, doc: &Document, offset: TextSize) -> Opti
         .iter()
         .enumerate()
         .find(|(_, e)| e.date_range.contains_inclusive(offset))?;
+    let analysis = snap.analysis();
     let mut md = String::new();
-    let (earliest, latest) = match entry.date.as_ref().map(|d| d.value) {
+    match entry.date.as_ref().map(|d| d.value) {
         Some(DateSpec::Day(d)) => {
             let _ = writeln!(md, "**{}**", day(d));
-            (Some(d), Some(d))
         }
         Some(DateSpec::Span { first, last }) => {
             let _ = writeln!(md, "Some day from **{}** to **{}**", day(first), day(last));
-            (Some(first), Some(last))
         }
         Some(DateSpec::Unknown) => {
-            let before = doc.entries[..i].iter().rev().find_map(|e| bound(e, true));
-            let after = doc.entries[i + 1..].iter().find_map(|e| bound(e, false));
+            // The engine's reading of the `?`, the one every count used.
+            let when = analysis
+                .entry_intervals
+                .get(i)
+                .copied()
+                .unwrap_or_else(Interval::unknown);
             let show = |d: Option<NaiveDate>| d.map(day).unwrap_or_else(|| "an open end".into());
             let _ = writeln!(
                 md,
                 "Date not known: some day from {} to {}",
-                show(before),
-                show(after)
+                show(when.earliest),
+                show(when.latest)
             );
-            (before, after)
         }
-        None => {
-            md.push_str("This is not a real day.\n");
-            (None, None)
-        }
-    };
-    if let (Some(cal), Some(kind)) = (calendar(snap, doc), entry.kind.as_ref())
-        && let Some((start_entry, start)) = stage_start(snap, doc, i, &kind.value)
+        None => md.push_str("This is not a real day.\n"),
+    }
+    let here = crate::handlers::requests::inlay_hint::entry_deadline_lines(snap, i);
+    if !here.is_empty() {
+        let _ = write!(
+            md,
+            "\nIn this case ({} calendar):\n{here}",
+            analysis.calendar
+        );
+    }
+    // The closed days between the start of each stage this entry ends and the
+    // latest day it may fall on, in the calendar the engine counted in.
+    let mut closed: Vec<Holiday> = Vec::new();
+    for d in analysis
+        .deadlines
+        .iter()
+        .filter(|d| d.target_entry == Some(i))
     {
-        let start_kind = start_entry
-            .kind
-            .as_ref()
-            .map(|k| k.value.as_str())
-            .unwrap_or("?");
-        match (earliest, latest) {
-            (Some(a), Some(b)) if a == b => {
-                let n = cal.working_days_between(start, a);
-                let _ = writeln!(
-                    md,
-                    "\n{n} working days after {start_kind} on {start} ({})",
-                    cal.name()
-                );
-            }
-            (Some(a), Some(b)) => {
-                let (n0, n1) = (
-                    cal.working_days_between(start, a),
-                    cal.working_days_between(start, b),
-                );
-                let _ = writeln!(
-                    md,
-                    "\n{n0} to {n1} working days after {start_kind} on {start} ({})",
-                    cal.name()
-                );
-            }
-            _ => {}
+        let start = analysis
+            .entry_intervals
+            .get(d.start_entry)
+            .and_then(|iv| iv.earliest);
+        let end = d.actual.and_then(|a| a.latest);
+        if let (Some(start), Some(end)) = (start, end)
+            && end > start
+        {
+            closed.extend(analysis.case_calendar.holidays_between(start, end));
         }
-        if let Some(end) = latest.filter(|d| *d > start) {
-            let holidays = cal.holidays_between(start, end);
-            if !holidays.is_empty() {
-                md.push_str("\nHolidays in between:\n");
-                for h in holidays {
-                    let _ = writeln!(md, "- {} {}", h.date.format("%a %-d %b %Y"), h.name);
-                }
-            }
+    }
+    closed.sort_by_key(|h| h.date);
+    closed.dedup_by_key(|h| h.date);
+    if !closed.is_empty() {
+        md.push_str("\nHolidays in between:\n");
+        for h in closed.iter().take(MAX_HOLIDAYS) {
+            let _ = writeln!(md, "- {} {}", h.date.format("%a %-d %b %Y"), h.name);
+        }
+        if closed.len() > MAX_HOLIDAYS {
+            let _ = writeln!(md, "- and {} more", closed.len() - MAX_HOLIDAYS);
         }
     }
     Some((entry.date_range, md))
@@ -173,55 +167,6 @@ fn other_date_hover(doc: &Document, offset: TextSize) -> Option<Found> {
         None => "This is not a real day.\n".to_owned(),
     };
     Some((range, md))
-}
-
-/// An entry's single known day, looking for the bound of a `?` neighbour:
-/// from above the latest possible day counts, from below the earliest.
-fn bound(e: &Entry, from_above: bool) -> Option<NaiveDate> {
-    match e.date.as_ref()?.value {
-        DateSpec::Day(d) => Some(d),
-        DateSpec::Span { first, last } => Some(if from_above { first } else { last }),
-        DateSpec::Unknown => None,
-    }
-}
-
-/// The entry that started the stage `kind` belongs to: the nearest entry above
-/// whose kind starts a deadline targeting `kind` (or, failing that, a deadline
-/// in the same namespace), when it has an exact date.
-fn stage_start<'a>(
-    snap: &DocumentSnapshot,
-    doc: &'a Document,
-    i: usize,
-    kind: &str,
-) -> Option<(&'a Entry, NaiveDate)> {
-    let sources = procedure_sources(&snap.workspace, &case_procedures(doc));
-    let decls: Vec<_> = sources
-        .iter()
-        .filter_map(|s| s.def())
-        .flat_map(|d| d.deadlines.iter())
-        .collect();
-    let mut starts: Vec<&str> = decls
-        .iter()
-        .filter(|d| d.target.value == kind)
-        .map(|d| d.start.value.as_str())
-        .collect();
-    if starts.is_empty() {
-        starts = decls
-            .iter()
-            .filter(|d| namespace(&d.target.value) == namespace(kind) && d.start.value != kind)
-            .map(|d| d.start.value.as_str())
-            .collect();
-    }
-    doc.entries[..i].iter().rev().find_map(|e| {
-        let k = e.kind.as_ref()?;
-        if !starts.contains(&k.value.as_str()) {
-            return None;
-        }
-        match e.date.as_ref()?.value {
-            DateSpec::Day(d) => Some((e, d)),
-            _ => None,
-        }
-    })
 }
 
 fn kind_hover(snap: &DocumentSnapshot, doc: &Document, offset: TextSize) -> Option<Found> {

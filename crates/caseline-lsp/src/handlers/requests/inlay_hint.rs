@@ -18,9 +18,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use caseline_calendar::{Duration, Interval, Unit};
 use caseline_check::{
-    Analysis, CountRange, CountUnit, DeadlineRecord, DeadlineStatus, RecRecord, RecStatus,
+    Analysis, CountRange, CountUnit, DeadlineRecord, DeadlineStatus, Duration, Interval, RecRecord,
+    RecStatus, Unit,
 };
 use caseline_syntax::TextSize;
 use chrono::NaiveDate;
