@@ -128,6 +128,10 @@ pub struct RecRecord {
     /// overdue (not done or declined by then, and past every reading of its
     /// due date): the figure `rec-overdue` gives.
     pub overdue: Option<CountRange>,
+    /// Not done or declined by the as-of date, and past some readings of a
+    /// vague due date but not all of them (the as-of date falls inside it):
+    /// "possibly overdue". No finding says so; the editor shows it.
+    pub possibly_overdue: bool,
 }
 
 /// What a check actually judged in one file, so that a case with nothing

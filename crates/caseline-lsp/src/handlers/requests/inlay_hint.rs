@@ -23,7 +23,6 @@ use caseline_check::{
     RecStatus, Unit,
 };
 use caseline_syntax::TextSize;
-use chrono::NaiveDate;
 use tower_lsp_server::ls_types::{InlayHint, InlayHintLabel, InlayHintParams, InlayHintTooltip};
 
 use crate::convert;
@@ -54,7 +53,7 @@ pub fn handle(session: &Session, p: InlayHintParams) -> anyhow::Result<Option<Ve
         }
     }
     for r in &analysis.recs {
-        if let Some(text) = rec_hint(r, analysis.as_of) {
+        if let Some(text) = rec_hint(r) {
             by_line
                 .entry(index.line_of(r.range.start()))
                 .or_default()
@@ -240,10 +239,11 @@ fn target_hint(d: &DeadlineRecord) -> Option<String> {
     Some(parts.join(" · "))
 }
 
-/// Where a recommendation stands as of the as-of date. Past its due date and
-/// not done or declined, it is overdue, never "open": overdue when the as-of
-/// date is after the latest due day (FORMAT.md §5, as `rec-overdue` judges
-/// it), possibly overdue when it is after the earliest one only.
+/// Where a recommendation stands as of the as-of date, as the engine judged
+/// it: past its due date and not done or declined, it is overdue, never
+/// "open" (`RecRecord::overdue`, FORMAT.md §5, as `rec-overdue` judges it);
+/// possibly overdue when the as-of date falls inside a vague due date
+/// (`RecRecord::possibly_overdue`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum RecState {
     Open,
@@ -254,7 +254,7 @@ enum RecState {
     Declined,
 }
 
-fn rec_state(r: &RecRecord, as_of: NaiveDate) -> RecState {
+fn rec_state(r: &RecRecord) -> RecState {
     // The engine's judgement first: it knows when a `done` came after the as-of date.
     if r.overdue.is_some() {
         return RecState::Overdue {
@@ -267,10 +267,7 @@ fn rec_state(r: &RecRecord, as_of: NaiveDate) -> RecState {
         RecStatus::Partial => true,
         RecStatus::Open => false,
     };
-    let due = r.due.unwrap_or_else(Interval::unknown);
-    if due.latest.is_some_and(|d| as_of > d) {
-        RecState::Overdue { partly_done }
-    } else if due.earliest.is_some_and(|d| as_of > d) {
+    if r.possibly_overdue {
         RecState::PossiblyOverdue { partly_done }
     } else if partly_done {
         RecState::PartlyDone
@@ -292,9 +289,9 @@ fn state_words(state: RecState) -> &'static str {
     }
 }
 
-fn rec_hint(r: &RecRecord, as_of: NaiveDate) -> Option<String> {
+fn rec_hint(r: &RecRecord) -> Option<String> {
     let due = r.due.as_ref()?;
-    let mut s = state_words(rec_state(r, as_of)).to_owned();
+    let mut s = state_words(rec_state(r)).to_owned();
     if let Some(overdue) = &r.overdue {
         // "12 wd overdue", the figure `rec-overdue` gives, first.
         s = format!("{} wd {s}", count_text(overdue));
@@ -371,7 +368,7 @@ pub fn rec_status_lines(snap: &DocumentSnapshot, id: &str, md: &mut String) {
         (None, _) => md.push_str("\nNo due date.\n"),
     }
     let as_of = analysis.as_of;
-    let state = rec_state(r, as_of);
+    let state = rec_state(r);
     let _ = write!(md, "\nStatus: {}", state_words(state));
     match state {
         RecState::Overdue { .. } => {
@@ -466,13 +463,13 @@ mod tests {
             status,
             addressed: Vec::new(),
             late: None,
+            possibly_overdue: false,
             overdue: None,
         }
     }
 
     #[test]
     fn the_engine_s_overdue_count_comes_first() {
-        let day = |d| NaiveDate::from_ymd_opt(2024, 11, d).unwrap_or_default();
         let due = Some(iv(Some((2024, 11, 19)), Some((2024, 11, 19))));
         let mut r = rec(RecStatus::Open, due);
         r.overdue = Some(CountRange {
@@ -480,49 +477,56 @@ mod tests {
             max: Some(8),
         });
         assert_eq!(
-            rec_hint(&r, day(29)).as_deref(),
+            rec_hint(&r).as_deref(),
             Some("8 wd overdue · due 2024-11-19")
         );
     }
 
+    /// The hint of each recommendation in `text`, as the engine judged it at `as_of`.
+    fn rec_hints(text: &str, as_of: (i32, u32, u32)) -> Vec<Option<String>> {
+        let parse = caseline_syntax::parse(text);
+        let (y, m, d) = as_of;
+        let opts = caseline_check::CheckOptions {
+            today: NaiveDate::from_ymd_opt(2030, 1, 1).unwrap_or_default(),
+            as_of_override: NaiveDate::from_ymd_opt(y, m, d),
+            config: caseline_check::Config::default(),
+        };
+        let analysis =
+            caseline_check::check(&parse, &caseline_check::Definitions::builtin(), &opts);
+        analysis.recs.iter().map(rec_hint).collect()
+    }
+
     #[test]
     fn a_recommendation_past_its_due_date_is_overdue_never_open() {
-        let day = |d| NaiveDate::from_ymd_opt(2024, 11, d).unwrap_or_default();
-        let due = Some(iv(Some((2024, 11, 19)), Some((2024, 11, 19))));
-        let open = rec(RecStatus::Open, due);
+        let case = "case \"r\"\n  procedure children-statutory\n\n2024-11-01 note \"made\"\n";
+        let made = format!("{case}  rec r1 by 2024-11-19 \"Apologise\"\n  rec r2 \"Review\"\n");
+        // Working days in (19 Nov, 30 Nov]: 20–22 and 25–29 November.
         assert_eq!(
-            rec_hint(&open, day(30)).as_deref(),
-            Some("overdue · due 2024-11-19")
+            rec_hints(&made, (2024, 11, 30)),
+            vec![Some("8 wd overdue · due 2024-11-19".to_owned()), None]
         );
         // Due that very day: not yet overdue.
         assert_eq!(
-            rec_hint(&open, day(19)).as_deref(),
+            rec_hints(&made, (2024, 11, 19))[0].as_deref(),
             Some("open · due 2024-11-19")
         );
-        let partial = rec(RecStatus::Partial, due);
+        let partial = format!("{made}2024-11-20 partial r1\n");
         assert_eq!(
-            rec_hint(&partial, day(30)).as_deref(),
-            Some("overdue (partly done) · due 2024-11-19")
+            rec_hints(&partial, (2024, 11, 30))[0].as_deref(),
+            Some("8 wd overdue (partly done) · due 2024-11-19")
         );
         // A vague due date the as-of date falls inside.
-        let vague = rec(
-            RecStatus::Open,
-            Some(iv(Some((2024, 11, 15)), Some((2024, 11, 25)))),
-        );
+        let vague = format!("{case}  rec r1 by 2024-11 \"Apologise\"\n");
         assert_eq!(
-            rec_hint(&vague, day(20)).as_deref(),
-            Some("possibly overdue · due 2024-11-15..25")
+            rec_hints(&vague, (2024, 11, 20))[0].as_deref(),
+            Some("possibly overdue · due 2024-11-01..30")
         );
-        // Done late: the lateness first, with its unit.
-        let mut done = rec(RecStatus::Done, due);
-        done.late = Some(CountRange {
-            min: Some(12),
-            max: Some(12),
-        });
+        // Done late: the lateness first, with its unit. 20–22, 25–29 November
+        // and 2–5 December.
+        let done = format!("{made}2024-12-05 done r1\n");
         assert_eq!(
-            rec_hint(&done, day(30)).as_deref(),
+            rec_hints(&done, (2024, 12, 31))[0].as_deref(),
             Some("done 12 wd late · due 2024-11-19")
         );
-        assert_eq!(rec_hint(&rec(RecStatus::Open, None), day(30)), None);
     }
 }
