@@ -108,6 +108,8 @@ rule_registry! {
         "a stage has a time limit, but none could be checked because its start is not recorded";
     ExtendedMisplaced => rules::deadline::extended_misplaced::EXTENDED_MISPLACED, "extended-misplaced", Warning,
         "an `extended` line is under an entry whose stage has no extendable time limit";
+    DateAfterAsOf => rules::timeline::date_after_as_of::DATE_AFTER_AS_OF, "date-after-as-of", Warning,
+        "an entry is dated after the date the case is judged at";
 }
 
 /// Old rule names that still work in config files and comments. Empty so far;
@@ -214,7 +216,7 @@ mod tests {
             assert_eq!(Rule::from_name(r.name()), Some(r));
             assert!(!r.summary().is_empty());
         }
-        assert_eq!(Rule::all().len(), 32);
+        assert_eq!(Rule::all().len(), 33);
         assert_eq!(Rule::from_name("no-such-rule"), None);
     }
 
@@ -254,6 +256,7 @@ mod tests {
             (Rule::IdUnexpected, Warning),
             (Rule::DeadlineUnchecked, Warning),
             (Rule::ExtendedMisplaced, Warning),
+            (Rule::DateAfterAsOf, Warning),
         ];
         for (rule, sev) in expect {
             assert_eq!(rule.default_severity(), sev, "{}", rule.name());

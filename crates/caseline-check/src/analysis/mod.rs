@@ -91,6 +91,7 @@ pub fn check_with(
     rules::definitions::procedure_unknown::check(&mut cx);
     rules::calendar::calendar_unknown::check(&mut cx);
     rules::timeline::date_order::check(&mut cx);
+    rules::timeline::date_after_as_of::check(&mut cx);
     rules::timeline::case_missing::check(&mut cx);
     rules::timeline::procedure_missing::check(&mut cx);
     rules::timeline::event_unknown::check(&mut cx);

@@ -3,6 +3,7 @@
 //! no files, no clock, no terminal.
 
 pub mod case_missing;
+pub mod date_after_as_of;
 pub mod date_invalid;
 pub mod date_order;
 pub mod event_foreign;
