@@ -207,7 +207,7 @@ pub(crate) fn evaluate(cx: &mut Cx) {
                 // Past the earliest due day only: some readings are overdue.
                 records[r].possibly_overdue = !closed_by_as_of
                     && d.lo.is_some_and(|d0| as_of > d0)
-                    && !d.hi.is_some_and(|d1| as_of > d1);
+                    && d.hi.is_none_or(|d1| as_of <= d1);
                 if !closed_by_as_of && d.hi.is_some_and(|d1| as_of > d1) {
                     judged[r].overdue = true;
                     // Working days from the due date to the as-of date: the
