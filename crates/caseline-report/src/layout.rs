@@ -8,8 +8,8 @@
 //! the calendar and every count are read off the [`Analysis`].
 
 use caseline_check::{
-    Analysis, CountRange, CountUnit, DeadlineRecord, DeadlineStatus, Definitions, Holiday,
-    Interval, RecRecord, RecStatus,
+    Analysis, CountRange, CountUnit, DeadlineRecord, DeadlineStatus, Holiday, Interval, RecRecord,
+    RecStatus,
 };
 use caseline_syntax::Parse;
 use caseline_syntax::ast::{Entry, RecKind};
@@ -267,9 +267,9 @@ pub struct AcknowledgedRow {
     pub reason: String,
 }
 
-/// Builds the report data for one checked case. `_defs` is no longer read:
-/// everything comes from the analysis made with them.
-pub fn layout(parse: &Parse, analysis: &Analysis, _defs: &Definitions) -> Layout {
+/// Builds the report data for one checked case: everything comes from the
+/// analysis (entry intervals, calendar, labels, records), nothing is recounted.
+pub fn layout(parse: &Parse, analysis: &Analysis) -> Layout {
     let doc = parse.document();
     let case = case_info(parse);
     let label_of = |kind: &str| -> String {
@@ -546,14 +546,14 @@ mod tests {
 
     fn build(text: &str) -> Layout {
         let parse = caseline_syntax::parse(text);
-        let defs = Definitions::builtin();
+        let defs = caseline_check::Definitions::builtin();
         let opts = CheckOptions {
             today: d(2026, 1, 1),
             as_of_override: None,
             config: Config::default(),
         };
         let analysis = check(&parse, &defs, &opts);
-        layout(&parse, &analysis, &defs)
+        layout(&parse, &analysis)
     }
 
     /// The bar whose target has this label in the built-in procedure.

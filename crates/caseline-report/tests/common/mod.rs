@@ -30,7 +30,7 @@ pub fn report(text: &str) -> (Layout, String) {
         config: Config::default(),
     };
     let analysis = check(&parse, &defs, &opts);
-    let l = layout(&parse, &analysis, &defs);
+    let l = layout(&parse, &analysis);
     let html = render_html(&l, "Test report");
     (l, html)
 }

@@ -54,7 +54,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<Outcome> {
         config,
     };
     let analysis = caseline_check::check(&parse, &defs, &opts);
-    let layout = caseline_report::layout(&parse, &analysis, &defs);
+    let layout = caseline_report::layout(&parse, &analysis);
     let html = caseline_report::render_html(&layout, &page_title(&parse, &args.case));
 
     match args.output.as_deref() {
