@@ -16,7 +16,7 @@
 //! Must not depend on calendars, rules or LSP; never panics.
 
 use crate::dates::{parse_date, parse_duration};
-use crate::errors::{BOM, SyntaxError, SyntaxErrorKind, SyntaxFix};
+use crate::errors::{BOM, CHILD_WORDS, SyntaxError, SyntaxErrorKind, SyntaxFix};
 use crate::line_index::LineIndex;
 use crate::parse::TextEdit;
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -1608,27 +1608,6 @@ struct Reader<'a> {
     pos: usize,
     slips: Vec<Slip>,
 }
-
-/// Words that lines under a block start with (a top-level line starting with
-/// one of them already gets "indent this line").
-const CHILD_WORDS: &[&str] = &[
-    "rec",
-    "promise",
-    "agree",
-    "extended",
-    "title",
-    "body",
-    "complainant",
-    "as-of",
-    "related",
-    "source",
-    "event",
-    "deadline",
-    "require",
-    "use",
-    "extends",
-    "closed",
-];
 
 impl<'a> Reader<'a> {
     fn skip(&mut self) {
