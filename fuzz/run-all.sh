@@ -61,10 +61,11 @@ run_one() {
 summary() {
   local t="$1" status="$2" log="artifacts/logs/$1.log"
   local runs rate corpus
+  # (A log cut short by a crash may lack any of these: "?" then.)
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
   # libFuzzer's last status line: "#N DONE cov: C ft: F corp: ENTRIES/SIZE ...".
-  corpus=$(grep -E '^#[0-9]+' "$log" | tail -1 | sed -n 's/.*corp: \([0-9]*\/[0-9]*[a-zA-Z]*\).*/\1/p')
+  corpus=$(sed -n 's/^#[0-9].*corp: \([0-9]*\/[0-9]*[a-zA-Z]*\).*/\1/p' "$log" | tail -1)
   printf '%-12s %-8s %12s %8s %14s\n' "$t" "$status" "${runs:-?}" "${rate:-?}" "${corpus:-?}"
 }
 
