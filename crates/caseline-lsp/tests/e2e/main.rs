@@ -14,6 +14,7 @@ mod no_silent_passes;
 mod ordering;
 mod positions;
 mod privacy;
+mod soak;
 mod stress;
 mod support;
 mod workspace;
