@@ -44,13 +44,14 @@ pub(crate) fn check(cx: &mut Cx) {
         };
         let extended = r.extended_limit.map(words::duration).unwrap_or_default();
         let message = format!(
-            "{} was {} after {}: over the standard limit of {} (due {}) but within the extended limit of {}, and no extension is recorded",
+            "{} was {} after {}: over the standard limit of {} (due {}) but within the extended limit of {}{}, and no extension is recorded",
             super::target_phrase(cx, r),
             super::taken(r),
             super::start_phrase(cx, r),
             words::duration(r.limit),
             words::date_range(super::iv(&r.due)),
             extended,
+            super::source_phrase(r),
         );
         // The new child line goes right after the entry's first line, after
         // any trailing comment on it.

@@ -54,10 +54,7 @@ pub(crate) fn start_phrase(cx: &Cx, r: &DeadlineRecord) -> String {
 /// 65 (an extension is recorded; ...): due 2023-12-22". The citation is in the
 /// message itself because some editors show no related information.
 pub(crate) fn limit_phrase(r: &DeadlineRecord) -> String {
-    let source = match &r.citation {
-        Some(c) => format!(" ({}: {c})", r.procedure),
-        None => format!(" ({})", r.procedure),
-    };
+    let source = source_phrase(r);
     match (&r.extended_limit, &r.extended_due) {
         (Some(e), Some(due)) => {
             let extended = if e.unit == r.limit.unit {
@@ -84,6 +81,14 @@ pub(crate) fn limit_phrase(r: &DeadlineRecord) -> String {
             words::duration(r.limit),
             words::date_range(iv(&r.due))
         ),
+    }
+}
+
+/// " (children-statutory: SI 2006/1738 reg. 14)": where the limit comes from.
+pub(crate) fn source_phrase(r: &DeadlineRecord) -> String {
+    match &r.citation {
+        Some(c) => format!(" ({}: {c})", r.procedure),
+        None => format!(" ({})", r.procedure),
     }
 }
 
