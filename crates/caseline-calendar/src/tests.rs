@@ -270,6 +270,11 @@ fn user_calendars_add_closures() {
         .expect("defines");
     let w = cals.get("worcestershire").expect("defined");
     assert!(!w.is_builtin() && w.extends() == ["england-and-wales"]);
+    // The four that ship are built in (a mutant making every calendar a user's
+    // survived every test until this line).
+    for name in ["england-and-wales", "scotland", "northern-ireland", "weekdays"] {
+        assert!(cals.get(name).expect("ships").is_builtin(), "{name}");
+    }
     // Thu 2024-12-12: Dec 13 (1); 16–20 (6); 23, 24 (8); 25–31 closed; Jan 1 closed;
     // Jan 2, 3 (10); 6–10 (15).
     assert_eq!(w.add_working_days(ymd(2024, 12, 12), 15), ymd(2025, 1, 10));
