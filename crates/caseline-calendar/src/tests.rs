@@ -272,7 +272,12 @@ fn user_calendars_add_closures() {
     assert!(!w.is_builtin() && w.extends() == ["england-and-wales"]);
     // The four that ship are built in (a mutant making every calendar a user's
     // survived every test until this line).
-    for name in ["england-and-wales", "scotland", "northern-ireland", "weekdays"] {
+    for name in [
+        "england-and-wales",
+        "scotland",
+        "northern-ireland",
+        "weekdays",
+    ] {
         assert!(cals.get(name).expect("ships").is_builtin(), "{name}");
     }
     // Thu 2024-12-12: Dec 13 (1); 16–20 (6); 23, 24 (8); 25–31 closed; Jan 1 closed;
@@ -411,5 +416,49 @@ fn working_day_additions_stop_after_the_last_supported_year() {
     assert_eq!(
         ew.add(ymd(9999, 12, 24), Duration::new(10, Unit::Days)),
         ymd(10000, 1, 3)
+    );
+}
+
+#[test]
+fn easter_sunday_on_known_years() {
+    // Easter Sundays as published (church calendars), inside and outside the
+    // years the shipped data covers: the rule-based holidays depend on them.
+    for (y, m, d) in [
+        (1990, 4, 15),
+        (2000, 4, 23),
+        (2008, 3, 23),
+        (2010, 4, 4),
+        (2011, 4, 24),
+        (2019, 4, 21),
+        (2024, 3, 31),
+        (2025, 4, 20),
+        (2030, 4, 21),
+        (2038, 4, 25),
+    ] {
+        assert_eq!(crate::rules::easter_sunday(y), Some(ymd(y, m, d)), "{y}");
+    }
+}
+
+#[test]
+fn intervals_say_exactly_when_they_are_one_day_or_open() {
+    let a = ymd(2024, 5, 1);
+    let b = ymd(2024, 5, 2);
+    let day = Interval {
+        earliest: Some(a),
+        latest: Some(a),
+    };
+    let two = Interval {
+        earliest: Some(a),
+        latest: Some(b),
+    };
+    assert_eq!(day.exact(), Some(a));
+    assert_eq!(two.exact(), None);
+    assert!(!day.is_open() && !two.is_open());
+    assert!(
+        Interval {
+            earliest: None,
+            latest: Some(b)
+        }
+        .is_open()
     );
 }
