@@ -440,6 +440,9 @@ fn easter_sunday_on_known_years() {
         (1981, 4, 19),
         (2049, 4, 18),
         (2076, 4, 19),
+        // The nineteenth century's earliest and latest (another century term).
+        (1818, 3, 22),
+        (1886, 4, 25),
     ] {
         assert_eq!(crate::rules::easter_sunday(y), Some(ymd(y, m, d)), "{y}");
     }
