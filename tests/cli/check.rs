@@ -727,6 +727,7 @@ fn nothing_checked_never_ends_in_a_bare_no_problems_found() {
             "kind": "case",
             "checked": "no procedure named · no deadline checked · 0 recommendations tracked",
             "procedures": [],
+            "definitions": [],
             "deadlines_checked": 0,
             "deadlines_late": 0,
             "deadlines_possibly_late": 0,

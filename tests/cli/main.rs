@@ -12,3 +12,4 @@ mod commands;
 mod formats;
 mod readme;
 mod support;
+mod workspace;

@@ -5,7 +5,7 @@
 //! into the neutral report of `render/`.
 
 use super::Outcome;
-use crate::discover::{self, Filter};
+use crate::discover;
 use crate::render::{
     self, FileFacts, FileReport, Finding, Level, Note, Report, RuleInfo, Silenced, Unreadable,
 };
@@ -14,7 +14,6 @@ use caseline_check::{CheckOptions, Diagnostic, Rule, Severity};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -83,90 +82,58 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
     if stdin && paths.len() > 1 {
         anyhow::bail!("`-` (stdin) cannot be mixed with other paths");
     }
-    // Where the workspace is: the first path, or for stdin the name it stands for.
-    let anchor = match (&args.stdin_filename, stdin) {
-        (Some(name), true) => name.clone(),
-        _ if stdin => PathBuf::from("."),
-        _ => paths[0].clone(),
-    };
-
-    let (config_path, config) = workspace::config_for(&anchor)?;
-    // Globs in caseline.toml are relative to its folder.
-    let root = config_path
-        .as_deref()
-        .and_then(|p| p.parent())
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("."));
-    let filter = Filter::new(&root, &config.include, &config.exclude)?;
-    tracing::debug!(config = ?config_path, root = %root.display(), "check");
-
+    // Each file is checked in its own workspace (docs/format.md, "Definitions
+    // files"): the folder of the nearest caseline.toml above it, else its own
+    // folder without subfolders; a folder argument is that folder's tree.
+    let mut workspaces = workspace::Workspaces::default();
     let started = std::time::Instant::now();
-    let (files, path_problems) = if stdin {
+    let (found, path_problems) = if stdin {
         (Vec::new(), Vec::new())
     } else {
-        discover::case_files(&paths, &filter)
+        discover::case_files(&paths, &mut workspaces)?
     };
-    tracing::debug!(files = files.len(), elapsed = ?started.elapsed(), "discovered");
+    tracing::debug!(files = found.len(), elapsed = ?started.elapsed(), "discovered");
+    // (file index -> workspace index, path as the workspace knows it)
+    let mut homes: Vec<(usize, PathBuf)> = found
+        .iter()
+        .map(|f| (f.workspace, discover::absolute(&f.path)))
+        .collect();
+    let files: Vec<PathBuf> = found.into_iter().map(|f| f.path).collect();
+    // Standard input stands for the file it is named after (or for a file in
+    // the current folder): that file's workspace, with the text of stdin in
+    // place of the file on disk.
+    let mut stdin_parse: Option<std::sync::Arc<caseline_syntax::Parse>> = None;
     let sources = if stdin {
-        let shown = args.stdin_filename.as_deref().map(discover::display_path);
-        vec![workspace::read_stdin(
-            shown.unwrap_or_else(|| "<stdin>".to_string()),
-        )]
+        let name = args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("<stdin>"));
+        let i = workspaces.of_path(&name)?;
+        let source = workspace::read_stdin(
+            args.stdin_filename
+                .as_deref()
+                .map_or_else(|| "<stdin>".to_string(), discover::display_path),
+        );
+        let at = discover::absolute(&name);
+        if let Ok(text) = &source.text {
+            let parse = std::sync::Arc::new(caseline_syntax::parse(text));
+            let ws = workspaces.get(i).with_file(&at, Some(parse.clone()));
+            workspaces.set(i, ws);
+            stdin_parse = Some(parse);
+        }
+        homes.push((i, at));
+        vec![source]
     } else {
         workspace::read_all(&files)
     };
     tracing::debug!(elapsed = ?started.elapsed(), "read");
-    // Every case may use the procedures and calendars of any definitions file,
-    // so those are parsed first: only the files that may define something (a
-    // quick scan of the text), usually few. The rest are parsed by the
-    // workers below, each dropped once checked, so a large run never holds
-    // every tree at once.
-    let early: Vec<Option<Result<caseline_syntax::Parse, String>>> = sources
-        .par_iter()
-        .map(workspace::Source::parse_if_defining)
+    let options: Vec<CheckOptions> = (0..workspaces.len())
+        .map(|i| CheckOptions {
+            today: chrono::Local::now().date_naive(),
+            as_of_override: args.as_of,
+            config: workspaces.get(i).config.clone(),
+        })
         .collect();
-    tracing::debug!(elapsed = ?started.elapsed(), "definitions parsed");
-    // Definitions files elsewhere in the workspace are visible too, so a single
-    // case checked on its own sees the same procedures as the whole tree. For
-    // stdin that is the folder of the name it stands for (or the current one),
-    // without the file of that name on disk: stdin replaces it.
-    let extra = if stdin {
-        let dir = config_path
-            .as_deref()
-            .and_then(|p| p.parent())
-            .map(PathBuf::from)
-            .or_else(|| {
-                args.stdin_filename
-                    .as_deref()
-                    .and_then(|n| discover::absolute(n).parent().map(PathBuf::from))
-            })
-            .unwrap_or_else(|| PathBuf::from("."));
-        let replaced: Vec<PathBuf> = args.stdin_filename.iter().cloned().collect();
-        workspace::definitions_outside(&dir, &filter, &replaced)
-    } else {
-        match workspace::definitions_root(config_path.as_deref(), &paths[0]) {
-            Some(dir) => workspace::definitions_outside(&dir, &filter, &files),
-            None => Vec::new(),
-        }
-    };
-    let (defs, def_problems) = workspace::definitions_of(
-        early
-            .iter()
-            .zip(&sources)
-            .enumerate()
-            .filter_map(|(i, (p, s))| Some((i, s.display.as_str(), p.as_ref()?.as_ref().ok()?))),
-        &extra,
-    );
-    let opts = CheckOptions {
-        today: chrono::Local::now().date_naive(),
-        as_of_override: args.as_of,
-        config,
-    };
-    // A definitions file's problems in the workspace are checked with it.
-    let mut def_findings: HashMap<usize, Vec<Diagnostic>> = HashMap::new();
-    for (i, d) in def_problems {
-        def_findings.entry(i).or_default().push(d);
-    }
 
     // Check every file in parallel, keeping only what the output needs. Each
     // worker drops its file's tree and document as soon as the file is done,
@@ -175,29 +142,46 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
     let summary = args.summary;
     let checked: Vec<Checked> = sources
         .into_par_iter()
-        .zip(early)
-        .enumerate()
-        .map(|(i, (source, early))| {
-            let parsed = early.unwrap_or_else(|| {
-                source
-                    .text
-                    .and_then(|text| workspace::guarded(|| caseline_syntax::parse(&text)))
-            });
+        .zip(homes)
+        .map(|(source, (home, at))| {
+            let ws = workspaces.get(home);
             let display = source.display;
+            let parsed = match &stdin_parse {
+                Some(parse) => Ok(std::sync::Arc::clone(parse)),
+                None => source.text.and_then(|text| {
+                    workspace::guarded(|| std::sync::Arc::new(caseline_syntax::parse(&text)))
+                }),
+            };
             let parse = match parsed {
                 Ok(parse) => parse,
                 Err(message) => return Checked::Unreadable(display, message),
             };
-            let problems = def_findings.get(&i).map_or(&[][..], Vec::as_slice);
-            match workspace::guarded(|| caseline_check::check_with(&parse, &defs, &opts, problems))
-            {
+            // A definitions file's problems in the workspace are checked with it.
+            let problems = ws.problems_of(&at);
+            let opts = &options[home];
+            match workspace::guarded(|| {
+                caseline_check::check_with(&parse, &ws.definitions, opts, problems)
+            }) {
                 // A file the checker failed on is reported like one that
                 // could not be read.
                 Err(message) => Checked::Failed(display, message),
                 Ok(analysis) if summary => {
                     Checked::Summary(crate::summary::summarise(&display, &parse, &analysis))
                 }
-                Ok(analysis) => Checked::Report(file_report(display, parse, &analysis)),
+                Ok(analysis) => {
+                    let used = workspace::definitions_used(ws, &analysis.checked.procedures);
+                    let mut report = file_report(display, parse, &analysis, used);
+                    // A name not found may be defined in a folder this
+                    // workspace does not reach: say which folders it has.
+                    if let Some(note) = ws.scope_note() {
+                        for f in &mut report.findings {
+                            if matches!(f.code, "procedure-unknown" | "calendar-unknown") {
+                                f.help.push(note.clone());
+                            }
+                        }
+                    }
+                    Checked::Report(report)
+                }
             }
         })
         .collect();
@@ -310,15 +294,21 @@ enum Checked {
 /// line index (positions and source lines for the output).
 fn file_report(
     path: String,
-    parse: caseline_syntax::Parse,
+    parse: std::sync::Arc<caseline_syntax::Parse>,
     analysis: &caseline_check::Analysis,
+    definitions: Vec<String>,
 ) -> FileReport {
     // In position order already: the analysis sorts its findings.
     let findings: Vec<Finding> = analysis.diagnostics.iter().map(finding).collect();
-    let facts = FileFacts::of(parse.line_index(), analysis);
+    let mut facts = FileFacts::of(parse.line_index(), analysis);
+    facts.definitions = definitions;
+    let index = match std::sync::Arc::try_unwrap(parse) {
+        Ok(parse) => parse.into_line_index(),
+        Err(shared) => shared.line_index().clone(),
+    };
     FileReport {
         path,
-        index: parse.into_line_index(),
+        index,
         facts,
         findings,
         silenced: analysis

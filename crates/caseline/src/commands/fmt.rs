@@ -8,8 +8,9 @@
 //! written: 7, 12)`), so that a clean-looking result never hides them.
 
 use super::Outcome;
-use crate::discover::{self, Filter};
+use crate::discover;
 use anyhow::Context as _;
+use caseline_workspace::fs::{self as wfs, FileSystem as _, MAX_FILE_BYTES};
 use clap::Args;
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -36,11 +37,7 @@ pub fn run(args: FmtArgs) -> anyhow::Result<Outcome> {
     } else {
         args.paths
     };
-    let root = discover::find_config(&paths[0])
-        .and_then(|p| p.parent().map(PathBuf::from))
-        .unwrap_or_else(|| PathBuf::from("."));
-    let filter = Filter::new(&root, &[], &[])?;
-    let (files, problems) = discover::case_files(&paths, &filter);
+    let (files, problems) = discover::all_case_files(&paths);
     let mut failed = !problems.is_empty();
     for p in &problems {
         anstream::eprintln!("error: {}: {}", p.path, p.message);
@@ -51,7 +48,7 @@ pub fn run(args: FmtArgs) -> anyhow::Result<Outcome> {
     let tense = if args.check { "would be" } else { "were" };
     for path in &files {
         let shown = discover::display_path(path);
-        let text = match discover::read_text(path) {
+        let text = match caseline_workspace::NativeFs.read(path) {
             Ok(text) => text,
             Err(message) => {
                 anstream::eprintln!("error: could not format {shown}: {message}");
@@ -118,16 +115,16 @@ pub fn run(args: FmtArgs) -> anyhow::Result<Outcome> {
 fn stdin(check: bool) -> anyhow::Result<Outcome> {
     let mut bytes = Vec::new();
     std::io::stdin()
-        .take(discover::MAX_FILE_BYTES + 1)
+        .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .context("reading stdin")?;
-    if bytes.len() as u64 > discover::MAX_FILE_BYTES {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
         anyhow::bail!(
             "stdin is over {} MB, larger than caseline reads",
-            discover::MAX_FILE_BYTES / (1024 * 1024)
+            MAX_FILE_BYTES / (1024 * 1024)
         );
     }
-    let text = discover::utf8_text(bytes).map_err(|m| anyhow::anyhow!("stdin: {m}"))?;
+    let text = wfs::utf8_text(bytes).map_err(|m| anyhow::anyhow!("stdin: {m}"))?;
     let formatted = caseline_syntax::format(&text);
     // Stdout holds the text: the note goes to stderr.
     let unread = unreadable_lines(&text);

@@ -4,8 +4,7 @@
 //! written in the `.case` language itself.
 
 use super::Outcome;
-use crate::discover::Filter;
-use crate::workspace;
+use crate::workspace::Workspaces;
 use clap::{Args, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
@@ -27,11 +26,10 @@ enum Action {
 
 #[tracing::instrument(skip_all)]
 pub fn run(args: ProceduresArgs) -> anyhow::Result<Outcome> {
-    let filter = Filter::new(&args.dir, &[], &[])?;
-    // Only the definitions files (and of those, only files that may define
-    // something are parsed at all).
-    let loaded = workspace::definitions_outside(&args.dir, &filter, &[]);
-    let (defs, _) = workspace::definitions(&loaded, &[]);
+    // The folder's workspace, as `caseline check DIR` sees it.
+    let mut workspaces = Workspaces::default();
+    let ws = workspaces.of_path(&args.dir)?;
+    let defs = &workspaces.get(ws).definitions;
     let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
 
     match args.action {

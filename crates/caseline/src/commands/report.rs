@@ -7,10 +7,11 @@
 //! files, the clock); the layout and the HTML come from `caseline_report`.
 
 use super::Outcome;
-use crate::discover::{self, Filter};
+use crate::discover;
 use crate::workspace;
 use anyhow::Context as _;
 use caseline_check::CheckOptions;
+use caseline_workspace::FileSystem as _;
 use chrono::NaiveDate;
 use clap::Args;
 use std::io::Write as _;
@@ -33,27 +34,22 @@ pub struct ReportArgs {
 #[tracing::instrument(skip_all)]
 pub fn run(args: ReportArgs) -> anyhow::Result<Outcome> {
     let display = discover::display_path(&args.case);
-    let text = discover::read_text(&args.case)
+    let text = caseline_workspace::NativeFs
+        .read(&args.case)
         .map_err(|message| anyhow::anyhow!("could not read {display}: {message}"))?;
     let parse = caseline_syntax::parse(&text);
 
-    let (config_path, config) = workspace::config_for(&args.case)?;
-    // The case's folder tree: the one `caseline.toml` governs, or else the folder
-    // the case is in, so definitions files next to it (or below) are seen.
-    let root = workspace::definitions_root(config_path.as_deref(), &args.case)
-        .unwrap_or_else(|| PathBuf::from("."));
-    let filter = Filter::new(&root, &config.include, &config.exclude)?;
-    let extra = workspace::definitions_outside(&root, &filter, std::slice::from_ref(&args.case));
-    // The case itself counts too when it holds definitions (its problems are
-    // `caseline check`'s business, not the picture's).
-    let (defs, _) = workspace::definitions_of([(0, display.as_str(), &parse)], &extra);
+    // The case's workspace, as `caseline check CASE` sees it.
+    let mut workspaces = workspace::Workspaces::default();
+    let home = workspaces.of_path(&args.case)?;
+    let ws = workspaces.get(home);
 
     let opts = CheckOptions {
         today: chrono::Local::now().date_naive(),
         as_of_override: args.as_of,
-        config,
+        config: ws.config.clone(),
     };
-    let analysis = caseline_check::check(&parse, &defs, &opts);
+    let analysis = caseline_check::check(&parse, &ws.definitions, &opts);
     let layout = caseline_report::layout(&parse, &analysis);
     let html = caseline_report::render_html(&layout, &page_title(&parse, &args.case));
 

@@ -78,6 +78,9 @@ pub struct JsonFile<'a> {
     pub checked: String,
     /// The procedures in force (named in the header and known).
     pub procedures: &'a [String],
+    /// The definitions files those procedures come from (built-ins are not
+    /// listed), as shown in `path`.
+    pub definitions: &'a [String],
     pub deadlines_checked: usize,
     pub deadlines_late: usize,
     pub deadlines_possibly_late: usize,
@@ -104,6 +107,7 @@ fn file_json(file: &FileReport) -> JsonFile<'_> {
         },
         checked: facts.describe(),
         procedures: &c.procedures,
+        definitions: &facts.definitions,
         deadlines_checked: c.deadlines,
         deadlines_late: c.late,
         deadlines_possibly_late: c.possibly_late,
@@ -369,6 +373,7 @@ mod tests {
                 acknowledged: 1,
             },
             unreadable_lines: vec![7],
+            definitions: vec!["procedures/local.case".to_string()],
         };
         report.files[2].facts.checked.entries = 2;
         assert_eq!(written(&report), reference(&report));

@@ -84,6 +84,9 @@ pub struct FileFacts {
     pub checked: Checked,
     /// 1-based lines holding a `syntax` finding, in order, each once.
     pub unreadable_lines: Vec<u32>,
+    /// The definitions files the case's procedures come from, as shown
+    /// (built-ins are not listed).
+    pub definitions: Vec<String>,
 }
 
 impl FileFacts {
@@ -99,6 +102,7 @@ impl FileFacts {
         FileFacts {
             checked: analysis.checked.clone(),
             unreadable_lines: lines,
+            definitions: Vec::new(),
         }
     }
 
@@ -117,8 +121,14 @@ impl FileFacts {
     pub fn describe(&self) -> String {
         if self.is_definitions() {
             "definitions only (procedures and calendars): no case to check".to_string()
-        } else {
+        } else if self.definitions.is_empty() {
             self.checked.describe()
+        } else {
+            format!(
+                "{} · procedures from {}",
+                self.checked.describe(),
+                self.definitions.join(", ")
+            )
         }
     }
 
@@ -127,6 +137,9 @@ impl FileFacts {
     pub fn why_nothing(&self) -> &'static str {
         if !self.checked.has_header {
             "no case header"
+        } else if self.checked.procedures.is_empty() && !self.checked.unknown_procedures.is_empty()
+        {
+            "the procedure named is not known"
         } else if self.checked.procedures.is_empty() {
             "no procedure named"
         } else if self.checked.unchecked_stages > 0 {
