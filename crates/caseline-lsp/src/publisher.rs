@@ -37,7 +37,7 @@ async fn run(client: Client, session: Weak<Session>, mut rx: UnboundedReceiver<U
             if crate::workspace::is_config_uri(&uri) {
                 let diags = session
                     .upgrade()
-                    .map(|s| publish_diagnostics::config_problem(&s.workspace(), &uri))
+                    .map(|s| publish_diagnostics::config_problem(s.config_problem(&uri)))
                     .unwrap_or_default();
                 client.publish_diagnostics(uri, diags, None).await;
                 continue;

@@ -19,7 +19,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
 use crate::convert;
-use crate::workspace::Workspace;
+use crate::workspace::{Workspace, Workspaces};
 
 /// One version of one open document. Immutable: a change makes a new snapshot.
 pub struct DocumentSnapshot {
@@ -31,6 +31,9 @@ pub struct DocumentSnapshot {
     pub parse: Arc<Parse>,
     /// The workspace this version is checked against.
     pub workspace: Arc<Workspace>,
+    /// The client's `asOf` setting (`initializationOptions`): overrides every
+    /// case's as-of date, like the CLI's `--as-of`.
+    pub as_of_override: Option<chrono::NaiveDate>,
     /// The column encoding negotiated with the client.
     pub encoding: Encoding,
     /// Computed on first use by whoever needs it (publisher or a request).
@@ -38,19 +41,15 @@ pub struct DocumentSnapshot {
 }
 
 impl DocumentSnapshot {
-    fn new(
-        uri: Uri,
-        version: i32,
-        parse: Arc<Parse>,
-        workspace: Arc<Workspace>,
-        encoding: Encoding,
-    ) -> Self {
+    fn new(uri: Uri, version: i32, parse: Arc<Parse>, st: &mut State) -> Self {
+        let workspace = st.workspaces.for_uri(&uri);
         DocumentSnapshot {
             uri,
             version,
             parse,
             workspace,
-            encoding,
+            as_of_override: st.as_of_override,
+            encoding: st.encoding,
             analysis: OnceLock::new(),
         }
     }
@@ -69,16 +68,13 @@ impl DocumentSnapshot {
             .get_or_init(|| {
                 let opts = CheckOptions {
                     today: today(),
-                    as_of_override: self.workspace.as_of_override,
+                    as_of_override: self.as_of_override,
                     config: self.workspace.config.clone(),
                 };
                 // A definitions file's problems in the workspace (conflicts,
                 // unknown names) are checked with it, like its own findings.
-                let problems = self
-                    .workspace
-                    .problems
-                    .get(&self.uri)
-                    .map_or(&[][..], Vec::as_slice);
+                let problems = crate::workspace::file_path(&self.uri)
+                    .map_or(&[][..], |path| self.workspace.problems_of(&path));
                 Arc::new(caseline_check::check_with(
                     &self.parse,
                     &self.workspace.definitions,
@@ -96,10 +92,7 @@ impl DocumentSnapshot {
         if crate::workspace::builtin_name(&self.uri).is_some() {
             return false;
         }
-        let doc = self.parse.document();
-        doc.header.is_none()
-            && doc.entries.is_empty()
-            && (!doc.procedures.is_empty() || !doc.calendars.is_empty())
+        caseline_workspace::is_definitions(&self.parse)
     }
 }
 
@@ -119,7 +112,8 @@ struct State {
     encoding: Encoding,
     flags: ClientFlags,
     docs: HashMap<Uri, Arc<DocumentSnapshot>>,
-    workspace: Arc<Workspace>,
+    workspaces: Workspaces,
+    as_of_override: Option<chrono::NaiveDate>,
     hints_stale: bool,
 }
 
@@ -145,7 +139,8 @@ impl Session {
                 encoding: Encoding::Utf16,
                 flags: ClientFlags::default(),
                 docs: HashMap::new(),
-                workspace: Arc::new(Workspace::empty()),
+                workspaces: Workspaces::empty(),
+                as_of_override: None,
                 hints_stale: false,
             }),
             publish,
@@ -158,14 +153,21 @@ impl Session {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    pub fn set_client(&self, encoding: Encoding, flags: ClientFlags, workspace: Workspace) {
-        let problem = workspace.config_problem.as_ref().map(|p| p.uri.clone());
+    pub fn set_client(
+        &self,
+        encoding: Encoding,
+        flags: ClientFlags,
+        workspaces: Workspaces,
+        as_of_override: Option<chrono::NaiveDate>,
+    ) {
+        let problems = config_uris(&workspaces);
         let mut st = self.lock();
         st.encoding = encoding;
         st.flags = flags;
-        st.workspace = Arc::new(workspace);
+        st.workspaces = workspaces;
+        st.as_of_override = as_of_override;
         drop(st);
-        if let Some(uri) = problem {
+        for uri in problems {
             self.schedule_publish(uri);
         }
     }
@@ -174,8 +176,19 @@ impl Session {
         self.lock().flags
     }
 
-    pub fn workspace(&self) -> Arc<Workspace> {
-        self.lock().workspace.clone()
+    /// The editor's workspace folders.
+    pub fn folders(&self) -> Vec<std::path::PathBuf> {
+        self.lock().workspaces.folders.clone()
+    }
+
+    /// Built-in definitions and default settings (no folder).
+    pub fn builtins(&self) -> Arc<Workspace> {
+        self.lock().workspaces.detached()
+    }
+
+    /// What is wrong with the `caseline.toml` at `uri`, if a workspace uses it.
+    pub fn config_problem(&self, uri: &Uri) -> Option<String> {
+        self.lock().workspaces.config_problem(uri)
     }
 
     /// True once, after the workspace changed: inlay hints of every open
@@ -200,13 +213,7 @@ impl Session {
         let parse = Arc::new(caseline_syntax::parse(&text));
         let defs_changed = {
             let mut st = self.lock();
-            let snap = DocumentSnapshot::new(
-                uri.clone(),
-                version,
-                parse,
-                st.workspace.clone(),
-                st.encoding,
-            );
+            let snap = DocumentSnapshot::new(uri.clone(), version, parse, &mut st);
             let is_defs = snap.is_definitions_file();
             st.docs.insert(uri.clone(), Arc::new(snap));
             is_defs && self.refresh_definitions_locked(&mut st, &uri)
@@ -275,13 +282,7 @@ impl Session {
             caseline_syntax::parse(&text)
         });
         let parse = Arc::new(parse);
-        let snap = DocumentSnapshot::new(
-            uri.clone(),
-            version,
-            parse,
-            st.workspace.clone(),
-            st.encoding,
-        );
+        let snap = DocumentSnapshot::new(uri.clone(), version, parse, &mut st);
         let is_defs = snap.is_definitions_file() || was_definitions;
         st.docs.insert(uri.clone(), Arc::new(snap));
         let refreshed = is_defs && self.refresh_definitions_locked(&mut st, uri);
@@ -298,10 +299,22 @@ impl Session {
         let Some(old) = st.docs.remove(uri) else {
             return false;
         };
-        if old.is_definitions_file() {
+        if old.is_definitions_file()
+            && let Some(path) = crate::workspace::file_path(uri)
+        {
             // Fall back to the copy on disk (or to nothing if it was never saved).
-            let ws = st.workspace.reload_file(uri, None);
-            self.install_workspace_locked(&mut st, ws);
+            drop(st);
+            let from_disk = crate::workspace::read_definitions(&path);
+            let mut st = self.lock();
+            if let Some(next) = st.workspaces.changed(|ws| {
+                ws.contains(&path)
+                    .then(|| ws.with_file(&path, from_disk.clone()))
+            }) {
+                self.install_workspace_locked(&mut st, next);
+            }
+            drop(st);
+            self.schedule_publish(uri.clone());
+            return true;
         }
         drop(st);
         self.schedule_publish(uri.clone());
@@ -311,8 +324,14 @@ impl Session {
     /// A definitions file changed on disk (saved, created, deleted): reload it
     /// unless it is open (then the editor's text wins).
     pub fn definitions_file_changed_on_disk(&self, uri: &Uri) {
+        let Some(path) = crate::workspace::file_path(uri) else {
+            return;
+        };
         // Read and parse outside the lock: other handlers keep going.
-        let from_disk = crate::workspace::read_definitions_uri(uri);
+        let from_disk = crate::workspace::read_definitions(&path);
+        let defining = from_disk
+            .as_deref()
+            .is_some_and(caseline_workspace::is_definitions);
         let mut st = self.lock();
         if st.docs.contains_key(uri) {
             return;
@@ -320,39 +339,43 @@ impl Session {
         // A case file that was not and is not a definitions file changes
         // nothing: no rebuild, no re-check of every open document (a git
         // checkout touches hundreds of cases).
-        if from_disk.is_none() && !st.workspace.knows_file(uri) {
-            return;
+        let next = st.workspaces.changed(|ws| {
+            (ws.contains(&path) && (defining || ws.defines(&path)))
+                .then(|| ws.with_file(&path, from_disk.clone()))
+        });
+        if let Some(next) = next {
+            self.install_workspace_locked(&mut st, next);
         }
-        let ws = st.workspace.reload_file(uri, Some(from_disk));
-        self.install_workspace_locked(&mut st, ws);
     }
 
-    /// Loads the workspace again for a new set of folders. Open definitions
-    /// files keep their editor text.
+    /// Loads every workspace again for a new set of folders (or because a
+    /// `caseline.toml` changed, which can change which folder a file's
+    /// workspace is). Open definitions files keep their editor text.
     pub fn set_folders(&self, folders: Vec<std::path::PathBuf>) {
-        let as_of = self.workspace().as_of_override;
         // Reading the folders happens outside the lock.
-        let mut ws = Workspace::load(folders, as_of);
+        let mut next = Workspaces::load(folders);
         let mut st = self.lock();
-        let open_defs: Vec<(Uri, Arc<Parse>)> = st
+        let open_defs: Vec<(std::path::PathBuf, Arc<Parse>)> = st
             .docs
             .values()
             .filter(|d| d.is_definitions_file())
-            .map(|d| (d.uri.clone(), Arc::clone(&d.parse)))
+            .filter_map(|d| Some((crate::workspace::file_path(&d.uri)?, Arc::clone(&d.parse))))
             .collect();
-        for (uri, parse) in open_defs {
-            ws = ws.reload_file(&uri, Some(Some(parse)));
+        for (path, parse) in open_defs {
+            if let Some(edited) = next.changed(|ws| {
+                ws.contains(&path)
+                    .then(|| ws.with_file(&path, Some(Arc::clone(&parse))))
+            }) {
+                next = edited;
+            }
         }
-        self.install_workspace_locked(&mut st, ws);
+        self.install_workspace_locked(&mut st, next);
     }
 
-    /// Replaces the workspace configuration (e.g. `caseline.toml` changed).
+    /// `caseline.toml` changed (saved, created, deleted): load everything
+    /// again, and show (or clear) the problem with the file.
     pub fn reload_config(&self, uri: &Uri) {
-        let mut st = self.lock();
-        let ws = st.workspace.reload_config();
-        self.install_workspace_locked(&mut st, ws);
-        drop(st);
-        // Shows (or clears) a problem with the file.
+        self.set_folders(self.folders());
         self.schedule_publish(uri.clone());
     }
 
@@ -363,28 +386,46 @@ impl Session {
             return false;
         };
         let from_editor = snap.is_definitions_file().then(|| Arc::clone(&snap.parse));
-        let ws = st.workspace.reload_file(uri, Some(from_editor));
-        self.install_workspace_locked(st, ws);
+        let Some(path) = crate::workspace::file_path(uri) else {
+            return false;
+        };
+        let Some(next) = st.workspaces.changed(|ws| {
+            ws.contains(&path)
+                .then(|| ws.with_file(&path, from_editor.clone()))
+        }) else {
+            return false;
+        };
+        self.install_workspace_locked(st, next);
         true
     }
 
-    fn install_workspace_locked(&self, st: &mut State, ws: Workspace) {
-        let ws = Arc::new(ws);
-        st.workspace = ws.clone();
+    fn install_workspace_locked(&self, st: &mut State, workspaces: Workspaces) {
+        let problems = config_uris(&workspaces);
+        st.workspaces = workspaces;
         st.hints_stale = true;
         let docs: Vec<Arc<DocumentSnapshot>> = st.docs.values().cloned().collect();
         for old in docs {
-            let snap = DocumentSnapshot::new(
-                old.uri.clone(),
-                old.version,
-                old.parse.clone(),
-                ws.clone(),
-                old.encoding,
-            );
-            st.docs.insert(old.uri.clone(), Arc::new(snap));
-            self.schedule_publish(old.uri.clone());
+            let snap = DocumentSnapshot::new(old.uri.clone(), old.version, old.parse.clone(), st);
+            // Only documents whose workspace changed need checking again.
+            let same = Arc::ptr_eq(&snap.workspace, &old.workspace);
+            if !same {
+                st.docs.insert(old.uri.clone(), Arc::new(snap));
+                self.schedule_publish(old.uri.clone());
+            }
+        }
+        for uri in problems {
+            self.schedule_publish(uri);
         }
     }
+}
+
+/// The `caseline.toml` files with a problem, to publish it on.
+fn config_uris(workspaces: &Workspaces) -> Vec<Uri> {
+    workspaces
+        .all()
+        .filter_map(|ws| ws.config_problem.as_ref())
+        .filter_map(|p| Uri::from_file_path(&p.path))
+        .collect()
 }
 
 /// Applies LSP content changes to `parse`'s text, returning the byte edits (each

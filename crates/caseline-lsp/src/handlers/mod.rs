@@ -108,7 +108,7 @@ pub fn procedure_sources(ws: &Workspace, names: &[String]) -> Vec<ProcedureSourc
         if out.iter().any(|s| s.name == name) {
             continue;
         }
-        let Some((uri, parse)) = ws.procedure_location(&name) else {
+        let Some((uri, parse)) = crate::workspace::procedure_location(ws, &name) else {
             continue;
         };
         let source = ProcedureSource { name, uri, parse };

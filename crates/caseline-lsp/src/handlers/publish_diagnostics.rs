@@ -3,15 +3,13 @@
 //! `relatedInformation`); a definitions file's problems in the workspace are
 //! among them (`caseline_check::check_with`). Sent by `publisher.rs`.
 
-use caseline_check::Severity;
+use caseline_check::{Rule, Severity};
 use tower_lsp_server::ls_types::{
     Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Range,
-    Uri,
 };
 
 use crate::convert;
 use crate::session::DocumentSnapshot;
-use crate::workspace::Workspace;
 
 pub fn compute(snap: &DocumentSnapshot) -> Vec<Diagnostic> {
     snap.analysis()
@@ -23,15 +21,14 @@ pub fn compute(snap: &DocumentSnapshot) -> Vec<Diagnostic> {
 
 /// The problem with `caseline.toml`, if `uri` is that file and it has one. The
 /// file is TOML, not a case, so the finding goes on its first line.
-pub fn config_problem(ws: &Workspace, uri: &Uri) -> Vec<Diagnostic> {
-    ws.config_problem
-        .iter()
-        .filter(|p| &p.uri == uri)
-        .map(|p| Diagnostic {
+pub fn config_problem(message: Option<String>) -> Vec<Diagnostic> {
+    message
+        .into_iter()
+        .map(|message| Diagnostic {
             range: Range::default(),
             severity: Some(DiagnosticSeverity::ERROR),
             source: Some("caseline".to_owned()),
-            message: p.message.clone(),
+            message,
             ..Default::default()
         })
         .collect()
@@ -61,7 +58,7 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
 
 pub fn to_lsp(snap: &DocumentSnapshot, d: &caseline_check::Diagnostic) -> Diagnostic {
     let index = snap.index();
-    let related: Vec<DiagnosticRelatedInformation> = d
+    let mut related: Vec<DiagnosticRelatedInformation> = d
         .related
         .iter()
         .map(|r| DiagnosticRelatedInformation {
@@ -72,6 +69,20 @@ pub fn to_lsp(snap: &DocumentSnapshot, d: &caseline_check::Diagnostic) -> Diagno
             message: r.message.clone(),
         })
         .collect();
+    // A name not found may be defined in a folder this file's workspace does
+    // not reach (no caseline.toml above it): say so, as the CLI's `help:` does,
+    // beside the finding (the finding's own words stay the engine's).
+    if let Some(note) = snap.workspace.scope_note()
+        && matches!(d.rule, Rule::ProcedureUnknown | Rule::CalendarUnknown)
+    {
+        related.push(DiagnosticRelatedInformation {
+            location: Location::new(
+                snap.uri.clone(),
+                convert::range(index, d.range, snap.encoding),
+            ),
+            message: note,
+        });
+    }
     Diagnostic {
         range: convert::range(index, d.range, snap.encoding),
         severity: Some(severity(d.severity)),

@@ -744,7 +744,10 @@ async fn soak_the_server_with_random_edits_and_requests() {
     let init = c
         .request(
             "initialize",
-            json!({"processId": null, "capabilities": utf16_caps(), "workspaceFolders": null}),
+            // One workspace folder holding every document, as `caseline check .`
+            // sees the scratch folder (it is not on disk: open buffers are all).
+            json!({"processId": null, "capabilities": utf16_caps(),
+                   "workspaceFolders": [{"uri": "file:///soak", "name": "soak"}]}),
         )
         .await;
     assert_eq!(init["result"]["serverInfo"]["name"], "caseline", "{init}");

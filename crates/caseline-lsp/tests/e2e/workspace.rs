@@ -166,7 +166,10 @@ async fn adding_a_workspace_folder_loads_its_definitions() {
     let dir = std::env::temp_dir().join(format!("caseline-lsp-add-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
-    std::fs::write(dir.join("corporate.case"), DEFS).expect("write defs");
+    // The definitions are in a subfolder: the case, outside every workspace
+    // folder and with no caseline.toml above it, sees only its own folder.
+    std::fs::create_dir_all(dir.join("procs")).expect("temp dir");
+    std::fs::write(dir.join("procs/corporate.case"), DEFS).expect("write defs");
     let folder_uri = format!("file://{}", dir.display());
     let case_uri = format!("{folder_uri}/c-1.case");
     let (mut c, _) = TestClient::start(utf16_caps(), json!(null)).await;
@@ -367,4 +370,64 @@ async fn an_old_client_sending_only_a_root_uri() {
         found.contains(&"extension-unrecorded".to_owned()),
         "{found:?}"
     );
+}
+
+/// Each editor folder is a workspace of its own, with its own `caseline.toml`
+/// and definitions; a file outside every folder gets the workspace
+/// `caseline check FILE` would give it (its own folder, without subfolders,
+/// when no `caseline.toml` is above it), and a finding for a procedure not
+/// found there says why beside it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_folder_has_its_own_settings_and_definitions() {
+    let dir = std::env::temp_dir().join(format!("caseline-lsp-two-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (name, text) in [
+        ("a/caseline.toml", "[rules]\ndeadline-missed = \"off\"\n"),
+        ("a/corporate.case", DEFS),
+        ("b/readme.txt", "no definitions here"),
+        ("loose/corporate.case", DEFS),
+        (
+            "loose/sub/other.case",
+            "procedure elsewhere\n  event x.y \"Y\"\n",
+        ),
+    ] {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("temp dir");
+        std::fs::write(path, text).expect("write");
+    }
+    let root = format!("file://{}", dir.display());
+    let (mut c, _) = TestClient::start(
+        utf16_caps(),
+        json!([{"uri": format!("{root}/a"), "name": "a"}, {"uri": format!("{root}/b"), "name": "b"}]),
+    )
+    .await;
+    // In a: its definitions, and its caseline.toml turns deadline-missed off.
+    let in_a = format!("{root}/a/c-1.case");
+    c.open(&in_a, 1, CASE);
+    assert_eq!(codes(&c.diagnostics(&in_a, 1).await), Vec::<String>::new());
+    // In b: neither a's definitions nor a's settings.
+    let in_b = format!("{root}/b/c-1.case");
+    c.open(&in_b, 1, CASE);
+    assert_eq!(codes(&c.diagnostics(&in_b, 1).await), ["procedure-unknown"]);
+    // Outside both: the definitions beside it count, those below it do not.
+    let loose = format!("{root}/loose/c-1.case");
+    c.open(&loose, 1, CASE);
+    let found = codes(&c.diagnostics(&loose, 1).await);
+    assert_eq!(found, ["deadline-missed"]);
+    let other = CASE.replace("procedure council-corporate", "procedure elsewhere");
+    c.change(&loose, 2, json!([{"text": other}]));
+    let diags = c.diagnostics(&loose, 2).await;
+    let unknown = diags
+        .iter()
+        .find(|d| d["code"] == "procedure-unknown")
+        .cloned()
+        .unwrap_or_default();
+    let note = unknown["relatedInformation"][0]["message"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        note.contains("not in its subfolders") && note.contains("caseline.toml"),
+        "{diags:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

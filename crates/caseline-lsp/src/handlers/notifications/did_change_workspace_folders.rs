@@ -16,11 +16,9 @@ pub fn handle(session: &Session, p: DidChangeWorkspaceFoldersParams) {
         .filter_map(|f| path(&f.uri))
         .collect();
     let mut folders: Vec<PathBuf> = session
-        .workspace()
-        .folders
-        .iter()
+        .folders()
+        .into_iter()
         .filter(|f| !removed.contains(f))
-        .cloned()
         .collect();
     for added in p.event.added.iter().filter_map(|f| path(&f.uri)) {
         if !folders.contains(&added) {

@@ -9,7 +9,7 @@ use crate::workspace::builtin_name;
 
 pub fn handle(session: &Session, p: BuiltinSourceParams) -> anyhow::Result<BuiltinSource> {
     let name = builtin_name(&p.uri).context("not a caseline-builtin document")?;
-    let ws = session.workspace();
+    let ws = session.builtins();
     // The URI names a built-in source file (its origin), which may define
     // more than one procedure: find any procedure that comes from it.
     let origin = format!("builtin:{name}");

@@ -9,7 +9,7 @@ use tower_lsp_server::ls_types::{InitializeParams, InitializeResult, ServerInfo}
 use crate::capabilities;
 use crate::convert;
 use crate::session::{ClientFlags, Session};
-use crate::workspace::Workspace;
+use crate::workspace::Workspaces;
 
 pub fn handle(session: &Session, p: InitializeParams) -> anyhow::Result<InitializeResult> {
     let encoding = convert::negotiate_encoding(&p.capabilities);
@@ -37,8 +37,8 @@ pub fn handle(session: &Session, p: InitializeParams) -> anyhow::Result<Initiali
     };
     tracing::info!(folders = folders.len(), ?encoding, "initialize");
     let as_of = as_of_option(p.initialization_options.as_ref());
-    let workspace = Workspace::load(folders, as_of);
-    session.set_client(encoding, flags, workspace);
+    let workspaces = Workspaces::load(folders);
+    session.set_client(encoding, flags, workspaces, as_of);
     Ok(InitializeResult {
         capabilities: capabilities::server_capabilities(encoding),
         server_info: Some(ServerInfo {
