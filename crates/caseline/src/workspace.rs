@@ -8,9 +8,8 @@
 
 use crate::discover;
 use caseline_workspace::{FileSystem as _, NativeFs, Scope, Workspace, fs::MAX_FILE_BYTES};
-use rayon::prelude::*;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The workspaces of one run, each loaded once however many paths share it.
 #[derive(Default)]
@@ -95,15 +94,12 @@ pub struct Source {
     pub text: Result<String, String>,
 }
 
-/// Reads `files` in parallel, keeping their order, without parsing them.
-pub fn read_all(files: &[PathBuf]) -> Vec<Source> {
-    files
-        .par_iter()
-        .map(|path| Source {
-            display: discover::display_path(path),
-            text: NativeFs.read(path),
-        })
-        .collect()
+/// Reads `path` without parsing it.
+pub fn read(path: &Path) -> Source {
+    Source {
+        display: discover::display_path(path),
+        text: NativeFs.read(path),
+    }
 }
 
 /// Reads the case from stdin (with the same size cap and UTF-8 check as files);

@@ -7,7 +7,7 @@
 use super::Outcome;
 use crate::discover;
 use crate::render::{
-    self, FileFacts, FileReport, Finding, Level, Note, Report, RuleInfo, Silenced, Unreadable,
+    self, FileFacts, FileReport, Finding, Level, Note, RuleInfo, Silenced, Unreadable,
 };
 use crate::workspace;
 use caseline_check::{CheckOptions, Diagnostic, Rule, Severity};
@@ -93,17 +93,12 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
         discover::case_files(&paths, &mut workspaces)?
     };
     tracing::debug!(files = found.len(), elapsed = ?started.elapsed(), "discovered");
-    // (file index -> workspace index, path as the workspace knows it)
-    let mut homes: Vec<(usize, PathBuf)> = found
-        .iter()
-        .map(|f| (f.workspace, discover::absolute(&f.path)))
-        .collect();
-    let files: Vec<PathBuf> = found.into_iter().map(|f| f.path).collect();
     // Standard input stands for the file it is named after (or for a file in
     // the current folder): that file's workspace, with the text of stdin in
     // place of the file on disk.
     let mut stdin_parse: Option<std::sync::Arc<caseline_syntax::Parse>> = None;
-    let sources = if stdin {
+    let mut stdin_home = None;
+    let stdin_source = if stdin {
         let name = args
             .stdin_filename
             .clone()
@@ -121,12 +116,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
             workspaces.set(i, ws);
             stdin_parse = Some(parse);
         }
-        homes.push((i, at));
-        vec![source]
+        stdin_home = Some((i, at));
+        Some(source)
     } else {
-        workspace::read_all(&files)
+        None
     };
-    tracing::debug!(elapsed = ?started.elapsed(), "read");
     let options: Vec<CheckOptions> = (0..workspaces.len())
         .map(|i| CheckOptions {
             today: chrono::Local::now().date_naive(),
@@ -135,20 +129,31 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
         })
         .collect();
 
-    // Check every file in parallel, keeping only what the output needs. Each
-    // worker drops its file's tree and document as soon as the file is done,
-    // so the freeing is shared between the workers (it was 6% of a large run,
-    // all at the end, on one thread) and memory is reused while it is warm.
+    // Check the files a batch at a time, every file of a batch in parallel,
+    // and hand each batch to the output before the next is read: a run holds
+    // one batch's texts, not the whole caseload's. Each worker drops its
+    // file's tree and document as soon as the file is done, so the freeing
+    // is shared between the workers and memory is reused while it is warm.
     let summary = args.summary;
-    let checked: Vec<Checked> = sources
-        .into_par_iter()
-        .zip(homes)
-        .map(|(source, (home, at))| {
+    let deny_warnings = args.deny.contains(&Deny::Warnings);
+    let rules = rule_infos();
+    let mut sink: Box<dyn render::Sink> = match args.format {
+        Format::Json => Box::new(render::json::Json::default()),
+        Format::Sarif => Box::new(render::sarif::Sarif::new(&rules)),
+        Format::Github => Box::new(render::github::Github),
+        Format::Human | Format::Csv => Box::new(render::human::Human::default()),
+    };
+    let mut out = Output::new(args.format);
+    let mut totals = render::Totals::default();
+    let mut cases = Vec::new();
+    let mut failed: Vec<Unreadable> = Vec::new();
+    let mut unreadable_files: Vec<Unreadable> = Vec::new();
+    let check_one =
+        |display: String, text: Result<String, String>, (home, at): (usize, PathBuf)| {
             let ws = workspaces.get(home);
-            let display = source.display;
             let parsed = match &stdin_parse {
                 Some(parse) => Ok(std::sync::Arc::clone(parse)),
-                None => source.text.and_then(|text| {
+                None => text.and_then(|text| {
                     workspace::guarded(|| std::sync::Arc::new(caseline_syntax::parse(&text)))
                 }),
             };
@@ -183,8 +188,62 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
                     Checked::Report(report)
                 }
             }
-        })
-        .collect();
+        };
+    let mut stdin_source = stdin_source;
+    let batches: Vec<&[discover::Found]> = if stdin {
+        vec![&[]]
+    } else {
+        found.chunks(BATCH).collect()
+    };
+    for batch in batches {
+        // (path as shown, text, (workspace, path as the workspace knows it))
+        let inputs: Vec<(String, Result<String, String>, (usize, PathBuf))> =
+            match (stdin_source.take(), stdin_home.take()) {
+                (Some(source), Some(home)) => vec![(source.display, source.text, home)],
+                _ => batch
+                    .par_iter()
+                    .map(|f| {
+                        let source = workspace::read(&f.path);
+                        let at = discover::absolute(&f.path);
+                        (source.display, source.text, (f.workspace, at))
+                    })
+                    .collect(),
+            };
+        let checked: Vec<Checked> = inputs
+            .into_par_iter()
+            .map(|(display, text, home)| check_one(display, text, home))
+            .collect();
+        let mut reports = Vec::with_capacity(checked.len());
+        for c in checked {
+            match c {
+                Checked::Report(file) => {
+                    totals.add(&file);
+                    reports.push(file);
+                }
+                Checked::Summary(case) => cases.extend(case),
+                Checked::Failed(path, message) => {
+                    // `--summary` lists it in its place, with what went wrong.
+                    if summary {
+                        cases.push(crate::summary::unreadable(path.clone(), &message));
+                    }
+                    failed.push(Unreadable { path, message });
+                }
+                Checked::Unreadable(path, message) => {
+                    if summary {
+                        cases.push(crate::summary::unreadable(path.clone(), &message));
+                    }
+                    unreadable_files.push(Unreadable { path, message });
+                }
+            }
+        }
+        if !summary {
+            out.write(|buf| sink.files(&reports, buf))?;
+        }
+        // Everything of this batch is written: freeing its reports one by
+        // one would only delay the next batch, and the memory is what the
+        // next batch reuses anyway (mimalloc hands it back to the workers).
+        drop(reports);
+    }
     tracing::debug!(elapsed = ?started.elapsed(), "checked");
 
     // What could not be checked: bad paths, then files the checker failed on,
@@ -196,86 +255,79 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
             message: p.message,
         })
         .collect();
-    let mut unreadable_files = Vec::new();
-    let mut files = Vec::new();
-    let mut cases = Vec::new();
-    for c in checked {
-        match c {
-            Checked::Report(file) => files.push(file),
-            Checked::Summary(case) => cases.extend(case),
-            Checked::Failed(path, message) => {
-                // `--summary` lists it in its place, with what went wrong.
-                if summary {
-                    cases.push(crate::summary::unreadable(path.clone(), &message));
-                }
-                unreadable.push(Unreadable { path, message });
-            }
-            Checked::Unreadable(path, message) => {
-                if summary {
-                    cases.push(crate::summary::unreadable(path.clone(), &message));
-                }
-                unreadable_files.push(Unreadable { path, message });
-            }
-        }
-    }
+    unreadable.extend(failed);
     unreadable.extend(unreadable_files);
 
-    let deny_warnings = args.deny.contains(&Deny::Warnings);
     if args.summary {
         return crate::summary::render(&cases, args.format, &unreadable, deny_warnings);
     }
-
-    let report = Report {
-        files,
-        unreadable,
-        rules: rule_infos(),
-    };
-
-    if args.format == Format::Human {
-        // Render into memory and write once, through the adapter that strips
-        // colour when stdout is not a terminal (stdout itself is line-buffered:
-        // one system call per line otherwise).
-        let mut buf = Vec::new();
-        render::human::render(&report, &mut buf)?;
-        let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
-        out.write_all(&buf)?;
-        out.flush()?;
-    } else {
-        // Machine formats carry no colour and can be large (a report is often
-        // bigger than its input): stream them through a large buffer.
-        let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
-        match args.format {
-            Format::Json => render::json::render(&report, &mut out)?,
-            Format::Sarif => render::sarif::render(&report, &mut out)?,
-            Format::Github => render::github::render(&report, &mut out)?,
-            Format::Human | Format::Csv => render::human::render(&report, &mut out)?,
-        }
-        out.flush()?;
-    }
+    out.write(|buf| sink.finish(&unreadable, buf))?;
+    out.flush()?;
     // Every format also lists these in its own way; stderr says it to people
     // (and keeps machine output on stdout parseable).
-    for u in &report.unreadable {
+    for u in &unreadable {
         anstream::eprintln!("error: could not check {}: {}", u.path, u.message);
     }
 
     tracing::debug!(elapsed = ?started.elapsed(), "written");
-    let totals = report.totals();
-    if totals.files == 0 && report.unreadable.is_empty() {
+    if totals.files == 0 && unreadable.is_empty() {
         // Not an error (an empty folder is fine in CI), but likely a wrong path.
         anstream::eprintln!("warning: no .case files found under the given paths");
     }
-    let outcome = if !report.unreadable.is_empty() {
+    let outcome = if !unreadable.is_empty() {
         Outcome::Failure
     } else if totals.errors > 0 || (deny_warnings && totals.warnings > 0) {
         Outcome::Findings
     } else {
         Outcome::Clean
     };
-    // Everything is printed and the process is about to exit: freeing every
-    // file's report one by one (10 ms for 10,000 files) would only delay that,
-    // so the operating system reclaims it instead. It holds only memory.
-    std::mem::forget(report);
     Ok(outcome)
+}
+
+/// Files checked (and held) at once: enough to keep every core busy, few
+/// enough that a batch's texts and reports are a few megabytes.
+const BATCH: usize = 512;
+
+/// Standard output for a format: people's output through `anstream` (colour
+/// stripped when stdout is not a terminal or `NO_COLOR` is set), written a
+/// batch at a time; machine formats, which carry no colour and can be large,
+/// through a large buffer.
+enum Output {
+    Human(anstream::AutoStream<std::io::StdoutLock<'static>>),
+    Machine(std::io::BufWriter<std::io::StdoutLock<'static>>),
+}
+
+impl Output {
+    fn new(format: Format) -> Output {
+        let stdout = std::io::stdout().lock();
+        match format {
+            Format::Human | Format::Csv => Output::Human(anstream::AutoStream::auto(stdout)),
+            _ => Output::Machine(std::io::BufWriter::with_capacity(1 << 20, stdout)),
+        }
+    }
+
+    /// Runs `f` on a buffer (the human format writes many small pieces; one
+    /// system call per batch, not per line) and writes what it wrote.
+    fn write(
+        &mut self,
+        f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        match self {
+            Output::Human(stream) => {
+                let mut buf = Vec::new();
+                f(&mut buf)?;
+                stream.write_all(&buf)
+            }
+            Output::Machine(stream) => f(stream),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Output::Human(stream) => stream.flush(),
+            Output::Machine(stream) => stream.flush(),
+        }
+    }
 }
 
 /// What the parallel pass keeps of one file.
@@ -349,7 +401,7 @@ fn finding(d: &Diagnostic) -> Finding {
     }
 }
 
-fn rule_infos() -> Vec<RuleInfo> {
+pub fn rule_infos() -> Vec<RuleInfo> {
     Rule::all()
         .iter()
         .map(|&r| RuleInfo {

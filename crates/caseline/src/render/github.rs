@@ -5,7 +5,7 @@
 //! message `%`, `\r` and `\n` are percent-encoded; in property values `:` and `,`
 //! are too, because they delimit the properties.
 
-use super::{Level, Report, span};
+use super::{FileReport, Level, Sink, Unreadable, span};
 use std::io::{self, Write};
 
 /// Escapes the message part of a workflow command.
@@ -29,34 +29,45 @@ fn command(level: Level) -> &'static str {
     }
 }
 
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    for file in &report.files {
-        let path = escape_property(&file.path);
-        for f in &file.findings {
-            let (line, col, end_line, end_col) = span(&file.index, f.range);
+/// One workflow command per finding, written as the files come.
+pub struct Github;
+
+impl Sink for Github {
+    fn files(&mut self, batch: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+        for file in batch {
+            let path = escape_property(&file.path);
+            for f in &file.findings {
+                let (line, col, end_line, end_col) = span(&file.index, f.range);
+                writeln!(
+                    out,
+                    "::{} file={path},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
+                    command(f.level),
+                    escape_property(f.code),
+                    escape_data(&f.message)
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, unreadable: &[Unreadable], out: &mut dyn Write) -> io::Result<()> {
+        for u in unreadable {
             writeln!(
                 out,
-                "::{} file={path},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
-                command(f.level),
-                escape_property(f.code),
-                escape_data(&f.message)
+                "::error file={},title=unreadable::{}",
+                escape_property(&u.path),
+                escape_data(&format!("{}: {}", u.path, u.message))
             )?;
         }
+        Ok(())
     }
-    for u in &report.unreadable {
-        writeln!(
-            out,
-            "::error file={},title=unreadable::{}",
-            escape_property(&u.path),
-            escape_data(&format!("{}: {}", u.path, u.message))
-        )?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::render::Report;
 
     #[test]
     fn escapes_like_the_actions_toolkit() {

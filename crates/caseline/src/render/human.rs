@@ -9,7 +9,7 @@
 //! (`unicode-width`) of the characters before and inside the range, so they line up
 //! under `é`, `£` and emoji alike; column numbers come from `LineIndex`.
 
-use super::{FileReport, Finding, Level, Report, Totals, Unreadable};
+use super::{FileReport, Finding, Level, Sink, Spill, Totals, Unreadable};
 use anstyle::{AnsiColor, Style};
 use caseline_syntax::{Encoding, LineIndex, TextRange};
 use std::io::{self, Write};
@@ -29,48 +29,79 @@ fn level_style(level: Level) -> Style {
 
 /// Writes every finding of every file, then what was checked in each file,
 /// then the summary line.
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    for file in &report.files {
-        for finding in &file.findings {
-            finding_block(file, finding, out)?;
+#[cfg(test)]
+pub fn render(report: &super::Report, out: &mut dyn Write) -> io::Result<()> {
+    super::render_all(&mut Human::default(), report, out)
+}
+
+/// The human format as a [`Sink`]: findings are written as their files come;
+/// what the closing lines need (each file's "checked" line while it may be
+/// shown, the totals) is kept, a line per file at most.
+#[derive(Default)]
+pub struct Human {
+    totals: Totals,
+    /// The first files' "checked" lines, with whether each is notable: all
+    /// are shown when there are at most [`EVERY_FILE_UP_TO`] files.
+    first: Vec<(String, bool)>,
+    /// Past that many files, the notable files' lines, written out.
+    notable: Spill,
+    /// Files with nothing notable whose line is not shown.
+    others: usize,
+    /// Why nothing was checked in the first such file.
+    why: Option<&'static str>,
+}
+
+impl Sink for Human {
+    fn files(&mut self, batch: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+        for file in batch {
+            for finding in &file.findings {
+                finding_block(file, finding, out)?;
+            }
+            self.totals.add(file);
+            if file.facts.nothing_checked() && self.why.is_none() {
+                self.why = Some(file.facts.why_nothing());
+            }
+            let notable = !file.findings.is_empty()
+                || file.facts.nothing_checked()
+                || file.facts.problem().is_some();
+            let line = format!("{}: {}\n", file.path, expand_tabs(&file.facts.describe()));
+            if self.totals.files <= EVERY_FILE_UP_TO {
+                self.first.push((line, notable));
+            } else if notable {
+                self.notable.extend(line.as_bytes())?;
+            } else {
+                self.others += 1;
+            }
         }
+        Ok(())
     }
-    checked_lines(&report.files, out)?;
-    // Why nothing was checked, when it is one file's story.
-    let mut empty = report.files.iter().filter(|f| f.facts.nothing_checked());
-    let why = match (empty.next(), empty.next()) {
-        (Some(only), None) => Some(only.facts.why_nothing()),
-        _ => None,
-    };
-    summary(report.totals(), why, &report.unreadable, out)
+
+    fn finish(&mut self, unreadable: &[Unreadable], out: &mut dyn Write) -> io::Result<()> {
+        let every = self.totals.files <= EVERY_FILE_UP_TO;
+        for (line, notable) in &self.first {
+            if every || *notable {
+                out.write_all(line.as_bytes())?;
+            } else {
+                self.others += 1;
+            }
+        }
+        self.notable.write_to(0, out)?;
+        if self.others > 0 {
+            writeln!(
+                out,
+                "{}: no problems found",
+                plural(self.others, "other file", "other files")
+            )?;
+        }
+        // Why nothing was checked, when it is one file's story.
+        let why = self.why.filter(|_| self.totals.nothing_checked == 1);
+        summary(self.totals, why, unreadable, out)
+    }
 }
 
 /// Up to this many files, each gets a line saying what was checked in it;
 /// above it, only those with findings or with nothing checked.
 const EVERY_FILE_UP_TO: usize = 20;
-
-/// `path: children-statutory · 5 deadlines checked (2 late) · 3 recommendations tracked`.
-fn checked_lines(files: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let every = files.len() <= EVERY_FILE_UP_TO;
-    let mut others = 0;
-    for f in files {
-        let notable =
-            !f.findings.is_empty() || f.facts.nothing_checked() || f.facts.problem().is_some();
-        if !every && !notable {
-            others += 1;
-            continue;
-        }
-        writeln!(out, "{}: {}", f.path, expand_tabs(&f.facts.describe()))?;
-    }
-    if others > 0 {
-        writeln!(
-            out,
-            "{}: no problems found",
-            plural(others, "other file", "other files")
-        )?;
-    }
-    Ok(())
-}
 
 fn finding_block(file: &FileReport, f: &Finding, out: &mut dyn Write) -> io::Result<()> {
     let style = level_style(f.level);

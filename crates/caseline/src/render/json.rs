@@ -8,7 +8,7 @@
 //! checked file: what was checked in it, from `Analysis::checked`, and what went
 //! wrong, so that a case with nothing checked never looks clean).
 
-use super::{FileReport, Finding, Report, span};
+use super::{FileReport, Finding, Sink, Spill, Totals, Unreadable, pretty_at, span};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -151,7 +151,7 @@ fn diagnostic<'a>(file: &'a FileReport, f: &'a Finding) -> JsonDiagnostic<'a> {
 /// The whole report as one value: what [`render`] writes, built the simple way
 /// (the tests check `render` against it byte for byte).
 #[cfg(test)]
-pub fn to_json<'a>(report: &'a Report) -> JsonReport<'a> {
+pub fn to_json<'a>(report: &'a super::Report) -> JsonReport<'a> {
     JsonReport {
         version: 1,
         diagnostics: report
@@ -161,12 +161,13 @@ pub fn to_json<'a>(report: &'a Report) -> JsonReport<'a> {
             .collect(),
         summary: summary(report),
         acknowledged: acknowledged(report),
-        unreadable: unreadable(report),
+        unreadable: unreadable(&report.unreadable),
         files: report.files.iter().map(file_json).collect(),
     }
 }
 
-fn summary(report: &Report) -> JsonSummary {
+#[cfg(test)]
+fn summary(report: &super::Report) -> JsonSummary {
     let totals = report.totals();
     JsonSummary {
         files: totals.files,
@@ -175,7 +176,8 @@ fn summary(report: &Report) -> JsonSummary {
     }
 }
 
-fn acknowledged(report: &Report) -> Vec<JsonAcknowledged<'_>> {
+#[cfg(test)]
+fn acknowledged(report: &super::Report) -> Vec<JsonAcknowledged<'_>> {
     report
         .files
         .iter()
@@ -188,9 +190,8 @@ fn acknowledged(report: &Report) -> Vec<JsonAcknowledged<'_>> {
         .collect()
 }
 
-fn unreadable(report: &Report) -> Vec<JsonUnreadable<'_>> {
-    report
-        .unreadable
+fn unreadable(paths: &[Unreadable]) -> Vec<JsonUnreadable<'_>> {
+    paths
         .iter()
         .map(|u| JsonUnreadable {
             path: &u.path,
@@ -200,90 +201,125 @@ fn unreadable(report: &Report) -> Vec<JsonUnreadable<'_>> {
 }
 
 /// Writes the report exactly as `serde_json::to_writer_pretty` writes
-/// [`to_json`]'s value, but serialises the diagnostics a file at a time in
-/// parallel: a large run's report is several times the size of its input, and
-/// serialising it on one thread was a tenth of the whole run.
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all(b"{\n  \"version\": 1,\n  \"diagnostics\": [")?;
-    let mut first = true;
-    // A batch of files at a time, so the memory of one batch's text is
-    // reused for the next instead of holding the whole report.
-    for batch in report.files.chunks(256) {
-        let chunks: Vec<Vec<u8>> = batch
-            .par_iter()
-            .map(|file| {
-                let mut buf = Vec::new();
-                for f in &file.findings {
-                    // Every element starts with its separator; the first
-                    // one's comma is dropped below.
-                    buf.extend_from_slice(b",\n    ");
-                    pretty_at(&mut buf, &diagnostic(file, f), 2)?;
-                }
-                Ok(buf)
-            })
-            .collect::<io::Result<_>>()?;
-        for chunk in chunks.iter().filter(|c| !c.is_empty()) {
-            out.write_all(if first { &chunk[1..] } else { chunk })?;
-            first = false;
-        }
-    }
-    out.write_all(if first { b"]" } else { b"\n  ]" })?;
-    let mut rest = Vec::new();
-    rest.extend_from_slice(b",\n  \"summary\": ");
-    pretty_at(&mut rest, &summary(report), 1)?;
-    rest.extend_from_slice(b",\n  \"acknowledged\": ");
-    pretty_at(&mut rest, &acknowledged(report), 1)?;
-    rest.extend_from_slice(b",\n  \"unreadable\": ");
-    pretty_at(&mut rest, &unreadable(report), 1)?;
-    rest.extend_from_slice(b",\n  \"files\": [");
-    out.write_all(&rest)?;
-    // One object per file, serialised in parallel like the diagnostics.
-    for (b, batch) in report.files.chunks(256).enumerate() {
-        let chunks: Vec<Vec<u8>> = batch
-            .par_iter()
-            .enumerate()
-            .map(|(i, file)| {
-                let mut buf = Vec::new();
-                // The first element has no comma before it.
-                buf.extend_from_slice(if b == 0 && i == 0 {
-                    b"\n    "
-                } else {
-                    b",\n    "
-                });
-                pretty_at(&mut buf, &file_json(file), 2)?;
-                Ok(buf)
-            })
-            .collect::<io::Result<_>>()?;
-        for chunk in &chunks {
-            out.write_all(chunk)?;
-        }
-    }
-    out.write_all(if report.files.is_empty() {
-        b"]\n}\n"
-    } else {
-        b"\n  ]\n}\n"
-    })
+/// [`to_json`]'s value.
+#[cfg(test)]
+pub fn render(report: &super::Report, out: &mut dyn Write) -> io::Result<()> {
+    super::render_all(&mut Json::default(), report, out)
 }
 
-/// Appends `value` as pretty JSON nested `depth` levels deep: serde_json's
-/// pretty output with every line after the first indented by `depth` steps.
-/// JSON strings cannot hold a raw line break, so every `\n` is layout.
-fn pretty_at(out: &mut Vec<u8>, value: &impl Serialize, depth: usize) -> io::Result<()> {
-    let text = serde_json::to_vec_pretty(value)?;
-    let indent = "  ".repeat(depth);
-    for (i, line) in text.split(|&b| b == b'\n').enumerate() {
-        if i > 0 {
-            out.push(b'\n');
-            out.extend_from_slice(indent.as_bytes());
-        }
-        out.extend_from_slice(line);
+/// The JSON format as a [`Sink`]: the diagnostics are written as their files
+/// come (serialised a file at a time in parallel: a large run's report is
+/// several times the size of its input, and serialising it on one thread was
+/// a tenth of the whole run). What follows them in the document (the summary,
+/// the acknowledged findings, one small object per file) is kept as
+/// serialised bytes until the end.
+#[derive(Default)]
+pub struct Json {
+    started: bool,
+    any_diagnostic: bool,
+    totals: Totals,
+    /// Elements of `acknowledged` and of `files`, each after its separator.
+    acknowledged: Spill,
+    files: Spill,
+}
+
+/// An element of a top-level array: its separator, then the element.
+fn element(buf: &mut Vec<u8>, value: &impl Serialize) -> io::Result<()> {
+    buf.extend_from_slice(b",\n    ");
+    pretty_at(buf, value, 2)
+}
+
+/// A top-level array from its elements as [`element`] wrote them (the first
+/// one's comma is left out).
+fn array(out: &mut dyn Write, elements: &mut Spill) -> io::Result<()> {
+    if elements.is_empty() {
+        return out.write_all(b"[]");
     }
-    Ok(())
+    out.write_all(b"[")?;
+    elements.write_to(1, out)?;
+    out.write_all(b"\n  ]")
+}
+
+impl Sink for Json {
+    fn files(&mut self, batch: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+        if !self.started {
+            out.write_all(b"{\n  \"version\": 1,\n  \"diagnostics\": [")?;
+            self.started = true;
+        }
+        // A batch of files at a time, so the memory of one batch's text is
+        // reused for the next.
+        for batch in batch.chunks(256) {
+            let chunks: Vec<(Vec<u8>, Vec<u8>, Vec<u8>)> = batch
+                .par_iter()
+                .map(|file| {
+                    let mut diagnostics = Vec::new();
+                    for f in &file.findings {
+                        element(&mut diagnostics, &diagnostic(file, f))?;
+                    }
+                    let mut acknowledged = Vec::new();
+                    for s in &file.silenced {
+                        let a = JsonAcknowledged {
+                            diagnostic: diagnostic(file, &s.finding),
+                            reason: &s.reason,
+                        };
+                        element(&mut acknowledged, &a)?;
+                    }
+                    let mut facts = Vec::new();
+                    element(&mut facts, &file_json(file))?;
+                    Ok((diagnostics, acknowledged, facts))
+                })
+                .collect::<io::Result<_>>()?;
+            for (diagnostics, acknowledged, facts) in &chunks {
+                if !diagnostics.is_empty() {
+                    // The first element has no comma before it.
+                    out.write_all(if self.any_diagnostic {
+                        diagnostics
+                    } else {
+                        &diagnostics[1..]
+                    })?;
+                    self.any_diagnostic = true;
+                }
+                self.acknowledged.extend(acknowledged)?;
+                self.files.extend(facts)?;
+            }
+            for file in batch {
+                self.totals.add(file);
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, unreadable_paths: &[Unreadable], out: &mut dyn Write) -> io::Result<()> {
+        if !self.started {
+            out.write_all(b"{\n  \"version\": 1,\n  \"diagnostics\": [")?;
+        }
+        out.write_all(if self.any_diagnostic { b"\n  ]" } else { b"]" })?;
+        let mut rest = Vec::new();
+        rest.extend_from_slice(b",\n  \"summary\": ");
+        let summary = JsonSummary {
+            files: self.totals.files,
+            errors: self.totals.errors,
+            warnings: self.totals.warnings,
+        };
+        pretty_at(&mut rest, &summary, 1)?;
+        rest.extend_from_slice(b",\n  \"acknowledged\": ");
+        out.write_all(&rest)?;
+        array(out, &mut self.acknowledged)?;
+        out.write_all(b",\n  \"unreadable\": ")?;
+        let mut rest = Vec::new();
+        pretty_at(&mut rest, &unreadable(unreadable_paths), 1)?;
+        out.write_all(&rest)?;
+        out.write_all(b",\n  \"files\": ")?;
+        array(out, &mut self.files)?;
+        out.write_all(b"\n}\n")
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::render::Report;
     use crate::render::{FileFacts, Level, Note, Silenced, Unreadable};
     use caseline_check::Checked;
     use caseline_syntax::{LineIndex, TextRange};

@@ -8,7 +8,7 @@
 //! suppression, so code scanning shows them as dismissed with the reason.
 //! Files that could not be read become tool execution notifications.
 
-use super::{FileReport, Finding, Level, Report, span};
+use super::{FileReport, Finding, Level, RuleInfo, Sink, Unreadable, pretty_at, span};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -197,14 +197,14 @@ fn region(file: &FileReport, range: caseline_syntax::TextRange) -> Region {
 }
 
 fn result<'a>(
-    report: &Report,
+    rules: &[RuleInfo],
     file: &'a FileReport,
     f: &'a Finding,
     reason: Option<&'a str>,
 ) -> SarifResult<'a> {
     SarifResult {
         rule_id: f.code,
-        rule_index: report.rules.iter().position(|r| r.name == f.code),
+        rule_index: rules.iter().position(|r| r.name == f.code),
         level: level(f.level),
         message: Text { text: &f.message },
         locations: vec![Location {
@@ -238,18 +238,38 @@ fn result<'a>(
     }
 }
 
-pub fn to_sarif<'a>(report: &'a Report) -> Log<'a> {
+/// The whole log as one value, built the simple way: the tests check the
+/// streamed output against it byte for byte.
+#[cfg(test)]
+pub fn to_sarif<'a>(report: &'a super::Report) -> Log<'a> {
     let mut results = Vec::new();
     for file in &report.files {
-        results.extend(file.findings.iter().map(|f| result(report, file, f, None)));
-        results.extend(
-            file.silenced
-                .iter()
-                .map(|s| result(report, file, &s.finding, Some(&s.reason))),
-        );
+        results.extend(file_results(&report.rules, file));
     }
-    let notifications = report
-        .unreadable
+    log(&report.rules, results, &report.unreadable)
+}
+
+/// One file's results: its findings, then its acknowledged ones.
+fn file_results<'a>(rules: &[RuleInfo], file: &'a FileReport) -> Vec<SarifResult<'a>> {
+    let mut results: Vec<SarifResult<'a>> = file
+        .findings
+        .iter()
+        .map(|f| result(rules, file, f, None))
+        .collect();
+    results.extend(
+        file.silenced
+            .iter()
+            .map(|s| result(rules, file, &s.finding, Some(&s.reason))),
+    );
+    results
+}
+
+fn log<'a>(
+    rules: &'a [RuleInfo],
+    results: Vec<SarifResult<'a>>,
+    unreadable: &[Unreadable],
+) -> Log<'a> {
+    let notifications = unreadable
         .iter()
         .map(|u| Notification {
             level: "error",
@@ -272,8 +292,7 @@ pub fn to_sarif<'a>(report: &'a Report) -> Log<'a> {
                     name: "caseline",
                     version: env!("CARGO_PKG_VERSION"),
                     semantic_version: env!("CARGO_PKG_VERSION"),
-                    rules: report
-                        .rules
+                    rules: rules
                         .iter()
                         .map(|r| Rule {
                             id: r.name,
@@ -303,14 +322,89 @@ pub fn to_sarif<'a>(report: &'a Report) -> Log<'a> {
     }
 }
 
-pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &to_sarif(report))?;
-    writeln!(out)
+/// Writes the log as `serde_json::to_writer_pretty` writes [`to_sarif`]'s
+/// value, and a line break.
+#[cfg(test)]
+pub fn render(report: &super::Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    super::render_all(&mut Sarif::new(&report.rules), report, out)
+}
+
+/// SARIF as a [`Sink`]: the log around the results is serialised whole (with
+/// no results) and the results are spliced into it as their files come.
+pub struct Sarif<'r> {
+    rules: &'r [RuleInfo],
+    started: bool,
+    any: bool,
+}
+
+/// What introduces the results array in the pretty-printed log.
+const RESULTS: &str = "\"results\": [";
+
+impl<'r> Sarif<'r> {
+    pub fn new(rules: &'r [RuleInfo]) -> Sarif<'r> {
+        Sarif {
+            rules,
+            started: false,
+            any: false,
+        }
+    }
+
+    /// The pretty log with no results, cut just inside the results array.
+    fn halves(&self, unreadable: &[Unreadable]) -> std::io::Result<(String, String)> {
+        let whole = serde_json::to_string_pretty(&log(self.rules, Vec::new(), unreadable))?;
+        let at = whole
+            .find(RESULTS)
+            .map(|i| i + RESULTS.len())
+            .ok_or_else(|| std::io::Error::other("the SARIF log has no results array"))?;
+        Ok((whole[..at].to_owned(), whole[at..].to_owned()))
+    }
+
+    fn start(&mut self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        if !self.started {
+            out.write_all(self.halves(&[])?.0.as_bytes())?;
+            self.started = true;
+        }
+        Ok(())
+    }
+}
+
+impl Sink for Sarif<'_> {
+    fn files(&mut self, batch: &[FileReport], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.start(out)?;
+        let mut buf = Vec::new();
+        for file in batch {
+            for r in file_results(self.rules, file) {
+                buf.extend_from_slice(if self.any {
+                    b",\n        "
+                } else {
+                    b"\n        "
+                });
+                pretty_at(&mut buf, &r, 4)?;
+                self.any = true;
+            }
+        }
+        out.write_all(&buf)
+    }
+
+    fn finish(
+        &mut self,
+        unreadable: &[Unreadable],
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        self.start(out)?;
+        if self.any {
+            out.write_all(b"\n      ")?;
+        }
+        out.write_all(self.halves(unreadable)?.1.as_bytes())?;
+        writeln!(out)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::render::Report;
 
     #[test]
     fn uris_stay_relative_and_escaped() {
