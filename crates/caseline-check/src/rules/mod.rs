@@ -2,9 +2,22 @@
 //!
 //! Each rule file declares its documentation with `declare_rule!` (below), which keeps
 //! the doc comment as a `&'static str` (read by `caseline explain`, LSP hover and
-//! the generated docs), then has a `check` function that turns the facts the
-//! analysis computed (`analysis::Cx`) into diagnostics. Rules never print, read
-//! files or read the clock: "today" and the calendar arrive through the context.
+//! the generated docs), and holds the rule's logic. The convention: a rule file
+//! either **detects** (its `check` reads the document and the analysis context,
+//! `analysis::Cx`, and reports what it finds: `event-unknown`, `date-order`,
+//! `ack-invalid`'s reading of a comment, `require-cycle`'s search for a cycle) or
+//! **phrases a record the analysis computed** once for every front end
+//! (`deadline-missed` words a `DeadlineRecord`, `rec-late` a `RecRecord`). The
+//! definitions rules are called while `definitions/merge.rs` walks the workspace's
+//! files (it says which file a problem is in; the rule says what it is).
+//! Rules never print, read files or read the clock: "today" and the calendar arrive
+//! through the context.
+//!
+//! Adding a rule touches: its file here (docs, detection or phrasing, a `fixtures`
+//! test), its fixtures in `test_data/<rule-name>/`, its line in `registry.rs`, the
+//! `pub mod` line of its group, and, for a rule that runs on every case, its place
+//! in the ordered list of checks in `analysis/mod.rs` (order matters: later rules
+//! read what earlier ones found).
 
 /// Declares a rule's documentation: the `///` comment becomes [`RuleDoc::doc`],
 /// together with the file and line where the rule lives.

@@ -1,6 +1,6 @@
 use crate::Rule;
 use crate::analysis::{Cx, DEFAULT_CALENDAR};
-use crate::definitions::unknown_name;
+use crate::rules::definitions::unknown_name;
 
 declare_rule! {
     /// ## What it checks
@@ -51,6 +51,23 @@ pub(crate) fn check(cx: &mut Cx) {
     };
     d.message.push_str(&tail);
     cx.diagnostics.push(d);
+}
+
+/// `calendar-unknown` on an `extends` that loops back to the calendar
+/// being defined (directly or not).
+pub(crate) fn extends_loop(
+    calendar: &str,
+    extends: &str,
+    range: caseline_syntax::TextRange,
+) -> crate::diagnostic::Diagnostic {
+    crate::rules::definitions::diag(
+        Rule::CalendarUnknown,
+        range,
+        format!(
+            "calendar `{calendar}` extends `{extends}`, which (directly or not) extends `{calendar}` again"
+        ),
+        Vec::new(),
+    )
 }
 
 #[cfg(test)]

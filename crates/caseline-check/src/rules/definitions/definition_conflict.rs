@@ -1,3 +1,9 @@
+use std::collections::HashMap;
+
+use caseline_syntax::TextRange;
+
+use crate::diagnostic::{Diagnostic, Related};
+
 declare_rule! {
     /// ## What it checks
     /// Two definitions of the same procedure or calendar name in one workspace, including a user definition that reuses a built-in name.
@@ -20,6 +26,51 @@ declare_rule! {
     /// ## References
     /// FORMAT.md §4.3 and §5.
     pub(crate) static DEFINITION_CONFLICT = crate::rules::STABLE_0_1;
+}
+
+/// The message and notes for a second definition of `name` (`what`:
+/// "procedure" or "calendar"), given where names were first seen: (file
+/// index, name range) by name. Not seen: the name is a built-in.
+pub(crate) fn message(
+    what: &str,
+    name: &str,
+    file: usize,
+    seen: &HashMap<String, (usize, TextRange)>,
+) -> (String, Vec<Related>) {
+    match seen.get(name) {
+        Some((j, range)) if *j == file => (
+            format!("{what} `{name}` is already defined in this file"),
+            vec![Related {
+                range: *range,
+                message: "first defined here".into(),
+            }],
+        ),
+        Some(_) => (
+            format!(
+                "{what} `{name}` is already defined in another definitions file of this workspace"
+            ),
+            Vec::new(),
+        ),
+        None => (
+            format!(
+                "{what} `{name}` is built into caseline and cannot be redefined; give yours another name"
+            ),
+            Vec::new(),
+        ),
+    }
+}
+
+/// `definition-conflict` on the name of a definition that was not used
+/// because `name` was already taken.
+pub(crate) fn conflict(
+    what: &str,
+    name: &str,
+    range: TextRange,
+    file: usize,
+    seen: &HashMap<String, (usize, TextRange)>,
+) -> Diagnostic {
+    let (message, related) = message(what, name, file, seen);
+    super::diag(crate::Rule::DefinitionConflict, range, message, related)
 }
 
 #[cfg(test)]

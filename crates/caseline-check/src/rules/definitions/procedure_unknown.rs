@@ -1,6 +1,6 @@
 use crate::Rule;
 use crate::analysis::Cx;
-use crate::definitions::unknown_name;
+use crate::rules::definitions::unknown_name;
 
 declare_rule! {
     /// ## What it checks
@@ -52,9 +52,7 @@ pub(crate) fn check(cx: &mut Cx) {
                 ),
             );
             d.fixes.push(crate::Fix::replace(range, &name));
-            for k in i..=j {
-                joined[k] = true;
-            }
+            joined[i..=j].fill(true);
         }
     }
     for (n, _) in names.iter().zip(&joined).filter(|(_, j)| !**j) {

@@ -107,6 +107,44 @@ pub(crate) fn judge(cx: &Cx, k: &str) -> Option<(String, Option<String>)> {
     Some((message, suggestion.map(str::to_string)))
 }
 
+/// `event-unknown` for deadline and require lines of a user procedure that
+/// name an event neither it nor what it uses declares: such a line would never
+/// apply, silently.
+pub(crate) fn undeclared_events(
+    p: &crate::Procedure,
+    file: usize,
+    problems: &mut Vec<(usize, crate::diagnostic::Diagnostic)>,
+) {
+    let names: Vec<&str> = p.all_events().iter().map(|e| e.name.as_str()).collect();
+    let mut check = |name: &str, range: caseline_syntax::TextRange| {
+        if names.contains(&name) {
+            return;
+        }
+        let mut message = format!(
+            "procedure `{}` declares no event `{name}`, so this line never applies",
+            p.name
+        );
+        let mut fixes = Vec::new();
+        if let Some(s) = crate::suggest::closest(name, names.iter().copied(), 2) {
+            message.push_str(&format!(": did you mean `{s}`?"));
+            fixes.push(Fix::replace(range, s));
+        } else {
+            message.push_str(&format!(" (add `event {name} \"label\"` to the procedure)"));
+        }
+        let mut d = crate::rules::definitions::diag(Rule::EventUnknown, range, message, Vec::new());
+        d.fixes = fixes;
+        problems.push((file, d));
+    };
+    for d in &p.deadlines {
+        check(&d.target, d.target_range);
+        check(&d.start, d.start_range);
+    }
+    for r in &p.requires {
+        check(&r.first, r.first_range);
+        check(&r.then, r.then_range);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
