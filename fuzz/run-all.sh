@@ -11,7 +11,10 @@
 # toolchain (no ASan: caseline has no `unsafe`; see README.md for an ASan run).
 # Needs cargo-fuzz (`cargo install cargo-fuzz@0.13.2 --locked`).
 # FUZZ_JOBS=2 runs two targets at a time (one core each); the default is one
-# at a time. The corpus each run grows is kept in fuzz/corpus/TARGET/ (git-ignored)
+# at a time. FUZZ_TIMEOUT (seconds, default 10) is how long one input may run
+# before libFuzzer calls it a hang: its clock is the wall clock, so on a machine
+# busy with other work raise it (an input that takes 0.2 s alone has "timed
+# out" at 10 s behind a compiler on both cores). The corpus each run grows is kept in fuzz/corpus/TARGET/ (git-ignored)
 # and read again by the next run; FUZZ_FRESH=1 starts from the seeds only.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -53,7 +56,7 @@ run_one() {
   [ -d "seeds/$t" ] && seeds+=("seeds/$t")
   # shellcheck disable=SC2046
   "$bin_dir/$t" "$corpus" "${seeds[@]}" \
-    -max_total_time="$seconds" -timeout=10 -detect_leaks=0 -print_final_stats=1 \
+    -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -detect_leaks=0 -print_final_stats=1 \
     -artifact_prefix="artifacts/$t/" $(flags "$t") \
     >"artifacts/logs/$t.log" 2>&1
 }

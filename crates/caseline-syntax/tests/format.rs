@@ -385,3 +385,21 @@ fn complete_child_lines_inside_an_error_region_are_formatted() {
     assert_eq!(once, "procedure\n  i\"\"\n  o\n deadline\ncaseL\n");
     assert_eq!(format(&once), once);
 }
+
+/// Found by a 30-minute fuzz run (`fuzz/seeds/format/format-not-idempotent-2.bin`,
+/// minimised): tree-sitter's error recovery weighs the bytes it skips, so
+/// indenting the second line (one space to two) changed how the parser read
+/// the last one, which one pass copied as written and the next re-indented.
+/// A file with a syntax error is formatted until a pass changes nothing.
+#[test]
+fn a_broken_file_whose_reading_changes_with_its_spacing_formats_stably() {
+    let input = format!(
+        "case\n s{} file) in the middle of the even\n\0\n\nt line below.\n  title \"Months only, and a stae1.# A NUL by binary file) in the middle of the even\n\0\n d",
+        "\u{fffd}".repeat(41)
+    );
+    let once = format(&input);
+    assert_eq!(format(&once), once);
+    assert_eq!(non_whitespace(&once), non_whitespace(&input));
+    // The last line is read as a child line once the second is re-indented.
+    assert!(once.ends_with("\n  d\n"), "{once:?}");
+}
