@@ -33,6 +33,7 @@ pub use records::{
 };
 pub use registry::{REDIRECTS, Rule};
 pub use rules::Status;
+pub use suggest::suggestions;
 
 #[cfg(test)]
 mod tests {

@@ -2,30 +2,14 @@
 //!
 //! Pure string functions; knows nothing of rules or documents.
 
-/// Levenshtein distance between `a` and `b`, or `None` when it exceeds `max`
-/// (cheap rejection keeps event checks linear in the file).
+/// Edit distance between `a` and `b`, counting a swap of two neighbouring
+/// letters as one edit (`recieved` is one edit from `received`), or `None`
+/// when it exceeds `max`. The length check first keeps event checks cheap.
 pub(crate) fn distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > max {
+    if a.chars().count().abs_diff(b.chars().count()) > max {
         return None;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = cur[0];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            row_min = row_min.min(cur[j]);
-        }
-        if row_min > max {
-            return None;
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    let d = prev[b.len()];
+    let d = strsim::osa_distance(a, b);
     (d <= max).then_some(d)
 }
 
@@ -59,6 +43,24 @@ pub(crate) fn closest<'a>(
     best.map(|(_, c)| c)
 }
 
+/// Up to three names near `wanted` for a list of suggestions, closest first:
+/// those within an edit distance scaled to its length, then those containing
+/// it (so `missed` finds `deadline-missed`). Case is ignored.
+pub fn suggestions<'a>(wanted: &str, names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let wanted = wanted.trim().to_lowercase();
+    let limit = (wanted.chars().count() / 3).clamp(1, 3);
+    let mut scored: Vec<(usize, &str)> = names
+        .into_iter()
+        .filter_map(|n| match distance_within(&wanted, n, limit) {
+            Some(d) => Some((d, n)),
+            None if wanted.len() >= 4 && n.contains(wanted.as_str()) => Some((limit + 1, n)),
+            None => None,
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, n)| n).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +74,8 @@ mod tests {
             Some(1)
         );
         assert_eq!(distance_within("", "ab", 2), Some(2));
+        // A swap of two letters is one slip, not two.
+        assert_eq!(distance_within("recieved", "received", 1), Some(1));
     }
 
     #[test]

@@ -52,40 +52,9 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Failure)
 }
 
-/// Names within a small edit distance of `wanted`, closest first, plus names that
-/// contain it (so `missed` finds `deadline-missed`).
+/// Names near `wanted`, closest first (the engine's "did you mean").
 fn nearest<'a>(wanted: &str, names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
-    let wanted = wanted.trim().to_lowercase();
-    let limit = (wanted.chars().count() / 3).clamp(1, 3);
-    let mut scored: Vec<(usize, &str)> = names
-        .filter_map(|n| {
-            let d = edit_distance(&wanted, n);
-            if d <= limit {
-                Some((d, n))
-            } else if wanted.len() >= 4 && n.contains(wanted.as_str()) {
-                Some((limit + 1, n))
-            } else {
-                None
-            }
-        })
-        .collect();
-    scored.sort();
-    scored.into_iter().take(3).map(|(_, n)| n).collect()
-}
-
-/// Levenshtein distance over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, &cb) in b.iter().enumerate() {
-            let substitute = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = substitute.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
+    caseline_check::suggestions(wanted, names)
 }
 
 #[cfg(test)]
@@ -104,6 +73,5 @@ mod tests {
             vec!["deadline-missed"]
         );
         assert!(nearest("zzzz", names.into_iter()).is_empty());
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 }
