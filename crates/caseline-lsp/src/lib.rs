@@ -37,6 +37,7 @@ where
         Server { client, session }
     })
     .custom_method(lsp_ext::BUILTIN_SOURCE, Server::builtin_source)
+    .custom_method(lsp_ext::TIMELINE, Server::timeline)
     .finish();
     Transport::new(input, output, socket).serve(service).await;
 }

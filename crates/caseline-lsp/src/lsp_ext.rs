@@ -4,10 +4,13 @@
 //!
 //! `caseline/builtinSource`: the text of a built-in procedure, for clients that
 //! open `caseline-builtin:` documents (go-to-definition on an event kind lands in
-//! them). Must not depend on session internals.
+//! them). `caseline/timeline`: the timeline page of an open document, drawn from
+//! its text in the editor (saved or not) with the server's workspace, so the
+//! editor shows what the diagnostics say without running the CLI.
+//! Must not depend on session internals.
 
 use serde::{Deserialize, Serialize};
-use tower_lsp_server::ls_types::Uri;
+use tower_lsp_server::ls_types::{TextDocumentIdentifier, Uri};
 
 /// Method name of the built-in source request.
 pub const BUILTIN_SOURCE: &str = "caseline/builtinSource";
@@ -27,4 +30,29 @@ pub struct BuiltinSource {
     pub uri: Uri,
     /// The procedure's source, in the `.case` language.
     pub text: String,
+}
+
+/// Method name of the timeline request.
+pub const TIMELINE: &str = "caseline/timeline";
+
+/// Params of `caseline/timeline`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimelineParams {
+    /// An open document.
+    pub text_document: TextDocumentIdentifier,
+}
+
+/// Result of `caseline/timeline`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Timeline {
+    /// The version of the document the page was drawn from.
+    pub version: i32,
+    /// The page's title (the case reference and title, or the file name).
+    pub title: String,
+    /// One self-contained HTML page (inline CSS and SVG, no scripts, a
+    /// Content-Security-Policy that forbids every fetch), as `caseline report`
+    /// writes it.
+    pub html: String,
 }

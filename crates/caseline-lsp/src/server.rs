@@ -15,7 +15,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use crate::handlers::{notifications, requests};
-use crate::lsp_ext::{BuiltinSource, BuiltinSourceParams};
+use crate::lsp_ext::{BuiltinSource, BuiltinSourceParams, Timeline, TimelineParams};
 use crate::session::Session;
 
 pub struct Server {
@@ -52,6 +52,12 @@ impl Server {
     pub async fn builtin_source(&self, p: BuiltinSourceParams) -> Result<BuiltinSource> {
         request("caseline/builtinSource", || {
             requests::builtin_source::handle(&self.session, p)
+        })
+    }
+
+    pub async fn timeline(&self, p: TimelineParams) -> Result<Timeline> {
+        request("caseline/timeline", || {
+            requests::timeline::handle(&self.session, p)
         })
     }
 }

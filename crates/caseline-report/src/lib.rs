@@ -19,3 +19,22 @@ pub use layout::{
     RecRow, layout,
 };
 pub use text::{describe_count, describe_interval};
+
+/// The page's title: "Case 24 017 518: Needs assessment…" from the case
+/// header, or "Case timeline: FILE" for a file without one (`file_name`: the
+/// file's name, as the front end knows it).
+pub fn page_title(doc: &caseline_syntax::ast::Document, file_name: &str) -> String {
+    let header = doc.header.as_ref();
+    let reference = header
+        .and_then(|h| h.reference.as_ref())
+        .map(|r| r.value.as_str());
+    let title = header
+        .and_then(|h| h.title.as_ref())
+        .map(|t| t.value.as_str());
+    match (reference, title) {
+        (Some(r), Some(t)) => format!("Case {r}: {t}"),
+        (Some(r), None) => format!("Case {r}"),
+        (None, Some(t)) => t.to_string(),
+        (None, None) => format!("Case timeline: {file_name}"),
+    }
+}

@@ -14,8 +14,6 @@ export class Ctx implements vscode.Disposable {
   readonly output: vscode.OutputChannel;
   private client: LanguageClient | undefined;
   private settings: Settings | undefined;
-  /** The caseline program the last start found; other commands run the same one. */
-  private server: FoundServer | undefined;
   /** Serialises start/stop so a quick double restart cannot start two servers. */
   private pending: Promise<void> = Promise.resolve();
 
@@ -25,19 +23,6 @@ export class Ctx implements vscode.Disposable {
 
   get languageClient(): LanguageClient | undefined {
     return this.client;
-  }
-
-  /**
-   * The caseline program for commands that run it directly ("Show timeline"): the one
-   * the server was started with, else a fresh lookup by the same rules (the user may
-   * have installed caseline since). Throws `ServerNotFoundError` when there is none.
-   */
-  async caselineProgram(): Promise<FoundServer> {
-    await this.pending;
-    if (this.server !== undefined) {
-      return this.server;
-    }
-    return this.lookup(this.settings ?? this.readSettings());
   }
 
   start(): Promise<void> {
@@ -98,7 +83,6 @@ export class Ctx implements vscode.Disposable {
       void this.showStartError(message);
       return;
     }
-    this.server = server;
     this.output.appendLine(`Using caseline ${server.version} at ${server.path} (${server.source}).`);
 
     const exe = serverExecutable(server.path, settings, process.env);
@@ -139,7 +123,6 @@ export class Ctx implements vscode.Disposable {
   private async doStop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
-    this.server = undefined;
     if (client !== undefined) {
       try {
         await client.stop();

@@ -2,7 +2,7 @@
 //! change both together. Pure protocol declarations: must not import `vscode`.
 
 // From the protocol package, not vscode-languageclient, which loads `vscode`.
-import { RequestType } from "vscode-languageserver-protocol";
+import { RequestType, TextDocumentIdentifier } from "vscode-languageserver-protocol";
 
 /** The URI scheme of read-only documents holding a built-in procedure's source. */
 export const BUILTIN_SCHEME = "caseline-builtin";
@@ -22,3 +22,22 @@ export interface BuiltinSource {
 
 /** `caseline/builtinSource`: the text of a built-in procedure (go-to-definition lands there). */
 export const builtinSource = new RequestType<BuiltinSourceParams, BuiltinSource, void>("caseline/builtinSource");
+
+/** Params of `caseline/timeline`. */
+export interface TimelineParams {
+  /** An open document. */
+  textDocument: TextDocumentIdentifier;
+}
+
+/** Result of `caseline/timeline`. */
+export interface Timeline {
+  /** The version of the document the page was drawn from. */
+  version: number;
+  /** The page's title (the case reference and title, or the file name). */
+  title: string;
+  /** One self-contained HTML page, as `caseline report` writes it. */
+  html: string;
+}
+
+/** `caseline/timeline`: the timeline page of an open document, drawn from its text in the editor. */
+export const timeline = new RequestType<TimelineParams, Timeline, void>("caseline/timeline");

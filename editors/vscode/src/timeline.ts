@@ -1,14 +1,13 @@
-//! "caseline: Show timeline": saves the case, has the caseline program draw it
-//! (`report.ts`) and shows the page in one webview panel, reused on every run.
-//! Only the VS Code side lives here: no command-line building or output parsing
-//! (that is `report.ts`), no server lookup (that is `Ctx` and `server.ts`).
+//! "caseline: Show timeline": asks the language server for the timeline of the
+//! case in the editor (`caseline/timeline`: drawn from the text as it is in the
+//! editor, saved or not, with the server's workspace, so it shows what the
+//! diagnostics say) and shows the page in one webview panel, reused on every run.
+//! Only the VS Code side lives here: the page is the server's.
 
 import * as vscode from "vscode";
 
 import { Ctx } from "./ctx";
-import { drawTimeline, timelineTitle } from "./report";
-import { readSettings } from "./settings";
-import { ServerNotFoundError } from "./server";
+import { timeline } from "./lsp_ext";
 
 export class TimelinePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -23,43 +22,32 @@ export class TimelinePanel implements vscode.Disposable {
     if (document === undefined) {
       return;
     }
-    if (document.isDirty && !(await document.save())) {
-      void vscode.window.showErrorMessage(
-        `${fileName(document)} could not be saved, so its timeline was not drawn (caseline reads the saved file).`,
-      );
-      return;
-    }
-
-    let program: string;
-    try {
-      program = (await this.ctx.caselineProgram()).path;
-    } catch (err) {
-      const message = err instanceof ServerNotFoundError ? err.message : `caseline could not be found: ${String(err)}`;
+    const client = this.ctx.languageClient;
+    if (client === undefined) {
+      const message = `The timeline of ${fileName(document)} could not be drawn: the caseline server is not running (see "caseline: Show output" for why).`;
       this.ctx.output.appendLine(message);
       void vscode.window.showErrorMessage(message);
       return;
     }
 
-    const casePath = document.uri.fsPath;
-    const config = vscode.workspace.getConfiguration("caseline");
-    // Problems with the setting were already reported when the server started.
-    const { asOf } = readSettings((key) => config.get(key)).settings;
-    const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath;
-
     const run = ++this.runs;
-    const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `Drawing the timeline of ${fileName(document)}` },
-      () => drawTimeline(program, casePath, asOf, folder),
-    );
+    let html: string;
+    try {
+      const page = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: `Drawing the timeline of ${fileName(document)}` },
+        () => client.sendRequest(timeline, { textDocument: { uri: document.uri.toString() } }),
+      );
+      html = page.html;
+    } catch (err) {
+      const message = `The timeline of ${fileName(document)} could not be drawn: ${err instanceof Error ? err.message : String(err)}`;
+      this.ctx.output.appendLine(message);
+      void vscode.window.showErrorMessage(message);
+      return;
+    }
     if (run !== this.runs) {
       return;
     }
-    if (!outcome.ok) {
-      this.ctx.output.appendLine(outcome.message);
-      void vscode.window.showErrorMessage(outcome.message);
-      return;
-    }
-    this.display(timelineTitle(casePath), outcome.html);
+    this.display(`Timeline: ${fileName(document)}`, html);
   }
 
   dispose(): void {
@@ -89,7 +77,7 @@ export class TimelinePanel implements vscode.Disposable {
     this.panel.webview.html = html;
   }
 
-  /** The saved-on-disk `.case` document to draw, or undefined after telling the user why there is none. */
+  /** The `.case` document to draw (saved or not), or undefined after telling the user why there is none. */
   private async caseDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
     let document: vscode.TextDocument | undefined;
     if (uri instanceof vscode.Uri) {
@@ -100,12 +88,6 @@ export class TimelinePanel implements vscode.Disposable {
     if (document === undefined || (document.languageId !== "caseline" && !document.fileName.endsWith(".case"))) {
       void vscode.window.showInformationMessage(
         "Open a .case file first: the timeline is drawn for the case in the editor.",
-      );
-      return undefined;
-    }
-    if (document.uri.scheme !== "file") {
-      void vscode.window.showInformationMessage(
-        `Save ${fileName(document)} as a .case file first: caseline draws the timeline from the file on disk.`,
       );
       return undefined;
     }

@@ -2,7 +2,8 @@
 //! the binary with `findServer`, starts it with `serverExecutable` and sends
 //! `initializationOptions(settings)` exactly as the extension does, then checks
 //! that diagnostics arrive, that the as-of setting changes them, and that the
-//! `caseline/builtinSource` request declared in lsp_ext.ts is answered.
+//! `caseline/builtinSource` and `caseline/timeline` requests declared in lsp_ext.ts
+//! are answered (the timeline from the text the editor sent, not the file).
 //! Runs only when CASELINE_BIN points at a caseline binary (editors/ci.sh sets it).
 
 import { strict as assert } from "node:assert";
@@ -14,7 +15,7 @@ import { describe, it } from "node:test";
 
 import * as rpc from "vscode-languageserver-protocol/node";
 
-import { builtinSource } from "../src/lsp_ext";
+import { builtinSource, timeline } from "../src/lsp_ext";
 import { findServer } from "../src/server";
 import { DEFAULT_SETTINGS, initializationOptions, serverExecutable, Settings } from "../src/settings";
 
@@ -99,7 +100,7 @@ async function session(settings: Settings) {
       child.kill();
     }
   };
-  return { init, conn, diagnosticsWhere, close, stderr: () => stderr };
+  return { init, conn, uri, diagnosticsWhere, close, stderr: () => stderr };
 }
 
 const at = (ds: rpc.Diagnostic[], code: string, line: number) =>
@@ -119,6 +120,34 @@ describe("the extension's server plumbing against the real server", { skip: !bin
         "answer to caseline/builtinSource",
       );
       assert.match(src.text, /^procedure children-statutory$/m);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("draws the timeline of the text in the editor, saved or not", async () => {
+    const s = await session(DEFAULT_SETTINGS);
+    try {
+      await s.diagnosticsWhere((d) => at(d, "deadline-missed", 19));
+      const page = await within(
+        s.conn.sendRequest(timeline, { textDocument: { uri: s.uri } }),
+        "answer to caseline/timeline",
+      );
+      assert.equal(page.version, 1);
+      assert.ok(page.html.startsWith("<!DOCTYPE html>"));
+      // An unsaved edit: a new title, and the page follows it.
+      const text = fs.readFileSync(caseFile, "utf8").replace(/^ {2}title "[^"]*"/m, '  title "Edited, not saved"');
+      s.conn.sendNotification(rpc.DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: s.uri, version: 2 },
+        contentChanges: [{ text }],
+      });
+      const edited = await within(
+        s.conn.sendRequest(timeline, { textDocument: { uri: s.uri } }),
+        "answer to caseline/timeline after an edit",
+      );
+      assert.equal(edited.version, 2);
+      assert.match(edited.title, /Edited, not saved/);
+      assert.ok(edited.html.includes("Edited, not saved"));
     } finally {
       await s.close();
     }

@@ -17,4 +17,5 @@ mod privacy;
 mod soak;
 mod stress;
 mod support;
+mod timeline;
 mod workspace;

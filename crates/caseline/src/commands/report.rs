@@ -85,24 +85,11 @@ pub fn run(args: ReportArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-/// "Case 24 017 518: Needs assessment…", or the file name for a case without a header.
+/// The page's title (the report crate's, shared with the editor's timeline).
 fn page_title(parse: &caseline_syntax::Parse, case: &Path) -> String {
-    let header = parse.document().header.as_ref();
-    let reference = header
-        .and_then(|h| h.reference.as_ref())
-        .map(|r| r.value.as_str());
-    let title = header
-        .and_then(|h| h.title.as_ref())
-        .map(|t| t.value.as_str());
-    match (reference, title) {
-        (Some(r), Some(t)) => format!("Case {r}: {t}"),
-        (Some(r), None) => format!("Case {r}"),
-        (None, Some(t)) => t.to_string(),
-        (None, None) => format!(
-            "Case timeline: {}",
-            case.file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        ),
-    }
+    let name = case
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    caseline_report::page_title(parse.document(), &name)
 }

@@ -15,3 +15,4 @@ pub mod inlay_hint;
 pub mod references;
 pub mod rename;
 pub mod semantic_tokens;
+pub mod timeline;
