@@ -5,6 +5,11 @@
 
 mod harness;
 
+// The CI rule (skip on a developer's machine, fail under CI), shared with the
+// CLI and report suites.
+#[path = "../../../../tests/support/ci.rs"]
+mod ci;
+
 mod bad_inputs;
 mod binary;
 mod diagnostics;

@@ -31,6 +31,7 @@ use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::sync::{mpsc, oneshot};
 
+use crate::ci::under_ci;
 use crate::harness::{read_frame, utf16_caps, write_frame};
 use crate::support::{Rng, apply_text_edits, line_col};
 
@@ -105,10 +106,6 @@ const EVENTS: &[&str] = &[
     "corporate.response",
     "assessment.completed",
 ];
-
-fn under_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false" | "FALSE" | "False"))
-}
 
 fn env_u64(name: &str) -> Option<u64> {
     let v = std::env::var(name).ok()?;
