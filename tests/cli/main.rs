@@ -6,10 +6,18 @@
 //! never from pasting the program's output. Nothing here reads the clock: every
 //! case pins its `as-of` date, or the test passes `--as-of`.
 
+mod bad_inputs;
 mod calendar;
 mod check;
 mod commands;
 mod formats;
+mod privacy;
 mod readme;
 mod support;
 mod workspace;
+
+// Shared with other crates' tests (std only, so included by path).
+#[path = "../support/ci.rs"]
+mod ci;
+#[path = "../support/expected.rs"]
+mod expected;

@@ -3,6 +3,12 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::Duration;
+
+/// How long any single run on a bad input (or a language-server exchange) may
+/// take in a debug build. Deliberately generous (timing tests must never flake
+/// on a loaded CI machine); the real numbers belong in benchmarks.
+pub const TIME_LIMIT: Duration = Duration::from_secs(20);
 
 /// What one run of the binary produced.
 pub struct Run {

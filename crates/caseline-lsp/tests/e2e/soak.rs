@@ -18,8 +18,9 @@
 //! xorshift: the seed is printed, `CASELINE_SOAK_SEED=S` replays it and
 //! `CASELINE_SOAK_OPS=N` stops after exactly N operations, so a failing run
 //! is reproduced with the seed and the operation count it prints.
-//! `CASELINE_BIN` names the binary; otherwise it is built (as the robustness
-//! tests do: cargo has released its build lock while tests run).
+//! `CASELINE_BIN` names the binary; otherwise it is built with the tests' own
+//! cargo (cargo has released its build lock while tests run). The binary
+//! belongs to another crate, so `CARGO_BIN_EXE_caseline` is not set here.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
