@@ -108,3 +108,23 @@ pub fn json(run: &Run) -> serde_json::Value {
         )
     })
 }
+
+/// The findings `tests/cases/NAME` (`EXPECTED.md` or `EXPECTED-own.md`) lists,
+/// as sorted (file name, 1-based line, rule): read from its tables, the one
+/// place they are written down.
+pub fn expected_findings(name: &str) -> Vec<(String, u64, String)> {
+    let path = workspace_root().join("tests/cases").join(name);
+    let sections = crate::expected::read(&path, |rule| {
+        caseline_check::Rule::from_name(rule).is_some()
+    });
+    let findings = crate::expected::flatten(&sections);
+    assert!(
+        !findings.is_empty(),
+        "no findings read from {}",
+        path.display()
+    );
+    findings
+        .into_iter()
+        .map(|(file, line, rule)| (file, u64::from(line), rule))
+        .collect()
+}

@@ -9,6 +9,9 @@ mod harness;
 // CLI and report suites.
 #[path = "../../../../tests/support/ci.rs"]
 mod ci;
+// The expected-findings tables of tests/cases/, read rather than copied.
+#[path = "../../../../tests/support/expected.rs"]
+mod expected;
 
 mod bad_inputs;
 mod binary;
