@@ -6,7 +6,7 @@ use crate::support::{
 };
 use serde_json::Value;
 
-/// Errors by default among the expected rules (FORMAT.md §5); the rest are warnings.
+/// Errors by default among the expected rules (docs/format.md#checks); the rest are warnings.
 const ERROR_RULES: &[&str] = &["deadline-missed", "rec-overdue", "event-unknown"];
 
 fn found(report: &Value) -> Vec<(String, u64, String)> {
@@ -144,7 +144,7 @@ fn messages_carry_the_numbers() {
 const CLEAN: &str = "case \"1\"\n  as-of 2024-03-01\n\n2024-01-02 note \"nothing to see\"\n";
 
 // A recommendation with no due date, made before the as-of date and never done:
-// rec-unaddressed, a warning (FORMAT.md §5), reported on the rec line (line 5).
+// rec-unaddressed, a warning (docs/format.md#checks), reported on the rec line (line 5).
 const WARNING_ONLY: &str =
     "case \"2\"\n  as-of 2024-03-01\n\n2024-01-02 note\n  rec r1 \"Apologise\"\n";
 
@@ -381,8 +381,9 @@ fn a_definitions_problem_can_be_acknowledged_and_configured_like_any_finding() {
 
 #[test]
 fn acknowledged_findings_are_silenced_and_listed() {
-    // FORMAT.md: `# caseline: allow RULE "reason"` on the line above silences the
-    // finding: no diagnostics, exit 0, and the JSON lists it with its reason.
+    // docs/format.md#acknowledging-a-finding: `# caseline: allow RULE "reason"` on the line
+    // above silences the finding: no diagnostics, exit 0, and the JSON lists it with its
+    // reason.
     let case = "case \"7\"\n  as-of 2024-03-01\n\n2024-01-02 note\n  # caseline: allow rec-unaddressed \"Tracked elsewhere, see CRM 12\"\n  rec r1 \"Apologise\"\n";
     let dir = workspace(&[NO_PROCEDURE_TOML, ("a.case", case.as_bytes())]);
     let run = run_in(dir.path(), &["check", "--format", "json"]);

@@ -55,7 +55,7 @@ fn human_output_shape() {
 }
 
 /// A case whose finding sits after non-ASCII text on its line: the rec line of
-/// a rec never done (rec-unaddressed, FORMAT.md §5: reported on the `rec` line).
+/// a rec never done (rec-unaddressed, docs/format.md#checks: reported on the `rec` line).
 const UNICODE: &str = "case \"6\"\n  as-of 2024-03-01\n\n2024-01-02 note \"café £5\"\n  rec r1 \"Pay £50 😀 to Mr É\"\n";
 
 #[test]

@@ -81,7 +81,7 @@ pub fn run_full(
 }
 
 /// A `caseline.toml` for workspaces whose small cases name no procedure on
-/// purpose (FORMAT.md §4.1 allows it: only the generic checks run). Without
+/// purpose (docs/format.md#the-case-header allows it: only the generic checks run). Without
 /// it every such case carries a `procedure-missing` error, which the tests
 /// using these cases are not about.
 pub const NO_PROCEDURE_TOML: (&str, &[u8]) =

@@ -1,5 +1,5 @@
 //! End-to-end tests of the language server over in-memory pipes with real
-//! JSON-RPC framing. Expected values come from the rules (FORMAT.md,
+//! JSON-RPC framing. Expected values come from the rules (docs/format.md,
 //! tests/cases/EXPECTED.md) or, for "same as the CLI", from `caseline_check::check`
 //! on the same text. Must not depend on server internals.
 

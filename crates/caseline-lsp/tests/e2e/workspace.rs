@@ -143,7 +143,7 @@ async fn caseline_toml_settings_apply_and_a_broken_one_is_reported() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_open_definitions_file_shows_its_own_problems() {
     let (mut c, _) = TestClient::start(utf16_caps(), json!(null)).await;
-    // A user definition may not silently replace a built-in (FORMAT.md §5).
+    // A user definition may not silently replace a built-in (docs/format.md#checks).
     let uri = "file:///defs/override.case";
     let text = "procedure children-statutory\n  event stage1.received \"Received\"\n";
     c.open(uri, 1, text);
