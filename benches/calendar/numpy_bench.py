@@ -6,7 +6,7 @@ Writes PAIRS_OUT as lines `a n b` (dates as days since 1970-01-01) and prints
 `RESULT name value` lines: ns per element vectorised, ns per call one at a time,
 and checksums of the results so the caller can check both sides agree.
 
-Conventions, matched to caseline's (FORMAT.md §3):
+Conventions, matched to caseline's (docs/format.md#durations-and-working-days):
 - `D + N wd` (the N-th working day strictly after D) is
   busday_offset(D, N, roll="backward"): a non-working D rolls back to the previous
   working day, which has the same working days after it.

@@ -43,7 +43,7 @@ if highlights then
     at[key] = at[key] or {}
     at[key][highlights.captures[id]] = true
   end
-  -- { row, col, capture } from the fixture's text (FORMAT.md constructs).
+  -- { row, col, capture } from the fixture's text (constructs of docs/format.md).
   local expected = {
     { 0, 0, "comment" }, -- "# Fixture ..."
     { 1, 0, "keyword" }, -- case

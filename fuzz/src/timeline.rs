@@ -1,7 +1,7 @@
 //! A structure-aware generator of `.case` timelines: `arbitrary` picks a
 //! header, entries (valid, invalid and vague dates), rec/promise/agree/done
 //! lines and procedure/calendar blocks, and [`Timeline::render`] writes them out
-//! with the spelling FORMAT.md gives. It also reports whether it wrote anything
+//! with the spelling docs/format.md gives. It also reports whether it wrote anything
 //! deliberately wrong: if not, the parser must find no syntax error at all.
 //!
 //! Names come from small vocabularies (the built-in procedures' real events, a

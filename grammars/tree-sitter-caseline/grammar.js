@@ -1,6 +1,6 @@
 /**
  * @file tree-sitter grammar for caseline `.case` files (case timelines and
- * procedure/calendar definitions). See FORMAT.md for the language.
+ * procedure/calendar definitions). See docs/format.md for the language.
  *
  * This grammar describes syntax only: whether a date exists, whether a
  * procedure or event kind is known, and every other meaning is decided later

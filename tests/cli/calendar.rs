@@ -1,4 +1,5 @@
-//! `caseline calendar`: results and the working shown (FORMAT.md §3 examples).
+//! `caseline calendar`: results and the working shown (the counting rule of
+//! docs/format.md#durations-and-working-days).
 
 use crate::support::{run_in, workspace_root};
 
@@ -10,7 +11,8 @@ fn add_working_days_prints_the_day_and_the_working() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let first = run.stdout.lines().next().unwrap_or_default();
-    // FORMAT.md §3: 2024-11-05 + 10wd = 2024-11-19, a Tuesday.
+    // docs/format.md#durations-and-working-days: `D + N wd` is the N-th working day
+    // strictly after D, so 2024-11-05 + 10wd = 2024-11-19, a Tuesday.
     assert_eq!(first, "2024-11-05 + 10 working days = 2024-11-19 (Tuesday)");
     // Two weekends (9-10 and 16-17 November) and no bank holidays in between.
     assert!(
@@ -36,8 +38,8 @@ fn between_counts_and_names_the_holidays() {
         &["calendar", "between", "2023-12-22", "2024-02-21"],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    // FORMAT.md §3: 40 working days in England and Wales, skipping Christmas Day,
-    // Boxing Day and New Year's Day.
+    // docs/format.md#durations-and-working-days: the working days in (A, B], so
+    // 40 in England and Wales, skipping Christmas Day, Boxing Day and New Year's Day.
     assert!(
         run.stdout
             .contains(": 40 working days in the england-and-wales calendar"),

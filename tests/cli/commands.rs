@@ -6,7 +6,7 @@ use crate::support::{run_in, run_with_stdin, workspace, workspace_root};
 fn explain_lists_rules_and_explains_one() {
     let list = run_in(&workspace_root(), &["explain"]);
     assert_eq!(list.code, 0);
-    // FORMAT.md §5: every rule name is stable and listed with its default severity.
+    // docs/format.md#checks: every rule name is stable and listed with its default severity.
     let missed = list
         .stdout
         .lines()
@@ -88,7 +88,7 @@ fn procedures_lists_builtins_and_workspace_definitions() {
         "{}",
         show.stdout
     );
-    // FORMAT.md §4.3: the built-in declares the stage 2 deadline of reg. 17.
+    // docs/format.md#procedures: the built-in declares the stage 2 deadline of reg. 17.
     assert!(
         show.stdout
             .contains("deadline stage2.adjudication within 25wd of stage2.requested"),

@@ -3,6 +3,12 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::Duration;
+
+/// How long any single run on a bad input (or a language-server exchange) may
+/// take in a debug build. Deliberately generous (timing tests must never flake
+/// on a loaded CI machine); the real numbers belong in benchmarks.
+pub const TIME_LIMIT: Duration = Duration::from_secs(20);
 
 /// What one run of the binary produced.
 pub struct Run {
@@ -75,7 +81,7 @@ pub fn run_full(
 }
 
 /// A `caseline.toml` for workspaces whose small cases name no procedure on
-/// purpose (FORMAT.md §4.1 allows it: only the generic checks run). Without
+/// purpose (docs/format.md#the-case-header allows it: only the generic checks run). Without
 /// it every such case carries a `procedure-missing` error, which the tests
 /// using these cases are not about.
 pub const NO_PROCEDURE_TOML: (&str, &[u8]) =
@@ -101,4 +107,24 @@ pub fn json(run: &Run) -> serde_json::Value {
             run.stdout, run.stderr
         )
     })
+}
+
+/// The findings `tests/cases/NAME` (`EXPECTED.md` or `EXPECTED-own.md`) lists,
+/// as sorted (file name, 1-based line, rule): read from its tables, the one
+/// place they are written down.
+pub fn expected_findings(name: &str) -> Vec<(String, u64, String)> {
+    let path = workspace_root().join("tests/cases").join(name);
+    let sections = crate::expected::read(&path, |rule| {
+        caseline_check::Rule::from_name(rule).is_some()
+    });
+    let findings = crate::expected::flatten(&sections);
+    assert!(
+        !findings.is_empty(),
+        "no findings read from {}",
+        path.display()
+    );
+    findings
+        .into_iter()
+        .map(|(file, line, rule)| (file, u64::from(line), rule))
+        .collect()
 }

@@ -1,8 +1,8 @@
 //! One working-day calendar: which days are closed, and the arithmetic on top
-//! (FORMAT.md §3). Inside 1900–2200 counting and adding are table lookups
-//! (`table.rs`); outside it an arithmetic fallback counts weekdays by formula and
-//! subtracts the closed weekdays year by year, so no operation walks day by day.
-//! Must not depend on syntax, rules of the checker, or the system clock.
+//! (docs/format.md#durations-and-working-days). Inside 1900–2200 counting and adding are
+//! table lookups (`table.rs`); outside it an arithmetic fallback counts weekdays by formula
+//! and subtracts the closed weekdays year by year, so no operation walks day by day. Must
+//! not depend on syntax, rules of the checker, or the system clock.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -262,8 +262,9 @@ impl Calendar {
                 .is_err()
     }
 
-    /// `d + dur` (FORMAT.md §3). Saturates at chrono's last representable date for
-    /// absurdly large amounts; use [`Calendar::checked_add`] to detect that.
+    /// `d + dur` (docs/format.md#durations-and-working-days). Saturates at chrono's last
+    /// representable date for absurdly large amounts; use [`Calendar::checked_add`] to
+    /// detect that.
     pub fn add(&self, d: NaiveDate, dur: Duration) -> NaiveDate {
         self.checked_add(d, dur).unwrap_or(NaiveDate::MAX)
     }

@@ -1,4 +1,4 @@
-//! Date intervals `[earliest, latest]` (FORMAT.md §2): every date in a case file is one.
+//! Date intervals `[earliest, latest]` (docs/format.md#dates): every date in a case file is one.
 //! `None` on a side means open on that side (a `?` at the file's ends). Helpers here
 //! map deadline limits over intervals for the checker. Must not depend on syntax or rules.
 
@@ -73,7 +73,7 @@ impl Interval {
     }
 
     /// The limit `dur` after each end, in `cal` (L0 from the earliest day, L1 from the
-    /// latest, FORMAT.md §5). Both calendar operations are monotonic, so the result is
+    /// latest, docs/format.md#checks). Both calendar operations are monotonic, so the result is
     /// again an ordered interval.
     pub fn add(&self, cal: &Calendar, dur: Duration) -> Interval {
         self.map(|d| cal.add(d, dur))
@@ -127,7 +127,8 @@ mod tests {
     #[test]
     fn add_maps_each_end_and_keeps_open_ends() {
         let cal = Calendars::builtin().default_calendar();
-        // 2024-11-05 + 10wd = 2024-11-19 (FORMAT.md §3); 2024-11-06 + 10wd = 2024-11-20.
+        // 2024-11-05 + 10wd = 2024-11-19 (docs/format.md#durations-and-working-days);
+        // 2024-11-06 + 10wd = 2024-11-20.
         let i = Interval::range(ymd(2024, 11, 5), ymd(2024, 11, 6));
         let due = i.add(&cal, Duration::new(10, Unit::WorkingDays));
         assert_eq!(due, Interval::range(ymd(2024, 11, 19), ymd(2024, 11, 20)));

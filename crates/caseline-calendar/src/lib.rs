@@ -9,8 +9,8 @@
 //! The bank holiday data contains public sector information licensed under the Open
 //! Government Licence v3.0 (GOV.UK bank holidays, Crown copyright); see `data/README.md`.
 //!
-//! Counting convention (FORMAT.md §3): `D + N wd` is the N-th working day strictly
-//! after D; working days between A and B are those in (A, B].
+//! Counting convention (docs/format.md#durations-and-working-days): `D + N wd` is the N-th
+//! working day strictly after D; working days between A and B are those in (A, B].
 
 mod calendar;
 mod data;

@@ -1,5 +1,5 @@
 //! The calendar registry: the four built-ins plus calendars defined in a workspace
-//! (`calendar NAME / extends ... / closed ...`, FORMAT.md §4.4).
+//! (`calendar NAME / extends ... / closed ...`, docs/format.md#calendars).
 //! Must not depend on syntax or the checker's rules; reporting problems with a
 //! definition's text is the checker's job, this only says what went wrong.
 

@@ -1,6 +1,7 @@
-//! Unit tests of the calendar arithmetic. Every expected date was worked out by hand
-//! from the GOV.UK holiday list (FORMAT.md §3 and DOMAIN.md's published decisions);
-//! the working is in the comments.
+//! Unit tests of the calendar arithmetic. Every expected date was worked out by hand from
+//! the GOV.UK holiday list (docs/format.md#durations-and-working-days, and the published
+//! Ombudsman decisions the samples in tests/cases/ come from); the working is in the
+//! comments.
 
 use crate::*;
 

@@ -1,5 +1,5 @@
 //! The one list of rules: every rule appears here exactly once, with its stable
-//! name (the code users see and suppress, FORMAT.md §5), its default severity and
+//! name (the code users see and suppress, docs/format.md#checks), its default severity and
 //! a one-line summary. The `Rule` enum is generated from this list.
 //!
 //! Strings become `Rule` only at the edges (config, CLI flags, acknowledgement

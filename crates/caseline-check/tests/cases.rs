@@ -1,10 +1,14 @@
 //! The shipped timelines in `tests/cases/` must produce exactly the findings of
 //! `EXPECTED.md` (the published samples) and `EXPECTED-own.md` (the check
-//! engineer's own cases), and nothing else. The expectations below are copied
-//! from those tables: (1-based line, rule, phrases the message must contain).
+//! engineer's own cases), and nothing else. The (1-based line, rule) pairs are
+//! read from those tables; each test adds, by line, phrases the message must
+//! contain (the numbers the tables' "numbers" column works out).
 //!
 //! Definitions files in the folder are loaded the way the CLI does: every file
 //! under `tests/cases/` that has no case header and no entries.
+
+#[path = "../../../tests/support/expected.rs"]
+mod expected;
 
 use std::path::{Path, PathBuf};
 
@@ -83,11 +87,31 @@ fn findings(ws: &Workspace, name: &str) -> Vec<(u32, Rule, String)> {
         .collect()
 }
 
-fn assert_findings(name: &str, want: &[(u32, Rule, &[&str])]) {
+/// The (1-based line, rule) pairs `tests/cases/EXPECTED.md` or
+/// `EXPECTED-own.md` lists for `name`, sorted.
+fn expected_findings(name: &str) -> Vec<(u32, Rule)> {
+    for table in ["EXPECTED.md", "EXPECTED-own.md"] {
+        let sections = expected::read(&cases_dir().join(table), |r| Rule::from_name(r).is_some());
+        if let Some(section) = sections.get(name) {
+            return section
+                .findings
+                .iter()
+                .map(|(line, rule)| (*line, Rule::from_name(rule).expect("`read` checked it")))
+                .collect();
+        }
+    }
+    panic!("{name} has no section in tests/cases/EXPECTED.md or EXPECTED-own.md");
+}
+
+/// `name` gives exactly the findings its table lists, and the message of the
+/// finding on each line of `phrases` contains every phrase given for it.
+fn assert_findings(name: &str, phrases: &[(u32, &[&str])]) {
     let ws = workspace();
-    let got = findings(&ws, name);
+    let mut got = findings(&ws, name);
+    got.sort_by(|a, b| (a.0, a.1.name()).cmp(&(b.0, b.1.name())));
     let got_keys: Vec<(u32, Rule)> = got.iter().map(|(l, r, _)| (*l, *r)).collect();
-    let want_keys: Vec<(u32, Rule)> = want.iter().map(|(l, r, _)| (*l, *r)).collect();
+    let want_keys = expected_findings(name);
+    assert!(!want_keys.is_empty(), "{name}: its table lists no findings");
     assert_eq!(
         got_keys,
         want_keys,
@@ -97,8 +121,15 @@ fn assert_findings(name: &str, want: &[(u32, Rule, &[&str])]) {
             .collect::<Vec<_>>()
             .join("\n")
     );
-    for ((line, rule, message), (_, _, phrases)) in got.iter().zip(want) {
-        for p in *phrases {
+    for (line, want) in phrases {
+        let on_line: Vec<&(u32, Rule, String)> = got.iter().filter(|(l, _, _)| l == line).collect();
+        let [(_, rule, message)] = on_line[..] else {
+            panic!(
+                "{name}:{line}: phrases are given for a line with {} findings, not one (is it still in the table?)",
+                on_line.len()
+            );
+        };
+        for p in *want {
             assert!(
                 message.contains(p),
                 "{name}:{line} {}: message lacks {p:?}: {message}",
@@ -113,14 +144,9 @@ fn worcestershire_24_017_518() {
     assert_findings(
         "worcestershire-24-017-518.case",
         &[
-            (
-                17,
-                Rule::DeadlinePossiblyMissed,
-                &["stage 1 response", "April and May 2024"],
-            ),
+            (17, &["stage 1 response", "April and May 2024"]),
             (
                 26,
-                Rule::DeadlineMissed,
                 &[
                     "2024-09-30",
                     "on 2024-11-05",
@@ -131,7 +157,6 @@ fn worcestershire_24_017_518() {
             ),
             (
                 30,
-                Rule::RecLate,
                 &[
                     "due 2024-11-19",
                     "10 working days after",
@@ -142,7 +167,6 @@ fn worcestershire_24_017_518() {
             ),
             (
                 37,
-                Rule::RecLate,
                 &[
                     "p1",
                     "due 2025-01-07",
@@ -153,16 +177,8 @@ fn worcestershire_24_017_518() {
                     "3 to 9 working days late",
                 ],
             ),
-            (
-                39,
-                Rule::RecLate,
-                &["recommendation d", "due 2024-11-19", "February 2025"],
-            ),
-            (
-                41,
-                Rule::RecLate,
-                &["recommendation e", "due 2024-11-19", "2025-07-22"],
-            ),
+            (39, &["recommendation d", "due 2024-11-19", "February 2025"]),
+            (41, &["recommendation e", "due 2024-11-19", "2025-07-22"]),
         ],
     );
 }
@@ -172,10 +188,9 @@ fn kent_24_003_873() {
     assert_findings(
         "kent-24-003-873.case",
         &[
-            (13, Rule::DateOrder, &["2023-06-27", "July 2023"]),
+            (13, &["2023-06-27", "July 2023"]),
             (
                 16,
-                Rule::DeadlineMissed,
                 &[
                     "42 working days",
                     "2023-06-27",
@@ -186,7 +201,6 @@ fn kent_24_003_873() {
             ),
             (
                 20,
-                Rule::DeadlineMissed,
                 &[
                     "105 working days",
                     "2023-09-24",
@@ -196,7 +210,7 @@ fn kent_24_003_873() {
                     "40 working days late",
                 ],
             ),
-            (21, Rule::RecUnaddressed, &["promise m1"]),
+            (21, &["promise m1"]),
         ],
     );
 }
@@ -206,23 +220,11 @@ fn worcestershire_25_006_373() {
     assert_findings(
         "worcestershire-25-006-373.case",
         &[
-            (15, Rule::DeadlinePossiblyMissed, &["April 2024"]),
-            (19, Rule::RecUnaddressed, &["recommendation b"]),
-            (
-                23,
-                Rule::DeadlineMissed,
-                &["2024-09-02", "November 2024", "May 2024"],
-            ),
-            (
-                26,
-                Rule::DeadlineMissed,
-                &["2025-02-12", "March 2025", "December 2024"],
-            ),
-            (
-                29,
-                Rule::DeadlinePossiblyMissed,
-                &["March 2025", "April 2025"],
-            ),
+            (15, &["April 2024"]),
+            (19, &["recommendation b"]),
+            (23, &["2024-09-02", "November 2024", "May 2024"]),
+            (26, &["2025-02-12", "March 2025", "December 2024"]),
+            (29, &["March 2025", "April 2025"]),
         ],
     );
 }
@@ -232,14 +234,9 @@ fn housing_damp_and_mould() {
     assert_findings(
         "housing-damp-and-mould.case",
         &[
-            (
-                15,
-                Rule::RecOverdue,
-                &["p1", "due 2024-05-13", "143 working days overdue"],
-            ),
+            (15, &["p1", "due 2024-05-13", "143 working days overdue"]),
             (
                 18,
-                Rule::DeadlineMissed,
                 &[
                     "44 working days",
                     "2024-05-16",
@@ -249,10 +246,9 @@ fn housing_damp_and_mould() {
             ),
             (
                 21,
-                Rule::RecLate,
                 &["p2", "due 2024-08-30", "2024-09-16", "11 working days late"],
             ),
-            (22, Rule::DeclinedWithoutReason, &["p3"]),
+            (22, &["p3"]),
         ],
     );
 }
@@ -264,7 +260,6 @@ fn corporate_council_tax() {
         &[
             (
                 13,
-                Rule::ExtensionUnrecorded,
                 &[
                     "19 working days",
                     "2024-11-18",
@@ -272,15 +267,10 @@ fn corporate_council_tax() {
                     "25 working days",
                 ],
             ),
-            (17, Rule::RecUnaddressed, &["recommendation b"]),
-            (
-                18,
-                Rule::RecLate,
-                &["due 2025-02-03", "2025-01-20", "5 working days late"],
-            ),
+            (17, &["recommendation b"]),
+            (18, &["due 2025-02-03", "2025-01-20", "5 working days late"]),
             (
                 20,
-                Rule::EventUnknown,
                 &["ombudsman.decison", "did you mean `ombudsman.decision`"],
             ),
         ],
@@ -294,7 +284,6 @@ fn vague_both_sides() {
         &[
             (
                 10,
-                Rule::DeadlineMissed,
                 &[
                     "22 to 63 working days",
                     "between 2024-01-29 and 2024-02-28",
@@ -303,7 +292,6 @@ fn vague_both_sides() {
             ),
             (
                 12,
-                Rule::DeadlinePossiblyMissed,
                 &[
                     "0 to 75 working days",
                     "between 2024-03-01 and 2024-06-20",
@@ -313,7 +301,6 @@ fn vague_both_sides() {
             ),
             (
                 14,
-                Rule::RecLate,
                 &[
                     "p1",
                     "between 2024-07-08 and 2024-07-18",

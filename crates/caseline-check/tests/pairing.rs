@@ -1,9 +1,9 @@
 //! Deadline pairing and "moving on" go by dates, never by where the lines
-//! stand (FORMAT.md §4.3). Random timelines — exact days, months, ranges and
+//! stand (docs/format.md#procedures). Random timelines — exact days, months, ranges and
 //! `?`, with the lines shuffled — are checked by the engine and by a small
 //! model of the spec written here from its text alone; the two must agree on
 //! which target each start pairs with, on whether the procedure moved on, and
-//! on the status the readings of §5 give.
+//! on the status the readings give (docs/format.md#checks).
 
 use caseline_check::{CheckOptions, Config, DeadlineStatus, Definitions, check};
 use chrono::{Days, NaiveDate};
@@ -63,7 +63,7 @@ impl When {
         }
     }
 
-    /// The interval the date itself gives (FORMAT.md §2); `None` for `?`.
+    /// The interval the date itself gives (docs/format.md#dates); `None` for `?`.
     fn own(self) -> Option<(NaiveDate, NaiveDate)> {
         match self {
             When::Day(d) => Some((day(d), day(d))),
@@ -88,7 +88,7 @@ impl When {
 }
 
 // ---------------------------------------------------------------------------
-// The model, from FORMAT.md's text.
+// The model, from the text of docs/format.md.
 
 /// `[earliest, latest]`, `None` where open.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -97,9 +97,9 @@ struct Iv {
     hi: Option<NaiveDate>,
 }
 
-/// §2: a `?` takes its earliest day from the nearest dated entry above it and
+/// docs/format.md#dates: a `?` takes its earliest day from the nearest dated entry above it and
 /// its latest from the nearest dated entry below it, open at the file's ends.
-/// When those neighbours are themselves out of order, §2 does not say; the
+/// When those neighbours are themselves out of order, it does not say; the
 /// model reads "some day between the entries around it" in either order.
 fn intervals(lines: &[(usize, When)]) -> Vec<Iv> {
     (0..lines.len())
@@ -165,17 +165,18 @@ fn model(lines: &[(usize, When)], target: &str, start: &str, limit: u64) -> Vec<
     let mut out = Vec::new();
     for (k, &s) in starts.iter().enumerate() {
         let next = starts.get(k + 1).copied();
-        // §4.3: the first target in date order that is not certainly before
-        // the start and not certainly after the start's next occurrence.
+        // docs/format.md#which-target-a-start-pairs-with-and-moving-on: the first target in
+        // date order that is not certainly before the start and not certainly after the
+        // start's next occurrence.
         let paired = targets.iter().copied().find(|&t| {
             !certainly_before(ivs[t], ivs[s])
                 && next.is_none_or(|n| !certainly_before(ivs[n], ivs[t]))
         });
-        // §4.3: moved on once an event `p` declares after the target is
+        // The same section: moved on once an event `p` declares after the target is
         // recorded and is not certainly before the start.
         let moved_on = (0..lines.len())
             .any(|i| after.contains(&KINDS[lines[i].0]) && !certainly_before(ivs[i], ivs[s]));
-        // §5: limits from both ends of the start interval.
+        // docs/format.md#checks (readings): limits from both ends of the start interval.
         let (l0, l1) = (plus(ivs[s].lo), plus(ivs[s].hi));
         let status = match paired {
             Some(t) => {

@@ -44,7 +44,7 @@ proptest! {
         let cal = Calendars::builtin().get("england-and-wales").expect("built in");
         let (status, late) = status_of(&case(&s.to_string(), &t.to_string()));
         // children-statutory stage 2: 25 working days, extendable to 65. Lateness
-        // compares dates (FORMAT.md §5): a Saturday after a Friday due date is late,
+        // compares dates (docs/format.md#checks): a Saturday after a Friday due date is late,
         // by 0 working days.
         let due = cal.add_working_days(s, 25);
         let extended_due = cal.add_working_days(s, 65);

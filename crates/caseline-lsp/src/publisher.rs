@@ -71,7 +71,7 @@ async fn run(client: Client, session: Weak<Session>, mut rx: UnboundedReceiver<U
         }
         if session.upgrade().is_some_and(|s| s.take_hints_stale()) {
             // A request to the client: never awaited where it could block
-            // the transport (NOTES-ecosystem.md §1).
+            // the transport (docs/architecture.md, caseline-lsp, "Concurrency").
             let client = client.clone();
             tokio::spawn(async move {
                 if let Err(err) = client.inlay_hint_refresh().await {

@@ -3,9 +3,10 @@
 //! that request with an error (or drops that notification with a log line) and
 //! the server keeps serving.
 //!
-//! Handlers are synchronous: a notification applies its state change before the
-//! framework can poll anything else (NOTES-ecosystem.md §1), and a request takes
-//! its snapshot at entry, after every earlier notification. Must not hold logic.
+//! Handlers are synchronous: a notification applies its state change before the framework
+//! can poll anything else (docs/architecture.md, caseline-lsp, "Concurrency"), and a
+//! request takes its snapshot at entry, after every earlier notification. Must not hold
+//! logic.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;

@@ -1,13 +1,13 @@
 //! The server's state: open documents as immutable snapshots, the workspace
 //! (definitions and configuration), and the negotiated position encoding.
 //!
-//! Concurrency rule (see NOTES-ecosystem.md §1): tower-lsp-server polls up to four
-//! handlers at once, so every state change happens *synchronously* under one short
-//! `std::sync::Mutex` and no lock is ever held across an `.await`. A document is an
-//! `Arc<DocumentSnapshot>` that is swapped, never mutated; requests clone the `Arc`
-//! and compute without a lock. Edits are applied in arrival order because each
-//! notification handler applies its edit before its first `.await` (it has none).
-//! Must not depend on handler modules or on rule logic.
+//! Concurrency rule (see docs/architecture.md, caseline-lsp, "Concurrency"):
+//! tower-lsp-server polls up to four handlers at once, so every state change happens
+//! *synchronously* under one short `std::sync::Mutex` and no lock is ever held across an
+//! `.await`. A document is an `Arc<DocumentSnapshot>` that is swapped, never mutated;
+//! requests clone the `Arc` and compute without a lock. Edits are applied in arrival order
+//! because each notification handler applies its edit before its first `.await` (it has
+//! none). Must not depend on handler modules or on rule logic.
 
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};

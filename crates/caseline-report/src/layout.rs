@@ -532,8 +532,9 @@ fn month_end(d: NaiveDate) -> NaiveDate {
 
 #[cfg(test)]
 mod tests {
-    //! Expected values are worked out by hand from FORMAT.md §2–§5 and the
-    //! England and Wales bank holidays, not copied from output.
+    //! Expected values are worked out by hand from docs/format.md (its sections from
+    //! "Dates" to "Checks") and the England and Wales bank holidays, not copied from
+    //! output.
     use super::*;
     use caseline_check::{CheckOptions, Config, check};
 

@@ -13,7 +13,8 @@
 
 mod common;
 
-use common::{cannot_run, report, sample, stage_2};
+use common::ci::cannot_run;
+use common::{report, sample, stage_2};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};

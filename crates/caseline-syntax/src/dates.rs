@@ -6,7 +6,7 @@
 use crate::ast::{DateSpec, DurationLit, DurationUnit};
 use chrono::{Datelike, NaiveDate};
 
-/// Reads one written date form (see FORMAT.md §2). `Err` carries the message
+/// Reads one written date form (see docs/format.md#dates). `Err` carries the message
 /// for the `date-invalid` error.
 pub fn parse_date(text: &str) -> Result<DateSpec, String> {
     if text == "?" {

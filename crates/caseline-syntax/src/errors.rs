@@ -37,7 +37,7 @@ pub struct SyntaxFix {
     pub edits: Vec<TextEdit>,
 }
 
-/// Which check rule reports the error (FORMAT.md §5: `syntax`, `date-invalid`).
+/// Which check rule reports the error (docs/format.md#checks: `syntax`, `date-invalid`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SyntaxErrorKind {
     Syntax,

@@ -6,7 +6,8 @@
 //! between `\r` and `\n`. Every conversion *clamps*: a line past the end goes to the
 //! end of the text, a column past the end of a line goes to the end of that line,
 //! and a column inside a multi-unit character goes to that character's start.
-//! Nobody else in the project counts code units: the tidy test enforces it.
+//! Nobody else in the project counts code units (`crates/caseline-lsp/src/convert.rs`
+//! only carries LSP positions to and from this index): `tests/tidy.rs` enforces it.
 
 use text_size::{TextRange, TextSize};
 

@@ -1,7 +1,8 @@
-//! Deadline evaluation (FORMAT.md §4.3 and the readings of §5): pairs each start
-//! occurrence with its target by dates (never by line position), computes the limits from both ends of the start
-//! interval and decides met / missed / possibly missed / extension unrecorded /
-//! overdue / pending / not judged. The rules only phrase the result.
+//! Deadline evaluation (docs/format.md#procedures and the readings of
+//! docs/format.md#checks): pairs each start occurrence with its target by dates (never by
+//! line position), computes the limits from both ends of the start interval and decides
+//! met / missed / possibly missed / extension unrecorded / overdue / pending / not judged.
+//! The rules only phrase the result.
 //!
 //! Calendar arithmetic goes through `Cx` (which notes uncovered years); no wording here.
 
@@ -78,7 +79,7 @@ struct Round {
 }
 
 /// Pairs every `start` occurrence with its `target` by dates, never by where
-/// the lines stand (FORMAT.md §4.3): in date order (earliest day, latest day,
+/// the lines stand (docs/format.md#procedures): in date order (earliest day, latest day,
 /// then file order), each START pairs with the first TARGET that is not
 /// certainly before it and not certainly after the START's next occurrence.
 /// Rounds come back in the file order of their starts.

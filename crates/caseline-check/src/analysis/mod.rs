@@ -49,7 +49,7 @@ pub struct Analysis {
     /// Every entry's date as an interval, one per `Document::entries`: a `?`
     /// (or a date that is not a real day) runs from the earliest day of the
     /// nearest dated entry above to the latest day of the nearest one below
-    /// (FORMAT.md §2). The records count from these.
+    /// (docs/format.md#dates). The records count from these.
     pub entry_intervals: Vec<Interval>,
     /// The label the procedures in force declare for each event kind the file
     /// uses, as written in the declaration ("Receipt of the complaint"). A
@@ -64,7 +64,7 @@ pub struct Analysis {
     pub checked: Checked,
 }
 
-/// The calendar every case falls back to (FORMAT.md §4.1).
+/// The calendar every case falls back to (docs/format.md#the-case-header).
 pub const DEFAULT_CALENDAR: &str = "england-and-wales";
 
 /// Checks one parsed case file against the procedures and calendars in `defs`.

@@ -1,4 +1,4 @@
-//! The recommendation life cycle (FORMAT.md §4.2, §5): `rec`/`promise`
+//! The recommendation life cycle (docs/format.md#entries, docs/format.md#checks): `rec`/`promise`
 //! definitions, `agree` lines that set due dates, and the `done`/`declined`/
 //! `partial` entries that address them. Produces a [`RecRecord`] per
 //! recommendation and the facts the `rec-*` rules phrase.

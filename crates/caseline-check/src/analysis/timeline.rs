@@ -1,5 +1,5 @@
 //! The dated skeleton of a case: every entry's date as an interval (with `?`
-//! bounded by its dated neighbours, FORMAT.md §2) and an index of entries by
+//! bounded by its dated neighbours, docs/format.md#dates) and an index of entries by
 //! event kind, so that every later step is linear in the file.
 //!
 //! Depends only on the document model; no calendar arithmetic happens here.
@@ -49,7 +49,7 @@ impl Iv {
         matches!((self.hi, other.lo), (Some(a), Some(b)) if a < b)
     }
 
-    /// Sort key for date order (FORMAT.md §4.3 pairing): earliest day, an open
+    /// Sort key for date order (pairing, docs/format.md#procedures): earliest day, an open
     /// one first; then latest day, an open one last. Callers add file order.
     pub(crate) fn order_key(self) -> (Option<NaiveDate>, bool, Option<NaiveDate>) {
         (self.lo, self.hi.is_none(), self.hi)

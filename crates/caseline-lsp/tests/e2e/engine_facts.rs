@@ -1,6 +1,6 @@
 //! Issue 13, "facts computed once": the hover shows the check engine's own
 //! figures, so it can never disagree with the finding on the same line. The
-//! counts are worked out by hand from FORMAT.md §4.3 (deadlines pair by dates,
+//! counts are worked out by hand from docs/format.md#procedures (deadlines pair by dates,
 //! not by where the lines stand) and GOV.UK's bank holidays.
 
 use serde_json::{Value, json};

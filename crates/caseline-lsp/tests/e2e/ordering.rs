@@ -1,5 +1,5 @@
-//! Edits must be applied in arrival order even though tower-lsp-server polls
-//! handlers concurrently (NOTES-ecosystem.md §1), and the last published
+//! Edits must be applied in arrival order even though tower-lsp-server polls handlers
+//! concurrently (docs/architecture.md, caseline-lsp, "Concurrency"), and the last published
 //! diagnostics must match the last text.
 
 use caseline_syntax::Encoding;

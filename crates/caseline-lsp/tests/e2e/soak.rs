@@ -18,8 +18,9 @@
 //! xorshift: the seed is printed, `CASELINE_SOAK_SEED=S` replays it and
 //! `CASELINE_SOAK_OPS=N` stops after exactly N operations, so a failing run
 //! is reproduced with the seed and the operation count it prints.
-//! `CASELINE_BIN` names the binary; otherwise it is built (as the robustness
-//! tests do: cargo has released its build lock while tests run).
+//! `CASELINE_BIN` names the binary; otherwise it is built with the tests' own
+//! cargo (cargo has released its build lock while tests run). The binary
+//! belongs to another crate, so `CARGO_BIN_EXE_caseline` is not set here.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -31,6 +32,7 @@ use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::sync::{mpsc, oneshot};
 
+use crate::ci::under_ci;
 use crate::harness::{read_frame, utf16_caps, write_frame};
 use crate::support::{Rng, apply_text_edits, line_col};
 
@@ -105,10 +107,6 @@ const EVENTS: &[&str] = &[
     "corporate.response",
     "assessment.completed",
 ];
-
-fn under_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false" | "FALSE" | "False"))
-}
 
 fn env_u64(name: &str) -> Option<u64> {
     let v = std::env::var(name).ok()?;

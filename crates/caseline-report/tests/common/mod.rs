@@ -4,6 +4,11 @@
 
 #![allow(dead_code)] // each test file uses a different subset
 
+// The CI rule (skip on a developer's machine, fail under CI), shared with the
+// CLI and LSP suites.
+#[path = "../../../../tests/support/ci.rs"]
+pub mod ci;
+
 use caseline_check::{CheckOptions, Config, Definitions, check};
 use caseline_report::{Layout, layout, render_html};
 use chrono::NaiveDate;
@@ -89,22 +94,4 @@ pub fn stage_2(html: &str) -> Stage2 {
         top: num(attr(body, "<rect class=\"body", "y")),
         height: num(attr(body, "<rect class=\"body", "height")),
     }
-}
-
-/// Whether this runs under CI: `CI` is set to anything but empty, `0` or
-/// `false` (CI services set `CI=true`, and so does `.ci/run`).
-pub fn under_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false" | "FALSE" | "False"))
-}
-
-/// A check that needs a tool this machine lacks: on a developer's machine it
-/// is skipped with `why` on stderr; under CI it fails, so a green CI always
-/// means the check ran.
-pub fn cannot_run(why: &str) {
-    assert!(
-        !under_ci(),
-        "{why}; under CI (CI={:?}) this check must run, so a missing tool is a failure",
-        std::env::var("CI").unwrap_or_default()
-    );
-    eprintln!("SKIPPED: {why}");
 }

@@ -61,8 +61,8 @@ pub fn run(args: CalendarArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-/// `10wd`, `15d`, `4w`, `1m`, `1y` (FORMAT.md §3): read exactly as in a
-/// `.case` file, with the same limits and the same messages.
+/// `10wd`, `15d`, `4w`, `1m`, `1y` (docs/format.md#durations-and-working-days): read
+/// exactly as in a `.case` file, with the same limits and the same messages.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     caseline_syntax::parse_duration(s).map(caseline_check::duration)
 }

@@ -1,6 +1,6 @@
 //! `caseline check [PATHS...]`: find the `.case` files, load the workspace's
 //! definitions files, check every case in parallel, and render the findings
-//! (FORMAT.md §6). The checking itself is `caseline_check::check`; this file only
+//! (docs/format.md#output-contract). The checking itself is `caseline_check::check`; this file only
 //! gathers inputs (files, `caseline.toml`, the clock) and converts the results
 //! into the neutral report of `render/`.
 
@@ -49,7 +49,7 @@ pub struct CheckArgs {
 pub enum Format {
     /// Findings with source excerpts, for people.
     Human,
-    /// One JSON object (FORMAT.md §6).
+    /// One JSON object (docs/format.md#output-contract).
     Json,
     /// SARIF 2.1.0, for code-scanning upload.
     Sarif,

@@ -10,7 +10,7 @@ pub mod lsp;
 pub mod procedures;
 pub mod report;
 
-/// How a command finished, as the exit code documents it (FORMAT.md §6).
+/// How a command finished, as the exit code documents it (docs/format.md#output-contract).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
     /// Nothing to report (exit 0).

@@ -1,4 +1,4 @@
-//! `--format json`: the stable machine-readable report of FORMAT.md §6.
+//! `--format json`: the stable machine-readable report of docs/format.md#output-contract.
 //!
 //! The required keys are exactly `version`, `diagnostics` (path, line, column,
 //! end_line, end_column, severity, code, message) and `summary` (files, errors,

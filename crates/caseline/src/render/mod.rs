@@ -45,15 +45,15 @@ pub struct Note {
 /// One finding, ready to render.
 #[derive(Debug, Clone)]
 pub struct Finding {
-    /// The rule's stable name (FORMAT.md §5), e.g. `deadline-missed`.
+    /// The rule's stable name (docs/format.md#checks), e.g. `deadline-missed`.
     pub code: &'static str,
     pub level: Level,
     pub range: TextRange,
     pub message: String,
     pub notes: Vec<Note>,
-    /// What the quick fixes would do (their titles), best first: the terminal
-    /// shows them as `help:` lines, so the CLI says how to mend a slip as the
-    /// editor does. Machine formats leave them out (FORMAT.md §6's contract).
+    /// What the quick fixes would do (their titles), best first: the terminal shows them as
+    /// `help:` lines, so the CLI says how to mend a slip as the editor does. Machine
+    /// formats leave them out (the contract of docs/format.md#output-contract).
     pub help: Vec<String>,
 }
 

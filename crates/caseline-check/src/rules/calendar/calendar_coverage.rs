@@ -25,7 +25,7 @@ declare_rule! {
     /// Check the year's bank holidays on GOV.UK; add any one-off closures to a calendar of your own (`calendar mine` / `extends england-and-wales` / `closed DATE "reason"`), or update caseline.
     ///
     /// ## References
-    /// FORMAT.md §3; Banking and Financial Dealings Act 1971, Schedule 1.
+    /// docs/format.md#durations-and-working-days; Banking and Financial Dealings Act 1971, Schedule 1.
     pub(crate) static CALENDAR_COVERAGE = crate::rules::STABLE_0_1;
 }
 

@@ -20,7 +20,7 @@ declare_rule! {
     /// Correct the name (the quick fix applies the suggestion), or define the calendar in a definitions file of the workspace.
     ///
     /// ## References
-    /// FORMAT.md §3 and §4.4.
+    /// docs/format.md#durations-and-working-days and docs/format.md#calendars.
     pub(crate) static CALENDAR_UNKNOWN = crate::rules::STABLE_0_1;
 }
 

@@ -30,7 +30,7 @@ declare_rule! {
     /// If the delay is already accounted for, record that with `# caseline: allow deadline-missed "reason"`.
     ///
     /// ## References
-    /// FORMAT.md §5 (readings); the procedure's citation (e.g. Children Act 1989 Representations Procedure (England) Regulations 2006, reg. 17).
+    /// docs/format.md#checks (readings); the procedure's citation (e.g. Children Act 1989 Representations Procedure (England) Regulations 2006, reg. 17).
     pub(crate) static DEADLINE_MISSED = crate::rules::STABLE_0_1;
 }
 

@@ -26,7 +26,7 @@ declare_rule! {
     /// Judge the case at another date with `as-of` in the header or `--as-of` on the command line.
     ///
     /// ## References
-    /// FORMAT.md §4.3 (moving on) and §5.
+    /// docs/format.md#procedures (moving on) and docs/format.md#checks.
     pub(crate) static DEADLINE_OVERDUE = crate::rules::STABLE_0_1;
 }
 

@@ -25,7 +25,7 @@ declare_rule! {
     /// Find the exact dates and write them; the finding then becomes either a missed deadline or nothing.
     ///
     /// ## References
-    /// FORMAT.md §2 (dates as intervals) and §5 (readings).
+    /// docs/format.md#dates (dates as intervals) and docs/format.md#checks (readings).
     pub(crate) static DEADLINE_POSSIBLY_MISSED = crate::rules::STABLE_0_1;
 }
 

@@ -26,7 +26,7 @@ declare_rule! {
     /// Record the start with its date, e.g. `2024-01-02 stage1.received`. If only the month is known write `2024-01`, and if the date is not known at all, `?` (the stage is then judged over every possible day).
     ///
     /// ## References
-    /// FORMAT.md §4.3 (deadlines and how starts pair with targets).
+    /// docs/format.md#procedures (deadlines and how starts pair with targets).
     pub(crate) static DEADLINE_UNCHECKED = crate::rules::Status::Preview { since: "0.2.0" };
 }
 

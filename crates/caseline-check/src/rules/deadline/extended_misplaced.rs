@@ -27,7 +27,7 @@ declare_rule! {
     /// Move the `extended` line under an entry of the stage that was extended, e.g. under `stage1.received` or `stage1.response`.
     ///
     /// ## References
-    /// FORMAT.md §4.2 (child lines: `extended`) and §4.3 (`extendable to`).
+    /// docs/format.md#entries (child lines: `extended`) and docs/format.md#procedures (`extendable to`).
     pub(crate) static EXTENDED_MISPLACED = crate::rules::Status::Preview { since: "0.2.0" };
 }
 

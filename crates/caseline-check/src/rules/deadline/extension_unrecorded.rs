@@ -28,7 +28,7 @@ declare_rule! {
     /// If it was not, the body exceeded the standard limit.
     ///
     /// ## References
-    /// FORMAT.md §4.2 (`extended`) and §5; e.g. Children Act 1989 Representations Procedure (England) Regulations 2006, regs. 14 and 17.
+    /// docs/format.md#entries (`extended`) and docs/format.md#checks; e.g. Children Act 1989 Representations Procedure (England) Regulations 2006, regs. 14 and 17.
     pub(crate) static EXTENSION_UNRECORDED = crate::rules::STABLE_0_1;
 }
 

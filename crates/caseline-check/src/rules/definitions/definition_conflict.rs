@@ -24,7 +24,7 @@ declare_rule! {
     /// To build on a built-in, `use` it inside a procedure of your own.
     ///
     /// ## References
-    /// FORMAT.md §4.3 and §5.
+    /// docs/format.md#procedures and docs/format.md#checks.
     pub(crate) static DEFINITION_CONFLICT = crate::rules::STABLE_0_1;
 }
 

@@ -21,7 +21,7 @@ declare_rule! {
     /// `caseline explain` lists the built-ins.
     ///
     /// ## References
-    /// FORMAT.md §4.1 and §4.3.
+    /// docs/format.md#the-case-header and docs/format.md#procedures.
     pub(crate) static PROCEDURE_UNKNOWN = crate::rules::STABLE_0_1;
 }
 

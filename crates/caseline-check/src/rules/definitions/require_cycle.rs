@@ -24,7 +24,7 @@ declare_rule! {
     /// Remove or reverse the `require` line that closes the loop.
     ///
     /// ## References
-    /// FORMAT.md §4.3 (`require`).
+    /// docs/format.md#procedures (`require`).
     pub(crate) static REQUIRE_CYCLE = crate::rules::STABLE_0_1;
 }
 

@@ -22,7 +22,7 @@ declare_rule! {
     /// Add the reason as quoted text: `2024-03-01 declined b "not eligible under the criteria"`.
     ///
     /// ## References
-    /// FORMAT.md §4.2 (`declined`).
+    /// docs/format.md#entries (`declined`).
     pub(crate) static DECLINED_WITHOUT_REASON = crate::rules::STABLE_0_1;
 }
 

@@ -24,7 +24,7 @@ declare_rule! {
     /// Give each recommendation its own ID (`a`, `b`, … or `s2-a`, `s3-a` for different stages).
     ///
     /// ## References
-    /// FORMAT.md §4.2.
+    /// docs/format.md#entries.
     pub(crate) static REC_DUPLICATE = crate::rules::STABLE_0_1;
 }
 

@@ -25,7 +25,7 @@ declare_rule! {
     /// Nothing to fix in the file if the dates are right: this is a finding.
     ///
     /// ## References
-    /// FORMAT.md §5; LGSCO Manual for Councils, Part 8.
+    /// docs/format.md#checks; LGSCO Manual for Councils, Part 8.
     pub(crate) static REC_LATE = crate::rules::STABLE_0_1;
 }
 

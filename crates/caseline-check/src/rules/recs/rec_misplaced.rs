@@ -27,7 +27,7 @@ declare_rule! {
     /// Use `promise` for the body's own commitments, or move the `rec` under the entry that made it (`stage2.report`, `stage3.panel`, `ombudsman.decision`).
     ///
     /// ## References
-    /// FORMAT.md §4.3 (`recommends`).
+    /// docs/format.md#procedures (`recommends`).
     pub(crate) static REC_MISPLACED = crate::rules::STABLE_0_1;
 }
 

@@ -23,7 +23,7 @@ declare_rule! {
     /// Record when it was done (`DATE done a`) or declined with a reason; the quick fix inserts a `YYYY-MM-DD done` line where the as-of date falls, and the finding stays until you write the real date.
     ///
     /// ## References
-    /// FORMAT.md §5; LGSCO Manual for Councils, Part 8 (remedies and compliance).
+    /// docs/format.md#checks; LGSCO Manual for Councils, Part 8 (remedies and compliance).
     pub(crate) static REC_OVERDUE = crate::rules::STABLE_0_1;
 }
 

@@ -21,7 +21,7 @@ declare_rule! {
     /// Record what happened: `DATE done m1`, or `DATE declined m1 "reason"` (the quick fix inserts a `YYYY-MM-DD done` line where the as-of date falls, and the finding stays until you write the real date).
     ///
     /// ## References
-    /// FORMAT.md §4.2 (recommendations) and §5; LGSCO Manual for Councils, Part 8.
+    /// docs/format.md#entries (recommendations) and docs/format.md#checks; LGSCO Manual for Councils, Part 8.
     pub(crate) static REC_UNADDRESSED = crate::rules::STABLE_0_1;
 }
 

@@ -23,7 +23,7 @@ declare_rule! {
     /// Correct the ID, or add the `rec`/`promise` line it refers to.
     ///
     /// ## References
-    /// FORMAT.md §4.2.
+    /// docs/format.md#entries.
     pub(crate) static REC_UNKNOWN = crate::rules::STABLE_0_1;
 }
 

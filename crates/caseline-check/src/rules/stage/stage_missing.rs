@@ -23,7 +23,7 @@ declare_rule! {
     /// If its date is not known, write it as `? A` just before B (the quick fix does this): the entry is then bounded by its neighbours.
     ///
     /// ## References
-    /// FORMAT.md §4.3 (`require`); the procedure's regulations.
+    /// docs/format.md#procedures (`require`); the procedure's regulations.
     pub(crate) static STAGE_MISSING = crate::rules::STABLE_0_1;
 }
 

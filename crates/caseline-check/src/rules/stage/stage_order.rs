@@ -23,7 +23,7 @@ declare_rule! {
     /// Check both dates and event kinds against the source and correct the one that is wrong.
     ///
     /// ## References
-    /// FORMAT.md §4.3 (`require`) and §5.
+    /// docs/format.md#procedures (`require`) and docs/format.md#checks.
     pub(crate) static STAGE_ORDER = crate::rules::STABLE_0_1;
 }
 

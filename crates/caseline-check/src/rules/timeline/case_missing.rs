@@ -21,7 +21,7 @@ declare_rule! {
     /// Add the header at the top of the file: `case "REFERENCE"` and, indented under it, the `procedure` (and usually `as-of`). The quick fix inserts `case "REFERENCE"` for you to fill in.
     ///
     /// ## References
-    /// FORMAT.md §4.1 (the case header; a file without one may hold only procedures and calendars).
+    /// docs/format.md#the-case-header (the case header; a file without one may hold only procedures and calendars).
     pub(crate) static CASE_MISSING = crate::rules::Status::Preview { since: "0.2.0" };
 }
 

@@ -27,7 +27,7 @@ declare_rule! {
     /// Correct the `as-of` date (usually the date of the decision), or the entry's date if its year is wrong.
     ///
     /// ## References
-    /// FORMAT.md §4.1 (`as-of`) and §5 (overdue findings are judged at the as-of date).
+    /// docs/format.md#the-case-header (`as-of`) and docs/format.md#checks (overdue findings are judged at the as-of date).
     pub(crate) static DATE_AFTER_AS_OF = crate::rules::Status::Preview { since: "0.2.0" };
 }
 

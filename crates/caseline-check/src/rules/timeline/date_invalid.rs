@@ -23,7 +23,7 @@ declare_rule! {
     /// If the day is not known, write the month (`2023-02`) or `?`.
     ///
     /// ## References
-    /// FORMAT.md §2 (dates).
+    /// docs/format.md#dates.
     pub(crate) static DATE_INVALID = crate::rules::STABLE_0_1;
 }
 

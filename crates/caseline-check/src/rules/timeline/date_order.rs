@@ -26,7 +26,7 @@ declare_rule! {
     /// A timeline is chronological: if the source lists events in another order, still write them in date order (a `note` can say so). Deadlines are paired by dates, so the order of lines never changes a finding, but `date-order` cannot be acknowledged.
     ///
     /// ## References
-    /// FORMAT.md §2 (dates) and §4.2 (entries).
+    /// docs/format.md#dates and docs/format.md#entries.
     pub(crate) static DATE_ORDER = crate::rules::STABLE_0_1;
 }
 

@@ -26,7 +26,7 @@ declare_rule! {
     /// Add the procedure to the header's `procedure` line (the quick fix does this), or, if the event was meant to be one of the named procedure's, use that name (a suggestion is given when one fits).
     ///
     /// ## References
-    /// FORMAT.md §4.1 (`procedure` names the procedures) and §4.2 (free events).
+    /// docs/format.md#the-case-header (`procedure` names the procedures) and docs/format.md#entries (free events).
     pub(crate) static EVENT_FOREIGN = crate::rules::Status::Preview { since: "0.2.0" };
 }
 

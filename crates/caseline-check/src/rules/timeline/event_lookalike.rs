@@ -28,7 +28,7 @@ declare_rule! {
     /// If the entry really is something other than a stage, give it a name that shares no words with the procedure's events, like `meeting`, or acknowledge the finding with the reason.
     ///
     /// ## References
-    /// FORMAT.md §4.2 (entries and free events) and §4.3 (procedures).
+    /// docs/format.md#entries (entries and free events) and docs/format.md#procedures.
     pub(crate) static EVENT_LOOKALIKE = crate::rules::Status::Preview { since: "0.2.0" };
 }
 

@@ -28,7 +28,7 @@ declare_rule! {
     /// To record something that is not a procedure stage, give it a name outside the procedure's namespaces, e.g. `meeting` or `assessment.completed`.
     ///
     /// ## References
-    /// FORMAT.md §4.2 (entries) and §4.3 (procedures).
+    /// docs/format.md#entries and docs/format.md#procedures.
     pub(crate) static EVENT_UNKNOWN = crate::rules::STABLE_0_1;
 }
 

@@ -22,11 +22,11 @@ declare_rule! {
     /// Correct the key (the message suggests the nearest known one), or move the information into an entry or a comment.
     ///
     /// ## References
-    /// FORMAT.md §4.1 (the case header).
+    /// docs/format.md#the-case-header.
     pub(crate) static HEADER_UNKNOWN_KEY = crate::rules::STABLE_0_1;
 }
 
-/// The keys the header understands (FORMAT.md §4.1).
+/// The keys the header understands (docs/format.md#the-case-header).
 pub(crate) const KNOWN_KEYS: &[&str] = &[
     "title",
     "body",

@@ -25,7 +25,7 @@ declare_rule! {
     /// To record that recommendations were carried out, use a `done` entry: `2024-05-01 done a b`.
     ///
     /// ## References
-    /// FORMAT.md §4.2 (entries: `DATE EVENT [ID ...] ["text"]`, and the generic kinds).
+    /// docs/format.md#entries (entries: `DATE EVENT [ID ...] ["text"]`, and the generic kinds).
     pub(crate) static ID_UNEXPECTED = crate::rules::Status::Preview { since: "0.2.0" };
 }
 

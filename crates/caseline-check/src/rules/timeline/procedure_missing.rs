@@ -27,7 +27,7 @@ declare_rule! {
     /// If no statutory or written procedure applies, acknowledge the finding with the reason: `# caseline: allow procedure-missing "informal complaint: no procedure applies"`.
     ///
     /// ## References
-    /// FORMAT.md §4.1 (the case header) and §4.3 (procedures).
+    /// docs/format.md#the-case-header and docs/format.md#procedures.
     pub(crate) static PROCEDURE_MISSING = crate::rules::Status::Preview { since: "0.2.0" };
 }
 

@@ -25,7 +25,7 @@ declare_rule! {
     /// Where the right text is known, the editor offers it as a quick fix; it is offered only when the mended line reads cleanly, and never writes a date you did not give (a date such as `04/03/2024` is read day first, as in the UK, and the message says so).
     ///
     /// ## References
-    /// FORMAT.md §1 (lexical rules) and §4 (blocks).
+    /// docs/format.md#tokens (lexical rules) and docs/format.md#blocks.
     pub(crate) static SYNTAX = crate::rules::STABLE_0_1;
 }
 

@@ -1,7 +1,7 @@
 //! `initialized`: ask the client to watch definitions files and `caseline.toml`
 //! when it supports dynamic registration. The registration is a request to the
 //! client, so it runs in its own task: awaiting it here could deadlock the
-//! transport (NOTES-ecosystem.md §1).
+//! transport (docs/architecture.md, caseline-lsp, "Concurrency").
 
 use std::sync::Arc;
 

@@ -241,7 +241,7 @@ fn target_hint(d: &DeadlineRecord) -> Option<String> {
 
 /// Where a recommendation stands as of the as-of date, as the engine judged
 /// it: past its due date and not done or declined, it is overdue, never
-/// "open" (`RecRecord::overdue`, FORMAT.md §5, as `rec-overdue` judges it);
+/// "open" (`RecRecord::overdue`, docs/format.md#checks, as `rec-overdue` judges it);
 /// possibly overdue when the as-of date falls inside a vague due date
 /// (`RecRecord::possibly_overdue`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

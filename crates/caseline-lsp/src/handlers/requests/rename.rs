@@ -1,6 +1,6 @@
 //! `textDocument/prepareRename` and `textDocument/rename` for recommendation IDs:
 //! the definition and every use in the file change together. A new name must be
-//! a valid ID (`[A-Za-z0-9][A-Za-z0-9_-]*`, FORMAT.md §1) and must not be in use
+//! a valid ID (`[A-Za-z0-9][A-Za-z0-9_-]*`, docs/format.md#tokens) and must not be in use
 //! in the file already: renaming `r1` onto an existing `r2` would merge the two
 //! recommendations and silently drop `r2`'s findings. Both refusals are error
 //! responses with a plain message, which clients show to the user.

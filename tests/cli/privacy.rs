@@ -12,9 +12,8 @@
 //! CI always means the no-network check ran. Drives the binary as a separate process; links no CLI or LSP
 //! code.
 
-mod common;
-
-use common::{TIME_LIMIT, cannot_run, caseline_bin, workspace_root};
+use crate::ci::cannot_run;
+use crate::support::{TIME_LIMIT, workspace_root};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -116,7 +115,7 @@ fn cli_commands_make_no_network_connections() {
     if !strace_works() {
         return;
     }
-    let bin = caseline_bin();
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_caseline"));
     let root = workspace_root();
     let scratch = tempfile::tempdir().expect("a temporary folder");
     let runs: &[&[&str]] = &[
@@ -203,7 +202,7 @@ fn response(rx: &mpsc::Receiver<serde_json::Value>, id: i64) -> serde_json::Valu
 fn the_language_server_makes_no_connections_and_logs_no_document_text() {
     let scratch = tempfile::tempdir().expect("a temporary folder");
     let use_strace = strace_works();
-    let bin = caseline_bin();
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_caseline"));
     let mut cmd = if use_strace {
         let mut c = Command::new("strace");
         c.args(["-f", "-e", "trace=%network", "-o"])

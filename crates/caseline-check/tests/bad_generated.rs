@@ -4,7 +4,8 @@
 //! memory and run through parse + check. Each must give the expected findings
 //! (rule and line), never panic, and finish within the generous time limit.
 //!
-//! Only the libraries; the CLI's handling of the same sizes is in cli_bad.rs.
+//! Only the libraries; the CLI's handling of the same sizes is in
+//! tests/cli/bad_inputs.rs.
 
 mod common;
 

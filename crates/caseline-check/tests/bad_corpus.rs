@@ -46,7 +46,7 @@ fn each_corpus_file_gives_exactly_its_expected_findings() {
         let bytes = std::fs::read(workspace_root().join("tests/bad").join(name))
             .unwrap_or_else(|e| panic!("reading tests/bad/{name}: {e}"));
         // The libraries take text; bytes that are not UTF-8 are decoded the way
-        // an editor shows them (U+FFFD). The CLI refuses them: see cli_bad.rs.
+        // an editor shows them (U+FFFD). The CLI refuses them: see tests/cli/bad_inputs.rs.
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let got = within_limit(name, || {
             let p = parse(&text);

@@ -4,14 +4,97 @@
 //! message and exit 2, a file over the size cap is refused without being read,
 //! and a 20 MB file is checked — never a panic, within the time limit.
 //!
-//! Drives the binary as a separate process (see `common::caseline_bin`); must
-//! not link the CLI or LSP code.
+//! The libraries' side of the same corpus is `crates/caseline-check/tests/bad_corpus.rs`.
+//! Unlike `support::run_in`, the runner here kills a run that takes too long and
+//! reads output lossily: these inputs are where a hang or stray bytes would show.
 
-mod common;
-
-use common::{assert_no_panic, expected, run_caseline, workspace_root};
+use crate::expected;
+use crate::support::{TIME_LIMIT, workspace_root};
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// What one timed run of the binary produced.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `caseline ARGS` in `dir` with colour and logging pinned off, failing
+/// the test if it takes longer than [`TIME_LIMIT`] (it is then killed).
+fn run_caseline(dir: &Path, args: &[&str]) -> Run {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_caseline"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("CASELINE_LOG")
+        .env_remove("RUST_LOG")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starting caseline");
+    // Read the pipes on threads so a large output cannot block the child.
+    let mut stdout = child.stdout.take().expect("piped");
+    let mut stderr = child.stderr.take().expect("piped");
+    let out_thread = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut stdout, &mut s);
+        s
+    });
+    let err_thread = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut stderr, &mut s);
+        s
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("waiting for caseline") {
+            break status;
+        }
+        if start.elapsed() > TIME_LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("caseline {args:?} took over {TIME_LIMIT:?}; killed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let stdout = out_thread.join().unwrap_or_default();
+    let stderr = err_thread.join().unwrap_or_default();
+    Run {
+        code: status.code(),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    }
+}
+
+/// No panic reached the user: neither Rust's panic text nor the CLI's own
+/// "this is a bug" report.
+fn assert_no_panic(what: &str, run: &Run) {
+    for text in [&run.stdout, &run.stderr] {
+        assert!(
+            !text.contains("panicked at")
+                && !text.contains("RUST_BACKTRACE")
+                && !text.contains("internal error"),
+            "{what}: caseline panicked:\n{text}"
+        );
+    }
+    assert!(
+        run.code.is_some(),
+        "{what}: caseline was killed by a signal\n{}",
+        run.stderr
+    );
+}
+
+/// The per-file sections of `tests/bad/EXPECTED.md`, by file name.
+fn expected_bad() -> BTreeMap<String, expected::Section> {
+    expected::read(&workspace_root().join("tests/bad/EXPECTED.md"), |rule| {
+        caseline_check::Rule::from_name(rule).is_some()
+    })
+}
 
 /// (path, line, rule) of every diagnostic in `--format json` output.
 fn json_findings(stdout: &str) -> BTreeMap<String, Vec<(u32, String)>> {
@@ -49,7 +132,7 @@ fn the_cli_reports_the_corpus_findings_and_refuses_the_non_utf8_file() {
     );
     let got = json_findings(&run.stdout);
     let mut failures = Vec::new();
-    for (file, want) in expected() {
+    for (file, want) in expected_bad() {
         if file == "non-utf8.case" {
             assert!(
                 !got.contains_key(&file),
