@@ -565,6 +565,7 @@ const LIBRARY_CRATES: &[&str] = &[
     "caseline-check",
     "caseline-report",
     "caseline-workspace",
+    "caseline-ide",
 ];
 
 /// How a library would read the clock, the environment or the file system.

@@ -2,8 +2,10 @@
 //!
 //! Invariant: nothing a client sends can crash the server or make it show
 //! diagnostics for text other than the latest version. Rule logic lives in
-//! `caseline-check`, parsing and formatting in `caseline-syntax`; this crate only
-//! keeps documents, converts positions (`convert.rs`) and wires handlers.
+//! `caseline-check`, parsing and formatting in `caseline-syntax`, what hover,
+//! completion, hints, navigation, rename and the outline show in `caseline-ide`;
+//! this crate only keeps documents, converts positions (`convert.rs`) and
+//! wires handlers.
 
 mod capabilities;
 mod convert;

@@ -12,9 +12,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
-use caseline_check::Definitions;
 use caseline_syntax::Parse;
 use caseline_workspace::{NativeFs, Origin, Scope};
 use tower_lsp_server::ls_types::Uri;
@@ -130,16 +129,12 @@ pub fn file_path(uri: &Uri) -> Option<PathBuf> {
     uri.to_file_path().map(|p| p.into_owned())
 }
 
-/// Where a procedure's source can be opened (a workspace file or a built-in
-/// document) and its parse. Nothing is parsed here: workspace files are kept
-/// parsed, and each built-in is parsed once per process.
-pub fn procedure_location(ws: &Workspace, name: &str) -> Option<(Uri, Arc<Parse>)> {
-    match ws.procedure_origin(name)? {
-        Origin::Builtin(file) => Some((builtin_uri(&file)?, builtin_parse(&file)?)),
-        Origin::File(path) => {
-            let parse = Arc::clone(&ws.files.get(&path)?.parse);
-            Some((Uri::from_file_path(&path)?, parse))
-        }
+/// The URI of a procedure's source: a workspace file, or a read-only
+/// built-in document.
+pub fn origin_uri(origin: &Origin) -> Option<Uri> {
+    match origin {
+        Origin::Builtin(file) => builtin_uri(file),
+        Origin::File(path) => Uri::from_file_path(path),
     }
 }
 
@@ -149,21 +144,6 @@ pub fn read_definitions(path: &Path) -> Option<Arc<Parse>> {
     use caseline_workspace::FileSystem as _;
     let text = NativeFs.read(path).ok()?;
     caseline_syntax::may_define(&text).then(|| Arc::new(caseline_syntax::parse(&text)))
-}
-
-/// The parse of a built-in procedure's source, by its origin (`builtin:NAME`).
-fn builtin_parse(file: &str) -> Option<Arc<Parse>> {
-    static PARSES: LazyLock<HashMap<String, Arc<Parse>>> = LazyLock::new(|| {
-        let defs = Definitions::builtin();
-        defs.procedure_names()
-            .into_iter()
-            .filter_map(|name| {
-                let (origin, text) = defs.procedure_source(&name)?;
-                Some((origin.to_owned(), Arc::new(caseline_syntax::parse(text))))
-            })
-            .collect()
-    });
-    PARSES.get(&format!("builtin:{file}")).cloned()
 }
 
 /// `caseline-builtin:/NAME.case`.

@@ -1,9 +1,11 @@
-//! Request and notification handlers, one file per LSP method, plus the few
-//! helpers they share (finding a snapshot, reading procedure sources, finding
-//! recommendation IDs, turning a text change into one minimal edit).
+//! Request and notification handlers, one file per LSP method, plus the LSP
+//! plumbing they share: finding a snapshot, turning a `caseline_ide::FileRef`
+//! into a URI and a location, turning a text change into one minimal edit.
 //!
-//! Handlers are synchronous and short: they read params, take a snapshot, call
-//! `caseline-check` or `caseline-syntax`, and convert. Must not hold rule logic.
+//! Handlers are synchronous and short: they read params, take a snapshot,
+//! convert positions (`convert.rs`), call `caseline-ide` (or `caseline-syntax`,
+//! `caseline-check`), and convert the answer. Must not hold domain logic: what
+//! an editor feature shows is decided in `caseline-ide`.
 
 pub mod notifications;
 pub mod publish_diagnostics;
@@ -11,13 +13,12 @@ pub mod requests;
 
 use std::sync::Arc;
 
-use caseline_syntax::ast::{Document, EntryChild, EventDecl, ProcedureDef, Spanned};
-use caseline_syntax::{TextRange, TextSize};
-use tower_lsp_server::ls_types::Uri;
+use caseline_ide::FileRef;
+use caseline_syntax::{Parse, TextRange};
+use tower_lsp_server::ls_types::{Location, Uri};
 
 use crate::convert;
 use crate::session::{DocumentSnapshot, Session};
-use crate::workspace::Workspace;
 
 /// The current snapshot of an open document, or `None` (logged) for a document
 /// the client never opened: requests on it get an empty answer, not an error.
@@ -32,119 +33,29 @@ pub fn snapshot(session: &Session, uri: &Uri) -> Option<Arc<DocumentSnapshot>> {
     snap
 }
 
-/// Where a recommendation/promise ID occurs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IdOccurrence {
-    pub name: String,
-    pub range: TextRange,
-    /// True on the `rec`/`promise` line that defines it.
-    pub is_definition: bool,
-}
-
-/// Every occurrence of every recommendation ID, in file order.
-pub fn id_occurrences(doc: &Document) -> Vec<IdOccurrence> {
-    let mut out = Vec::new();
-    let mut push = |s: &Spanned<String>, is_definition| {
-        out.push(IdOccurrence {
-            name: s.value.clone(),
-            range: s.range,
-            is_definition,
-        })
-    };
-    for entry in &doc.entries {
-        for id in &entry.ids {
-            push(id, false);
-        }
-        for child in &entry.children {
-            match child {
-                EntryChild::Rec(rec) => push(&rec.id, true),
-                EntryChild::Agree(agree) => {
-                    for id in &agree.ids {
-                        push(id, false);
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    out
-}
-
-/// The ID occurrence under `offset` (the end of an ID counts, so a cursor just
-/// after it still finds it).
-pub fn id_at(doc: &Document, offset: TextSize) -> Option<IdOccurrence> {
-    id_occurrences(doc)
-        .into_iter()
-        .find(|o| o.range.contains_inclusive(offset))
-}
-
-/// A procedure's parsed source and where it can be opened.
-pub struct ProcedureSource {
-    pub name: String,
-    pub uri: Uri,
-    pub parse: std::sync::Arc<caseline_syntax::Parse>,
-}
-
-impl ProcedureSource {
-    /// The `procedure NAME` block of this source.
-    pub fn def(&self) -> Option<&ProcedureDef> {
-        self.parse
-            .document()
-            .procedures
-            .iter()
-            .find(|p| p.name.value == self.name)
+/// The address of `file` for the client and the parse its byte ranges are
+/// measured in: this document's own, or the workspace's copy of a definitions
+/// file, or a built-in procedure's source (`caseline-builtin:`). If that other
+/// document is open, its current snapshot is newer than the workspace copy,
+/// but both come from the same text until the next edit, so the workspace's
+/// parse is the right one.
+pub fn file_of(snap: &DocumentSnapshot, file: &FileRef) -> Option<(Uri, Arc<Parse>)> {
+    match file {
+        FileRef::Current => Some((snap.uri.clone(), Arc::clone(&snap.parse))),
+        FileRef::Other(origin) => Some((
+            crate::workspace::origin_uri(origin)?,
+            caseline_ide::source_parse(&snap.workspace, origin)?,
+        )),
     }
 }
 
-/// The sources of `names` and of every procedure they `use`, each once,
-/// in breadth-first order.
-pub fn procedure_sources(ws: &Workspace, names: &[String]) -> Vec<ProcedureSource> {
-    let mut queue: Vec<String> = names.to_vec();
-    let mut out: Vec<ProcedureSource> = Vec::new();
-    let mut i = 0;
-    while i < queue.len() {
-        let name = queue[i].clone();
-        i += 1;
-        if out.iter().any(|s| s.name == name) {
-            continue;
-        }
-        let Some((uri, parse)) = crate::workspace::procedure_location(ws, &name) else {
-            continue;
-        };
-        let source = ProcedureSource { name, uri, parse };
-        if let Some(def) = source.def() {
-            for used in &def.uses {
-                if !queue.contains(&used.value) {
-                    queue.push(used.value.clone());
-                }
-            }
-        }
-        out.push(source);
-    }
-    out
-}
-
-/// The procedures named in the case header (empty for a file without one).
-pub fn case_procedures(doc: &Document) -> Vec<String> {
-    doc.header
-        .as_ref()
-        .and_then(|h| h.procedures.as_ref())
-        .map(|ps| ps.iter().map(|p| p.value.clone()).collect())
-        .unwrap_or_default()
-}
-
-/// The `event` declaration of `kind` among `sources`, with its source.
-pub fn find_event<'a>(
-    sources: &'a [ProcedureSource],
-    kind: &str,
-) -> Option<(&'a ProcedureSource, &'a EventDecl)> {
-    sources.iter().find_map(|s| {
-        let def = s.def()?;
-        def.events
-            .iter()
-            .find(|e| e.name.value == kind)
-            .map(|e| (s, e))
-    })
+/// A byte range in `file` as an LSP location.
+pub fn location(snap: &DocumentSnapshot, file: &FileRef, range: TextRange) -> Option<Location> {
+    let (uri, parse) = file_of(snap, file)?;
+    Some(Location::new(
+        uri,
+        convert::range(parse.line_index(), range, snap.encoding),
+    ))
 }
 
 /// The single replacement that turns `old` into `new`: the differing middle
@@ -197,19 +108,6 @@ fn inside_crlf(text: &str, offset: usize) -> bool {
     offset > 0
         && text.as_bytes().get(offset - 1) == Some(&b'\r')
         && text.as_bytes().get(offset) == Some(&b'\n')
-}
-
-/// `25wd`, `15d`, `4w`, `1m`, `1y`: a duration as the user writes it.
-pub fn duration_text(d: &caseline_syntax::ast::DurationLit) -> String {
-    use caseline_syntax::ast::DurationUnit as U;
-    let unit = match d.unit {
-        U::WorkingDays => "wd",
-        U::Days => "d",
-        U::Weeks => "w",
-        U::Months => "m",
-        U::Years => "y",
-    };
-    format!("{}{unit}", d.amount)
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
-//! `textDocument/references`: every place a recommendation ID is defined,
-//! agreed, done, declined or partly done (recommendation IDs are per file).
+//! `textDocument/references`: `caseline_ide::references` at the cursor
+//! (recommendation IDs, which are per file), as locations in this document.
 
 use tower_lsp_server::ls_types::{Location, ReferenceParams};
 
 use crate::convert;
-use crate::handlers::{id_at, id_occurrences, snapshot};
+use crate::handlers::snapshot;
 use crate::session::Session;
 
 pub fn handle(session: &Session, p: ReferenceParams) -> anyhow::Result<Option<Vec<Location>>> {
@@ -13,20 +13,15 @@ pub fn handle(session: &Session, p: ReferenceParams) -> anyhow::Result<Option<Ve
         return Ok(None);
     };
     let offset = convert::offset(snap.index(), tdp.position, snap.encoding);
-    let doc = snap.parse.document();
-    let Some(id) = id_at(doc, offset) else {
-        return Ok(None);
-    };
-    let include_decl = p.context.include_declaration;
-    let locations = id_occurrences(doc)
-        .into_iter()
-        .filter(|o| o.name == id.name && (include_decl || !o.is_definition))
-        .map(|o| {
-            Location::new(
-                snap.uri.clone(),
-                convert::range(snap.index(), o.range, snap.encoding),
-            )
-        })
-        .collect();
-    Ok(Some(locations))
+    let found = caseline_ide::references(&snap.parse, offset, p.context.include_declaration);
+    Ok(found.map(|refs| {
+        refs.into_iter()
+            .map(|r| {
+                Location::new(
+                    snap.uri.clone(),
+                    convert::range(snap.index(), r.range, snap.encoding),
+                )
+            })
+            .collect()
+    }))
 }
