@@ -188,12 +188,15 @@ pub(crate) fn check_rule(rule: Rule) {
 
 /// Applies edits in order, each relative to the text after the previous ones.
 pub(crate) fn apply(text: &str, edits: &[caseline_syntax::TextEdit]) -> String {
-    let mut out = text.to_string();
-    for e in edits {
-        let range = usize::from(e.range.start())..usize::from(e.range.end());
-        out.replace_range(range, &e.new_text);
+    // The edits are relative to `text`, sorted and non-overlapping
+    // (`Fix::new`), checked here for every fix of every fixture.
+    for pair in edits.windows(2) {
+        assert!(
+            pair[0].range.end() <= pair[1].range.start(),
+            "a fix's edits overlap or are out of order: {edits:?}"
+        );
     }
-    out
+    crate::Fix::new("", edits.to_vec()).apply(text)
 }
 
 /// Every fix must remove (at least) the finding it was offered for, unless

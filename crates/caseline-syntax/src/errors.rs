@@ -34,6 +34,8 @@ pub struct SyntaxError {
 pub struct SyntaxFix {
     /// What the fix does, for a menu: "Use straight quotes".
     pub title: String,
+    /// Relative to the text as it is, sorted and non-overlapping (the check
+    /// engine's `Fix` convention).
     pub edits: Vec<TextEdit>,
 }
 

@@ -588,7 +588,7 @@ impl<'a> Cx<'a> {
 
 /// Keeps `Fix` constructors short in rule files.
 pub(crate) fn fix(title: String, edits: Vec<TextEdit>) -> Fix {
-    Fix { title, edits }
+    Fix::new(title, edits)
 }
 
 #[cfg(test)]

@@ -46,10 +46,10 @@ pub(crate) fn made_at(cx: &Cx, r: &RecRecord) -> String {
 pub(crate) fn done_fix(cx: &Cx, id: &str) -> Fix {
     let slot = cx.as_of_slot();
     let edit = cx.insert_line_edit(slot, &format!("{DATE_PLACEHOLDER} done {id}"));
-    Fix {
-        title: format!("Record `{id}` as done (then write the date it was done)"),
-        edits: vec![edit],
-    }
+    Fix::new(
+        format!("Record `{id}` as done (then write the date it was done)"),
+        vec![edit],
+    )
 }
 
 /// What a fix writes where only the user knows the date.

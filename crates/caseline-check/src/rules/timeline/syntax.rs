@@ -46,10 +46,7 @@ pub(crate) fn check(cx: &mut Cx) {
 pub(crate) fn report_with_fix(cx: &mut Cx, rule: Rule, e: &caseline_syntax::SyntaxError) {
     let d = cx.report(rule, e.range, e.message.clone());
     if let Some(fix) = &e.fix {
-        d.fixes.push(Fix {
-            title: fix.title.clone(),
-            edits: fix.edits.clone(),
-        });
+        d.fixes.push(Fix::new(fix.title.clone(), fix.edits.clone()));
     }
 }
 

@@ -1,7 +1,8 @@
 //! `textDocument/codeAction`: the quick fixes the check engine attached to the
 //! findings under the cursor (insert a `done` entry, apply a "did you mean",
-//! add a missing stage or an `extended` line). A fix's edits are sequential, so
-//! they are applied to a copy and sent as one minimal edit of the original.
+//! add a missing stage or an `extended` line). A fix's edits are relative to the
+//! document as it is, sorted and non-overlapping (`caseline_check::Fix`), so
+//! each is converted as it is into one workspace edit.
 //!
 //! A finding that may be accepted (`Rule::acknowledgeable`: not a slip to
 //! correct, like a line that cannot be read or a misspelt event) can also be
@@ -20,7 +21,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use crate::convert;
-use crate::handlers::{minimal_edit, publish_diagnostics, snapshot};
+use crate::handlers::{publish_diagnostics, snapshot};
 use crate::session::{DocumentSnapshot, Session};
 
 pub fn handle(
@@ -38,40 +39,32 @@ pub fn handle(
             continue;
         }
         for fix in &diag.fixes {
-            let mut text = snap.text().to_owned();
-            let mut ok = true;
-            for edit in &fix.edits {
-                let (s, e) = (
-                    usize::from(edit.range.start()),
-                    usize::from(edit.range.end()),
-                );
-                if e > text.len() || s > e || !text.is_char_boundary(s) || !text.is_char_boundary(e)
-                {
-                    ok = false;
-                    break;
-                }
-                text.replace_range(s..e, &edit.new_text);
-            }
-            if !ok {
+            let text = snap.text();
+            let fits = |r: caseline_syntax::TextRange| {
+                let (s, e) = (usize::from(r.start()), usize::from(r.end()));
+                e <= text.len() && s <= e && text.is_char_boundary(s) && text.is_char_boundary(e)
+            };
+            if fix.edits.is_empty() || !fix.edits.iter().all(|e| fits(e.range)) {
                 tracing::error!(
                     rule = diag.rule.name(),
                     "a fix's edit is outside the text; skipped"
                 );
                 continue;
             }
-            let Some((range, new_text)) = minimal_edit(snap.text(), &text) else {
-                continue;
-            };
-            let edit = TextEdit {
-                range: convert::range(snap.index(), range, snap.encoding),
-                new_text,
-            };
+            let edits: Vec<TextEdit> = fix
+                .edits
+                .iter()
+                .map(|e| TextEdit {
+                    range: convert::range(snap.index(), e.range, snap.encoding),
+                    new_text: e.new_text.clone(),
+                })
+                .collect();
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: fix.title.clone(),
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![publish_diagnostics::to_lsp(&snap, diag)]),
                 edit: Some(WorkspaceEdit {
-                    changes: Some(HashMap::from([(snap.uri.clone(), vec![edit])])),
+                    changes: Some(HashMap::from([(snap.uri.clone(), edits)])),
                     ..Default::default()
                 }),
                 is_preferred: Some(diag.fixes.len() == 1),
