@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 
 use caseline_syntax::ast::{Document, EntryChild};
-use caseline_syntax::{Parse, TextRange, TextSize};
+use caseline_syntax::{Parse, TextRange, TextSize, vocabulary};
 use caseline_workspace::Workspace;
 use chrono::NaiveDate;
 
@@ -47,38 +47,6 @@ pub struct CompletionItem {
     pub edit_range: TextRange,
     pub insert_text: String,
 }
-
-const HEADER_KEYS: [(&str, &str); 8] = [
-    ("title", "a short title for the case"),
-    ("body", "the organisation complained about"),
-    ("complainant", "who complained, anonymised"),
-    (
-        "procedure",
-        "the complaints procedures the case went through",
-    ),
-    (
-        "calendar",
-        "the working-day calendar (default england-and-wales)",
-    ),
-    ("as-of", "the date at which open deadlines are judged"),
-    ("related", "a related case reference"),
-    ("source", "where the decision was published"),
-];
-const GENERIC_KINDS: [(&str, &str); 4] = [
-    ("note", "anything worth recording; no checks"),
-    (
-        "done",
-        "recommendations or promises carried out on this date",
-    ),
-    ("declined", "a reasoned decision not to carry them out"),
-    ("partial", "progress, but still open"),
-];
-const CHILD_KEYWORDS: [(&str, &str); 4] = [
-    ("rec", "a recommendation made at this event"),
-    ("promise", "a commitment the organisation made"),
-    ("agree", "the organisation accepted these recommendations"),
-    ("extended", "this stage was formally extended"),
-];
 
 /// The completions at `offset`. `today` is offered at the start of a line
 /// (the caller reads the clock; this crate never does).
@@ -125,10 +93,10 @@ impl Cx<'_> {
         }
     }
 
-    fn keywords(&self, words: &[(&str, &str)], kind: CompletionKind) -> Vec<CompletionItem> {
+    fn keywords(&self, words: &[vocabulary::Word], kind: CompletionKind) -> Vec<CompletionItem> {
         words
             .iter()
-            .map(|(k, d)| self.item((*k).to_owned(), d, kind))
+            .map(|w| self.item(w.name.to_owned(), w.doc, kind))
             .collect()
     }
 
@@ -188,8 +156,8 @@ impl Cx<'_> {
             return items;
         }
         match done_words {
-            [] if in_header => self.keywords(&HEADER_KEYS, CompletionKind::HeaderKey),
-            [] => self.keywords(&CHILD_KEYWORDS, CompletionKind::Keyword),
+            [] if in_header => self.keywords(vocabulary::HEADER_KEYS, CompletionKind::HeaderKey),
+            [] => self.keywords(vocabulary::ENTRY_CHILDREN, CompletionKind::Keyword),
             ["procedure", ..] if in_header => self.procedure_names(),
             ["calendar"] if in_header => self.calendar_names(),
             ["agree", ..] => self.ids(),
@@ -221,20 +189,7 @@ impl Cx<'_> {
                     return None;
                 }
                 Some(match done_words {
-                    [] => self.keywords(
-                        &[
-                            ("title", "the procedure's full name"),
-                            ("source", "the regulation or guidance it follows"),
-                            ("use", "include another procedure's definitions"),
-                            ("event", "an event kind: event NAME \"label\" [recommends]"),
-                            (
-                                "deadline",
-                                "deadline TARGET within DUR of START [extendable to DUR]",
-                            ),
-                            ("require", "require A before B"),
-                        ],
-                        CompletionKind::Keyword,
-                    ),
+                    [] => self.keywords(vocabulary::PROCEDURE_LINES, CompletionKind::Keyword),
                     ["use", ..] => self.procedure_names(),
                     ["deadline"]
                     | ["deadline", _, "within", _, "of"]
@@ -260,13 +215,7 @@ impl Cx<'_> {
                     return None;
                 }
                 Some(match done_words {
-                    [] => self.keywords(
-                        &[
-                            ("extends", "include other calendars' closed days"),
-                            ("closed", "days the organisation was closed"),
-                        ],
-                        CompletionKind::Keyword,
-                    ),
+                    [] => self.keywords(vocabulary::CALENDAR_LINES, CompletionKind::Keyword),
                     ["extends", ..] => self.calendar_names(),
                     _ => Vec::new(),
                 })
@@ -293,7 +242,7 @@ impl Cx<'_> {
                 }
             }
         }
-        for (k, d) in GENERIC_KINDS {
+        for &vocabulary::Word { name: k, doc: d } in vocabulary::GENERIC_EVENTS {
             items.push(self.item(k.to_owned(), d, CompletionKind::Keyword));
         }
         items

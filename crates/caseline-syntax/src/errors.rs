@@ -131,28 +131,6 @@ pub(crate) fn is_indented_block(block: Node<'_>, index: &LineIndex) -> bool {
     block.kind() != kinds::INVALID_BLOCK && !block.is_extra() && !prefix.is_empty() && prefix != BOM
 }
 
-/// The words child lines start with, under an entry, the header, a procedure
-/// or a calendar (besides `>` for prose): a top-level line starting with one
-/// was meant to be indented.
-pub(crate) const CHILD_WORDS: &[&str] = &[
-    "rec",
-    "promise",
-    "agree",
-    "extended",
-    "title",
-    "body",
-    "complainant",
-    "as-of",
-    "related",
-    "source",
-    "event",
-    "deadline",
-    "require",
-    "use",
-    "extends",
-    "closed",
-];
-
 /// The byte-order mark some editors write at the start of a file.
 pub(crate) const BOM: &str = "\u{FEFF}";
 
@@ -362,7 +340,7 @@ fn invalid_top_level_message(head: Node<'_>, text: &str, index: &LineIndex) -> S
         return "this indented line has no entry or block above it to belong to".to_string();
     }
     let first_word = line_text.split_whitespace().next().unwrap_or_default();
-    if CHILD_WORDS.contains(&first_word) || first_word.starts_with('>') {
+    if crate::vocabulary::is_child_word(first_word) || first_word.starts_with('>') {
         return format!(
             "`{first_word}` lines belong under an entry or block: indent this line to put it under the one above"
         );

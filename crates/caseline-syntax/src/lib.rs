@@ -18,6 +18,7 @@ mod query_cache;
 mod scan;
 mod shift;
 mod slips;
+pub mod vocabulary;
 
 pub use dates::{max_duration_amount, parse_duration};
 pub use errors::{SyntaxError, SyntaxErrorKind, SyntaxFix};

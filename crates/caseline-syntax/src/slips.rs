@@ -16,7 +16,7 @@
 //! Must not depend on calendars, rules or LSP; never panics.
 
 use crate::dates::{parse_date, parse_duration};
-use crate::errors::{BOM, CHILD_WORDS, SyntaxError, SyntaxErrorKind, SyntaxFix};
+use crate::errors::{BOM, SyntaxError, SyntaxErrorKind, SyntaxFix};
 use crate::line_index::LineIndex;
 use crate::parse::TextEdit;
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -710,30 +710,6 @@ fn word_end(line: &str, pos: usize, split: bool) -> usize {
 
 // ------------------------------------------------------------------ odd spaces
 
-const KEYWORDS: &[&str] = &[
-    "rec",
-    "promise",
-    "agree",
-    "extended",
-    "event",
-    "deadline",
-    "require",
-    "use",
-    "extends",
-    "closed",
-    "within",
-    "by",
-    "of",
-    "before",
-    "extendable",
-    "to",
-    "case",
-    "procedure",
-    "calendar",
-    "as-of",
-    "recommends",
-];
-
 fn odd_space_slips(line: &str, walk: &Walk) -> Vec<Slip> {
     let mut out = Vec::new();
     let content_start = line.len() - line.trim_start_matches(is_sep).len();
@@ -769,7 +745,7 @@ fn odd_space_slips(line: &str, walk: &Walk) -> Vec<Slip> {
             " "
         } else if !inside {
             ""
-        } else if KEYWORDS.contains(&word_before)
+        } else if crate::vocabulary::is_keyword(word_before)
             || scan_range(word_before).is_some_and(|d| d.len == word_before.len())
             || matches!(after, Some(a) if a == '"' || quote_kind(a).is_some())
             || before == Some('"')
@@ -1741,7 +1717,7 @@ impl<'a> Reader<'a> {
                 return;
             }
         }
-        if CHILD_WORDS.contains(&word) || word.starts_with('>') {
+        if crate::vocabulary::is_child_word(word) || word.starts_with('>') {
             return;
         }
         // A date in brackets: `[2024-03-04] note`.

@@ -27,16 +27,11 @@ declare_rule! {
 }
 
 /// The keys the header understands (docs/format.md#the-case-header).
-pub(crate) const KNOWN_KEYS: &[&str] = &[
-    "title",
-    "body",
-    "complainant",
-    "procedure",
-    "calendar",
-    "as-of",
-    "related",
-    "source",
-];
+fn known_keys() -> impl Iterator<Item = &'static str> + Clone {
+    caseline_syntax::vocabulary::HEADER_KEYS
+        .iter()
+        .map(|w| w.name)
+}
 
 pub(crate) fn check(cx: &mut Cx) {
     let Some(h) = &cx.doc.header else { return };
@@ -52,19 +47,19 @@ pub(crate) fn check(cx: &mut Cx) {
             .unwrap_or_default();
         let next_word = line_rest.split_whitespace().next().unwrap_or_default();
         let joined = format!("{}-{}", key.to_lowercase(), next_word.to_lowercase());
-        let (suggestion, range) = if !next_word.is_empty() && KNOWN_KEYS.contains(&joined.as_str())
-        {
-            let offset = line_rest.find(next_word).unwrap_or(0) + next_word.len();
-            let end = f.key.range.end() + caseline_syntax::TextSize::from(offset as u32);
-            (Some(joined), TextRange::new(f.key.range.start(), end))
-        } else if KNOWN_KEYS.contains(&key.to_lowercase().as_str()) {
-            (Some(key.to_lowercase()), f.key.range)
-        } else {
-            (
-                suggest::did_you_mean(key, KNOWN_KEYS.iter().copied()).map(str::to_string),
-                f.key.range,
-            )
-        };
+        let (suggestion, range) =
+            if !next_word.is_empty() && caseline_syntax::vocabulary::is_header_key(&joined) {
+                let offset = line_rest.find(next_word).unwrap_or(0) + next_word.len();
+                let end = f.key.range.end() + caseline_syntax::TextSize::from(offset as u32);
+                (Some(joined), TextRange::new(f.key.range.start(), end))
+            } else if caseline_syntax::vocabulary::is_header_key(&key.to_lowercase()) {
+                (Some(key.to_lowercase()), f.key.range)
+            } else {
+                (
+                    suggest::did_you_mean(key, known_keys()).map(str::to_string),
+                    f.key.range,
+                )
+            };
         if let Some(s) = &suggestion {
             message.push_str(&format!(": did you mean `{s}`?"));
             if s == "procedure" {

@@ -30,7 +30,7 @@ declare_rule! {
 }
 
 /// Entry kinds whose IDs name recommendations.
-const TAKES_IDS: &[&str] = &["done", "declined", "partial"];
+use caseline_syntax::vocabulary::EVENTS_WITH_IDS as TAKES_IDS;
 
 pub(crate) fn check(cx: &mut Cx) {
     // A line whose words the parser already explained (a range written with

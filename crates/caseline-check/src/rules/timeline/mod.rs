@@ -16,11 +16,9 @@ pub mod syntax;
 
 use crate::analysis::Cx;
 
-/// Kinds every case may use, whatever its procedures.
-pub(crate) const GENERIC: &[&str] = &["note", "done", "declined", "partial"];
-
+/// Kinds every case may use, whatever its procedures (`note`, `done`, ...).
 pub(crate) fn is_generic(kind: &str) -> bool {
-    GENERIC.contains(&kind)
+    caseline_syntax::vocabulary::is_generic_event(kind)
 }
 
 /// Known procedures (built-in or from the workspace) that the case does not
