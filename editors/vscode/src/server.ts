@@ -188,9 +188,9 @@ export function notFoundMessage(attempts: Attempt[]): string {
         attempts.map((a) => `${a.path} (${labels[a.source]}): ${a.problem}`).join("; ") +
         ".";
   return (
-    `${tried} To fix this, install caseline (for example \`cargo install --path crates/caseline\` ` +
-    `in a copy of the caseline repository) so that \`caseline --version\` works in a terminal, ` +
-    `or set "caseline.server.path" to the full path of the caseline program, then run "caseline: Restart server".`
+    `${tried} To fix this, install the caseline extension made for your kind of computer (it includes ` +
+    `the caseline program), or set "caseline.server.path" to the full path of the caseline program ` +
+    `(ask whoever set caseline up for you where it is), then run "caseline: Restart server".`
   );
 }
 
