@@ -73,4 +73,24 @@ if not arrived then
 end
 
 out(string.format("OK: %s on line %d arrived from the server", expect_code, expect_line))
+
+-- Go to definition on the event kind of that line: a built-in procedure, shown
+-- read-only from the server's text (it used to open an empty buffer and fail).
+local line = vim.api.nvim_buf_get_lines(buf, expect_line - 1, expect_line, false)[1] or ""
+local kind_col = line:find("%s[%a%d]+%.[%a%d%-]+")
+if kind_col then
+  vim.api.nvim_win_set_cursor(0, { expect_line, kind_col })
+  vim.lsp.buf.definition()
+  local jumped = vim.wait(10000, function()
+    return vim.api.nvim_buf_get_name(0):find("caseline%-builtin:") ~= nil
+      and vim.api.nvim_buf_line_count(0) > 1
+  end, 50)
+  if not jumped then
+    fail("go to definition did not open the built-in procedure (now in '" .. vim.api.nvim_buf_get_name(0) .. "')")
+    return
+  end
+  local first = vim.api.nvim_buf_get_lines(0, 0, 1, false)[1] or ""
+  out(string.format("OK: go to definition opened %s (%d lines, read-only: %s), first line: %s",
+    vim.api.nvim_buf_get_name(0), vim.api.nvim_buf_line_count(0), tostring(vim.bo.readonly), first))
+end
 vim.cmd("qall!")

@@ -105,6 +105,39 @@ function M.attach(bufnr)
   return id
 end
 
+-- Built-in procedures are not files: go-to-definition on an event kind or a
+-- procedure lands in a `caseline-builtin:/NAME.case` document, whose text the
+-- server gives (`caseline/builtinSource`, docs/lsp-extensions.md). Without
+-- this, Neovim opens an empty buffer there and the jump fails.
+local function read_builtin(bufnr)
+  -- Neovim 0.7 makes the name a path (`/cwd/caseline-builtin:/x.case`): the
+  -- URI is what starts at the scheme.
+  local name = vim.api.nvim_buf_get_name(bufnr)
+  local uri = name:sub((name:find("caseline%-builtin:")) or 1)
+  local text
+  for _, id in pairs(clients) do
+    local client = vim.lsp.get_client_by_id(id)
+    if client and not client.is_stopped() then
+      local reply = client.request_sync("caseline/builtinSource", { uri = uri }, 5000, bufnr)
+      if reply and reply.result and reply.result.text then
+        text = reply.result.text
+        break
+      end
+    end
+  end
+  text = text or ("# The caseline server is not running, so " .. uri .. " cannot be shown.\n")
+  local lines = vim.split(text, "\n", { plain = true })
+  if lines[#lines] == "" then
+    table.remove(lines)
+  end
+  vim.bo[bufnr].modifiable = true
+  vim.api.nvim_buf_set_lines(bufnr, 0, -1, false, lines)
+  vim.bo[bufnr].buftype = "nofile"
+  vim.bo[bufnr].modifiable = false
+  vim.bo[bufnr].readonly = true
+  vim.bo[bufnr].filetype = "caseline"
+end
+
 --- Sets the options and the autocommands: `.case` files get the `caseline`
 --- filetype, and every `caseline` buffer gets the server.
 function M.setup(opts)
@@ -121,7 +154,20 @@ function M.setup(opts)
     group = group,
     pattern = "caseline",
     callback = function(args)
+      -- A built-in procedure's document is read-only text, not a case to check.
+      if vim.api.nvim_buf_get_name(args.buf):find("caseline%-builtin:") then
+        return
+      end
       M.attach(args.buf)
+    end,
+  })
+  vim.api.nvim_create_autocmd("BufReadCmd", {
+    group = group,
+    -- With a "/" in it, the pattern is matched against the whole name, not
+    -- just its tail (`x.case`).
+    pattern = "*caseline-builtin:/*",
+    callback = function(args)
+      read_builtin(args.buf)
     end,
   })
 end
