@@ -237,7 +237,18 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
             }
         }
         if !summary {
-            out.write(|buf| sink.files(&reports, buf))?;
+            // People's output is rendered into memory before it is written
+            // (colour is stripped on the way): a file at a time, since a
+            // batch's together is megabytes. Machine formats stream the whole
+            // batch through their buffer (JSON serialises it in parallel).
+            let step = if matches!(args.format, Format::Human | Format::Csv) {
+                1
+            } else {
+                reports.len().max(1)
+            };
+            for part in reports.chunks(step) {
+                out.write(|buf| sink.files(part, buf))?;
+            }
         }
         // Everything of this batch is written: freeing its reports one by
         // one would only delay the next batch, and the memory is what the

@@ -371,19 +371,22 @@ impl<'r> Sarif<'r> {
 impl Sink for Sarif<'_> {
     fn files(&mut self, batch: &[FileReport], out: &mut dyn std::io::Write) -> std::io::Result<()> {
         self.start(out)?;
+        // A result at a time: a batch's results together are megabytes.
         let mut buf = Vec::new();
         for file in batch {
             for r in file_results(self.rules, file) {
+                buf.clear();
                 buf.extend_from_slice(if self.any {
                     b",\n        "
                 } else {
                     b"\n        "
                 });
                 pretty_at(&mut buf, &r, 4)?;
+                out.write_all(&buf)?;
                 self.any = true;
             }
         }
-        out.write_all(&buf)
+        Ok(())
     }
 
     fn finish(
