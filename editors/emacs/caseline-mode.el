@@ -45,7 +45,7 @@ nil means the usual rule: each case's `as-of' line, else today."
   :type 'integer)
 
 (defconst caseline--name-re "[a-z][a-z0-9-]*\\(?:\\.[a-z][a-z0-9-]*\\)*"
-  "Event kinds, procedure and calendar names (docs/format.md, "Tokens").")
+  "Event kinds, procedure and calendar names (docs/format.md#tokens).")
 
 (defconst caseline--day-re "[0-9]\\{4\\}-[0-9]\\{2\\}\\(?:-[0-9]\\{2\\}\\)?")
 
