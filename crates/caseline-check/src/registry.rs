@@ -9,10 +9,12 @@
 use std::sync::LazyLock;
 
 use crate::Severity;
+use crate::analysis::Cx;
 use crate::rules::{self, RuleDoc, Status};
 
 macro_rules! rule_registry {
-    ($( $variant:ident => $doc:path, $name:literal, $sev:ident, $summary:literal; )*) => {
+    ($( $variant:ident => $($module:ident)::+ [$doc:ident] $phase:ident,
+        $name:literal, $sev:ident, $summary:literal; )*) => {
         /// A check. See [`Rule::explanation`] for what each one does.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Rule { $( $variant, )* }
@@ -33,82 +35,120 @@ macro_rules! rule_registry {
                 match self { $( Rule::$variant => $summary, )* }
             }
             pub(crate) fn doc(self) -> &'static RuleDoc {
-                match self { $( Rule::$variant => &$doc, )* }
+                match self { $( Rule::$variant => &$($module)::+::$doc, )* }
             }
+        }
+
+        /// Runs, in registry order, the `check` of every rule of `phase`.
+        pub(crate) fn run(phase: Phase, cx: &mut Cx) {
+            $( run_in_phase!(phase, cx, $phase, $($module)::+); )*
         }
     };
 }
 
+/// One registry line's call: a rule found `Elsewhere` has no per-case `check`.
+macro_rules! run_in_phase {
+    ($now:ident, $cx:ident, Elsewhere, $($module:ident)::+) => {};
+    ($now:ident, $cx:ident, $phase:ident, $($module:ident)::+) => {
+        if $now == Phase::$phase {
+            $($module)::+::check($cx);
+        }
+    };
+}
+
+/// When a rule's `check` runs in one case's analysis (`analysis::check_with`).
+/// Rules of one phase run in registry order, so a rule that reads what
+/// another found (`id-unexpected` reads the `syntax` findings) stands below it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Phase {
+    /// On the document as read, before any deadline is judged.
+    Read,
+    /// After the deadline records are computed (`analysis/deadlines.rs`).
+    Deadlines,
+    /// After the recommendation records are computed (`analysis/recs.rs`).
+    Recs,
+    /// Last, when every record is complete.
+    End,
+    /// Not a per-case check: found while the workspace's definitions are
+    /// merged (`definitions/merge.rs`) or while acknowledgement comments are
+    /// applied (`rules/suppression`).
+    #[allow(dead_code)] // written in registry lines, matched by `run_in_phase!`
+    Elsewhere,
+}
+
 rule_registry! {
-    Syntax => rules::timeline::syntax::SYNTAX, "syntax", Error,
+    Syntax => rules::timeline::syntax [SYNTAX] Read, "syntax", Error,
         "the parser could not make sense of a line";
-    DateInvalid => rules::timeline::date_invalid::DATE_INVALID, "date-invalid", Error,
+    DateInvalid => rules::timeline::date_invalid [DATE_INVALID] Read, "date-invalid", Error,
         "a date names a day that does not exist";
-    DateOrder => rules::timeline::date_order::DATE_ORDER, "date-order", Warning,
+    DateOrder => rules::timeline::date_order [DATE_ORDER] Read, "date-order", Warning,
         "an entry is certainly earlier than the one above it";
-    EventUnknown => rules::timeline::event_unknown::EVENT_UNKNOWN, "event-unknown", Error,
+    EventUnknown => rules::timeline::event_unknown [EVENT_UNKNOWN] Read, "event-unknown", Error,
         "an event kind looks like a procedure's event but is not one of them";
-    DeadlineMissed => rules::deadline::deadline_missed::DEADLINE_MISSED, "deadline-missed", Error,
+    DeadlineMissed => rules::deadline::deadline_missed [DEADLINE_MISSED] Deadlines, "deadline-missed", Error,
         "a stage happened after its time limit under every reading of the dates";
-    DeadlinePossiblyMissed => rules::deadline::deadline_possibly_missed::DEADLINE_POSSIBLY_MISSED,
+    DeadlinePossiblyMissed => rules::deadline::deadline_possibly_missed [DEADLINE_POSSIBLY_MISSED] Deadlines,
         "deadline-possibly-missed", Warning,
         "a stage was late under some readings of uncertain dates";
-    ExtensionUnrecorded => rules::deadline::extension_unrecorded::EXTENSION_UNRECORDED,
+    ExtensionUnrecorded => rules::deadline::extension_unrecorded [EXTENSION_UNRECORDED] Deadlines,
         "extension-unrecorded", Warning,
         "a stage needed its extended time limit but no extension is recorded";
-    DeadlineOverdue => rules::deadline::deadline_overdue::DEADLINE_OVERDUE, "deadline-overdue", Error,
+    DeadlineOverdue => rules::deadline::deadline_overdue [DEADLINE_OVERDUE] Deadlines, "deadline-overdue", Error,
         "a stage that is still awaited is past its time limit";
-    StageMissing => rules::stage::stage_missing::STAGE_MISSING, "stage-missing", Error,
+    StageMissing => rules::stage::stage_missing [STAGE_MISSING] Deadlines, "stage-missing", Error,
         "a stage is recorded without the stage that must come before it";
-    StageOrder => rules::stage::stage_order::STAGE_ORDER, "stage-order", Error,
+    StageOrder => rules::stage::stage_order [STAGE_ORDER] Deadlines, "stage-order", Error,
         "a stage is recorded before the stage that must come first";
-    RecUnaddressed => rules::recs::rec_unaddressed::REC_UNADDRESSED, "rec-unaddressed", Warning,
+    RecUnaddressed => rules::recs::rec_unaddressed [REC_UNADDRESSED] Recs, "rec-unaddressed", Warning,
         "a recommendation or promise without a due date was never done or declined";
-    RecOverdue => rules::recs::rec_overdue::REC_OVERDUE, "rec-overdue", Error,
+    RecOverdue => rules::recs::rec_overdue [REC_OVERDUE] Recs, "rec-overdue", Error,
         "a recommendation or promise is past its due date and not done or declined";
-    RecLate => rules::recs::rec_late::REC_LATE, "rec-late", Warning,
+    RecLate => rules::recs::rec_late [REC_LATE] Recs, "rec-late", Warning,
         "a recommendation or promise was done after its due date";
-    RecUnknown => rules::recs::rec_unknown::REC_UNKNOWN, "rec-unknown", Error,
+    RecUnknown => rules::recs::rec_unknown [REC_UNKNOWN] Recs, "rec-unknown", Error,
         "an entry names a recommendation that is not defined in the case";
-    RecDuplicate => rules::recs::rec_duplicate::REC_DUPLICATE, "rec-duplicate", Error,
+    RecDuplicate => rules::recs::rec_duplicate [REC_DUPLICATE] Recs, "rec-duplicate", Error,
         "two recommendations or promises share an ID";
-    DeclinedWithoutReason => rules::recs::declined_without_reason::DECLINED_WITHOUT_REASON,
+    DeclinedWithoutReason => rules::recs::declined_without_reason [DECLINED_WITHOUT_REASON] Recs,
         "declined-without-reason", Warning,
         "a recommendation was declined without a recorded reason";
-    CalendarCoverage => rules::calendar::calendar_coverage::CALENDAR_COVERAGE, "calendar-coverage", Warning,
+    CalendarCoverage => rules::calendar::calendar_coverage [CALENDAR_COVERAGE] End, "calendar-coverage", Warning,
         "a deadline falls in a year the shipped bank holiday list does not cover";
-    HeaderUnknownKey => rules::timeline::header_unknown_key::HEADER_UNKNOWN_KEY, "header-unknown-key", Warning,
+    HeaderUnknownKey => rules::timeline::header_unknown_key [HEADER_UNKNOWN_KEY] Read, "header-unknown-key", Warning,
         "the case header has a key caseline does not know";
-    ProcedureUnknown => rules::definitions::procedure_unknown::PROCEDURE_UNKNOWN, "procedure-unknown", Error,
+    ProcedureUnknown => rules::definitions::procedure_unknown [PROCEDURE_UNKNOWN] Read, "procedure-unknown", Error,
         "a procedure name is neither built in nor defined in the workspace";
-    CalendarUnknown => rules::calendar::calendar_unknown::CALENDAR_UNKNOWN, "calendar-unknown", Error,
+    CalendarUnknown => rules::calendar::calendar_unknown [CALENDAR_UNKNOWN] Read, "calendar-unknown", Error,
         "a calendar name is neither built in nor defined in the workspace";
-    DefinitionConflict => rules::definitions::definition_conflict::DEFINITION_CONFLICT,
+    DefinitionConflict => rules::definitions::definition_conflict [DEFINITION_CONFLICT] Elsewhere,
         "definition-conflict", Error,
         "two definitions share a procedure or calendar name";
-    RequireCycle => rules::definitions::require_cycle::REQUIRE_CYCLE, "require-cycle", Error,
+    RequireCycle => rules::definitions::require_cycle [REQUIRE_CYCLE] Elsewhere, "require-cycle", Error,
         "a procedure's require rules form a cycle";
-    RecMisplaced => rules::recs::rec_misplaced::REC_MISPLACED, "rec-misplaced", Warning,
+    RecMisplaced => rules::recs::rec_misplaced [REC_MISPLACED] Recs, "rec-misplaced", Warning,
         "a recommendation is recorded on an event that does not make recommendations";
-    AckUnused => rules::suppression::ack_unused::ACK_UNUSED, "ack-unused", Warning,
+    AckUnused => rules::suppression::ack_unused [ACK_UNUSED] Elsewhere, "ack-unused", Warning,
         "an acknowledgement comment silences nothing";
-    AckInvalid => rules::suppression::ack_invalid::ACK_INVALID, "ack-invalid", Warning,
+    AckInvalid => rules::suppression::ack_invalid [ACK_INVALID] Elsewhere, "ack-invalid", Warning,
         "an acknowledgement comment is malformed or gives no reason";
-    ProcedureMissing => rules::timeline::procedure_missing::PROCEDURE_MISSING, "procedure-missing", Error,
+    DefinitionInCase => rules::definitions::definition_in_case [DEFINITION_IN_CASE] Read,
+        "definition-in-case", Error,
+        "a procedure or calendar block in a case file, which is not read (often a header line not indented)";
+    ProcedureMissing => rules::timeline::procedure_missing [PROCEDURE_MISSING] Read, "procedure-missing", Error,
         "the case names no procedure, so no deadline is checked";
-    CaseMissing => rules::timeline::case_missing::CASE_MISSING, "case-missing", Error,
+    CaseMissing => rules::timeline::case_missing [CASE_MISSING] Read, "case-missing", Error,
         "a file has dated entries but no case header";
-    EventForeign => rules::timeline::event_foreign::EVENT_FOREIGN, "event-foreign", Error,
+    EventForeign => rules::timeline::event_foreign [EVENT_FOREIGN] Read, "event-foreign", Error,
         "an entry uses an event of a procedure the case does not name";
-    EventLookalike => rules::timeline::event_lookalike::EVENT_LOOKALIKE, "event-lookalike", Error,
+    EventLookalike => rules::timeline::event_lookalike [EVENT_LOOKALIKE] Read, "event-lookalike", Error,
         "a free event's words match a procedure event, so it may be a stage written another way";
-    IdUnexpected => rules::timeline::id_unexpected::ID_UNEXPECTED, "id-unexpected", Warning,
+    IdUnexpected => rules::timeline::id_unexpected [ID_UNEXPECTED] Read, "id-unexpected", Warning,
         "words after an event kind that takes no IDs (usually a description without quotes)";
-    DeadlineUnchecked => rules::deadline::deadline_unchecked::DEADLINE_UNCHECKED, "deadline-unchecked", Warning,
+    DeadlineUnchecked => rules::deadline::deadline_unchecked [DEADLINE_UNCHECKED] Deadlines, "deadline-unchecked", Warning,
         "a stage has a time limit, but none could be checked because its start is not recorded";
-    ExtendedMisplaced => rules::deadline::extended_misplaced::EXTENDED_MISPLACED, "extended-misplaced", Warning,
+    ExtendedMisplaced => rules::deadline::extended_misplaced [EXTENDED_MISPLACED] Deadlines, "extended-misplaced", Warning,
         "an `extended` line is under an entry whose stage has no extendable time limit";
-    DateAfterAsOf => rules::timeline::date_after_as_of::DATE_AFTER_AS_OF, "date-after-as-of", Warning,
+    DateAfterAsOf => rules::timeline::date_after_as_of [DATE_AFTER_AS_OF] Read, "date-after-as-of", Warning,
         "an entry is dated after the date the case is judged at";
 }
 
@@ -172,6 +212,7 @@ impl Rule {
                 | Rule::ProcedureUnknown
                 | Rule::CalendarUnknown
                 | Rule::CaseMissing
+                | Rule::DefinitionInCase
                 | Rule::IdUnexpected
                 | Rule::ExtendedMisplaced
                 | Rule::AckInvalid
@@ -216,7 +257,7 @@ mod tests {
             assert_eq!(Rule::from_name(r.name()), Some(r));
             assert!(!r.summary().is_empty());
         }
-        assert_eq!(Rule::all().len(), 33);
+        assert_eq!(Rule::all().len(), 34);
         assert_eq!(Rule::from_name("no-such-rule"), None);
     }
 
@@ -251,6 +292,7 @@ mod tests {
             (Rule::AckInvalid, Warning),
             (Rule::ProcedureMissing, Error),
             (Rule::CaseMissing, Error),
+            (Rule::DefinitionInCase, Error),
             (Rule::EventForeign, Error),
             (Rule::EventLookalike, Error),
             (Rule::IdUnexpected, Warning),

@@ -1,6 +1,6 @@
 //! Test support: the one `check_rule` helper over the fixture files in
 //! `test_data/<rule_name>/*.case`, and a runner that checks any text the way the
-//! CLI would (definitions in the file itself are loaded as the workspace).
+//! CLI would (a definitions file's own definitions are loaded as the workspace).
 //!
 //! Fixture expectations are comments: `# expect: rule-a, rule-b` at the end of a
 //! line means those findings are on that line; alone on a line it means the next
@@ -26,11 +26,13 @@ pub(crate) fn today() -> NaiveDate {
 pub(crate) fn run(text: &str) -> (Vec<Diagnostic>, Analysis, caseline_syntax::Parse) {
     let parse = caseline_syntax::parse(text);
     let doc = parse.document();
-    let (defs, problems) = if doc.procedures.is_empty() && doc.calendars.is_empty() {
-        (Definitions::builtin(), Vec::new())
-    } else {
-        Definitions::with_workspace(&[("fixture.case".to_string(), &parse)])
-    };
+    // As in a real workspace, only a definitions file's blocks are read.
+    let (defs, problems) =
+        if !doc.is_definitions_file() || (doc.procedures.is_empty() && doc.calendars.is_empty()) {
+            (Definitions::builtin(), Vec::new())
+        } else {
+            Definitions::with_workspace(&[("fixture.case".to_string(), &parse)])
+        };
     let opts = CheckOptions {
         today: today(),
         as_of_override: None,

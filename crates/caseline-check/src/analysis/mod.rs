@@ -19,6 +19,7 @@ use caseline_syntax::{Parse, TextEdit, TextRange, TextSize};
 use crate::definitions::{DeadlineDef, Definitions, EventDef, Procedure, RequireDef};
 use crate::diagnostic::{Acknowledged, Diagnostic, Fix, Related};
 use crate::records::{Checked, CountUnit, DeadlineRecord, DeadlineStatus, RecRecord};
+use crate::registry::{self, Phase};
 use crate::{Config, Rule, rules};
 use timeline::{Iv, Timeline};
 
@@ -85,41 +86,14 @@ pub fn check_with(
 ) -> Analysis {
     let mut cx = Cx::new(parse, defs, opts);
 
-    rules::timeline::syntax::check(&mut cx);
-    rules::timeline::date_invalid::check(&mut cx);
-    rules::timeline::header_unknown_key::check(&mut cx);
-    rules::definitions::procedure_unknown::check(&mut cx);
-    rules::calendar::calendar_unknown::check(&mut cx);
-    rules::timeline::date_order::check(&mut cx);
-    rules::timeline::date_after_as_of::check(&mut cx);
-    rules::timeline::case_missing::check(&mut cx);
-    rules::timeline::procedure_missing::check(&mut cx);
-    rules::timeline::event_unknown::check(&mut cx);
-    rules::timeline::event_foreign::check(&mut cx);
-    rules::timeline::event_lookalike::check(&mut cx);
-    rules::timeline::id_unexpected::check(&mut cx);
-
+    // Each rule's `check` runs in its registry line's phase (`registry.rs`).
+    registry::run(Phase::Read, &mut cx);
     deadlines::evaluate(&mut cx);
     not_judged_on_invalid_dates(&mut cx);
-    rules::deadline::deadline_missed::check(&mut cx);
-    rules::deadline::deadline_possibly_missed::check(&mut cx);
-    rules::deadline::extension_unrecorded::check(&mut cx);
-    rules::deadline::deadline_overdue::check(&mut cx);
-    rules::deadline::deadline_unchecked::check(&mut cx);
-    rules::deadline::extended_misplaced::check(&mut cx);
-    rules::stage::stage_missing::check(&mut cx);
-    rules::stage::stage_order::check(&mut cx);
-
+    registry::run(Phase::Deadlines, &mut cx);
     recs::evaluate(&mut cx);
-    rules::recs::rec_duplicate::check(&mut cx);
-    rules::recs::rec_unknown::check(&mut cx);
-    rules::recs::rec_misplaced::check(&mut cx);
-    rules::recs::declined_without_reason::check(&mut cx);
-    rules::recs::rec_late::check(&mut cx);
-    rules::recs::rec_overdue::check(&mut cx);
-    rules::recs::rec_unaddressed::check(&mut cx);
-
-    rules::calendar::calendar_coverage::check(&mut cx);
+    registry::run(Phase::Recs, &mut cx);
+    registry::run(Phase::End, &mut cx);
 
     for p in workspace_problems {
         // The file's own check may already report the same problem.

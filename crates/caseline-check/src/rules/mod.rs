@@ -14,10 +14,11 @@
 //! through the context.
 //!
 //! Adding a rule touches: its file here (docs, detection or phrasing, a `fixtures`
-//! test), its fixtures in `test_data/<rule-name>/`, its line in `registry.rs`, the
-//! `pub mod` line of its group, and, for a rule that runs on every case, its place
-//! in the ordered list of checks in `analysis/mod.rs` (order matters: later rules
-//! read what earlier ones found).
+//! test), its fixtures in `test_data/<rule_name>/`, its one line in `registry.rs`
+//! (name, severity, summary, and the phase its `check` runs in: the registry runs
+//! every rule's check, in registry order within a phase, so a rule that reads
+//! what another found stands below it), and the `pub mod` line of its group,
+//! which Rust needs to see the file.
 
 /// Declares a rule's documentation: the `///` comment becomes [`RuleDoc::doc`],
 /// together with the file and line where the rule lives.

@@ -39,6 +39,12 @@ pub(crate) fn check(cx: &mut Cx) {
     };
     let known = cx.defs.calendars().names();
     let mut d = unknown_name(Rule::CalendarUnknown, "calendar", &name, range, &known);
+    crate::rules::definitions::definition_in_case::note_defined_here(
+        cx.doc,
+        "calendar",
+        &name,
+        &mut d.message,
+    );
     let fallback = if cx.calendar.name().is_empty() {
         DEFAULT_CALENDAR
     } else {

@@ -6,6 +6,7 @@
 //! no files, no clock, no terminal.
 
 pub mod definition_conflict;
+pub mod definition_in_case;
 pub mod procedure_unknown;
 pub mod require_cycle;
 

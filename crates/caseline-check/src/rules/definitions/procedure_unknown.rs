@@ -57,12 +57,18 @@ pub(crate) fn check(cx: &mut Cx) {
     }
     for (n, _) in names.iter().zip(&joined).filter(|(_, j)| !**j) {
         if cx.defs.procedure(&n.value).is_none() {
-            let d = unknown_name(
+            let mut d = unknown_name(
                 Rule::ProcedureUnknown,
                 "procedure",
                 &n.value,
                 n.range,
                 &known,
+            );
+            crate::rules::definitions::definition_in_case::note_defined_here(
+                cx.doc,
+                "procedure",
+                &n.value,
+                &mut d.message,
             );
             cx.diagnostics.push(d);
         }

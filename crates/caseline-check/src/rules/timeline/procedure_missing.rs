@@ -53,6 +53,14 @@ pub(crate) fn check(cx: &mut Cx) {
     if unreadable_procedure_line {
         return;
     }
+    // `procedure lgsco` written at the left edge: `definition-in-case` says
+    // the case names no procedure, and why, on that line.
+    let edge_line = crate::rules::definitions::definition_in_case::unread(cx.doc)
+        .iter()
+        .any(|u| u.what == "procedure" && u.empty);
+    if edge_line {
+        return;
+    }
     let head = header.head_range;
     let candidates = super::procedures_using(cx, |_| true);
     let message = if candidates.is_empty() {
