@@ -15,6 +15,7 @@ mod diagnostic;
 mod records;
 mod registry;
 mod suggest;
+pub mod wording;
 
 #[cfg(test)]
 mod testing;

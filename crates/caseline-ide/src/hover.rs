@@ -21,10 +21,8 @@ use chrono::NaiveDate;
 
 use crate::ids::id_at;
 use crate::sources::{case_procedures, find_event, procedure_sources};
-use crate::wording::{
-    RecState, count_text, duration_text, interval_text, late_text, rec_state, state_words,
-    unit_long,
-};
+use caseline_check::CountUnit;
+use caseline_check::wording::{self, Form::Long, RecState};
 
 /// What a hover shows, and the range it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -200,11 +198,11 @@ impl Cx<'_> {
                     rules,
                     "- `{}` within {} of `{}`",
                     d.target.value,
-                    duration_text(&d.limit.value),
+                    wording::as_written(&d.limit.value),
                     d.start.value
                 );
                 if let Some(ext) = &d.extended_limit {
-                    let _ = write!(rules, ", extendable to {}", duration_text(&ext.value));
+                    let _ = write!(rules, ", extendable to {}", wording::as_written(&ext.value));
                 }
                 if let Some(c) = &d.citation {
                     let _ = write!(rules, " ({})", c.value);
@@ -343,17 +341,16 @@ impl Cx<'_> {
         let analysis = self.analysis;
         let mut out = String::new();
         for d in &analysis.deadlines {
-            let unit = unit_long(d.unit);
             if d.target_entry == Some(entry) {
                 let _ = write!(out, "- {} after the {}", d.target_label, d.start_label);
                 if let Some(taken) = &d.taken {
-                    let _ = write!(out, ": {}{unit}", count_text(taken));
+                    let _ = write!(out, ": {}", wording::count(*taken, d.unit));
                 }
-                let _ = write!(out, "; due {}", interval_text(&d.due));
+                let _ = write!(out, "; due {}", wording::interval(d.due, Long));
                 if let Some(ext) = &d.extended_due {
-                    let _ = write!(out, " ({} if extended)", interval_text(ext));
+                    let _ = write!(out, " ({} if extended)", wording::interval(*ext, Long));
                 }
-                if let Some(late) = late_text(d.late.as_ref(), unit) {
+                if let Some(late) = wording::late(d.late.as_ref(), d.unit, Long) {
                     let _ = write!(out, "; {late}");
                 }
                 out.push('\n');
@@ -362,18 +359,18 @@ impl Cx<'_> {
                     out,
                     "- starts the {}: due {}",
                     d.target_label,
-                    interval_text(&d.due)
+                    wording::interval(d.due, Long)
                 );
                 if let Some(ext) = &d.extended_due {
-                    let _ = write!(out, " ({} if extended)", interval_text(ext));
+                    let _ = write!(out, " ({} if extended)", wording::interval(*ext, Long));
                 }
                 if d.status == DeadlineStatus::Overdue
                     && let Some(late) = &d.late
                 {
                     let _ = write!(
                         out,
-                        "; not recorded, and {}{unit} overdue as of {}",
-                        count_text(late),
+                        "; not recorded, and {} overdue as of {}",
+                        wording::count(*late, d.unit),
                         analysis.as_of
                     );
                 }
@@ -391,16 +388,16 @@ impl Cx<'_> {
         };
         match (&r.due, &r.due_basis) {
             (Some(due), Some(basis)) => {
-                let _ = writeln!(md, "\nDue: {} ({basis})", interval_text(due));
+                let _ = writeln!(md, "\nDue: {} ({basis})", wording::interval(*due, Long));
             }
             (Some(due), None) => {
-                let _ = writeln!(md, "\nDue: {}", interval_text(due));
+                let _ = writeln!(md, "\nDue: {}", wording::interval(*due, Long));
             }
             (None, _) => md.push_str("\nNo due date.\n"),
         }
         let as_of = analysis.as_of;
-        let state = rec_state(r);
-        let _ = write!(md, "\nStatus: {}", state_words(state));
+        let state = RecState::of(r);
+        let _ = write!(md, "\nStatus: {}", state.words());
         match state {
             RecState::Overdue { .. } => {
                 let _ = writeln!(
@@ -414,7 +411,7 @@ impl Cx<'_> {
                     ": the due date is vague, and it is not recorded as done or declined by {as_of}, the date this case is judged at"
                 );
             }
-            _ => match late_text(r.late.as_ref(), " working days") {
+            _ => match wording::late(r.late.as_ref(), CountUnit::WorkingDays, Long) {
                 Some(late) => {
                     let _ = writeln!(md, ", {late}");
                 }

@@ -21,9 +21,8 @@ use std::fmt::Write as _;
 use caseline_check::{Analysis, DeadlineRecord, DeadlineStatus, RecRecord};
 use caseline_syntax::{Parse, TextRange, TextSize};
 
-use crate::wording::{
-    count_text, interval_text, late_text, limit_text, rec_state, state_words, unit_short,
-};
+use caseline_check::CountUnit;
+use caseline_check::wording::{self, Form::Short, RecState};
 
 /// One hint, shown after `offset` (the end of a line's content).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,32 +126,40 @@ fn short(kind: &str) -> &str {
     kind.split_once('.').map_or(kind, |(_, rest)| rest)
 }
 
+/// "40 wd", "38–40 wd".
+fn short_count(c: &caseline_check::CountRange, unit: CountUnit) -> String {
+    format!(
+        "{} {}",
+        wording::number(c, Short),
+        wording::unit(unit, 2, Short)
+    )
+}
+
 fn start_hint(d: &DeadlineRecord) -> String {
     let mut s = format!("→ {}", short(&d.target_kind));
     if d.status == DeadlineStatus::Overdue
         && let Some(late) = &d.late
     {
-        let _ = write!(s, " {}{} overdue ·", count_text(late), unit_short(d.unit));
+        let _ = write!(s, " {} overdue ·", short_count(late, d.unit));
     }
-    let _ = write!(s, " due {}", interval_text(&d.due));
+    let _ = write!(s, " due {}", wording::interval(d.due, Short));
     if let Some(ext) = &d.extended_due {
-        let _ = write!(s, " · {} if extended", interval_text(ext));
+        let _ = write!(s, " · {} if extended", wording::interval(*ext, Short));
     }
     s
 }
 
 fn target_hint(d: &DeadlineRecord) -> Option<String> {
     let taken = d.taken.as_ref()?;
-    let unit = unit_short(d.unit);
     let mut parts: Vec<String> = Vec::new();
-    let late = late_text(d.late.as_ref(), unit);
+    let late = wording::late(d.late.as_ref(), d.unit, Short);
     // What went wrong first, so it survives an editor clipping the hint.
     if let Some(late) = &late {
         parts.push(late.clone());
     } else if d.status == DeadlineStatus::ExtensionUnrecorded {
         parts.push("extension not recorded".to_owned());
     }
-    parts.push(format!("{}{unit}", count_text(taken)));
+    parts.push(short_count(taken, d.unit));
     // Lateness is measured against the extended limit where the deadline allows
     // one, so once the standard limit is exceeded that is the limit to show.
     let over_standard = !matches!(d.status, DeadlineStatus::Met);
@@ -160,24 +167,24 @@ fn target_hint(d: &DeadlineRecord) -> Option<String> {
         (Some(limit), Some(due), true) => (limit, due),
         _ => (&d.limit, &d.due),
     };
-    parts.push(format!("limit {}", limit_text(limit)));
+    parts.push(format!("limit {}", wording::limit(*limit, Short)));
     if late.is_some() {
-        parts.push(format!("due {}", interval_text(due)));
+        parts.push(format!("due {}", wording::interval(*due, Short)));
     }
     Some(parts.join(" · "))
 }
 
 fn rec_hint(r: &RecRecord) -> Option<String> {
     let due = r.due.as_ref()?;
-    let mut s = state_words(rec_state(r)).to_owned();
+    let mut s = RecState::of(r).words().to_owned();
     if let Some(overdue) = &r.overdue {
         // "12 wd overdue", the figure `rec-overdue` gives, first.
-        s = format!("{} wd {s}", count_text(overdue));
+        s = format!("{} {s}", short_count(overdue, CountUnit::WorkingDays));
     }
-    if let Some(late) = late_text(r.late.as_ref(), " wd") {
+    if let Some(late) = wording::late(r.late.as_ref(), CountUnit::WorkingDays, Short) {
         let _ = write!(s, " {late}");
     }
-    let _ = write!(s, " · due {}", interval_text(due));
+    let _ = write!(s, " · due {}", wording::interval(*due, Short));
     Some(s)
 }
 

@@ -9,8 +9,8 @@
 //! files, no clock and no environment ("today" comes in as an argument); every
 //! date, count and judgement it shows is read off `Analysis` and the
 //! procedures' own definitions, never computed here, so an editor can never
-//! disagree with `caseline check`. The only wording here is how those facts
-//! read in an editor.
+//! disagree with `caseline check`. Dates, counts and states are phrased by
+//! `caseline_check::wording`, as everywhere else.
 //!
 //! [`Parse`]: caseline_syntax::Parse
 //! [`Analysis`]: caseline_check::Analysis
@@ -26,7 +26,6 @@ mod navigation;
 mod references;
 mod rename;
 mod sources;
-mod wording;
 
 #[cfg(test)]
 mod fixture;

@@ -19,7 +19,7 @@ use chrono::Datelike;
 use chrono::NaiveDate;
 
 use crate::layout::{Bar, BarEnd, BarStatus, EventMark, Layout, RecOutcome, RecRow};
-use crate::text::{describe_count, describe_interval};
+use caseline_check::wording::{self, Form::Long};
 
 /// The SVG's coordinate width; it scales to the page (and to paper) from there.
 const WIDTH: f64 = 1360.0;
@@ -705,11 +705,18 @@ fn status_class(s: BarStatus) -> &'static str {
     }
 }
 
+// Dates, counts and units are phrased by `caseline_check::wording`, in its
+// long form, as in messages and hovers.
+fn describe_interval(i: &Interval) -> String {
+    wording::interval(*i, Long)
+}
+
+fn describe_count(c: &CountRange) -> String {
+    wording::number(c, Long)
+}
+
 fn unit_words(u: CountUnit) -> &'static str {
-    match u {
-        CountUnit::WorkingDays => "working days",
-        CountUnit::Days => "days",
-    }
+    wording::unit(u, 2, Long)
 }
 
 fn kind_word(k: RecKind) -> &'static str {

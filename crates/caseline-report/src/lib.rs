@@ -11,14 +11,12 @@
 
 mod html;
 mod layout;
-mod text;
 
 pub use html::render_html;
 pub use layout::{
     AcknowledgedRow, Bar, BarEnd, BarStatus, CaseInfo, EventMark, FindingRow, Layout, RecOutcome,
     RecRow, layout,
 };
-pub use text::{describe_count, describe_interval};
 
 /// The page's title: "Case 24 017 518: Needs assessment…" from the case
 /// header, or "Case timeline: FILE" for a file without one (`file_name`: the

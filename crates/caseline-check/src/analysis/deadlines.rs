@@ -9,7 +9,7 @@
 use caseline_calendar::Unit;
 
 use super::Cx;
-use super::timeline::{Iv, namespace};
+use super::timeline::{EntryDate, namespace};
 use crate::records::{CountRange, CountUnit, DeadlineRecord, DeadlineStatus};
 
 pub(crate) fn evaluate(cx: &mut Cx) {
@@ -155,9 +155,9 @@ fn judge(
             .map(|e| e.head_range),
         limit: def.limit,
         extended_limit: def.extended_limit,
-        due: due.to_interval(),
-        extended_due: extended_due.map(Iv::to_interval),
-        actual: target.map(|t| cx.timeline.iv[t].to_interval()),
+        due: due,
+        extended_due,
+        actual: target.map(|t| cx.timeline.iv[t]),
         unit,
         taken: None,
         late: None,
@@ -170,23 +170,24 @@ fn judge(
             let tiv = cx.timeline.iv[t];
             rec.extension_recorded = extension_recorded;
             rec.taken = Some(CountRange {
-                min: both(siv.hi, tiv.lo).map(|(a, b)| cx.count(a, b, unit, at).max(0)),
-                max: both(siv.lo, tiv.hi).map(|(a, b)| cx.count(a, b, unit, at)),
+                min: both(siv.latest, tiv.earliest).map(|(a, b)| cx.count(a, b, unit, at).max(0)),
+                max: both(siv.earliest, tiv.latest).map(|(a, b)| cx.count(a, b, unit, at)),
             });
             rec.late = Some(CountRange {
-                min: both(eff.hi, tiv.lo).map(|(a, b)| cx.count(a, b, unit, at)),
-                max: both(eff.lo, tiv.hi).map(|(a, b)| cx.count(a, b, unit, at)),
+                min: both(eff.latest, tiv.earliest).map(|(a, b)| cx.count(a, b, unit, at)),
+                max: both(eff.earliest, tiv.latest).map(|(a, b)| cx.count(a, b, unit, at)),
             });
             // Missed: late under every reading (t0 > L1). Possibly: not missed,
             // and late under some reading (t1 > L0); an open end can only make
             // a finding "possible".
-            let missed = matches!(both(tiv.lo, eff.hi), Some((t0, l1)) if t0 > l1);
+            let missed = matches!(both(tiv.earliest, eff.latest), Some((t0, l1)) if t0 > l1);
             let possibly = !missed
-                && match (tiv.hi, eff.lo) {
+                && match (tiv.latest, eff.earliest) {
                     (Some(t1), Some(l0)) => t1 > l0,
                     _ => true,
                 };
-            let over_standard_always = matches!(both(tiv.lo, due.hi), Some((t0, l1)) if t0 > l1);
+            let over_standard_always =
+                matches!(both(tiv.earliest, due.latest), Some((t0, l1)) if t0 > l1);
             rec.status = if missed {
                 DeadlineStatus::Missed
             } else if possibly {
@@ -207,7 +208,7 @@ fn judge(
             if moved_on {
                 rec.status = DeadlineStatus::NotJudged;
             } else {
-                rec.status = match eff.hi {
+                rec.status = match eff.latest {
                     Some(l1) if as_of > l1 => DeadlineStatus::Overdue,
                     _ => DeadlineStatus::Pending,
                 };
@@ -223,12 +224,12 @@ fn judge(
                     }
                 };
                 rec.taken = Some(CountRange {
-                    min: siv.hi.map(|a| count(a).max(0)),
-                    max: siv.lo.map(&mut count),
+                    min: siv.latest.map(|a| count(a).max(0)),
+                    max: siv.earliest.map(&mut count),
                 });
                 rec.late = Some(CountRange {
-                    min: eff.hi.map(&mut count),
-                    max: eff.lo.map(&mut count),
+                    min: eff.latest.map(&mut count),
+                    max: eff.earliest.map(&mut count),
                 });
             }
         }

@@ -8,7 +8,6 @@
 pub(crate) mod deadlines;
 pub(crate) mod recs;
 pub(crate) mod timeline;
-pub(crate) mod words;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -21,7 +20,7 @@ use crate::diagnostic::{Acknowledged, Diagnostic, Fix, Related};
 use crate::records::{Checked, CountUnit, DeadlineRecord, DeadlineStatus, RecRecord};
 use crate::registry::{self, Phase};
 use crate::{Config, Rule, rules};
-use timeline::{Iv, Timeline};
+use timeline::Timeline;
 
 /// What the caller decides: today's date, an as-of override (`--as-of`), and
 /// the project configuration.
@@ -216,7 +215,7 @@ impl<'a> CaseProcedures<'a> {
     /// The label of an event kind for messages ("stage 2 adjudication").
     pub(crate) fn label(&self, kind: &str) -> String {
         match self.events.get(kind) {
-            Some(e) => words::label(&e.label),
+            Some(e) => crate::wording::label(&e.label),
             None => kind.to_string(),
         }
     }
@@ -373,10 +372,10 @@ impl<'a> Cx<'a> {
     }
 
     /// Both ends of an interval plus a duration; open ends stay open.
-    pub(crate) fn add_iv(&mut self, iv: Iv, dur: Duration, at: TextRange) -> Iv {
-        Iv {
-            lo: iv.lo.map(|d| self.add(d, dur, at)),
-            hi: iv.hi.map(|d| self.add(d, dur, at)),
+    pub(crate) fn add_iv(&mut self, iv: Interval, dur: Duration, at: TextRange) -> Interval {
+        Interval {
+            earliest: iv.earliest.map(|d| self.add(d, dur, at)),
+            latest: iv.latest.map(|d| self.add(d, dur, at)),
         }
     }
 
@@ -454,7 +453,7 @@ impl<'a> Cx<'a> {
             self.timeline
                 .iv
                 .iter()
-                .position(|iv| iv.lo.is_some_and(|lo| lo > d))
+                .position(|iv| iv.earliest.is_some_and(|lo| lo > d))
         })
     }
 
@@ -481,7 +480,7 @@ impl<'a> Cx<'a> {
             (a.range.start(), a.range.end(), a.rule).cmp(&(b.range.start(), b.range.end(), b.rule))
         });
         let checked = self.checked(acknowledged.len());
-        let entry_intervals = self.timeline.iv.iter().map(|iv| iv.to_interval()).collect();
+        let entry_intervals = self.timeline.iv.clone();
         let event_labels = self
             .timeline
             .by_kind

@@ -10,10 +10,11 @@ use std::collections::HashMap;
 use caseline_syntax::ast::{Due, EntryChild, RecKind};
 
 use super::Cx;
-use super::timeline::Iv;
-use super::words;
+use super::timeline::EntryDate;
 use crate::definitions::duration;
 use crate::records::{CountRange, CountUnit, RecRecord, RecStatus};
+use crate::wording as words;
+use caseline_calendar::Interval;
 
 /// What the rules need to know about one record.
 #[derive(Debug, Clone, Default)]
@@ -28,7 +29,7 @@ pub(crate) struct Judgement {
     pub unaddressed: bool,
 }
 
-fn due_iv(cx: &mut Cx, due: &Due, entry: usize) -> (Option<Iv>, Option<String>) {
+fn due_iv(cx: &mut Cx, due: &Due, entry: usize) -> (Option<Interval>, Option<String>) {
     let at = cx.doc.entries[entry].head_range;
     match due {
         Due::Within(d) => {
@@ -48,7 +49,10 @@ fn due_iv(cx: &mut Cx, due: &Due, entry: usize) -> (Option<Iv>, Option<String>) 
         }
         Due::By(spec) => match spec.value {
             Some(s) => {
-                let iv = Iv::of_spec(s).unwrap_or(Iv { lo: None, hi: None });
+                let iv = Interval::of_spec(s).unwrap_or(Interval {
+                    earliest: None,
+                    latest: None,
+                });
                 // The date itself is the whole story; no basis to explain.
                 (Some(iv), None)
             }
@@ -60,7 +64,7 @@ fn due_iv(cx: &mut Cx, due: &Due, entry: usize) -> (Option<Iv>, Option<String>) 
 pub(crate) fn evaluate(cx: &mut Cx) {
     let doc = cx.doc;
     let mut records: Vec<RecRecord> = Vec::new();
-    let mut due: Vec<Option<Iv>> = Vec::new();
+    let mut due: Vec<Option<Interval>> = Vec::new();
     let mut by_id: HashMap<&str, usize> = HashMap::new();
     let mut facts = std::mem::take(&mut cx.rec_facts);
     let recommends_known = !cx.procs.list.is_empty();
@@ -94,7 +98,7 @@ pub(crate) fn evaluate(cx: &mut Cx) {
                 range: r.range,
                 entry: i,
                 text: r.text.as_ref().map(|t| t.value.clone()),
-                due: d.map(Iv::to_interval),
+                due: d,
                 due_basis: basis,
                 status: RecStatus::Open,
                 addressed: Vec::new(),
@@ -120,7 +124,7 @@ pub(crate) fn evaluate(cx: &mut Cx) {
                         if let Some(d) = &a.due {
                             let (iv, basis) = due_iv(cx, d, i);
                             due[r] = iv;
-                            records[r].due = iv.map(Iv::to_interval);
+                            records[r].due = iv;
                             records[r].due_basis = basis;
                         }
                     }
@@ -181,18 +185,18 @@ pub(crate) fn evaluate(cx: &mut Cx) {
     let as_of = cx.as_of;
     for r in 0..records.len() {
         let closed_by_as_of =
-            closed[r].is_some_and(|c| cx.timeline.iv[c].lo.is_none_or(|lo| lo <= as_of));
+            closed[r].is_some_and(|c| cx.timeline.iv[c].earliest.is_none_or(|lo| lo <= as_of));
         let at = records[r].range;
         match due[r] {
             Some(d) => {
                 if let Some(done) = judged[r].done_entry {
                     let div = cx.timeline.iv[done];
-                    if let (Some(t0), Some(d1)) = (div.lo, d.hi)
+                    if let (Some(t0), Some(d1)) = (div.earliest, d.latest)
                         && t0 > d1
                     {
                         judged[r].late = true;
                         let min = cx.count(d1, t0, CountUnit::WorkingDays, at);
-                        let max = match (d.lo, div.hi) {
+                        let max = match (d.earliest, div.latest) {
                             (Some(d0), Some(t1)) => {
                                 Some(cx.count(d0, t1, CountUnit::WorkingDays, at))
                             }
@@ -206,26 +210,26 @@ pub(crate) fn evaluate(cx: &mut Cx) {
                 }
                 // Past the earliest due day only: some readings are overdue.
                 records[r].possibly_overdue = !closed_by_as_of
-                    && d.lo.is_some_and(|d0| as_of > d0)
-                    && d.hi.is_none_or(|d1| as_of <= d1);
-                if !closed_by_as_of && d.hi.is_some_and(|d1| as_of > d1) {
+                    && d.earliest.is_some_and(|d0| as_of > d0)
+                    && d.latest.is_none_or(|d1| as_of <= d1);
+                if !closed_by_as_of && d.latest.is_some_and(|d1| as_of > d1) {
                     judged[r].overdue = true;
                     // Working days from the due date to the as-of date: the
                     // latest due day gives the fewest.
                     let at = records[r].range;
                     records[r].overdue = Some(CountRange {
                         min: d
-                            .hi
+                            .latest
                             .map(|d1| cx.count(d1, as_of, CountUnit::WorkingDays, at)),
                         max: d
-                            .lo
+                            .earliest
                             .map(|d0| cx.count(d0, as_of, CountUnit::WorkingDays, at)),
                     });
                 }
             }
             None => {
                 let made_before = cx.timeline.iv[records[r].entry]
-                    .hi
+                    .latest
                     .is_some_and(|hi| hi < as_of);
                 if made_before && !closed_by_as_of {
                     judged[r].unaddressed = true;

@@ -9,57 +9,46 @@ use std::collections::HashMap;
 use caseline_calendar::{Interval, NaiveDate};
 use caseline_syntax::ast::{DateSpec, Document, EntryChild};
 
-/// A date interval; `None` is open on that side (a `?` with no dated entry
-/// above or below it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Iv {
-    pub lo: Option<NaiveDate>,
-    pub hi: Option<NaiveDate>,
+/// An entry's date as an interval (`caseline_calendar::Interval`, the one
+/// interval type): `None` is open on that side (a `?` with no dated entry above
+/// or below it). What the check engine asks of entry dates, besides what
+/// `Interval` itself answers.
+pub(crate) trait EntryDate: Sized {
+    /// The interval a written date covers (`None` for `?`).
+    fn of_spec(spec: DateSpec) -> Option<Self>;
+    /// Certainly before `other`: its latest day is before `other`'s earliest.
+    /// An open end is never certain.
+    fn before(self, other: Self) -> bool;
+    /// Sort key for date order (pairing, docs/format.md#procedures): earliest
+    /// day, an open one first; then latest day, an open one last. Callers add
+    /// file order.
+    fn order_key(self) -> (Option<NaiveDate>, bool, Option<NaiveDate>);
 }
 
-impl Iv {
-    pub(crate) fn day(d: NaiveDate) -> Iv {
-        Iv {
-            lo: Some(d),
-            hi: Some(d),
-        }
-    }
-
-    pub(crate) fn of_spec(spec: DateSpec) -> Option<Iv> {
+impl EntryDate for Interval {
+    fn of_spec(spec: DateSpec) -> Option<Interval> {
         match spec {
-            DateSpec::Day(d) => Some(Iv::day(d)),
-            DateSpec::Span { first, last } => Some(Iv {
-                lo: Some(first.min(last)),
-                hi: Some(first.max(last)),
-            }),
+            DateSpec::Day(d) => Some(Interval::day(d)),
+            DateSpec::Span { first, last } => {
+                Some(Interval::new(Some(first.min(last)), Some(first.max(last))))
+            }
             DateSpec::Unknown => None,
         }
     }
 
-    pub(crate) fn to_interval(self) -> Interval {
-        Interval {
-            earliest: self.lo,
-            latest: self.hi,
-        }
+    fn before(self, other: Interval) -> bool {
+        matches!((self.latest, other.earliest), (Some(a), Some(b)) if a < b)
     }
 
-    /// Certainly before `other`: its latest day is before `other`'s earliest.
-    /// An open end is never certain.
-    pub(crate) fn before(self, other: Iv) -> bool {
-        matches!((self.hi, other.lo), (Some(a), Some(b)) if a < b)
-    }
-
-    /// Sort key for date order (pairing, docs/format.md#procedures): earliest day, an open
-    /// one first; then latest day, an open one last. Callers add file order.
-    pub(crate) fn order_key(self) -> (Option<NaiveDate>, bool, Option<NaiveDate>) {
-        (self.lo, self.hi.is_none(), self.hi)
+    fn order_key(self) -> (Option<NaiveDate>, bool, Option<NaiveDate>) {
+        (self.earliest, self.latest.is_none(), self.latest)
     }
 }
 
 /// Per-entry intervals and lookups.
 pub(crate) struct Timeline<'a> {
     /// One per `Document::entries`.
-    pub iv: Vec<Iv>,
+    pub iv: Vec<Interval>,
     /// The date as written (`None` for an invalid date).
     pub spec: Vec<Option<DateSpec>>,
     /// Entry indices by event kind, ascending.
@@ -84,37 +73,44 @@ impl<'a> Timeline<'a> {
             .iter()
             .map(|e| e.date.as_ref().map(|d| d.value))
             .collect();
-        let own: Vec<Option<Iv>> = spec.iter().map(|s| s.and_then(Iv::of_spec)).collect();
+        let own: Vec<Option<Interval>> =
+            spec.iter().map(|s| s.and_then(Interval::of_spec)).collect();
 
         // A `?` (or an invalid date) takes its earliest day from the nearest
         // dated entry above and its latest from the nearest dated entry below.
-        let mut iv = vec![Iv { lo: None, hi: None }; n];
+        let mut iv = vec![
+            Interval {
+                earliest: None,
+                latest: None
+            };
+            n
+        ];
         let mut above: Option<NaiveDate> = None;
         for i in 0..n {
             match own[i] {
                 Some(v) => {
                     iv[i] = v;
-                    above = v.lo;
+                    above = v.earliest;
                 }
-                None => iv[i].lo = above,
+                None => iv[i].earliest = above,
             }
         }
         let mut below: Option<NaiveDate> = None;
         for i in (0..n).rev() {
             match own[i] {
-                Some(v) => below = v.hi,
-                None => iv[i].hi = below,
+                Some(v) => below = v.latest,
+                None => iv[i].latest = below,
             }
         }
         // Neighbours out of order (already a `date-order` warning) would give an
         // empty interval; widen it so every reading stays well defined.
         for v in &mut iv {
-            if let (Some(a), Some(b)) = (v.lo, v.hi)
+            if let (Some(a), Some(b)) = (v.earliest, v.latest)
                 && a > b
             {
-                *v = Iv {
-                    lo: Some(b),
-                    hi: Some(a),
+                *v = Interval {
+                    earliest: Some(b),
+                    latest: Some(a),
                 };
             }
         }
@@ -140,7 +136,7 @@ impl<'a> Timeline<'a> {
             .map(|(&k, list)| {
                 let latest = list
                     .iter()
-                    .map(|&i| iv[i].hi)
+                    .map(|&i| iv[i].latest)
                     .try_fold(None::<NaiveDate>, |m, hi| Some(m.max(Some(hi?))));
                 (k, latest.flatten())
             })
@@ -162,29 +158,29 @@ impl<'a> Timeline<'a> {
     /// Whether some entry of `kind` is recorded that is not certainly before
     /// `iv` (its latest day is not before `iv`'s earliest), wherever its line
     /// stands in the file.
-    pub(crate) fn kind_not_before(&self, kind: &str, iv: Iv) -> bool {
+    pub(crate) fn kind_not_before(&self, kind: &str, iv: Interval) -> bool {
         match self.latest_by_kind.get(kind) {
             None => false,
-            Some(&hi) => !Iv { lo: None, hi }.before(iv),
+            Some(&hi) => !Interval::new(None, hi).before(iv),
         }
     }
 
     /// The entries with an `extended` line in namespace `ns`, indexed by date
     /// for [`ExtendedIndex::any_in`].
     pub(crate) fn extended_index(&self, ns: &str) -> ExtendedIndex {
-        let mut list: Vec<(usize, Iv)> = self
+        let mut list: Vec<(usize, Interval)> = self
             .extended_by_ns
             .get(ns)
             .map(|l| l.iter().map(|&i| (i, self.iv[i])).collect())
             .unwrap_or_default();
-        list.sort_by_key(|&(i, v)| (v.lo, i));
+        list.sort_by_key(|&(i, v)| (v.earliest, i));
         // For each prefix, its (at most) three entries with the latest days,
         // latest first, an open latest day counting as the latest of all.
         let mut top = Vec::with_capacity(list.len());
-        let mut cur: Vec<(usize, Iv)> = Vec::new();
+        let mut cur: Vec<(usize, Interval)> = Vec::new();
         for &e in &list {
             cur.push(e);
-            cur.sort_by_key(|&(i, v)| (std::cmp::Reverse((v.hi.is_none(), v.hi)), i));
+            cur.sort_by_key(|&(i, v)| (std::cmp::Reverse((v.latest.is_none(), v.latest)), i));
             cur.truncate(3);
             top.push(cur.clone());
         }
@@ -196,10 +192,10 @@ impl<'a> Timeline<'a> {
 /// within this round of the stage?" in O(log n) per round.
 pub(crate) struct ExtendedIndex {
     /// (entry, interval), by earliest day (an open one first), then file order.
-    list: Vec<(usize, Iv)>,
+    list: Vec<(usize, Interval)>,
     /// `top[k]`: the up to three entries of `list[..=k]` with the latest
     /// latest days, latest first.
-    top: Vec<Vec<(usize, Iv)>>,
+    top: Vec<Vec<(usize, Interval)>>,
 }
 
 impl ExtendedIndex {
@@ -208,8 +204,8 @@ impl ExtendedIndex {
     /// missing bound, is never certain).
     pub(crate) fn any_in(
         &self,
-        after: Option<Iv>,
-        until: Option<Iv>,
+        after: Option<Interval>,
+        until: Option<Interval>,
         except: [Option<usize>; 2],
     ) -> bool {
         // Not certainly after `until`: a prefix of the list.
@@ -248,11 +244,11 @@ mod tests {
         let iv = |next: &mut dyn FnMut(u64) -> u64| {
             let lo = (next(6) > 0).then(|| day(next(30)));
             let hi = (next(6) > 0).then(|| lo.unwrap_or(day(0)) + chrono::Days::new(next(10)));
-            Iv { lo, hi }
+            Interval::new(lo, hi)
         };
         for _ in 0..2000 {
             let n = next(7) as usize;
-            let ivs: Vec<Iv> = (0..n).map(|_| iv(&mut next)).collect();
+            let ivs: Vec<Interval> = (0..n).map(|_| iv(&mut next)).collect();
             let ext: Vec<usize> = (0..n).filter(|_| next(2) == 0).collect();
             let t = Timeline {
                 iv: ivs.clone(),

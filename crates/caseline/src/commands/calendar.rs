@@ -69,7 +69,7 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
 
 fn add(cal: &Calendar, date: NaiveDate, dur: Duration, out: &mut dyn Write) -> anyhow::Result<()> {
     let working = matches!(dur.unit, Unit::WorkingDays);
-    let words = dur.describe();
+    let words = caseline_check::wording::duration(dur);
     let result = cal.add(date, dur);
     writeln!(out, "{date} + {words} = {result} ({})", result.format("%A"))?;
     if working {
@@ -94,8 +94,8 @@ fn between(
     let (a, b) = if from <= to { (from, to) } else { (to, from) };
     writeln!(
         out,
-        "{from} to {to}: {n} working day{} in the {} calendar",
-        if n.abs() == 1 { "" } else { "s" },
+        "{from} to {to}: {n} {} in the {} calendar",
+        caseline_check::wording::unit_words(caseline_check::CountUnit::WorkingDays, n.abs()),
         cal.name()
     )?;
     writeln!(out, "counting the days after {a} up to and including {b}:")?;

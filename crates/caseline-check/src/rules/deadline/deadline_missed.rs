@@ -1,7 +1,7 @@
 use crate::Rule;
 use crate::analysis::Cx;
-use crate::analysis::words;
 use crate::records::DeadlineStatus;
+use crate::wording as words;
 
 declare_rule! {
     /// ## What it checks

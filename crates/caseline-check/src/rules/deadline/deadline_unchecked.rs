@@ -2,8 +2,8 @@ use std::collections::HashSet;
 
 use crate::Rule;
 use crate::analysis::Cx;
-use crate::analysis::words;
 use crate::rules::timeline::list;
+use crate::wording as words;
 
 declare_rule! {
     /// ## What it checks
@@ -59,7 +59,7 @@ pub(crate) fn check(cx: &mut Cx) {
             // already paired with another occurrence of this stage.
             earlier_start |= cx.timeline.of_kind(&a.def.start).iter().any(|&s| {
                 let siv = cx.timeline.iv[s];
-                !matches!((tiv.hi, siv.lo), (Some(t1), Some(s0)) if t1 < s0)
+                !matches!((tiv.latest, siv.earliest), (Some(t1), Some(s0)) if t1 < s0)
             });
         }
         let what = format!(

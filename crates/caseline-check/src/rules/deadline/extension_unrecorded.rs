@@ -2,8 +2,9 @@ use caseline_syntax::TextEdit;
 use text_size::TextRange;
 
 use crate::Rule;
-use crate::analysis::{Cx, fix, words};
+use crate::analysis::{Cx, fix};
 use crate::records::DeadlineStatus;
+use crate::wording as words;
 
 declare_rule! {
     /// ## What it checks
@@ -49,7 +50,7 @@ pub(crate) fn check(cx: &mut Cx) {
             super::taken(r),
             super::start_phrase(cx, r),
             words::duration(r.limit),
-            words::date_range(super::iv(&r.due)),
+            words::date_range(r.due),
             extended,
             super::source_phrase(r),
         );

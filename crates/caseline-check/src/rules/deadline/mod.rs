@@ -12,17 +12,9 @@ pub mod extended_misplaced;
 pub mod extension_unrecorded;
 
 use crate::analysis::Cx;
-use crate::analysis::timeline::Iv;
-use crate::analysis::words;
 use crate::diagnostic::Related;
 use crate::records::DeadlineRecord;
-
-pub(crate) fn iv(i: &caseline_calendar::Interval) -> Iv {
-    Iv {
-        lo: i.earliest,
-        hi: i.latest,
-    }
-}
+use crate::wording as words;
 
 /// "stage 2 adjudication on 2024-02-21".
 pub(crate) fn target_phrase(cx: &Cx, r: &DeadlineRecord) -> String {
@@ -66,20 +58,20 @@ pub(crate) fn limit_phrase(r: &DeadlineRecord) -> String {
                 format!(
                     "the limit is {}, extended to {extended} (an extension is recorded){source}: it was due {}",
                     words::duration(r.limit),
-                    words::date_range(iv(due))
+                    words::date_range(*due)
                 )
             } else {
                 format!(
                     "the limit is {}, or {extended} if extended{source}; even with an extension it was due {}",
                     words::duration(r.limit),
-                    words::date_range(iv(due))
+                    words::date_range(*due)
                 )
             }
         }
         _ => format!(
             "the limit is {}{source}: it was due {}",
             words::duration(r.limit),
-            words::date_range(iv(&r.due))
+            words::date_range(r.due)
         ),
     }
 }

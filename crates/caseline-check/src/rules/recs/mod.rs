@@ -34,7 +34,7 @@ pub(crate) fn made_at(cx: &Cx, r: &RecRecord) -> String {
     format!(
         "made at the {} {}",
         kind,
-        crate::analysis::words::when(cx.timeline.spec[r.entry], cx.timeline.iv[r.entry])
+        crate::wording::when(cx.timeline.spec[r.entry], cx.timeline.iv[r.entry])
     )
 }
 

@@ -1,7 +1,8 @@
 use crate::Rule;
-use crate::analysis::{Cx, words};
+use crate::analysis::Cx;
 use crate::diagnostic::Related;
 use crate::records::CountUnit;
+use crate::wording as words;
 
 declare_rule! {
     /// ## What it checks
@@ -48,7 +49,7 @@ pub(crate) fn check(cx: &mut Cx) {
             "{} {} was due {}{basis} and was done {}: {}",
             super::noun(r.kind),
             r.id,
-            words::date_range(crate::rules::deadline::iv(due)),
+            words::date_range(*due),
             words::when(cx.timeline.spec[done], cx.timeline.iv[done]),
             words::lateness(late, CountUnit::WorkingDays, "late"),
         );

@@ -1,6 +1,7 @@
 use crate::Rule;
-use crate::analysis::{Cx, words};
+use crate::analysis::Cx;
 use crate::records::CountUnit;
+use crate::wording as words;
 
 declare_rule! {
     /// ## What it checks
@@ -38,7 +39,7 @@ pub(crate) fn check(cx: &mut Cx) {
         let Some(due) = r.due else { continue };
         let (id, kind, range, basis) = (r.id.clone(), r.kind, r.range, r.due_basis.clone());
         let overdue = r.overdue.unwrap_or_default();
-        let iv = crate::rules::deadline::iv(&due);
+        let iv = due;
         let basis = basis.map(|b| format!(" ({b})")).unwrap_or_default();
         let message = format!(
             "{} {id} was due {}{basis} and is not recorded as done or declined: as of {as_of} it is {}",

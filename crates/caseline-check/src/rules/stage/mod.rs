@@ -25,7 +25,7 @@ pub(crate) fn broken(cx: &Cx) -> Vec<Broken> {
             let biv = cx.timeline.iv[b];
             let ok = a.iter().any(|&ai| {
                 let aiv = cx.timeline.iv[ai];
-                !matches!((aiv.lo, biv.hi), (Some(a0), Some(b1)) if a0 > b1)
+                !matches!((aiv.earliest, biv.latest), (Some(a0), Some(b1)) if a0 > b1)
             });
             if !ok {
                 out.push(Broken {

@@ -1,5 +1,6 @@
 use crate::Rule;
-use crate::analysis::{Cx, words};
+use crate::analysis::Cx;
+use crate::wording as words;
 
 declare_rule! {
     /// ## What it checks

@@ -2,9 +2,10 @@ use caseline_syntax::ast::DateSpec;
 
 use crate::Rule;
 use crate::analysis::Cx;
-use crate::analysis::timeline::Iv;
-use crate::analysis::words;
+use crate::analysis::timeline::EntryDate;
 use crate::diagnostic::Related;
+use crate::wording as words;
+use caseline_calendar::Interval;
 
 declare_rule! {
     /// ## What it checks
@@ -39,14 +40,14 @@ pub(crate) fn check(cx: &mut Cx) {
     let header_as_of = cx.doc.header.as_ref().and_then(|h| h.as_of.as_ref());
     let Some(i) = (0..cx.doc.entries.len()).find(|&i| {
         cx.timeline.spec[i]
-            .and_then(Iv::of_spec)
-            .and_then(|iv| iv.lo)
+            .and_then(Interval::of_spec)
+            .and_then(|iv| iv.earliest)
             .is_some_and(|lo| lo > as_of)
     }) else {
         return;
     };
     let own = cx.timeline.spec[i]
-        .and_then(Iv::of_spec)
+        .and_then(Interval::of_spec)
         .unwrap_or(cx.timeline.iv[i]);
     let when = words::when(cx.timeline.spec[i], own);
     let (source, related) = match header_as_of {

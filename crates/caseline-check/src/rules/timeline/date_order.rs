@@ -1,7 +1,8 @@
 use crate::Rule;
 use crate::analysis::Cx;
-use crate::analysis::timeline::Iv;
-use crate::analysis::words;
+use crate::analysis::timeline::EntryDate;
+use crate::wording as words;
+use caseline_calendar::Interval;
 
 declare_rule! {
     /// ## What it checks
@@ -32,13 +33,13 @@ declare_rule! {
 
 pub(crate) fn check(cx: &mut Cx) {
     // The nearest entry above with a date of its own: (index, interval).
-    let mut above: Option<(usize, Iv)> = None;
+    let mut above: Option<(usize, Interval)> = None;
     for i in 0..cx.doc.entries.len() {
-        let Some(own) = cx.timeline.spec[i].and_then(Iv::of_spec) else {
+        let Some(own) = cx.timeline.spec[i].and_then(Interval::of_spec) else {
             continue;
         };
         if let Some((j, prev)) = above
-            && let (Some(hi), Some(prev_lo)) = (own.hi, prev.lo)
+            && let (Some(hi), Some(prev_lo)) = (own.latest, prev.earliest)
             && hi < prev_lo
         {
             let this = words::when(cx.timeline.spec[i], own);
