@@ -317,17 +317,20 @@ impl Output {
         }
     }
 
-    /// Runs `f` on a buffer (the human format writes many small pieces; one
-    /// system call per batch, not per line) and writes what it wrote.
+    /// Runs `f` on a buffer (the human format writes many small pieces: a
+    /// system call per 64 KB, not per line) and writes what it wrote. The
+    /// buffer is bounded: the closing lines of a run of 50,000 files are
+    /// megabytes, kept on disk until now (`render::Spill`), and must not all
+    /// come back into memory at once.
     fn write(
         &mut self,
         f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         match self {
             Output::Human(stream) => {
-                let mut buf = Vec::new();
+                let mut buf = std::io::BufWriter::with_capacity(1 << 16, stream);
                 f(&mut buf)?;
-                stream.write_all(&buf)
+                buf.flush()
             }
             Output::Machine(stream) => f(stream),
         }
