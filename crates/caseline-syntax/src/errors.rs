@@ -340,6 +340,40 @@ fn invalid_top_level_message(head: Node<'_>, text: &str, index: &LineIndex) -> S
         return "this indented line has no entry or block above it to belong to".to_string();
     }
     let first_word = line_text.split_whitespace().next().unwrap_or_default();
+    // The line without a trailing comment (`#` outside quotes).
+    let mut quoted = false;
+    let end = line_text
+        .char_indices()
+        .find(|&(_, c)| {
+            quoted ^= c == '"';
+            c == '#' && !quoted
+        })
+        .map_or(line_text.len(), |(i, _)| i);
+    let line_text = line_text[..end].trim_end();
+    // A header line written at the left edge (`as of 2025-03-01`,
+    // `Complainant "Mr X"`): say which header line it looks like, written as
+    // the header wants it.
+    let lower = first_word.to_lowercase();
+    let mut words = line_text.split_whitespace().skip(1);
+    let second = words.next().unwrap_or_default();
+    let joined = format!("{lower}-{}", second.to_lowercase());
+    let (key, rest) = if crate::vocabulary::is_header_key(&lower) {
+        (Some(lower.as_str()), line_text.split_whitespace().skip(1))
+    } else if crate::vocabulary::is_header_key(&joined) {
+        (Some(joined.as_str()), line_text.split_whitespace().skip(2))
+    } else {
+        (None, line_text.split_whitespace().skip(0))
+    };
+    if let Some(key) = key
+        && !crate::vocabulary::is_child_word(first_word)
+    {
+        let rest: Vec<&str> = rest.collect();
+        return format!(
+            "this looks like the case header's `{key}` line, but header lines are indented \
+             under `case`: write it as `  {key} {}` directly under the `case` line",
+            rest.join(" ")
+        );
+    }
     if crate::vocabulary::is_child_word(first_word) || first_word.starts_with('>') {
         return format!(
             "`{first_word}` lines belong under an entry or block: indent this line to put it under the one above"

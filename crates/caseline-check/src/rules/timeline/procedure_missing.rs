@@ -38,17 +38,19 @@ pub(crate) fn check(cx: &mut Cx) {
     if header.procedures.is_some() || cx.doc.entries.is_empty() {
         return;
     }
-    // A `procedure` line that could not be read (`procedure Children-Statutory`)
-    // has its own `syntax` finding, which says how to write it: saying "names
+    // A `procedure` line that could not be read (`procedure Children-Statutory`
+    // in the header, `Procedure lgsco` at the left edge) has its own `syntax` finding, which says how to write it: saying "names
     // no procedure" on top would contradict what the reader sees.
     let index = cx.parse.line_index();
     let text = cx.parse.text();
     let unreadable_procedure_line = cx.parse.errors().iter().any(|e| {
         let line = index.line_range(index.line_of(e.range.start()));
-        header.range.contains_range(line)
-            && text
-                .get(usize::from(line.start())..usize::from(line.end()))
-                .is_some_and(|l| l.trim_start().starts_with("procedure"))
+        // In the header, or at the left edge anywhere (`Procedure lgsco`).
+        let written = text
+            .get(usize::from(line.start())..usize::from(line.end()))
+            .unwrap_or_default();
+        (header.range.contains_range(line) || !written.starts_with(' '))
+            && written.trim_start().to_lowercase().starts_with("procedure")
     });
     if unreadable_procedure_line {
         return;
