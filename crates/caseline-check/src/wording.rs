@@ -421,4 +421,43 @@ mod tests {
         assert_eq!(limit(limit65, Form::Short), "65 wd");
         assert_eq!(limit(limit65, Form::Long), "65 working days");
     }
+
+    #[test]
+    fn a_span_is_a_month_only_from_its_first_to_its_last_day() {
+        let span = |a: &str, b: &str| DateSpec::Span {
+            first: d(a),
+            last: d(b),
+        };
+        let iv = |a: &str, b: &str| Interval::range(d(a), d(b));
+        // Half a month is not "in June".
+        assert_eq!(
+            when(
+                Some(span("2024-06-01", "2024-06-15")),
+                iv("2024-06-01", "2024-06-15")
+            ),
+            "between 2024-06-01 and 2024-06-15"
+        );
+        assert_eq!(
+            when(
+                Some(span("2024-06-02", "2024-06-30")),
+                iv("2024-06-02", "2024-06-30")
+            ),
+            "between 2024-06-02 and 2024-06-30"
+        );
+        // February of a leap year ends on the 29th.
+        assert_eq!(
+            when(
+                Some(span("2024-02-01", "2024-02-29")),
+                iv("2024-02-01", "2024-02-29")
+            ),
+            "in February 2024"
+        );
+        assert_eq!(
+            when(
+                Some(span("2024-02-01", "2024-02-28")),
+                iv("2024-02-01", "2024-02-28")
+            ),
+            "between 2024-02-01 and 2024-02-28"
+        );
+    }
 }
