@@ -27,7 +27,7 @@ declare_rule! {
     ///
     /// ## References
     /// docs/format.md#the-case-header (a file without a case header may hold only procedures and calendars) and docs/format.md#procedures.
-    pub(crate) static DEFINITION_IN_CASE = crate::rules::Status::Preview { since: "0.3.0" };
+    pub(crate) static DEFINITION_IN_CASE = crate::rules::Status::Preview { since: "0.2.0" };
 }
 
 /// The blocks of a case file that are not read, with what each one is.
