@@ -285,7 +285,12 @@ fn line_usage(line: &str, bad: &str) -> Option<&'static str> {
         "use" | "extends" => "the line lists names, like `stage1.received` or `england-and-wales`",
         "closed" => "the line reads `closed DATE... [\"reason\"]`",
         "case" => "the line reads `case \"REFERENCE\"`",
-        "procedure" | "calendar" => "the line reads `procedure NAME` or `calendar NAME`",
+        "procedure" => {
+            "the line reads `procedure NAME...`, with names not in quotes, like `procedure children-statutory`"
+        }
+        "calendar" => {
+            "the line reads `calendar NAME`, a name not in quotes, like `calendar scotland`"
+        }
         _ if first.starts_with(|c: char| c.is_ascii_digit() || c == '?') => {
             "an entry reads `DATE EVENT [ID...] [\"text\"]`, e.g. `2024-11-05 stage1.received \"Complaint received\"`; \
              event kinds are lower-case letters, digits, `-` and `.`"

@@ -839,6 +839,29 @@ fn quote_slip(line: &str, q: &Quoted, trailing: &str) -> Slip {
     let content = q.content(line);
     let mut text = content.to_string();
     text.push_str(trailing);
+    // Names and dates take no quotes at all (`procedure children-statutory`,
+    // `as-of 2024-06-01`): straight quotes there would be the next finding.
+    let key = line.split_whitespace().next().unwrap_or_default();
+    if matches!(key, "procedure" | "calendar" | "as-of" | "use" | "extends")
+        && q.close.is_some()
+        && !text.trim().is_empty()
+        && !text.contains(['"', '\\'])
+    {
+        let bare = text.trim().to_string();
+        let close = q.close.map_or(' ', |(_, c)| c);
+        return Slip {
+            at: q.range.clone(),
+            message: format!(
+                "this is in {kind} ({}…{close}), but {} is written without quotes: `{key} {}`",
+                q.open,
+                if key == "as-of" { "a date" } else { "a name" },
+                short(&bare)
+            ),
+            title: "remove the quotes".to_string(),
+            replacement: Some(bare),
+            shown: None,
+        };
+    }
     let replacement = quoted(&text);
     let message = match q.close {
         Some((_, '"')) => format!(
