@@ -168,6 +168,39 @@ async fn completion_offers_event_kinds_ids_and_header_keys() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn code_actions_answer_for_the_whole_line_the_cursor_is_on() {
+    // The promise's finding starts at column 2 of its indented line; an editor
+    // asking with the cursor at column 0 (Emacs does) gets its actions too,
+    // and a line with no finding gets none.
+    let text = "case \"1\"\n  procedure children-statutory\n  as-of 2024-06-01\n\n2024-01-02 stage1.received\n2024-01-09 stage1.response\n  promise m1 \"Write again\"\n";
+    let (mut c, _) = TestClient::start(utf16_caps(), json!(null)).await;
+    let uri = "file:///cases/cursor.case";
+    c.open(uri, 1, text);
+    let ask = |line: u32, col: u32| json!({"textDocument": {"uri": uri}, "range": range((line, col), (line, col)), "context": {"diagnostics": []}});
+    let titles = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x["title"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let at_col0 = titles(&c.result("textDocument/codeAction", ask(6, 0)).await);
+    assert!(
+        at_col0.iter().any(|t| t.contains("m1")),
+        "the promise's actions from column 0: {at_col0:?}"
+    );
+    let inside = titles(&c.result("textDocument/codeAction", ask(6, 5)).await);
+    assert_eq!(at_col0, inside, "the same actions anywhere on the line");
+    let clean = titles(&c.result("textDocument/codeAction", ask(5, 0)).await);
+    assert!(
+        clean.is_empty(),
+        "no finding on the stage 1 response line: {clean:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn code_actions_apply_the_checkers_fixes() {
     // Every sample case (and a CRLF copy of each), every fix the checker
     // offers: the server's action must make exactly the fix's change.

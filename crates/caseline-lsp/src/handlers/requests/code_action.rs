@@ -1,5 +1,5 @@
 //! `textDocument/codeAction`: the quick fixes the check engine attached to the
-//! findings under the cursor (insert a `done` entry, apply a "did you mean",
+//! findings on the requested lines, wherever the cursor is on them (insert a `done` entry, apply a "did you mean",
 //! add a missing stage or an `extended` line). A fix's edits are relative to the
 //! document as it is, sorted and non-overlapping (`caseline_check::Fix`), so
 //! each is converted as it is into one workspace edit.
@@ -31,7 +31,16 @@ pub fn handle(
     let Some(snap) = snapshot(session, &p.text_document.uri) else {
         return Ok(None);
     };
-    let wanted = convert::text_range(snap.index(), p.range, snap.encoding);
+    // Every finding on the requested lines, not only those the range touches:
+    // an editor asks with the cursor (an empty range), and the cursor at the
+    // start of an indented `rec` line is on that line's finding (Emacs asks
+    // from column 0).
+    let asked = convert::text_range(snap.index(), p.range, snap.encoding);
+    let index = snap.index();
+    let wanted = caseline_syntax::TextRange::new(
+        convert::line_content(index, convert::line_of(index, asked.start())).start(),
+        convert::line_content(index, convert::line_of(index, asked.end())).end(),
+    );
     let analysis = snap.analysis();
     let mut actions = Vec::new();
     for diag in &analysis.diagnostics {
