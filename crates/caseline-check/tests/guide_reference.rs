@@ -139,25 +139,31 @@ fn procedure_page(defs: &Definitions, name: &str) -> String {
     s.push_str("\n## Time limits\n\n");
     if p.all_deadlines().is_empty() {
         s.push_str("None.\n");
-    } else {
-        s.push_str(
-            "| what | within | of | extendable to | citation | declared in |\n\
-             | --- | --- | --- | --- | --- | --- |\n",
+    }
+    let label = |event: &str| {
+        p.event(event)
+            .map_or(event.to_string(), |e| e.label.clone())
+    };
+    for (from, d) in p.all_deadlines() {
+        let _ = write!(
+            s,
+            "- the {} (`{}`) within **{}** of the {} (`{}`)",
+            label(&d.target),
+            d.target,
+            d.limit.describe(),
+            label(&d.start),
+            d.start,
         );
-        for (from, d) in p.all_deadlines() {
-            let _ = writeln!(
-                s,
-                "| `{}` | {} | `{}` | {} | {} | `{from}` |",
-                d.target,
-                d.limit.describe(),
-                d.start,
-                d.extended_limit.map(|e| e.describe()).unwrap_or_default(),
-                d.citation
-                    .as_deref()
-                    .unwrap_or_default()
-                    .replace('|', "\\|"),
-            );
+        if let Some(ext) = d.extended_limit {
+            let _ = write!(s, ", or **{}** if extended", ext.describe());
         }
+        if let Some(citation) = &d.citation {
+            let _ = write!(s, ": {citation}");
+        }
+        if from != name {
+            let _ = write!(s, " (from [`{from}`]({from}.md))");
+        }
+        s.push('\n');
     }
     s.push_str("\n## Order of stages\n\n");
     if p.all_requires().is_empty() {
