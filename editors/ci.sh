@@ -86,8 +86,8 @@ else
     AS_OF=2025-04-01 EXPECT_CODE=rec-overdue EXPECT_LINE=27 CASELINE_BIN="$bin" bash "$editors/tests/nvim-headless.sh"
   fi
   if $have_emacs; then
-    step "Emacs eglot client test ($(emacs --version | head -1))"
-    CASELINE_BIN="$bin" bash "$editors/tests/emacs-batch.sh"
+    step "Emacs eglot client test ($(emacs --version | head -1)), with go to definition into a built-in procedure"
+    GOTO_EVENT=stage2.adjudication CASELINE_BIN="$bin" bash "$editors/tests/emacs-batch.sh"
     step "Emacs eglot client test with caseline-as-of = 2025-04-01 (rec o1 becomes overdue)"
     AS_OF=2025-04-01 EXPECT_CODE=rec-overdue EXPECT_LINE=27 CASELINE_BIN="$bin" bash "$editors/tests/emacs-batch.sh"
   fi

@@ -145,9 +145,58 @@ Diagnostics, hovers and quick fixes come from `caseline lsp' through eglot."
                                    ;; An empty JSON object, not null.
                                    (make-hash-table)))))
 
+;;; Built-in procedures
+;; Go to definition on an event of a built-in procedure answers with a
+;; `caseline-builtin:/NAME.case' URI: the procedure is not a file on disk.
+;; eglot would turn it into the path /NAME.case and open an empty buffer, so
+;; the URI becomes the marker path /caseline-builtin:/NAME.case, and opening
+;; that path shows the procedure's text, fetched from the server with
+;; `caseline/builtinSource' (docs/lsp-extensions.md), read-only.
+
+(defconst caseline--builtin-scheme "caseline-builtin:"
+  "The URI scheme of the built-in procedures' documents.")
+
+(defvar caseline--builtin-server nil
+  "The eglot server that last answered with a built-in procedure's URI.")
+
+(defun caseline--builtin-uri-to-path (orig uri)
+  "Call ORIG on URI, except for a built-in procedure's URI: its marker path."
+  (let ((s (if (keywordp uri) (substring (symbol-name uri) 1) uri)))
+    (if (and (stringp s) (string-prefix-p caseline--builtin-scheme s))
+        (progn
+          (setq caseline--builtin-server (eglot-current-server))
+          (concat "/" s))
+      (funcall orig uri))))
+
+(defun caseline--builtin-buffer (orig filename &rest args)
+  "Call ORIG with FILENAME and ARGS, except for a built-in procedure's path."
+  (if (and (stringp filename)
+           (string-match (concat "\\`/" (regexp-quote caseline--builtin-scheme)) filename))
+      (let* ((uri (substring filename 1))
+             (existing (get-buffer uri)))
+        (or existing
+            (let* ((server (or caseline--builtin-server
+                               (user-error "caseline: no server to ask for %s" uri)))
+                   (reply (jsonrpc-request server :caseline/builtinSource (list :uri uri)))
+                   (buffer (generate-new-buffer uri)))
+              (with-current-buffer buffer
+                (insert (plist-get reply :text))
+                ;; Not a file of the workspace: no eglot session of its own.
+                (let ((caseline-mode-hook nil))
+                  (caseline-mode))
+                (set-buffer-modified-p nil)
+                (setq buffer-read-only t)
+                (goto-char (point-min)))
+              buffer)))
+    (apply orig filename args)))
+
 (with-eval-after-load 'eglot
   (defvar eglot-server-programs)
-  (add-to-list 'eglot-server-programs '(caseline-mode . caseline-eglot-contact)))
+  (add-to-list 'eglot-server-programs '(caseline-mode . caseline-eglot-contact))
+  (declare-function eglot-current-server "eglot")
+  (declare-function jsonrpc-request "jsonrpc")
+  (advice-add 'eglot--uri-to-path :around #'caseline--builtin-uri-to-path)
+  (advice-add 'find-file-noselect :around #'caseline--builtin-buffer))
 
 (provide 'caseline-mode)
 ;;; caseline-mode.el ends here

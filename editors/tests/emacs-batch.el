@@ -85,6 +85,33 @@
                            expect-code expect-line wait-s
                            (if (eglot-current-server) "running" "gone")))
     (caseline-test--say "OK: %s on line %d arrived from the server" expect-code expect-line)
+    ;; Go to definition on an event of a built-in procedure opens its source,
+    ;; read-only, fetched from the server (GOTO_EVENT: the event to look up).
+    (let ((event (getenv "GOTO_EVENT")))
+      (when (and event (not (string-empty-p event)))
+        (goto-char (point-min))
+        (unless (search-forward event nil t)
+          (caseline-test--fail "%s is not in the case file" event))
+        (backward-char 2)
+        (condition-case err
+            (xref-find-definitions (xref-backend-identifier-at-point (xref-find-backend)))
+          (error (caseline-test--fail "go to definition on %s failed: %s" event
+                                      (error-message-string err))))
+        (let ((name (buffer-name)))
+          (unless (string-prefix-p "caseline-builtin:/" name)
+            (caseline-test--fail "go to definition on %s went to %s, not a built-in procedure"
+                                 event name))
+          (unless (and buffer-read-only
+                       (save-excursion (goto-char (point-min))
+                                       (re-search-forward "^procedure children-statutory" nil t))
+                       (string-match-p (regexp-quote event)
+                                       (buffer-substring (line-beginning-position)
+                                                         (line-end-position))))
+            (caseline-test--fail "%s: not the read-only source at the declaration of %s (line %d: %s)"
+                                 name event (line-number-at-pos)
+                                 (buffer-substring (line-beginning-position) (line-end-position))))
+          (caseline-test--say "OK: go to definition on %s opened %s, read-only, at line %d"
+                              event name (line-number-at-pos)))))
     (ignore-errors (eglot-shutdown (eglot-current-server) nil 2))
     (kill-emacs 0)))
 
