@@ -74,6 +74,23 @@ end
 
 out(string.format("OK: %s on line %d arrived from the server", expect_code, expect_line))
 
+-- What the plugin sets up on attach: <C-x><C-o> completion and the key maps.
+if vim.bo[buf].omnifunc ~= "v:lua.vim.lsp.omnifunc" then
+  fail("omnifunc is '" .. vim.bo[buf].omnifunc .. "', not the LSP's")
+  return
+end
+local maps = {}
+for _, m in ipairs(vim.api.nvim_buf_get_keymap(buf, "n")) do
+  maps[m.lhs] = m.desc or ""
+end
+for _, lhs in ipairs({ "K", "gd", "gr" }) do
+  if not (maps[lhs] or ""):find("^caseline:") then
+    fail("no caseline key map for " .. lhs .. " in the case buffer")
+    return
+  end
+end
+out("OK: omnifunc and the key maps K, gd, gr (and rename, code action, format) are set")
+
 -- Go to definition on the event kind of that line: a built-in procedure, shown
 -- read-only from the server's text (it used to open an empty buffer and fail).
 local line = vim.api.nvim_buf_get_lines(buf, expect_line - 1, expect_line, false)[1] or ""

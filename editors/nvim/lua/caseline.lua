@@ -19,8 +19,20 @@ M.defaults = {
   -- A folder holding one of these is the project (its definitions files and
   -- caseline.toml apply); otherwise the file's own folder is.
   root_markers = { "caseline.toml", ".git" },
-  -- Called as on_attach(client, bufnr), e.g. to set key maps.
+  -- Called as on_attach(client, bufnr) after caseline's own setup of the buffer.
   on_attach = nil,
+  -- Buffer-local key maps set when the server attaches; `keys = false` sets
+  -- none, and a map set to false is left out (e.g. keys = { rename = false }).
+  keys = {
+    hover = "K",
+    definition = "gd",
+    references = "gr",
+    rename = "<leader>rn",
+    code_action = "<leader>ca",
+    format = "<leader>f",
+  },
+  -- Show inlay hints (working days, due dates) where Neovim can (0.10+).
+  inlay_hints = true,
   -- Passed through to the client (nil: Neovim's defaults).
   capabilities = nil,
 }
@@ -60,6 +72,41 @@ end
 
 local warned_missing = false
 
+-- What a user expects in a buffer with a language server: completion with
+-- <C-x><C-o>, and keys for hover, definition, references, rename, code
+-- actions and formatting (Neovim 0.7 sets none of these by itself).
+local function on_attach(client, bufnr)
+  vim.api.nvim_buf_set_option(bufnr, "omnifunc", "v:lua.vim.lsp.omnifunc")
+  if config.keys then
+    local format = vim.lsp.buf.format or vim.lsp.buf.formatting -- 0.8+ / 0.7
+    local actions = {
+      hover = { vim.lsp.buf.hover, "caseline: what this line means" },
+      definition = { vim.lsp.buf.definition, "caseline: go to the definition" },
+      references = { vim.lsp.buf.references, "caseline: where this is used" },
+      rename = { vim.lsp.buf.rename, "caseline: rename" },
+      code_action = { vim.lsp.buf.code_action, "caseline: quick fixes" },
+      format = {
+        function()
+          format({ bufnr = bufnr })
+        end,
+        "caseline: format the case",
+      },
+    }
+    for name, lhs in pairs(config.keys) do
+      local action = actions[name]
+      if lhs and action then
+        vim.keymap.set("n", lhs, action[1], { buffer = bufnr, desc = action[2] })
+      end
+    end
+  end
+  if config.inlay_hints and vim.lsp.inlay_hint and vim.lsp.inlay_hint.enable then
+    pcall(vim.lsp.inlay_hint.enable, true, { bufnr = bufnr })
+  end
+  if config.on_attach then
+    config.on_attach(client, bufnr)
+  end
+end
+
 --- Attaches the caseline server to `bufnr`, starting it for the buffer's project if needed.
 function M.attach(bufnr)
   bufnr = bufnr or vim.api.nvim_get_current_buf()
@@ -90,7 +137,7 @@ function M.attach(bufnr)
       workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
       init_options = init_options(),
       capabilities = config.capabilities,
-      on_attach = config.on_attach,
+      on_attach = on_attach,
       on_exit = function()
         clients[root] = nil
       end,
