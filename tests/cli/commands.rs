@@ -1,6 +1,6 @@
 //! `caseline explain`, `procedures` and `fmt`.
 
-use crate::support::{run_in, run_with_stdin, workspace, workspace_root};
+use crate::support::{run_full, run_in, run_with_stdin, workspace, workspace_root};
 
 #[test]
 fn explain_lists_rules_and_explains_one() {
@@ -44,6 +44,71 @@ fn explain_lists_rules_and_explains_one() {
     assert!(
         one.stdout.lines().count() > 3,
         "an explanation, not just a name"
+    );
+}
+
+#[test]
+fn explain_reads_as_text_when_piped_and_as_markdown_on_request() {
+    // Rule::explanation: Markdown with `## What it checks`, `## Example` (a
+    // ```caseline fence) and, for deadline-missed, one **strong** word.
+    let piped = run_in(&workspace_root(), &["explain", "deadline-missed"]);
+    assert_eq!(piped.code, 0, "{}", piped.stderr);
+    assert!(!piped.stdout.contains('\u{1b}'), "{:?}", piped.stdout);
+    for line in piped.stdout.lines() {
+        let t = line.trim_start();
+        assert!(!t.starts_with("##"), "a heading marker: {line}");
+        assert!(!t.starts_with("```"), "a fence line: {line}");
+        assert!(!line.contains("**"), "emphasis markers: {line}");
+    }
+    assert!(
+        piped.stdout.lines().any(|l| l == "What it checks"),
+        "the heading, at the left edge:\n{}",
+        piped.stdout
+    );
+    // The example is kept, indented as a block.
+    assert!(
+        piped
+            .stdout
+            .lines()
+            .any(|l| l.starts_with("    ") && l.trim() == "procedure children-statutory"),
+        "{}",
+        piped.stdout
+    );
+
+    let markdown = run_in(
+        &workspace_root(),
+        &["explain", "deadline-missed", "--format", "markdown"],
+    );
+    assert_eq!(markdown.code, 0, "{}", markdown.stderr);
+    assert!(
+        markdown
+            .stdout
+            .starts_with("# deadline-missed (error by default)\n"),
+        "{}",
+        markdown.stdout
+    );
+    assert!(markdown.stdout.contains("\n## What it checks\n"));
+    assert!(markdown.stdout.contains("\n```caseline\n"));
+    assert!(markdown.stdout.contains("**every**"));
+
+    // In a terminal (forced here), headings are styled instead of marked.
+    let styled = run_full(
+        &workspace_root(),
+        &["explain", "deadline-missed"],
+        None,
+        &[("NO_COLOR", None), ("CLICOLOR_FORCE", Some("1"))],
+    );
+    assert!(styled.stdout.contains("\u{1b}["), "{:?}", styled.stdout);
+    assert!(!styled.stdout.contains("## "), "{:?}", styled.stdout);
+
+    let table = run_in(&workspace_root(), &["explain", "--format", "markdown"]);
+    assert!(
+        table
+            .stdout
+            .lines()
+            .any(|l| l.starts_with("| `deadline-missed` | error |")),
+        "{}",
+        table.stdout
     );
 }
 
