@@ -17,6 +17,7 @@
 //! [`Workspace`]: caseline_workspace::Workspace
 
 mod completion;
+mod definition_text;
 mod document_symbols;
 mod goto_definition;
 mod hover;
@@ -31,6 +32,7 @@ mod sources;
 mod fixture;
 
 pub use completion::{CompletionItem, CompletionKind, completions};
+pub use definition_text::{DefinitionText, Part, procedure_text};
 pub use document_symbols::{Symbol, SymbolKind, document_symbols};
 pub use goto_definition::{GotoDefinition, goto_definition};
 pub use hover::{HoverResult, hover};
