@@ -24,6 +24,7 @@ mod hover;
 mod ids;
 mod inlay_hints;
 mod navigation;
+mod new_case;
 mod references;
 mod rename;
 mod sources;
@@ -38,5 +39,9 @@ pub use goto_definition::{GotoDefinition, goto_definition};
 pub use hover::{HoverResult, hover};
 pub use inlay_hints::{InlayHint, inlay_hints};
 pub use navigation::{FileRef, NavigationTarget, source_parse};
+pub use new_case::{
+    PLACEHOLDER_BODY, PLACEHOLDER_COMPLAINANT, PLACEHOLDER_DATE, PLACEHOLDER_REFERENCE,
+    PLACEHOLDER_TITLE, TemplateError, TemplateForm, new_case,
+};
 pub use references::{ReferenceRange, references};
 pub use rename::{RenameError, RenameResult, prepare_rename, rename};
