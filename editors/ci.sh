@@ -80,6 +80,9 @@ else
   bash scripts/package.sh "$bin"
 
   if $have_nvim; then
+    step "Neovim :CaselineNew inserts what caseline new prints (no server needed)"
+    CASELINE_BIN="$bin" XDG_STATE_HOME="$(mktemp -d)" timeout -k 5 60 nvim --headless -u NONE -i NONE -n \
+      --cmd "set runtimepath^=$editors/nvim" -c "luafile $editors/tests/nvim-new.lua" </dev/null
     step "Neovim LSP client test ($(nvim --version | head -1))"
     CASELINE_BIN="$bin" bash "$editors/tests/nvim-headless.sh"
     step "Neovim LSP client test with as_of = 2025-04-01 (rec o1, due 2025-03-18, becomes overdue)"
@@ -90,6 +93,8 @@ else
     GOTO_EVENT=stage2.adjudication CASELINE_BIN="$bin" bash "$editors/tests/emacs-batch.sh"
     step "Emacs eglot client test with caseline-as-of = 2025-04-01 (rec o1 becomes overdue)"
     AS_OF=2025-04-01 EXPECT_CODE=rec-overdue EXPECT_LINE=27 CASELINE_BIN="$bin" bash "$editors/tests/emacs-batch.sh"
+    step "Emacs caseline-new-case inserts what caseline new prints (no server needed)"
+    CASELINE_BIN="$bin" HOME="$(mktemp -d)" timeout -k 5 60 emacs --batch -Q -l "$editors/tests/emacs-new.el" </dev/null
   fi
 fi
 

@@ -22,6 +22,7 @@
 ;;
 ;; Set `caseline-program' if `caseline' is not on your PATH, and
 ;; `caseline-as-of' to judge open deadlines as of a fixed date.
+;; `M-x caseline-new-case' inserts a new case for a procedure (`caseline new').
 
 ;;; Code:
 
@@ -135,6 +136,55 @@ Diagnostics, hovers and quick fixes come from `caseline lsp' through eglot."
 
 ;;;###autoload
 (add-to-list 'auto-mode-alist '("\\.case\\'" . caseline-mode))
+
+;; A new case.  The text is `caseline new''s, inserted as plain text: its
+;; snippet form is the LSP/TextMate syntax, which yasnippet does not read
+;; (choices are written differently there, and a backquote runs Lisp).
+
+(defun caseline--procedure-names ()
+  "The procedures a case in this buffer's folder can name, or nil."
+  (condition-case nil
+      (delq nil (mapcar (lambda (line) (car (split-string line)))
+                        (process-lines caseline-program "procedures")))
+    (error nil)))
+
+;;;###autoload
+(defun caseline-new-case (procedures)
+  "Insert a new case under PROCEDURES, a list of procedure names.
+The text is what `caseline new --procedure NAME' writes: the header, whose
+placeholders are to be replaced, and the procedures' stages as commented
+lines to date.  Procedures of the workspace of the buffer's folder may be
+named.  An empty buffer gets it whole; otherwise it goes in above the
+current line.  Point ends on the reference placeholder, which is selected."
+  (interactive
+   (list (completing-read-multiple "New case under procedure(s): "
+                                   (caseline--procedure-names))))
+  (when (stringp procedures)
+    (setq procedures (list procedures)))
+  (let ((args (list "new"))
+        (errors (make-temp-file "caseline-new"))
+        text code)
+    (dolist (p procedures)
+      (setq args (append args (list "--procedure" p))))
+    (unwind-protect
+        (with-temp-buffer
+          (setq code (apply #'call-process caseline-program nil (list t errors) nil args))
+          (setq text (buffer-string))
+          (unless (eq code 0)
+            (erase-buffer)
+            (insert-file-contents errors)
+            (goto-char (point-max))
+            (skip-chars-backward " \t\n")
+            (user-error "caseline new: %s" (buffer-substring (point-min) (point)))))
+      (delete-file errors))
+    (unless (= (point-min) (point-max))
+      (beginning-of-line))
+    (let ((start (point)))
+      (insert text)
+      (goto-char start)
+      (when (search-forward "case \"REFERENCE\"" nil t)
+        (goto-char (- (point) (length "REFERENCE\"")))
+        (push-mark (+ (point) (length "REFERENCE")) t t)))))
 
 (defun caseline-eglot-contact (&optional _interactive)
   "The eglot contact for caseline: `caseline lsp' with the as-of option."

@@ -1,6 +1,6 @@
 //! `caseline explain`, `procedures` and `fmt`.
 
-use crate::support::{run_in, run_with_stdin, workspace, workspace_root};
+use crate::support::{run_full, run_in, run_with_stdin, workspace, workspace_root};
 
 #[test]
 fn explain_lists_rules_and_explains_one() {
@@ -48,6 +48,71 @@ fn explain_lists_rules_and_explains_one() {
 }
 
 #[test]
+fn explain_reads_as_text_when_piped_and_as_markdown_on_request() {
+    // Rule::explanation: Markdown with `## What it checks`, `## Example` (a
+    // ```caseline fence) and, for deadline-missed, one **strong** word.
+    let piped = run_in(&workspace_root(), &["explain", "deadline-missed"]);
+    assert_eq!(piped.code, 0, "{}", piped.stderr);
+    assert!(!piped.stdout.contains('\u{1b}'), "{:?}", piped.stdout);
+    for line in piped.stdout.lines() {
+        let t = line.trim_start();
+        assert!(!t.starts_with("##"), "a heading marker: {line}");
+        assert!(!t.starts_with("```"), "a fence line: {line}");
+        assert!(!line.contains("**"), "emphasis markers: {line}");
+    }
+    assert!(
+        piped.stdout.lines().any(|l| l == "What it checks"),
+        "the heading, at the left edge:\n{}",
+        piped.stdout
+    );
+    // The example is kept, indented as a block.
+    assert!(
+        piped
+            .stdout
+            .lines()
+            .any(|l| l.starts_with("    ") && l.trim() == "procedure children-statutory"),
+        "{}",
+        piped.stdout
+    );
+
+    let markdown = run_in(
+        &workspace_root(),
+        &["explain", "deadline-missed", "--format", "markdown"],
+    );
+    assert_eq!(markdown.code, 0, "{}", markdown.stderr);
+    assert!(
+        markdown
+            .stdout
+            .starts_with("# deadline-missed (error by default)\n"),
+        "{}",
+        markdown.stdout
+    );
+    assert!(markdown.stdout.contains("\n## What it checks\n"));
+    assert!(markdown.stdout.contains("\n```caseline\n"));
+    assert!(markdown.stdout.contains("**every**"));
+
+    // In a terminal (forced here), headings are styled instead of marked.
+    let styled = run_full(
+        &workspace_root(),
+        &["explain", "deadline-missed"],
+        None,
+        &[("NO_COLOR", None), ("CLICOLOR_FORCE", Some("1"))],
+    );
+    assert!(styled.stdout.contains("\u{1b}["), "{:?}", styled.stdout);
+    assert!(!styled.stdout.contains("## "), "{:?}", styled.stdout);
+
+    let table = run_in(&workspace_root(), &["explain", "--format", "markdown"]);
+    assert!(
+        table
+            .stdout
+            .lines()
+            .any(|l| l.starts_with("| `deadline-missed` | error |")),
+        "{}",
+        table.stdout
+    );
+}
+
+#[test]
 fn explain_suggests_the_nearest_rule() {
     let run = run_in(&workspace_root(), &["explain", "deadline-mised"]);
     assert_eq!(run.code, 2);
@@ -83,8 +148,16 @@ fn procedures_lists_builtins_and_workspace_definitions() {
 
     let show = run_in(dir.path(), &["procedures", "show", "children-statutory"]);
     assert_eq!(show.code, 0);
+    // A built-in is printed as its file is written, comments included.
+    let file = std::fs::read_to_string(
+        workspace_root().join("crates/caseline-check/procedures/children-statutory.case"),
+    )
+    .expect("the built-in's file");
+    assert_eq!(show.stdout, file);
     assert!(
-        show.stdout.starts_with("procedure children-statutory"),
+        show.stdout
+            .lines()
+            .any(|l| l == "# Not encoded as deadlines, on purpose:"),
         "{}",
         show.stdout
     );
@@ -96,12 +169,57 @@ fn procedures_lists_builtins_and_workspace_definitions() {
         show.stdout
     );
 
-    let unknown = run_in(dir.path(), &["procedures", "show", "nope"]);
+    // A workspace procedure alone in its file: the whole file, after a line naming it.
+    let mine = run_in(dir.path(), &["procedures", "show", "council"]);
+    assert_eq!(mine.code, 0, "{}", mine.stderr);
+    assert_eq!(mine.stdout, format!("# from defs.case\n{defs}"));
+
+    let unknown = run_in(dir.path(), &["procedures", "show", "counsil"]);
     assert_eq!(unknown.code, 2);
     assert!(
-        unknown.stderr.contains("children-statutory"),
+        unknown.stderr.contains("did you mean `council`?")
+            && unknown.stderr.contains("children-statutory"),
         "{}",
         unknown.stderr
+    );
+}
+
+#[test]
+fn procedures_show_gives_its_part_of_a_file_that_defines_several() {
+    let defs = "\
+# Kent's local procedures.
+# The first one:
+procedure kent-first
+  title \"First\"
+  event kent.received \"Received\"
+  # the response clock is agreed case by case
+
+# A calendar of our own.
+calendar kent
+  extends england-and-wales
+
+# The second one,
+# written after a review.
+procedure kent-second
+  event second.received \"Received\"
+  # no deadline on purpose
+";
+    let dir = workspace(&[("defs.case", defs.as_bytes())]);
+    let second = run_in(dir.path(), &["procedures", "show", "kent-second"]);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert_eq!(
+        second.stdout,
+        "# from defs.case, lines 12-16 (the file also defines procedure kent-first and calendar kent)\n\
+         # The second one,\n\
+         # written after a review.\n\
+         procedure kent-second\n  event second.received \"Received\"\n  # no deadline on purpose\n"
+    );
+    let first = run_in(dir.path(), &["procedures", "show", "kent-first"]);
+    assert_eq!(
+        first.stdout,
+        "# from defs.case, lines 1-6 (the file also defines calendar kent and procedure kent-second)\n\
+         # Kent's local procedures.\n# The first one:\nprocedure kent-first\n  title \"First\"\n  \
+         event kent.received \"Received\"\n  # the response clock is agreed case by case\n"
     );
 }
 

@@ -11,6 +11,7 @@ mod calendar;
 mod check;
 mod commands;
 mod formats;
+mod new;
 mod privacy;
 mod readme;
 mod support;

@@ -17,12 +17,14 @@
 //! [`Workspace`]: caseline_workspace::Workspace
 
 mod completion;
+mod definition_text;
 mod document_symbols;
 mod goto_definition;
 mod hover;
 mod ids;
 mod inlay_hints;
 mod navigation;
+mod new_case;
 mod references;
 mod rename;
 mod sources;
@@ -31,10 +33,15 @@ mod sources;
 mod fixture;
 
 pub use completion::{CompletionItem, CompletionKind, completions};
+pub use definition_text::{DefinitionText, Part, procedure_text};
 pub use document_symbols::{Symbol, SymbolKind, document_symbols};
 pub use goto_definition::{GotoDefinition, goto_definition};
 pub use hover::{HoverResult, hover};
 pub use inlay_hints::{InlayHint, inlay_hints};
 pub use navigation::{FileRef, NavigationTarget, source_parse};
+pub use new_case::{
+    PLACEHOLDER_BODY, PLACEHOLDER_COMPLAINANT, PLACEHOLDER_DATE, PLACEHOLDER_REFERENCE,
+    PLACEHOLDER_TITLE, TemplateError, TemplateForm, new_case,
+};
 pub use references::{ReferenceRange, references};
 pub use rename::{RenameError, RenameResult, prepare_rename, rename};

@@ -362,13 +362,15 @@ fn invalid_top_level_message(head: Node<'_>, text: &str, index: &LineIndex) -> S
     let mut words = line_text.split_whitespace().skip(1);
     let second = words.next().unwrap_or_default();
     let joined = format!("{lower}-{}", second.to_lowercase());
-    let (key, rest) = if crate::vocabulary::is_header_key(&lower) {
-        (Some(lower.as_str()), line_text.split_whitespace().skip(1))
+    // The key and how many words of the line it takes.
+    let (key, words_in_key) = if crate::vocabulary::is_header_key(&lower) {
+        (Some(lower.as_str()), 1)
     } else if crate::vocabulary::is_header_key(&joined) {
-        (Some(joined.as_str()), line_text.split_whitespace().skip(2))
+        (Some(joined.as_str()), 2)
     } else {
-        (None, line_text.split_whitespace().skip(0))
+        (None, 0)
     };
+    let rest = line_text.split_whitespace().skip(words_in_key);
     if let Some(key) = key
         && !crate::vocabulary::is_child_word(first_word)
     {

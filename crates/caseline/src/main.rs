@@ -36,6 +36,8 @@ enum Command {
     Explain(commands::explain::ExplainArgs),
     /// Working-day arithmetic with the built-in calendars.
     Calendar(commands::calendar::CalendarArgs),
+    /// Start a new case: its header to fill in and the procedure's stages to date.
+    New(commands::new::NewArgs),
     /// List the procedures caseline knows, or show one's definition.
     Procedures(commands::procedures::ProceduresArgs),
     /// Draw a case as a timeline: one self-contained HTML page.
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
         Command::Fmt(args) => commands::fmt::run(args),
         Command::Explain(args) => commands::explain::run(args),
         Command::Calendar(args) => commands::calendar::run(args),
+        Command::New(args) => commands::new::run(args),
         Command::Procedures(args) => commands::procedures::run(args),
         Command::Report(args) => commands::report::run(args),
         Command::Lsp => commands::lsp::run(),

@@ -7,6 +7,7 @@
 --!   vim.opt.runtimepath:append("/path/to/caseline/editors/nvim")
 --!   require("caseline").setup({})            -- `caseline` on PATH
 --!   require("caseline").setup({ cmd = { "/opt/caseline", "lsp" }, as_of = "2025-02-18" })
+--! `:CaselineNew children-statutory` then inserts a new case (`caseline new`).
 
 local M = {}
 
@@ -185,10 +186,118 @@ local function read_builtin(bufnr)
   vim.bo[bufnr].filetype = "caseline"
 end
 
+-- The folder whose workspace a new case in `bufnr` belongs to: the buffer's
+-- file's folder, else the current directory.
+local function buffer_dir(bufnr)
+  local file = vim.api.nvim_buf_get_name(bufnr)
+  if file ~= "" and not file:find("caseline%-builtin:") then
+    return vim.fn.fnamemodify(file, ":p:h")
+  end
+  return vim.fn.getcwd()
+end
+
+-- Runs the caseline program with `args` in `dir`: exit code, stdout, stderr
+-- (jobstart, because vim.fn.system has no working directory in 0.7).
+local function run(args, dir)
+  local cmd = { config.cmd[1] }
+  vim.list_extend(cmd, args)
+  local stdout, stderr, code = {}, {}, nil
+  local ok, job = pcall(vim.fn.jobstart, cmd, {
+    cwd = dir,
+    stdout_buffered = true,
+    stderr_buffered = true,
+    on_stdout = function(_, data)
+      stdout = data
+    end,
+    on_stderr = function(_, data)
+      stderr = data
+    end,
+    on_exit = function(_, status)
+      code = status
+    end,
+  })
+  if not ok or job <= 0 then
+    return nil, "", "cannot run '" .. tostring(config.cmd[1]) .. "'"
+  end
+  vim.wait(10000, function()
+    return code ~= nil
+  end, 20)
+  return code, table.concat(stdout, "\n"), table.concat(stderr, "\n")
+end
+
+--- The procedures a case in `bufnr` can name (`caseline procedures`), for completion.
+function M.procedures(bufnr)
+  local code, out = run({ "procedures" }, buffer_dir(bufnr or 0))
+  local names = {}
+  if code == 0 then
+    for line in out:gmatch("[^\n]+") do
+      table.insert(names, line:match("^(%S+)"))
+    end
+  end
+  return names
+end
+
+--- Inserts a new case under `procedures` (a list of names) into `bufnr`: what
+--- `caseline new --procedure NAME...` writes, with the workspace of the
+--- buffer's folder. An empty buffer gets it whole; otherwise it goes in above
+--- the cursor's line. On Neovim 0.10+ (`vim.snippet`) the header's
+--- placeholders are tab stops. Returns true when something was inserted.
+function M.new_case(procedures, bufnr)
+  bufnr = bufnr or vim.api.nvim_get_current_buf()
+  local args = { "new" }
+  for _, p in ipairs(procedures or {}) do
+    vim.list_extend(args, { "--procedure", p })
+  end
+  local empty = vim.api.nvim_buf_line_count(bufnr) == 1 and vim.api.nvim_buf_get_lines(bufnr, 0, 1, false)[1] == ""
+  local snippet = empty and vim.snippet ~= nil and bufnr == vim.api.nvim_get_current_buf()
+  if snippet then
+    vim.list_extend(args, { "--format", "snippet" })
+  end
+  local code, out, err = run(args, buffer_dir(bufnr))
+  if code ~= 0 then
+    vim.notify("caseline new: " .. (err ~= "" and err or ("exit " .. tostring(code))), vim.log.levels.ERROR)
+    return false
+  end
+  if snippet and pcall(vim.snippet.expand, out) then
+    return true
+  end
+  if snippet then
+    -- The snippet could not be expanded: insert the plain text instead.
+    args[#args - 1], args[#args] = nil, nil
+    code, out = run(args, buffer_dir(bufnr))
+    if code ~= 0 then
+      return false
+    end
+  end
+  local lines = vim.split(out, "\n", { plain = true })
+  if lines[#lines] == "" then
+    table.remove(lines)
+  end
+  if empty then
+    vim.api.nvim_buf_set_lines(bufnr, 0, -1, false, lines)
+  else
+    local row = vim.api.nvim_win_get_cursor(0)[1] - 1
+    vim.api.nvim_buf_set_lines(bufnr, row, row, false, lines)
+  end
+  return true
+end
+
 --- Sets the options and the autocommands: `.case` files get the `caseline`
---- filetype, and every `caseline` buffer gets the server.
+--- filetype, and every `caseline` buffer gets the server. Defines
+--- `:CaselineNew {procedure}...`, which inserts a new case (`M.new_case`).
 function M.setup(opts)
   config = vim.tbl_deep_extend("force", vim.deepcopy(M.defaults), opts or {})
+  vim.api.nvim_create_user_command("CaselineNew", function(command)
+    M.new_case(command.fargs)
+  end, {
+    nargs = "*",
+    desc = "Insert a new case: its header to fill in and the procedure's stages to date",
+    complete = function(lead)
+      return vim.tbl_filter(function(name)
+        return name:sub(1, #lead) == lead
+      end, M.procedures(0))
+    end,
+  })
   local group = vim.api.nvim_create_augroup("caseline", { clear = true })
   vim.api.nvim_create_autocmd({ "BufRead", "BufNewFile" }, {
     group = group,

@@ -16,6 +16,7 @@ const required = [
   "extension/dist/extension.js",
   "extension/syntaxes/caseline.tmLanguage.json",
   "extension/snippets/caseline.json",
+  "extension/snippets/new-case.json",
   "extension/language-configuration.json",
   "extension/LICENSE.txt",
   `extension/server/${exe}`,

@@ -7,6 +7,7 @@ pub mod check;
 pub mod explain;
 pub mod fmt;
 pub mod lsp;
+pub mod new;
 pub mod procedures;
 pub mod report;
 

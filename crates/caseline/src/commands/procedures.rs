@@ -1,10 +1,15 @@
 //! `caseline procedures [--in DIR]` lists the procedures a case can name (built-in
 //! and from the definitions files under DIR), with their title and origin;
-//! `caseline procedures show NAME` prints one procedure's source text, which is
-//! written in the `.case` language itself.
+//! `caseline procedures show NAME` prints one procedure's definition as its author
+//! wrote it, comments included (`caseline_ide::procedure_text`): a built-in's file
+//! byte for byte; from a workspace definitions file, after a comment line naming
+//! the file, the whole file or, when it defines other things too, this
+//! procedure's part of it.
 
 use super::Outcome;
+use crate::discover;
 use crate::workspace::Workspaces;
+use caseline_workspace::{Origin, Workspace};
 use clap::{Args, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
@@ -20,7 +25,7 @@ pub struct ProceduresArgs {
 
 #[derive(Subcommand)]
 enum Action {
-    /// Print a procedure's definition.
+    /// Print a procedure's definition as written, comments included.
     Show { name: String },
 }
 
@@ -57,29 +62,65 @@ pub fn run(args: ProceduresArgs) -> anyhow::Result<Outcome> {
             Ok(Outcome::Clean)
         }
         Some(Action::Show { name }) => {
-            match (defs.procedure(&name), defs.procedure_source(&name)) {
-                (Some(p), Some((_, source))) => {
-                    write!(out, "{}", section(p.range, source))?;
-                    Ok(Outcome::Clean)
-                }
-                _ => {
-                    anstream::eprintln!(
-                        "error: there is no procedure called `{name}`; the known procedures are: {}",
-                        defs.procedure_names().join(", ")
-                    );
-                    Ok(Outcome::Failure)
+            let ws = workspaces.get(ws);
+            let Some(definition) = caseline_ide::procedure_text(ws, &name) else {
+                anstream::eprintln!("error: {}", unknown_procedure(ws, &name));
+                return Ok(Outcome::Failure);
+            };
+            if let Origin::File(path) = &definition.origin {
+                let file = discover::display_path(path);
+                match &definition.part {
+                    None => writeln!(out, "# from {file}")?,
+                    Some(part) => writeln!(
+                        out,
+                        "# from {file}, lines {}-{} (the file also defines {})",
+                        part.first_line,
+                        part.last_line,
+                        and_list(&part.others)
+                    )?,
                 }
             }
+            write!(out, "{}", definition.text)?;
+            if !definition.text.ends_with('\n') {
+                writeln!(out)?;
+            }
+            Ok(Outcome::Clean)
         }
     }
 }
 
-/// Just the `procedure` block at `range` when `source` is a whole file
-/// holding several (the whole source if the range does not fit it).
-fn section(range: caseline_syntax::TextRange, source: &str) -> std::borrow::Cow<'_, str> {
-    match source.get(usize::from(range.start())..usize::from(range.end())) {
-        Some(text) if text.ends_with('\n') => std::borrow::Cow::Borrowed(text),
-        Some(text) => std::borrow::Cow::Owned(format!("{text}\n")),
-        None => std::borrow::Cow::Borrowed(source),
+/// Why `name` is not a procedure of `ws`: the nearest names, the list, and
+/// where caseline looked when the workspace is a single folder.
+pub fn unknown_procedure(ws: &Workspace, name: &str) -> String {
+    let names = ws.definitions.procedure_names();
+    let mut message = format!("there is no procedure called `{name}`");
+    let near = caseline_check::suggestions(name, names.iter().map(String::as_str));
+    match near.as_slice() {
+        [] => {}
+        [one] => message.push_str(&format!("; did you mean `{one}`?")),
+        many => message.push_str(&format!(
+            "; did you mean one of: {}?",
+            many.iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+    message.push_str(&format!(
+        "\nthe procedures caseline knows here are: {}",
+        names.join(", ")
+    ));
+    if let Some(note) = ws.scope_note() {
+        message.push_str(&format!("\n{note}"));
+    }
+    message
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }

@@ -1,5 +1,6 @@
 //! Output of `caseline check`: one neutral report model, converted from the core
-//! types once (in `commands/check.rs`), and one module per output format.
+//! types once (in `commands/check.rs`), and one module per output format. Also
+//! `markdown`: the rules' Markdown as `caseline explain` shows it.
 //!
 //! Every position shown to users comes from `LineIndex` (`display_position`, and
 //! `line_col` for caret placement); nothing here counts bytes or code units itself.
@@ -9,6 +10,7 @@
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod markdown;
 pub mod sarif;
 
 use caseline_check::Checked;
