@@ -366,7 +366,8 @@ pub fn decision_when(spec: Option<DateSpec>, iv: Interval) -> String {
 
 /// What the Ombudsman writes when a finding holds however vague the dates
 /// are: "whichever day in June 2024 the stage 2 request was". Each date is
-/// (what, as written, as resolved); exact days are left out. `None` when every
+/// (what, as written, as resolved); exact days are left out. An empty `what`
+/// is the date the sentence has just given: "whichever day it was". `None` when every
 /// date is exact; with two or more vague ones, "whatever the exact dates of
 /// the receipt of the complaint and the stage 1 response".
 pub fn whichever(dates: &[(&str, Option<DateSpec>, Interval)]) -> Option<String> {
@@ -380,18 +381,22 @@ pub fn whichever(dates: &[(&str, Option<DateSpec>, Interval)]) -> Option<String>
     match vague.as_slice() {
         [] => None,
         [(what, spec, iv)] => {
+            if what.is_empty() {
+                return Some("whichever day it was".to_string());
+            }
+            let what = format!("the {what}");
             let (first, last) = match (spec, iv.earliest, iv.latest) {
                 (Some(DateSpec::Span { first, last }), _, _) => (*first, *last),
                 (_, Some(a), Some(b)) => (a, b),
-                _ => return Some(format!("whenever the {what} was")),
+                _ => return Some(format!("whenever {what} was")),
             };
             Some(match months(first, last) {
                 Some(m) if first.month() == last.month() && first.year() == last.year() => {
-                    format!("whichever day in {m} the {what} was")
+                    format!("whichever day in {m} {what} was")
                 }
-                Some(m) => format!("whichever day between {m} the {what} was"),
+                Some(m) => format!("whichever day between {m} {what} was"),
                 None => format!(
-                    "whichever day between {} the {what} was",
+                    "whichever day between {} {what} was",
                     long_range(first, last)
                 ),
             })
@@ -597,8 +602,15 @@ pub fn allowed(
 }
 
 /// An event label as the middle of a sentence: lowercase first letter unless
-/// the label starts with an acronym ("LGSCO decision").
+/// the label starts with an acronym ("LGSCO decision") or with a word that
+/// complaint decisions always capitalise, because it names one body ("the
+/// Ombudsman's decision", "the Council's response").
 pub fn label(l: &str) -> String {
+    const NAMES: [&str; 2] = ["Ombudsman", "Council"];
+    let first = l.split([' ', '\'', '’']).next().unwrap_or("");
+    if NAMES.contains(&first) {
+        return l.to_string();
+    }
     let mut chars = l.chars();
     match (chars.next(), chars.next()) {
         (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
@@ -669,6 +681,9 @@ mod tests {
         assert_eq!(count(one, CountUnit::Days), "1 day");
         assert_eq!(label("Stage 2 adjudication"), "stage 2 adjudication");
         assert_eq!(label("LGSCO decision"), "LGSCO decision");
+        assert_eq!(label("Ombudsman's decision"), "Ombudsman's decision");
+        assert_eq!(label("Council response"), "Council response");
+        assert_eq!(label("Councillor's letter"), "councillor's letter");
     }
 
     #[test]
@@ -789,6 +804,10 @@ mod tests {
         assert_eq!(
             whichever(&[("response", None, days)]).as_deref(),
             Some("whichever day between 11 and 20 January 2025 the response was")
+        );
+        assert_eq!(
+            whichever(&[("", None, june)]).as_deref(),
+            Some("whichever day it was")
         );
         assert_eq!(
             whichever(&[
