@@ -13,6 +13,7 @@ mod commands;
 mod formats;
 mod privacy;
 mod readme;
+mod report;
 mod support;
 mod workspace;
 
