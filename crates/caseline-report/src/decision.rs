@@ -18,7 +18,7 @@
 //! instruments cited are defined the same way ("the Regulations"), so each
 //! paragraph reads the same wherever it is pasted.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use caseline_check::wording::{self, Authority, Form};
 use caseline_check::{
@@ -120,6 +120,49 @@ struct Cx<'a> {
     parse: &'a Parse,
     analysis: &'a Analysis,
     body: Body,
+    /// The full name of the body, when the header gives one.
+    body_named: Option<String>,
+    /// The instrument behind each citation (`authorities`).
+    authorities: BTreeMap<String, Option<Authority>>,
+    /// The start kinds of the deadlines of each target label: a stage timed
+    /// from two starts names its start in its heading.
+    starts: HashMap<&'a str, HashSet<&'a str>>,
+}
+
+impl<'a> Cx<'a> {
+    fn new(parse: &'a Parse, analysis: &'a Analysis) -> Cx<'a> {
+        let doc = parse.document();
+        let (body, body_named) = Body::of(doc);
+        let mut starts: HashMap<&str, HashSet<&str>> = HashMap::new();
+        for d in &analysis.deadlines {
+            starts
+                .entry(d.target_label.as_str())
+                .or_default()
+                .insert(d.start_kind.as_str());
+        }
+        Cx {
+            doc,
+            parse,
+            analysis,
+            body,
+            body_named,
+            authorities: authorities(&analysis.deadlines),
+            starts,
+        }
+    }
+
+    fn stage(&self, d: &DeadlineRecord) -> Paragraph {
+        let authority = d
+            .citation
+            .as_deref()
+            .and_then(|c| self.authorities.get(c))
+            .and_then(Option::as_ref);
+        let name_the_start = self
+            .starts
+            .get(d.target_label.as_str())
+            .is_some_and(|s| s.len() > 1);
+        stage(self, d, authority, name_the_start)
+    }
 }
 
 impl Cx<'_> {
@@ -173,45 +216,20 @@ impl Cx<'_> {
 
 /// Builds the decision wording of one checked case.
 pub fn decision(parse: &Parse, analysis: &Analysis) -> Decision {
-    let doc = parse.document();
-    let (body, body_named) = Body::of(doc);
-    let cx = Cx {
-        doc,
-        parse,
-        analysis,
-        body,
-    };
-
-    let authorities = authorities(&analysis.deadlines);
-    let same_target = |d: &DeadlineRecord| {
-        analysis
-            .deadlines
-            .iter()
-            .filter(|o| o.target_label == d.target_label)
-            .any(|o| o.start_kind != d.start_kind)
-    };
-    let stages = analysis
-        .deadlines
-        .iter()
-        .map(|d| {
-            let authority = d
-                .citation
-                .as_deref()
-                .and_then(|c| authorities.get(c))
-                .and_then(Option::as_ref);
-            stage(&cx, d, authority, same_target(d))
-        })
-        .collect();
+    let cx = Cx::new(parse, analysis);
+    let doc = cx.doc;
+    let stages = analysis.deadlines.iter().map(|d| cx.stage(d)).collect();
     let recommendations = analysis.recs.iter().map(|r| rec(&cx, r)).collect();
 
     let mut preamble = Vec::new();
-    if let Some(named) = body_named {
+    if let Some(named) = &cx.body_named {
         preamble.push(format!("Body complained about: {named}."));
     }
     if let Some(c) = doc.header.as_ref().and_then(|h| h.complainant.as_ref()) {
         preamble.push(format!("Complainant: {}.", c.value.trim()));
     }
-    let mut defined: Vec<(&str, &str)> = authorities
+    let mut defined: Vec<(&str, &str)> = cx
+        .authorities
         .values()
         .flatten()
         .filter(|a| a.term.starts_with("the "))
@@ -297,6 +315,29 @@ pub fn decision(parse: &Parse, analysis: &Analysis) -> Decision {
         recommendations,
         notes,
     }
+}
+
+/// The paragraphs on the lines `range` touches (a stage's entry, a `rec` or
+/// `promise` line): what an editor offers to copy at the cursor. Each is the
+/// same paragraph [`decision`] gives; only these are worded.
+pub fn paragraphs_at(parse: &Parse, analysis: &Analysis, range: TextRange) -> Vec<Paragraph> {
+    let cx = Cx::new(parse, analysis);
+    let stages = analysis
+        .deadlines
+        .iter()
+        .filter(|d| {
+            d.target_range
+                .unwrap_or(d.start_range)
+                .intersect(range)
+                .is_some()
+        })
+        .map(|d| cx.stage(d));
+    let recs = analysis
+        .recs
+        .iter()
+        .filter(|r| r.range.intersect(range).is_some())
+        .map(|r| rec(&cx, r));
+    stages.chain(recs).collect()
 }
 
 /// The instrument behind each citation. Two instruments that would share a

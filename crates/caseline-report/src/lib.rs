@@ -16,8 +16,8 @@ mod html;
 mod layout;
 
 pub use decision::{
-    Decision, Paragraph, decision, render_markdown as render_decision_markdown,
-    render_text as render_decision_text,
+    Decision, Paragraph, decision, paragraphs_at as decision_paragraphs_at,
+    render_markdown as render_decision_markdown, render_text as render_decision_text,
 };
 pub use html::render_html;
 pub use layout::{

@@ -537,3 +537,35 @@ fn markdown_escapes_what_the_file_says() {
     );
     assert!(!md.contains("<b>") && !md.contains("[this]("));
 }
+
+/// What the editor copies at a line is the paragraph the report prints.
+#[test]
+fn the_paragraphs_at_a_line_are_the_reports_own() {
+    let text = sample("kent-24-003-873.case");
+    let parse = caseline_syntax::parse(&text);
+    let opts = CheckOptions {
+        today: d("2026-01-01"),
+        as_of_override: None,
+        config: Config::default(),
+    };
+    let analysis = check(&parse, &Definitions::builtin(), &opts);
+    let dw = decision(&parse, &analysis);
+    for p in dw.stages.iter().chain(&dw.recommendations) {
+        let at = caseline_report::decision_paragraphs_at(&parse, &analysis, p.range);
+        assert!(at.contains(p), "{}: {at:#?}", p.heading);
+        // A cursor anywhere on the line, even at its end.
+        let end = caseline_syntax::TextRange::empty(p.range.end());
+        assert!(caseline_report::decision_paragraphs_at(&parse, &analysis, end).contains(p));
+    }
+    // The header and a line that is neither a stage nor a recommendation.
+    let line = |n: u32| parse.line_index().line_range(n - 1);
+    assert!(caseline_report::decision_paragraphs_at(&parse, &analysis, line(5)).is_empty());
+    assert!(caseline_report::decision_paragraphs_at(&parse, &analysis, line(12)).is_empty());
+    // The review panel's line carries its own stage and the panel's report,
+    // whose clock it starts and which is not recorded.
+    let panel: Vec<String> = caseline_report::decision_paragraphs_at(&parse, &analysis, line(23))
+        .into_iter()
+        .map(|p| p.heading)
+        .collect();
+    assert_eq!(panel, ["Review panel", "Panel's report"]);
+}
