@@ -1,6 +1,6 @@
 //! caseline's custom LSP methods, declared once here. Mirrored exactly by
 //! `editors/vscode/src/lsp_ext.ts` (keep the two in step) and documented in
-//! this crate's README (and `docs/lsp-extensions.md` once the lead adds it).
+//! `docs/lsp-extensions.md`.
 //!
 //! `caseline/builtinSource`: the text of a built-in procedure, for clients that
 //! open `caseline-builtin:` documents (go-to-definition on an event kind lands in

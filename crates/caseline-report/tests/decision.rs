@@ -569,3 +569,67 @@ fn the_paragraphs_at_a_line_are_the_reports_own() {
         .collect();
     assert_eq!(panel, ["Review panel", "Panel's report"]);
 }
+
+/// Within the extended limit only: in time if an extension is recorded, and
+/// said to depend on one when none is.
+#[test]
+fn extensions_are_worded_as_they_were_judged() {
+    let cal = calendar();
+    let received = d("2024-01-10");
+    // 15 working days: over the standard 10, within the extended 20.
+    let response = cal.add(received, wd(15));
+    let text = format!(
+        "case \"X\"\n  body \"Kent County Council\"\n  procedure children-statutory\n  \
+         as-of 2024-06-01\n\n{received} stage1.received\n{response} stage1.response\n"
+    );
+    let due = long(cal.add(received, wd(10)));
+    let extended = long(cal.add(received, wd(20)));
+    let unrecorded = words(&text);
+    let p = stage(&unrecorded, "Stage 1 response");
+    assert_eq!(p.outcome, "within extension, not recorded");
+    contains(
+        p,
+        &format!(
+            "It came after the standard time limit (due by {due}) and within the extended one \
+             (due by {extended}), but no extension is recorded: it was in time only if the time \
+             was extended."
+        ),
+    );
+    let recorded = words(&text.replace(
+        " stage1.response\n",
+        " stage1.response\n  extended \"More time agreed\"\n",
+    ));
+    let p = stage(&recorded, "Stage 1 response");
+    assert_eq!(p.outcome, "met (extended)");
+    contains(p, "and an extension is recorded, so it was in time.");
+}
+
+#[test]
+fn a_pending_stage_gives_its_due_dates() {
+    let cal = calendar();
+    let received = d("2024-02-26");
+    let as_of = d("2024-03-01");
+    let text = format!(
+        "case \"X\"\n  procedure children-statutory\n  as-of {as_of}\n\n{received} stage1.received\n"
+    );
+    let dw = words(&text);
+    let p = stage(&dw, "Stage 1 response");
+    assert_eq!(p.outcome, "pending");
+    contains(
+        p,
+        &format!(
+            "It is due by {}, or by {} if extended, so it was not yet overdue on {}.",
+            long(cal.add(received, wd(10))),
+            long(cal.add(received, wd(20))),
+            long(as_of)
+        ),
+    );
+    contains(
+        p,
+        &format!(
+            "by {}, {} working days had passed.",
+            long(as_of),
+            cal.working_days_between(received, as_of)
+        ),
+    );
+}
