@@ -1,6 +1,8 @@
 --! Driven by nvim-headless.sh: opens a case file in headless Neovim with the
 --! caseline server attached through editors/nvim, waits for its diagnostics and
---! exits 0 only if the expected finding arrived. Installs nothing.
+--! exits 0 only if the expected finding arrived, "Copy as decision wording"
+--! copies the Kent sample's stage 1 paragraph, and go to definition works.
+--! Installs nothing.
 
 local bin = os.getenv("CASELINE_BIN")
 local case_file = os.getenv("CASE_FILE")
@@ -90,6 +92,45 @@ for _, lhs in ipairs({ "K", "gd", "gr" }) do
   end
 end
 out("OK: omnifunc and the key maps K, gd, gr (and rename, code action, format) are set")
+
+-- "Copy as decision wording" on the stage 1 response (line 16 of the Kent
+-- sample): the server's code action runs editors/nvim's handler for its
+-- client command, which puts the paragraph in the unnamed register.
+if vim.fn.fnamemodify(case_file, ":t") == "kent-24-003-873.case" then
+  local params = {
+    textDocument = vim.lsp.util.make_text_document_params(buf),
+    range = { start = { line = 15, character = 0 }, ["end"] = { line = 15, character = 0 } },
+    context = { diagnostics = {} },
+  }
+  local replies = vim.lsp.buf_request_sync(buf, "textDocument/codeAction", params, 10000) or {}
+  local command
+  for _, reply in pairs(replies) do
+    for _, action in ipairs(reply.result or {}) do
+      if action.command and action.command.command == "caseline.copyDecisionWording" then
+        command = action.command
+      end
+    end
+  end
+  if not command then
+    fail("no Copy as decision wording action on line 16")
+    return
+  end
+  local handler = vim.lsp.commands[command.command]
+  if not handler then
+    fail("editors/nvim registers no handler for " .. command.command)
+    return
+  end
+  vim.fn.setreg('"', "")
+  handler(command, {})
+  local copied = vim.fn.getreg('"')
+  for _, figure in ipairs({ "24 August 2023", "42 working days", "reg. 14", "22 working days late" }) do
+    if not copied:find(figure, 1, true) then
+      fail("the copied decision wording lacks '" .. figure .. "': " .. copied)
+      return
+    end
+  end
+  out("OK: Copy as decision wording put the stage 1 paragraph in the unnamed register")
+end
 
 -- Go to definition on the event kind of that line: a built-in procedure, shown
 -- read-only from the server's text (it used to open an empty buffer and fail).

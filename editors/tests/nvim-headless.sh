@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Neovim client test: opens tests/cases/kent-24-003-873.case in headless Neovim
 # (0.7 or newer) with `caseline lsp` attached through editors/nvim, and passes
-# when the server's deadline-missed diagnostic for line 20 arrives.
+# when the server's deadline-missed diagnostic for line 20 arrives, "Copy as
+# decision wording" on line 16 puts the stage 1 paragraph in a register, and go
+# to definition opens the built-in procedure.
 # Installs nothing. Needs: CASELINE_BIN (path to the caseline binary), nvim on PATH.
 # Optional: CASE_FILE, AS_OF (sent as initializationOptions.asOf), EXPECT_CODE,
 # EXPECT_LINE, WAIT_MS, TIMEOUT (whole run, seconds).

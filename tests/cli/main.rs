@@ -14,6 +14,7 @@ mod formats;
 mod new;
 mod privacy;
 mod readme;
+mod report;
 mod support;
 mod workspace;
 

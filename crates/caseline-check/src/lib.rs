@@ -30,7 +30,8 @@ pub use config::{Config, ConfigError};
 pub use definitions::{DeadlineDef, Definitions, EventDef, Procedure, RequireDef, duration};
 pub use diagnostic::{Acknowledged, Diagnostic, Fix, Related, Severity};
 pub use records::{
-    Checked, CountRange, CountUnit, DeadlineRecord, DeadlineStatus, RecRecord, RecStatus,
+    Checked, CountRange, CountUnit, DeadlineRecord, DeadlineStatus, DueAfter, NotJudged, RecRecord,
+    RecStatus,
 };
 pub use registry::{REDIRECTS, Rule};
 pub use rules::Status;

@@ -54,8 +54,19 @@ pub enum DeadlineStatus {
     /// No target recorded and the limit has not (certainly) passed yet.
     Pending,
     /// Not judged: no target is recorded but the procedure moved on past it,
-    /// or the start or target date is not a real day (`date-invalid` says so).
+    /// or the start or target date is not a real day (`date-invalid` says so);
+    /// [`DeadlineRecord::not_judged`] says which.
     NotJudged,
+}
+
+/// Why a deadline was not judged ([`DeadlineStatus::NotJudged`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotJudged {
+    /// No target is recorded, but a later event of the procedure is: the
+    /// procedure moved on past it.
+    MovedOn,
+    /// The start or target date is not a real day (`date-invalid`).
+    InvalidDate,
 }
 
 /// One deadline evaluated for one occurrence of its start event.
@@ -63,7 +74,11 @@ pub enum DeadlineStatus {
 pub struct DeadlineRecord {
     /// The procedure that declares the deadline.
     pub procedure: String,
+    /// The deadline line's citation, as written (`"SI 2006/1738 reg. 14"`).
     pub citation: Option<String>,
+    /// The declaring procedure's `source` line, as written: what the
+    /// citation's instrument is (`caseline_check::wording::authority`).
+    pub source: Option<String>,
     /// Index into `Document::entries` of the start entry.
     pub start_entry: usize,
     /// The start entry's first line.
@@ -94,6 +109,8 @@ pub struct DeadlineRecord {
     /// Whether an `extended` line covers the target's stage.
     pub extension_recorded: bool,
     pub status: DeadlineStatus,
+    /// Why, when the status is [`DeadlineStatus::NotJudged`].
+    pub not_judged: Option<NotJudged>,
 }
 
 /// What became of a recommendation or promise.
@@ -103,6 +120,16 @@ pub enum RecStatus {
     Done,
     Declined,
     Partial,
+}
+
+/// How a recommendation's due date was set when it counts from an entry:
+/// `rec a within 10wd`, or `agree a within 10wd` on a later entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DueAfter {
+    /// The period, as written on the `rec` or `agree` line.
+    pub period: Duration,
+    /// Index into `Document::entries` of the entry it counts from.
+    pub entry: usize,
 }
 
 /// One recommendation or promise and its life cycle.
@@ -119,9 +146,16 @@ pub struct RecRecord {
     pub due: Option<Interval>,
     /// How the due date was set, in words ("10 working days after 2024-11-05").
     pub due_basis: Option<String>,
+    /// The same as data, when the due date counts from an entry (not for `by DATE`).
+    pub due_after: Option<DueAfter>,
     pub status: RecStatus,
     /// The `done`/`declined`/`partial` entries that name it (their first lines).
     pub addressed: Vec<TextRange>,
+    /// The same entries, as indices into `Document::entries`, in file order.
+    pub addressed_entries: Vec<usize>,
+    /// The entry that closed it, the first `done` or `declined` naming it
+    /// (what `status` and `late` are judged from).
+    pub closed_entry: Option<usize>,
     /// Working days between the due date and when it was done, if done late.
     pub late: Option<CountRange>,
     /// Working days between the due date and the as-of date, if it is

@@ -3,11 +3,15 @@
 //! module of every front end (messages, the CLI, hovers and inlay hints, the
 //! report).
 //!
-//! Two forms. The long form is for sentences: messages, hovers, the report
+//! Three forms. The long form is for sentences: messages, hovers, the report
 //! ("between 2024-06-01 and 2024-06-30", "84 to 105 working days"). The short
 //! form is for inlay hints, which sit inside the text and must be brief; it
 //! writes dates in the file's own range forms ("2024-06-01..30") and counts
-//! with `wd`/`d` ("84–105 wd").
+//! with `wd`/`d` ("84–105 wd"). The decision form is for text an investigator
+//! pastes into a published decision: dates as decisions write them ("24 August
+//! 2023", "between 3 and 7 June 2023"), counts as the long form does. The
+//! pieces only a decision needs have functions of their own: [`long_date`],
+//! [`decision_when`], [`whichever`], [`due_by`], [`authority`] and [`allowed`].
 //!
 //! Pure functions of dates, numbers and the engine's records: no calendar,
 //! no document.
@@ -25,6 +29,9 @@ pub enum Form {
     Long,
     /// For inlay hints.
     Short,
+    /// For decisions: dates in full ("24 August 2023"); counts, limits and
+    /// lateness as in the long form.
+    Decision,
 }
 
 fn month_name(d: NaiveDate) -> &'static str {
@@ -82,9 +89,17 @@ pub fn when(spec: Option<DateSpec>, iv: Interval) -> String {
 /// 2024-08-30 and 2024-09-30", "on or after 2025-05-01" (open-ended), "on an
 /// unknown date". Short, in the file's own range forms: "2023-12-22",
 /// "2024-04-15..20", "2024-04-15..06-14", "2024-12-30..2025-01-03", with `?`
-/// for an open end.
+/// for an open end. Decision: "24 August 2023", "between 3 and 7 June 2023",
+/// "between 28 June and 3 July 2023", "on or after 1 May 2024".
 pub fn interval(i: Interval, form: Form) -> String {
     match form {
+        Form::Decision => match (i.earliest, i.latest) {
+            (Some(a), Some(b)) if a == b => long_date(a),
+            (Some(a), Some(b)) => format!("between {}", long_range(a, b)),
+            (Some(a), None) => format!("on or after {}", long_date(a)),
+            (None, Some(b)) => format!("on or before {}", long_date(b)),
+            (None, None) => "on an unknown date".to_string(),
+        },
         Form::Long => match (i.earliest, i.latest) {
             (Some(a), Some(b)) if a == b => a.to_string(),
             (Some(a), Some(b)) => format!("between {a} and {b}"),
@@ -117,7 +132,7 @@ pub fn date_range(i: Interval) -> String {
 /// "65 wd", "15 d", "4 w", "1 m", "1 y".
 pub fn limit(d: Duration, form: Form) -> String {
     match form {
-        Form::Long => d.describe(),
+        Form::Long | Form::Decision => d.describe(),
         Form::Short => {
             let unit = match d.unit {
                 Unit::WorkingDays => "wd",
@@ -154,10 +169,10 @@ pub fn unit(unit: CountUnit, n: i64, form: Form) -> &'static str {
     match (form, unit, n == 1) {
         (Form::Short, CountUnit::WorkingDays, _) => "wd",
         (Form::Short, CountUnit::Days, _) => "d",
-        (Form::Long, CountUnit::WorkingDays, true) => "working day",
-        (Form::Long, CountUnit::WorkingDays, false) => "working days",
-        (Form::Long, CountUnit::Days, true) => "day",
-        (Form::Long, CountUnit::Days, false) => "days",
+        (Form::Long | Form::Decision, CountUnit::WorkingDays, true) => "working day",
+        (Form::Long | Form::Decision, CountUnit::WorkingDays, false) => "working days",
+        (Form::Long | Form::Decision, CountUnit::Days, true) => "day",
+        (Form::Long | Form::Decision, CountUnit::Days, false) => "days",
     }
 }
 
@@ -170,7 +185,7 @@ pub fn unit_words(u: CountUnit, n: i64) -> &'static str {
 /// "at least 3", "up to 5", "unknown". Short: "12", "26–46", "3+", "≤5", "?".
 pub fn number(c: &CountRange, form: Form) -> String {
     match form {
-        Form::Long => match (c.min, c.max) {
+        Form::Long | Form::Decision => match (c.min, c.max) {
             (Some(a), Some(b)) if a == b => a.to_string(),
             (Some(a), Some(b)) => format!("{} to {}", a.min(b), a.max(b)),
             (Some(a), None) => format!("at least {a}"),
@@ -280,9 +295,322 @@ pub fn lateness(c: CountRange, unit: CountUnit, word: &str) -> String {
     }
 }
 
+/// A day as a decision writes it: "24 August 2023", "1 May 2024".
+pub fn long_date(d: NaiveDate) -> String {
+    format!("{} {} {}", d.day(), month_name(d), d.year())
+}
+
+/// `a` to `b` (`a < b`), without repeating what they share: "3 and 7 June
+/// 2023", "28 June and 3 July 2023", "30 December 2024 and 3 January 2025".
+fn long_range(a: NaiveDate, b: NaiveDate) -> String {
+    if a.year() != b.year() {
+        format!("{} and {}", long_date(a), long_date(b))
+    } else if a.month() != b.month() {
+        format!("{} {} and {}", a.day(), month_name(a), long_date(b))
+    } else {
+        format!("{} and {}", a.day(), long_date(b))
+    }
+}
+
+/// Whole months, said as months: "June 2023", "April and May 2024",
+/// "December 2024 and January 2025"; `None` unless `first` is the first of a
+/// month and `last` the last of one.
+fn months(first: NaiveDate, last: NaiveDate) -> Option<String> {
+    if !is_month_start(first) || !is_month_end(last) {
+        return None;
+    }
+    Some(
+        if first.year() == last.year() && first.month() == last.month() {
+            format!("{} {}", month_name(first), first.year())
+        } else if first.year() == last.year() {
+            format!(
+                "{} and {} {}",
+                month_name(first),
+                month_name(last),
+                last.year()
+            )
+        } else {
+            format!(
+                "{} {} and {} {}",
+                month_name(first),
+                first.year(),
+                month_name(last),
+                last.year()
+            )
+        },
+    )
+}
+
+/// [`when`] in the decision form, as a phrase after a noun: "on 24 August
+/// 2023", "in June 2023", "between April and May 2024", "between 3 and 7 June
+/// 2023", "on an unknown date between 27 June and 24 August 2023".
+pub fn decision_when(spec: Option<DateSpec>, iv: Interval) -> String {
+    match spec {
+        Some(DateSpec::Day(d)) => format!("on {}", long_date(d)),
+        Some(DateSpec::Span { first, last }) => match months(first, last) {
+            Some(m) if first.month() == last.month() && first.year() == last.year() => {
+                format!("in {m}")
+            }
+            Some(m) => format!("between {m}"),
+            None => format!("between {}", long_range(first, last)),
+        },
+        Some(DateSpec::Unknown) | None => match (iv.earliest, iv.latest) {
+            (Some(a), Some(b)) if a == b => format!("on {}", long_date(a)),
+            (Some(a), Some(b)) => format!("on an unknown date between {}", long_range(a, b)),
+            (Some(a), None) => format!("on an unknown date on or after {}", long_date(a)),
+            (None, Some(b)) => format!("on an unknown date on or before {}", long_date(b)),
+            (None, None) => "on an unknown date".to_string(),
+        },
+    }
+}
+
+/// What the Ombudsman writes when a finding holds however vague the dates
+/// are: "whichever day in June 2024 the stage 2 request was". Each date is
+/// (what, as written, as resolved); exact days are left out. An empty `what`
+/// is the date the sentence has just given: "whichever day it was". `None` when every
+/// date is exact; with two or more vague ones, "whatever the exact dates of
+/// the receipt of the complaint and the stage 1 response".
+pub fn whichever(dates: &[(&str, Option<DateSpec>, Interval)]) -> Option<String> {
+    let vague: Vec<&(&str, Option<DateSpec>, Interval)> = dates
+        .iter()
+        .filter(|(_, spec, iv)| {
+            !matches!(spec, Some(DateSpec::Day(_)))
+                && !matches!((iv.earliest, iv.latest), (Some(a), Some(b)) if a == b)
+        })
+        .collect();
+    match vague.as_slice() {
+        [] => None,
+        [(what, spec, iv)] => {
+            if what.is_empty() {
+                return Some("whichever day it was".to_string());
+            }
+            let what = format!("the {what}");
+            let (first, last) = match (spec, iv.earliest, iv.latest) {
+                (Some(DateSpec::Span { first, last }), _, _) => (*first, *last),
+                (_, Some(a), Some(b)) => (a, b),
+                _ => return Some(format!("whenever {what} was")),
+            };
+            Some(match months(first, last) {
+                Some(m) if first.month() == last.month() && first.year() == last.year() => {
+                    format!("whichever day in {m} {what} was")
+                }
+                Some(m) => format!("whichever day between {m} {what} was"),
+                None => format!(
+                    "whichever day between {} {what} was",
+                    long_range(first, last)
+                ),
+            })
+        }
+        [init @ .., (last, _, _)] => {
+            let names: Vec<String> = init.iter().map(|(w, _, _)| format!("the {w}")).collect();
+            Some(format!(
+                "whatever the exact dates of {} and the {last}",
+                names.join(", ")
+            ))
+        }
+    }
+}
+
+/// When something was due, after "due": "by 25 July 2023", "by a day between
+/// 2 and 30 September 2024"; with `at_the_latest` (the finding holds under
+/// every reading, so only the latest day matters), "by 30 September 2024 at
+/// the latest".
+pub fn due_by(due: Interval, at_the_latest: bool) -> String {
+    match (due.earliest, due.latest) {
+        (Some(a), Some(b)) if a == b => format!("by {}", long_date(a)),
+        (_, Some(b)) if at_the_latest => format!("by {} at the latest", long_date(b)),
+        (Some(a), Some(b)) => format!("by a day between {}", long_range(a, b)),
+        (Some(a), None) => format!("by a day on or after {}", long_date(a)),
+        (None, Some(b)) => format!("by a day on or before {}", long_date(b)),
+        (None, None) => "by an unknown date".to_string(),
+    }
+}
+
+/// [`count`] in the decision form: as the long form, but a range from 0 is
+/// "up to 42 working days" (vague dates that may fall on the same day).
+pub fn decision_count(c: CountRange, u: CountUnit) -> String {
+    match (c.min, c.max) {
+        (Some(0), Some(b)) if b > 0 => format!("up to {b} {}", unit_words(u, b)),
+        _ => count(c, u),
+    }
+}
+
+/// The instrument a citation is from, as a decision refers to it: "the
+/// Regulations" for SI 2006/1738.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Authority {
+    /// How sentences name it: "the Regulations", "the Act", "the Code", or
+    /// the instrument's name when it has no such head word.
+    pub term: String,
+    /// Its full name, as the procedure's `source` line writes it: "Children
+    /// Act 1989 Representations Procedure (England) Regulations 2006 (SI
+    /// 2006/1738)".
+    pub instrument: String,
+    /// Whether the term takes a plural verb ("the Regulations allow").
+    pub plural: bool,
+}
+
+/// The instrument behind a deadline's citation, read off the procedure's
+/// `source` line (its parts are separated by `;`) and nothing else:
+///
+/// - a part ending in an identifier in brackets that the citation starts with
+///   (`... Regulations 2006 (SI 2006/1738)` for `SI 2006/1738 reg. 14`);
+/// - a part whose name (up to its first `(` or `,`) the citation starts with
+///   (`LGSCO Complaint Handling Code, February 2024 ...` for `LGSCO Complaint
+///   Handling Code 6.2`);
+/// - for a citation of a regulation alone (`reg. 14`), the one part that
+///   names Regulations, if there is exactly one.
+///
+/// `None` when no part fits, and when the citation carries a note in brackets
+/// (`reg. 20 (derived: 5 + 15 working days; not in the Regulations)`): then
+/// the limit is not simply what the instrument says, and [`allowed`] quotes
+/// the citation instead of attributing the limit to it.
+pub fn authority(citation: &str, source: Option<&str>) -> Option<Authority> {
+    let citation = citation.trim();
+    if citation.is_empty() || has_note(citation) {
+        return None;
+    }
+    let parts: Vec<&str> = source?
+        .split(';')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let starts = |prefix: &str| {
+        !prefix.is_empty()
+            && citation
+                .strip_prefix(prefix)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ',']))
+    };
+    let found = |part: &str, name: &str| {
+        let (term, plural) = term_of(name);
+        Authority {
+            term,
+            instrument: part.to_string(),
+            plural,
+        }
+    };
+    for part in &parts {
+        if let Some((name, id)) = trailing_brackets(part)
+            && starts(id)
+        {
+            return Some(found(part, name));
+        }
+        let name = part
+            .split(['(', ','])
+            .next()
+            .map(str::trim)
+            .unwrap_or_default();
+        if starts(name) {
+            return Some(found(part, name));
+        }
+    }
+    let lower = citation.to_ascii_lowercase();
+    if lower.starts_with("reg. ") || lower.starts_with("regs. ") || lower.starts_with("regulation ")
+    {
+        let regulations: Vec<(&str, &str)> = parts
+            .iter()
+            .map(|part| (*part, trailing_brackets(part).map_or(*part, |(n, _)| n)))
+            .filter(|(_, name)| words_of(name).any(|w| w == "Regulations"))
+            .collect();
+        if let [(part, name)] = regulations.as_slice() {
+            return Some(found(part, name));
+        }
+    }
+    None
+}
+
+/// A bracketed note with words in it (`(derived: ...)`), as opposed to a
+/// paragraph number (`reg. 19(4)`, `s.23(12A)`).
+fn has_note(citation: &str) -> bool {
+    let mut rest = citation;
+    while let Some(open) = rest.find('(') {
+        let inner = &rest[open + 1..];
+        let close = inner.find(')').unwrap_or(inner.len());
+        if inner[..close].contains(char::is_whitespace) {
+            return true;
+        }
+        rest = &inner[close.min(inner.len())..];
+    }
+    false
+}
+
+/// `Name (ID)` -> (`Name`, `ID`).
+fn trailing_brackets(part: &str) -> Option<(&str, &str)> {
+    let inner = part.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let name = inner[..open].trim_end();
+    let id = inner[open + 1..].trim();
+    (!name.is_empty() && !id.is_empty()).then_some((name, id))
+}
+
+fn words_of(name: &str) -> impl Iterator<Item = &str> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// "the Regulations" for "... Regulations 2006": the instrument's head word,
+/// the last of the kinds below that its name contains; else the name itself.
+fn term_of(name: &str) -> (String, bool) {
+    const KINDS: [(&str, bool); 6] = [
+        ("Regulations", true),
+        ("Rules", true),
+        ("Directions", true),
+        ("Act", false),
+        ("Order", false),
+        ("Code", false),
+    ];
+    match words_of(name)
+        .filter_map(|w| KINDS.iter().find(|(k, _)| *k == w))
+        .last()
+    {
+        Some((kind, plural)) => (format!("the {kind}"), *plural),
+        None => (name.to_string(), false),
+    }
+}
+
+/// What the time limit is and where it comes from, as a clause: "the
+/// Regulations (SI 2006/1738 reg. 14) allow 10 working days, or 20 if
+/// extended" when the citation's instrument is known ([`authority`]); "the
+/// time limit is 20 working days; the procedure cites SI 2006/1738 reg. 20
+/// (derived: ...)" when it is not, so a note on the citation is never lost and
+/// a limit is never attributed to an instrument that does not set it; "the
+/// time limit is 10 working days" with no citation.
+pub fn allowed(
+    limit: Duration,
+    extended: Option<Duration>,
+    citation: Option<&str>,
+    authority: Option<&Authority>,
+) -> String {
+    let mut amount = duration(limit);
+    if let Some(e) = extended {
+        if e.unit == limit.unit {
+            amount.push_str(&format!(", or {} if extended", e.amount));
+        } else {
+            amount.push_str(&format!(", or {} if extended", duration(e)));
+        }
+    }
+    match (authority, citation) {
+        (Some(a), Some(c)) => {
+            let verb = if a.plural { "allow" } else { "allows" };
+            format!("{} ({c}) {verb} {amount}", a.term)
+        }
+        (None, Some(c)) if !c.trim().is_empty() => {
+            format!("the time limit is {amount}; the procedure cites {c}")
+        }
+        _ => format!("the time limit is {amount}"),
+    }
+}
+
 /// An event label as the middle of a sentence: lowercase first letter unless
-/// the label starts with an acronym ("LGSCO decision").
+/// the label starts with an acronym ("LGSCO decision") or with a word that
+/// complaint decisions always capitalise, because it names one body ("the
+/// Ombudsman's decision", "the Council's response").
 pub fn label(l: &str) -> String {
+    const NAMES: [&str; 2] = ["Ombudsman", "Council"];
+    let first = l.split([' ', '\'', '’']).next().unwrap_or("");
+    if NAMES.contains(&first) {
+        return l.to_string();
+    }
     let mut chars = l.chars();
     match (chars.next(), chars.next()) {
         (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
@@ -353,6 +681,9 @@ mod tests {
         assert_eq!(count(one, CountUnit::Days), "1 day");
         assert_eq!(label("Stage 2 adjudication"), "stage 2 adjudication");
         assert_eq!(label("LGSCO decision"), "LGSCO decision");
+        assert_eq!(label("Ombudsman's decision"), "Ombudsman's decision");
+        assert_eq!(label("Council response"), "Council response");
+        assert_eq!(label("Councillor's letter"), "councillor's letter");
     }
 
     #[test]
@@ -378,6 +709,265 @@ mod tests {
             interval(Interval::unknown(), Form::Long),
             "on an unknown date"
         );
+    }
+
+    #[test]
+    fn dates_in_the_decision_form() {
+        assert_eq!(long_date(d("2023-08-24")), "24 August 2023");
+        assert_eq!(long_date(d("2024-05-01")), "1 May 2024");
+        let iv = |a, b| Interval::range(d(a), d(b));
+        assert_eq!(
+            interval(Interval::day(d("2023-07-25")), Form::Decision),
+            "25 July 2023"
+        );
+        assert_eq!(
+            interval(iv("2023-06-03", "2023-06-07"), Form::Decision),
+            "between 3 and 7 June 2023"
+        );
+        assert_eq!(
+            interval(iv("2023-06-28", "2023-07-03"), Form::Decision),
+            "between 28 June and 3 July 2023"
+        );
+        assert_eq!(
+            interval(iv("2024-12-30", "2025-01-03"), Form::Decision),
+            "between 30 December 2024 and 3 January 2025"
+        );
+        assert_eq!(
+            interval(Interval::new(Some(d("2024-05-01")), None), Form::Decision),
+            "on or after 1 May 2024"
+        );
+        let span = |a, b| {
+            Some(DateSpec::Span {
+                first: d(a),
+                last: d(b),
+            })
+        };
+        let june = iv("2024-06-01", "2024-06-30");
+        assert_eq!(
+            decision_when(
+                Some(DateSpec::Day(d("2023-06-27"))),
+                Interval::day(d("2023-06-27"))
+            ),
+            "on 27 June 2023"
+        );
+        assert_eq!(
+            decision_when(span("2024-06-01", "2024-06-30"), june),
+            "in June 2024"
+        );
+        assert_eq!(
+            decision_when(span("2024-04-01", "2024-05-31"), june),
+            "between April and May 2024"
+        );
+        assert_eq!(
+            decision_when(span("2024-12-01", "2025-01-31"), june),
+            "between December 2024 and January 2025"
+        );
+        assert_eq!(
+            decision_when(span("2024-11-06", "2024-12-08"), june),
+            "between 6 November and 8 December 2024"
+        );
+        assert_eq!(
+            decision_when(Some(DateSpec::Unknown), iv("2023-06-27", "2023-08-24")),
+            "on an unknown date between 27 June and 24 August 2023"
+        );
+    }
+
+    #[test]
+    fn whichever_day_it_was() {
+        let exact = Interval::day(d("2024-11-05"));
+        let june = Interval::range(d("2024-06-01"), d("2024-06-30"));
+        let june_spec = Some(DateSpec::Span {
+            first: d("2024-06-01"),
+            last: d("2024-06-30"),
+        });
+        assert_eq!(
+            whichever(&[(
+                "stage 2 adjudication",
+                Some(DateSpec::Day(d("2024-11-05"))),
+                exact
+            )]),
+            None
+        );
+        assert_eq!(
+            whichever(&[
+                ("stage 2 request", june_spec, june),
+                (
+                    "stage 2 adjudication",
+                    Some(DateSpec::Day(d("2024-11-05"))),
+                    exact
+                ),
+            ])
+            .as_deref(),
+            Some("whichever day in June 2024 the stage 2 request was")
+        );
+        let days = Interval::range(d("2025-01-11"), d("2025-01-20"));
+        assert_eq!(
+            whichever(&[("response", None, days)]).as_deref(),
+            Some("whichever day between 11 and 20 January 2025 the response was")
+        );
+        assert_eq!(
+            whichever(&[("", None, june)]).as_deref(),
+            Some("whichever day it was")
+        );
+        assert_eq!(
+            whichever(&[
+                ("receipt of the complaint", june_spec, june),
+                ("stage 1 response", june_spec, june),
+            ])
+            .as_deref(),
+            Some(
+                "whatever the exact dates of the receipt of the complaint and the stage 1 response"
+            )
+        );
+        let open = Interval::new(Some(d("2025-01-01")), None);
+        assert_eq!(
+            whichever(&[("decision", Some(DateSpec::Unknown), open)]).as_deref(),
+            Some("whenever the decision was")
+        );
+    }
+
+    #[test]
+    fn due_dates_and_counts_in_the_decision_form() {
+        let day = Interval::day(d("2023-07-25"));
+        assert_eq!(due_by(day, true), "by 25 July 2023");
+        let sept = Interval::range(d("2024-09-02"), d("2024-09-30"));
+        assert_eq!(due_by(sept, true), "by 30 September 2024 at the latest");
+        assert_eq!(
+            due_by(sept, false),
+            "by a day between 2 and 30 September 2024"
+        );
+        let c = |min, max| CountRange { min, max };
+        let wd = CountUnit::WorkingDays;
+        assert_eq!(decision_count(c(Some(42), Some(42)), wd), "42 working days");
+        assert_eq!(
+            decision_count(c(Some(0), Some(42)), wd),
+            "up to 42 working days"
+        );
+        assert_eq!(
+            decision_count(c(Some(90), Some(110)), wd),
+            "90 to 110 working days"
+        );
+        assert_eq!(
+            late(Some(&c(Some(22), Some(22))), wd, Form::Decision).as_deref(),
+            Some("22 working days late")
+        );
+    }
+
+    /// The citations and sources of the built-in procedures, as shipped.
+    #[test]
+    fn authorities_come_from_the_procedures_own_source_lines() {
+        let defs = crate::Definitions::builtin();
+        let cited = |procedure: &str, start: &str| {
+            let p = defs.procedure(procedure).expect("a built-in procedure");
+            let citation = p
+                .deadlines
+                .iter()
+                .find(|d| d.citation.as_deref().is_some_and(|c| c.starts_with(start)))
+                .and_then(|d| d.citation.clone())
+                .unwrap_or_else(|| panic!("{procedure} cites {start}"));
+            let source = p.source.clone();
+            (citation, source)
+        };
+
+        let (c, s) = cited("children-statutory", "SI 2006/1738 reg. 14");
+        let a = authority(&c, s.as_deref()).expect("SI 2006/1738 is named in the source");
+        assert_eq!(a.term, "the Regulations");
+        assert!(a.plural);
+        assert_eq!(
+            a.instrument,
+            "Children Act 1989 Representations Procedure (England) Regulations 2006 (SI 2006/1738)"
+        );
+        let limit = Duration {
+            amount: 10,
+            unit: Unit::WorkingDays,
+        };
+        let ext = Duration {
+            amount: 20,
+            unit: Unit::WorkingDays,
+        };
+        assert_eq!(
+            allowed(limit, Some(ext), Some(&c), Some(&a)),
+            "the Regulations (SI 2006/1738 reg. 14) allow 10 working days, or 20 if extended"
+        );
+        // A paragraph number in brackets is part of the reference.
+        let (c, s) = cited("children-statutory", "SI 2006/1738 reg. 19(4)");
+        assert!(authority(&c, s.as_deref()).is_some());
+        // A note in brackets: the limit is not simply the instrument's.
+        let (c, s) = cited("children-statutory", "SI 2006/1738 reg. 20 (derived");
+        assert_eq!(authority(&c, s.as_deref()), None);
+        assert_eq!(
+            allowed(
+                Duration {
+                    amount: 20,
+                    unit: Unit::WorkingDays
+                },
+                None,
+                Some(&c),
+                None
+            ),
+            format!("the time limit is 20 working days; the procedure cites {c}")
+        );
+
+        let (c, s) = cited("council-code", "LGSCO Complaint Handling Code 6.2");
+        let a = authority(&c, s.as_deref()).expect("the source names the Code");
+        assert_eq!((a.term.as_str(), a.plural), ("the Code", false));
+        assert_eq!(
+            allowed(
+                Duration {
+                    amount: 5,
+                    unit: Unit::WorkingDays
+                },
+                None,
+                Some(&c),
+                Some(&a)
+            ),
+            "the Code (LGSCO Complaint Handling Code 6.2) allows 5 working days"
+        );
+        let (c, s) = cited("council-code", "LGSCO Complaint Handling Code (stage 2");
+        assert_eq!(authority(&c, s.as_deref()), None);
+        let (c, s) = cited("adult-social-care", "SI 2009/309 reg. 13");
+        assert_eq!(
+            authority(&c, s.as_deref()).map(|a| a.term),
+            Some("the Regulations".to_string())
+        );
+        // Nothing in the source says what "SPSO Model CHP" is short for.
+        let (c, s) = cited("spso", "SPSO Model CHP, stage 1");
+        assert_eq!(authority(&c, s.as_deref()), None);
+
+        // FORMAT.md's own example cites `reg. 14` alone: the one set of
+        // Regulations the source names.
+        let a = authority("reg. 14", s_children().as_deref()).expect("one set of Regulations");
+        assert_eq!(a.term, "the Regulations");
+        assert_eq!(
+            authority(
+                "reg. 14",
+                Some("Some Act 1990; Other Regulations 2001; More Regulations 2002")
+            ),
+            None
+        );
+        assert_eq!(authority("reg. 14", None), None);
+        assert_eq!(
+            allowed(limit, None, None, None),
+            "the time limit is 10 working days"
+        );
+        let months6 = Duration {
+            amount: 6,
+            unit: Unit::Months,
+        };
+        let months12 = Duration {
+            amount: 12,
+            unit: Unit::Months,
+        };
+        assert_eq!(
+            allowed(months6, Some(months12), None, None),
+            "the time limit is 6 months, or 12 if extended"
+        );
+    }
+
+    fn s_children() -> Option<String> {
+        crate::Definitions::builtin()
+            .procedure("children-statutory")
+            .and_then(|p| p.source.clone())
     }
 
     #[test]

@@ -48,7 +48,10 @@ pub fn server_capabilities(enc: Encoding) -> ServerCapabilities {
         }),
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                CodeActionKind::new(crate::lsp_ext::COPY_DECISION_WORDING_KIND),
+            ]),
             ..Default::default()
         })),
         document_formatting_provider: Some(OneOf::Left(true)),

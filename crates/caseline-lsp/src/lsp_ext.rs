@@ -1,12 +1,15 @@
 //! caseline's custom LSP methods, declared once here. Mirrored exactly by
 //! `editors/vscode/src/lsp_ext.ts` (keep the two in step) and documented in
-//! this crate's README (and `docs/lsp-extensions.md` once the lead adds it).
+//! `docs/lsp-extensions.md`.
 //!
 //! `caseline/builtinSource`: the text of a built-in procedure, for clients that
 //! open `caseline-builtin:` documents (go-to-definition on an event kind lands in
 //! them). `caseline/timeline`: the timeline page of an open document, drawn from
 //! its text in the editor (saved or not) with the server's workspace, so the
 //! editor shows what the diagnostics say without running the CLI.
+//! `caseline.copyDecisionWording`: not a method but a client command, which
+//! the "Copy as decision wording" code action carries with its paragraph; the
+//! client writes the text to the clipboard (the server never runs it).
 //! Must not depend on session internals.
 
 use serde::{Deserialize, Serialize};
@@ -56,3 +59,13 @@ pub struct Timeline {
     /// writes it.
     pub html: String,
 }
+
+/// The client command of the "Copy as decision wording" code action; its one
+/// argument is the paragraph (a string) to put on the clipboard. Run by the
+/// client, never sent to the server (not in `executeCommandProvider`).
+pub const COPY_DECISION_WORDING: &str = "caseline.copyDecisionWording";
+
+/// The kind of that code action: not a quick fix, a refactoring or a source
+/// action, since it changes nothing (VS Code shows such kinds with the light
+/// bulb, where it hides `source` ones).
+pub const COPY_DECISION_WORDING_KIND: &str = "caseline.copyDecisionWording";

@@ -107,7 +107,7 @@ impl BarStatus {
         )
     }
 
-    fn from_record(s: DeadlineStatus) -> BarStatus {
+    pub(crate) fn from_record(s: DeadlineStatus) -> BarStatus {
         match s {
             DeadlineStatus::Met => BarStatus::Met,
             DeadlineStatus::MetWithExtension => BarStatus::MetWithExtension,
@@ -448,19 +448,7 @@ fn rec_row(
         .iter()
         .find(|(k, _)| k == "done" || k == "declined")
         .map(|(_, i)| *i);
-    let (outcome, late) = match r.status {
-        RecStatus::Done if r.late.is_some() => (RecOutcome::DoneLate, r.late),
-        RecStatus::Done => (RecOutcome::Done, None),
-        RecStatus::Declined => (RecOutcome::Declined, None),
-        // Overdue by the engine's count: working days from the due date to the
-        // as-of date (a range where the due date is vague), the figure
-        // `rec-overdue` gives.
-        RecStatus::Open | RecStatus::Partial if r.overdue.is_some() => {
-            (RecOutcome::Overdue, r.overdue)
-        }
-        RecStatus::Partial => (RecOutcome::Partial, None),
-        RecStatus::Open => (RecOutcome::Open, None),
-    };
+    let (outcome, late) = rec_outcome(r);
     RecRow {
         id: r.id.clone(),
         kind: r.kind,
@@ -473,6 +461,24 @@ fn rec_row(
         addressed,
         closed_at,
         late,
+    }
+}
+
+/// What became of a recommendation, and by how many working days it was late
+/// or is overdue, as the engine judged it.
+pub(crate) fn rec_outcome(r: &RecRecord) -> (RecOutcome, Option<CountRange>) {
+    match r.status {
+        RecStatus::Done if r.late.is_some() => (RecOutcome::DoneLate, r.late),
+        RecStatus::Done => (RecOutcome::Done, None),
+        RecStatus::Declined => (RecOutcome::Declined, None),
+        // Overdue by the engine's count: working days from the due date to the
+        // as-of date (a range where the due date is vague), the figure
+        // `rec-overdue` gives.
+        RecStatus::Open | RecStatus::Partial if r.overdue.is_some() => {
+            (RecOutcome::Overdue, r.overdue)
+        }
+        RecStatus::Partial => (RecOutcome::Partial, None),
+        RecStatus::Open => (RecOutcome::Open, None),
     }
 }
 

@@ -4,14 +4,21 @@
 //! table, the findings and the acknowledged ones with their reasons, what was
 //! checked and the lines that could not be read); [`render_html`] draws that
 //! data as one self-contained HTML file (inline CSS and SVG, no scripts, no
-//! external requests).
+//! external requests). [`decision`] words the same facts as a decision states
+//! them, a paragraph per stage and per recommendation, which
+//! [`render_decision_text`] and [`render_decision_markdown`] write out.
 //!
 //! Must not depend on LSP, terminals, the file system or the clock: the caller
 //! reads the files and decides the as-of date (through `check`).
 
+mod decision;
 mod html;
 mod layout;
 
+pub use decision::{
+    Decision, Paragraph, decision, paragraphs_at as decision_paragraphs_at,
+    render_markdown as render_decision_markdown, render_text as render_decision_text,
+};
 pub use html::render_html;
 pub use layout::{
     AcknowledgedRow, Bar, BarEnd, BarStatus, CaseInfo, EventMark, FindingRow, Layout, RecOutcome,

@@ -40,7 +40,7 @@ enum Command {
     New(commands::new::NewArgs),
     /// List the procedures caseline knows, or show one's definition.
     Procedures(commands::procedures::ProceduresArgs),
-    /// Draw a case as a timeline: one self-contained HTML page.
+    /// Draw a case as a timeline (one self-contained HTML page), or word its chronology as a decision does (--format text or markdown).
     Report(commands::report::ReportArgs),
     /// Run the language server over stdin/stdout (for editors).
     Lsp,

@@ -282,11 +282,31 @@ function M.new_case(procedures, bufnr)
   return true
 end
 
+-- "Copy as decision wording" (a code action on a stage's or a recommendation's
+-- line) carries the client command `caseline.copyDecisionWording` with that
+-- paragraph as its argument (docs/lsp-extensions.md). Without this handler
+-- Neovim would send it back to the server, which does not run it. The text goes
+-- to the unnamed register, and to "+" when Neovim has a clipboard.
+function M.copy_decision_wording(command)
+  local text = command and command.arguments and command.arguments[1]
+  if type(text) ~= "string" or text == "" then
+    vim.notify("caseline: nothing to copy", vim.log.levels.WARN)
+    return
+  end
+  vim.fn.setreg('"', text)
+  local where = "the unnamed register (paste it with p)"
+  if vim.fn.has("clipboard") == 1 and pcall(vim.fn.setreg, "+", text) then
+    where = "the clipboard"
+  end
+  vim.notify("caseline: decision wording copied to " .. where, vim.log.levels.INFO)
+end
+
 --- Sets the options and the autocommands: `.case` files get the `caseline`
 --- filetype, and every `caseline` buffer gets the server. Defines
 --- `:CaselineNew {procedure}...`, which inserts a new case (`M.new_case`).
 function M.setup(opts)
   config = vim.tbl_deep_extend("force", vim.deepcopy(M.defaults), opts or {})
+  vim.lsp.commands["caseline.copyDecisionWording"] = M.copy_decision_wording
   vim.api.nvim_create_user_command("CaselineNew", function(command)
     M.new_case(command.fargs)
   end, {

@@ -1,5 +1,6 @@
 //! The commands in the palette ("caseline: Restart server", "caseline: Show output",
-//! "caseline: Show timeline") and the provider for read-only `caseline-builtin:` documents.
+//! "caseline: Show timeline"), the one the "Copy as decision wording" code action
+//! runs, and the provider for read-only `caseline-builtin:` documents.
 //! Thin wrappers over `Ctx` and the server: no language logic here.
 
 import * as vscode from "vscode";
@@ -20,6 +21,7 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: Ctx): vo
       ctx.output.show(true);
     }),
     vscode.commands.registerCommand("caseline.showTimeline", (uri?: vscode.Uri) => timeline.show(uri)),
+    vscode.commands.registerCommand("caseline.copyDecisionWording", (text?: unknown) => copyDecisionWording(text)),
     vscode.workspace.registerTextDocumentContentProvider(BUILTIN_SCHEME, new BuiltinSourceProvider(ctx)),
   );
 }
@@ -36,4 +38,20 @@ class BuiltinSourceProvider implements vscode.TextDocumentContentProvider {
     const result = await client.sendRequest(builtinSource, { uri: uri.toString() }, token);
     return result.text;
   }
+}
+
+/**
+ * Run by the server's "Copy as decision wording" code action (`COPY_DECISION_WORDING` in
+ * `lsp_ext.ts`) with the paragraph the server worded: puts it on the clipboard and says so.
+ * The document is never touched.
+ */
+export async function copyDecisionWording(text: unknown): Promise<void> {
+  if (typeof text !== "string" || text === "") {
+    void vscode.window.showInformationMessage(
+      'Nothing to copy: put the cursor on a stage or a recommendation line of a .case file and choose "Copy as decision wording" from the light bulb.',
+    );
+    return;
+  }
+  await vscode.env.clipboard.writeText(text);
+  void vscode.window.showInformationMessage("Decision wording copied: paste it into the decision.");
 }

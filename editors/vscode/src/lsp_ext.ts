@@ -41,3 +41,10 @@ export interface Timeline {
 
 /** `caseline/timeline`: the timeline page of an open document, drawn from its text in the editor. */
 export const timeline = new RequestType<TimelineParams, Timeline, void>("caseline/timeline");
+
+/**
+ * The client command the "Copy as decision wording" code action carries, with the paragraph as
+ * its one argument (`COPY_DECISION_WORDING` in `lsp_ext.rs`). Registered by the extension,
+ * which writes the text to the clipboard; the server never runs it.
+ */
+export const COPY_DECISION_WORDING = "caseline.copyDecisionWording";

@@ -3,7 +3,8 @@
 //! and when no server can be found the user gets the error message with setup
 //! instructions instead of a silent failure. Also runs "caseline: Show timeline"
 //! through the bundle with no server running: it says so instead of failing
-//! silently (the page itself comes from the server: `server-e2e.test.ts`).
+//! silently (the page itself comes from the server: `server-e2e.test.ts`), and
+//! "Copy as decision wording": the code action's paragraph goes to the clipboard.
 //! Catches bundling mistakes too.
 
 import { strict as assert } from "node:assert";
@@ -50,6 +51,8 @@ interface Recorded {
   output: string[];
   providers: string[];
   panels: FakePanel[];
+  /** What was written to the clipboard. */
+  clipboard: string[];
   /** The active editor's document, set by a test. */
   active?: FakeDocument;
   /** The workspace folder every document belongs to, set by a test. */
@@ -66,6 +69,7 @@ function recorder(): Recorded {
     output: [],
     providers: [],
     panels: [],
+    clipboard: [],
   };
 }
 
@@ -139,6 +143,13 @@ function fakeVscode(settings: Record<string, unknown>, rec: Recorded): unknown {
         return panel;
       },
     },
+    env: {
+      clipboard: {
+        writeText: async (text: string) => {
+          rec.clipboard.push(text);
+        },
+      },
+    },
     Uri: class Uri {},
     // The bundle copies the module's own members, so enums it reads must be real ones (VS Code's values).
     ViewColumn: { Beside: -2 },
@@ -203,7 +214,12 @@ describe("activation of the bundled extension", { skip: !fs.existsSync(bundle) &
     } finally {
       process.env.PATH = savedPath;
     }
-    assert.deepEqual(rec.commands.sort(), ["caseline.restartServer", "caseline.showOutput", "caseline.showTimeline"]);
+    assert.deepEqual(rec.commands.sort(), [
+      "caseline.copyDecisionWording",
+      "caseline.restartServer",
+      "caseline.showOutput",
+      "caseline.showTimeline",
+    ]);
     assert.deepEqual(rec.providers, ["caseline-builtin"]);
     assert.equal(rec.errors.length, 1, rec.errors.join("\n"));
     assert.match(rec.errors[0], /none was found on your PATH/);
@@ -212,6 +228,30 @@ describe("activation of the bundled extension", { skip: !fs.existsSync(bundle) &
     // The impossible as-of date is reported, not sent to the server.
     assert.equal(rec.warnings.length, 1);
     assert.match(rec.warnings[0], /2025-02-30/);
+  });
+
+  it("Copy as decision wording puts the code action's paragraph on the clipboard and says so", async () => {
+    const rec = recorder();
+    const savedPath = process.env.PATH;
+    process.env.PATH = fs.mkdtempSync(path.join(os.tmpdir(), "caseline-empty-path-"));
+    try {
+      const ext = loadExtension(fakeVscode({}, rec));
+      await ext.activate({ extensionPath: fs.mkdtempSync(path.join(os.tmpdir(), "caseline-ext-")), subscriptions: [] });
+      const copy = rec.handlers.get("caseline.copyDecisionWording");
+      assert.ok(copy);
+      const paragraph = "The Council's stage 1 response on 24 August 2023 came 42 working days after …";
+      await copy(paragraph);
+      assert.deepEqual(rec.clipboard, [paragraph]);
+      assert.equal(rec.infos.length, 1);
+      assert.match(rec.infos[0], /copied/);
+      // Run without the code action's text (a keybinding): nothing is copied, and it says how to use it.
+      await copy();
+      assert.deepEqual(rec.clipboard, [paragraph]);
+      assert.match(rec.infos[1], /Nothing to copy/);
+      await ext.deactivate();
+    } finally {
+      process.env.PATH = savedPath;
+    }
   });
 
   it("reports a server path setting that points nowhere", async () => {

@@ -41,6 +41,14 @@ describe("lsp_ext.ts mirrors lsp_ext.rs", { skip: !fs.existsSync(rustFile) && "n
     }
   });
 
+  it("names the decision-wording command as the server does", () => {
+    const m = /pub const COPY_DECISION_WORDING: &str = "([^"]+)"/.exec(rust);
+    assert.ok(m, "COPY_DECISION_WORDING not found in lsp_ext.rs");
+    assert.equal(ext.COPY_DECISION_WORDING, m[1]);
+    const commands = fs.readFileSync(path.join(extensionDir, "src", "commands.ts"), "utf8");
+    assert.ok(commands.includes(`registerCommand("${m[1]}"`), "the extension registers it");
+  });
+
   it("uses the server's URI scheme for built-in procedures", () => {
     const workspace = fs.readFileSync(path.join(path.dirname(rustFile), "workspace.rs"), "utf8");
     const m =

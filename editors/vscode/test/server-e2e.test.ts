@@ -3,11 +3,12 @@
 //! `initializationOptions(settings)` exactly as the extension does, then checks
 //! that diagnostics arrive, that the as-of setting changes them, and that the
 //! `caseline/builtinSource` and `caseline/timeline` requests declared in lsp_ext.ts
-//! are answered (the timeline from the text the editor sent, not the file).
+//! are answered (the timeline from the text the editor sent, not the file), and that
+//! "Copy as decision wording" carries the paragraph `caseline report --format text` prints.
 //! Runs only when CASELINE_BIN points at a caseline binary (editors/ci.sh sets it).
 
 import { strict as assert } from "node:assert";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,7 +16,7 @@ import { describe, it } from "node:test";
 
 import * as rpc from "vscode-languageserver-protocol/node";
 
-import { builtinSource, timeline } from "../src/lsp_ext";
+import { builtinSource, COPY_DECISION_WORDING, timeline } from "../src/lsp_ext";
 import { findServer } from "../src/server";
 import { DEFAULT_SETTINGS, initializationOptions, serverExecutable, Settings } from "../src/settings";
 
@@ -148,6 +149,39 @@ describe("the extension's server plumbing against the real server", { skip: !bin
       assert.equal(edited.version, 2);
       assert.match(edited.title, /Edited, not saved/);
       assert.ok(edited.html.includes("Edited, not saved"));
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("offers Copy as decision wording with the paragraph the report prints", async () => {
+    const s = await session(DEFAULT_SETTINGS);
+    try {
+      await s.diagnosticsWhere((d) => at(d, "deadline-missed", 19));
+      // Line 16 of the sample (0-based 15): the stage 1 response.
+      const actions = await within(
+        s.conn.sendRequest(rpc.CodeActionRequest.type, {
+          textDocument: { uri: s.uri },
+          range: { start: { line: 15, character: 0 }, end: { line: 15, character: 0 } },
+          context: { diagnostics: [] },
+        }),
+        "answer to textDocument/codeAction",
+      );
+      const copy = (actions ?? []).find(
+        (a): a is rpc.CodeAction => "kind" in a && a.command?.command === COPY_DECISION_WORDING,
+      );
+      assert.ok(copy, JSON.stringify(actions));
+      assert.equal(copy.edit, undefined, "it never edits the document");
+      const text = copy.command?.arguments?.[0];
+      assert.equal(typeof text, "string");
+      for (const figure of ["24 August 2023", "42 working days", "reg. 14", "22 working days late"]) {
+        assert.ok(String(text).includes(figure), `${figure} in ${text}`);
+      }
+      const report = spawnSync(bin as string, ["report", caseFile, "--format", "text"], { encoding: "utf8" });
+      assert.equal(report.status, 0, report.stderr);
+      const lines = report.stdout.split("\n");
+      const heading = lines.findIndex((l) => l.startsWith("Stage 1 response (line 16)"));
+      assert.equal(text, lines[heading + 1]);
     } finally {
       await s.close();
     }

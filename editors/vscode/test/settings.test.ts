@@ -145,6 +145,16 @@ describe("package.json agrees with the code", () => {
     assert.equal(palette?.when, "editorLangId == caseline");
   });
 
+  it("keeps Copy as decision wording out of the palette: it needs the code action's paragraph", () => {
+    const copy = manifest.contributes.commands.find(
+      (c: { command: string }) => c.command === "caseline.copyDecisionWording",
+    );
+    assert.equal(copy?.title, "Copy as decision wording");
+    const menus: Record<string, { command: string; when?: string }[]> = manifest.contributes.menus;
+    const palette = menus.commandPalette.find((m) => m.command === "caseline.copyDecisionWording");
+    assert.equal(palette?.when, "false");
+  });
+
   it("points at files that exist", () => {
     const files = [
       manifest.main.replace(/^\.\//, "").replace(/^dist\/.*/, "src/extension.ts"),

@@ -10,7 +10,7 @@ use caseline_calendar::Unit;
 
 use super::Cx;
 use super::timeline::{EntryDate, namespace};
-use crate::records::{CountRange, CountUnit, DeadlineRecord, DeadlineStatus};
+use crate::records::{CountRange, CountUnit, DeadlineRecord, DeadlineStatus, NotJudged};
 
 pub(crate) fn evaluate(cx: &mut Cx) {
     let mut records = Vec::new();
@@ -143,6 +143,7 @@ fn judge(
     let mut rec = DeadlineRecord {
         procedure: procedure.to_string(),
         citation: def.citation.clone(),
+        source: cx.defs.procedure(procedure).and_then(|p| p.source.clone()),
         start_entry: s,
         start_range: at,
         start_kind: def.start.clone(),
@@ -163,6 +164,7 @@ fn judge(
         late: None,
         extension_recorded: false,
         status: DeadlineStatus::Pending,
+        not_judged: None,
     };
 
     match target {
@@ -207,6 +209,7 @@ fn judge(
             rec.extension_recorded = extension_recorded;
             if moved_on {
                 rec.status = DeadlineStatus::NotJudged;
+                rec.not_judged = Some(NotJudged::MovedOn);
             } else {
                 rec.status = match eff.latest {
                     Some(l1) if as_of > l1 => DeadlineStatus::Overdue,

@@ -125,6 +125,7 @@ fn not_judged_on_invalid_dates(cx: &mut Cx) {
     for (r, bad) in cx.deadlines.iter_mut().zip(marks) {
         if bad {
             r.status = DeadlineStatus::NotJudged;
+            r.not_judged = Some(crate::records::NotJudged::InvalidDate);
         }
     }
 }
@@ -607,5 +608,61 @@ mod tests {
         assert!(a.event_labels.contains_key("stage1.response"));
         assert!(!a.event_labels.contains_key("note"));
         assert!(!a.event_labels.contains_key("free.event"));
+    }
+
+    /// What the decision wording reads off the records: the procedure's
+    /// `source`, why a deadline was not judged, what a due date counts from,
+    /// and which entries addressed a recommendation.
+    #[test]
+    fn publishes_sources_reasons_and_the_entries_behind_recommendations() {
+        let text = "case \"X\"\n  procedure children-statutory\n  as-of 2024-06-01\n\n\
+                    2024-01-10 stage1.received\n2024-01-20 stage1.response\n\
+                    2024-02-01 stage2.requested\n2024-02-30 stage2.adjudication\n\
+                    2024-03-01 stage3.requested\n2024-03-20 stage3.panel\n  rec r1 \"Apologise\"\n\
+                    2024-04-01 stage3.response\n  agree r1 within 10wd\n\
+                    2024-04-10 partial r1\n2024-04-30 done r1\n";
+        let (_, a, _) = crate::testing::run(text);
+        let source = crate::Definitions::builtin()
+            .procedure("children-statutory")
+            .and_then(|p| p.source.clone());
+        assert!(
+            source
+                .as_deref()
+                .is_some_and(|s| s.contains("SI 2006/1738"))
+        );
+        assert!(a.deadlines.iter().all(|d| d.source == source));
+        let by_target = |t: &str| {
+            a.deadlines
+                .iter()
+                .find(|d| d.target_kind == t)
+                .unwrap_or_else(|| panic!("a record for {t}"))
+        };
+        let s1 = by_target("stage1.response");
+        assert_eq!(s1.status, DeadlineStatus::Met);
+        assert_eq!(s1.not_judged, None);
+        // 30 February is not a real day.
+        let s2 = by_target("stage2.adjudication");
+        assert_eq!(s2.status, DeadlineStatus::NotJudged);
+        assert_eq!(s2.not_judged, Some(crate::records::NotJudged::InvalidDate));
+        // No panel's report, but the response to the panel is recorded.
+        let report = by_target("stage3.report");
+        assert_eq!(report.status, DeadlineStatus::NotJudged);
+        assert_eq!(report.not_judged, Some(crate::records::NotJudged::MovedOn));
+
+        let r1 = &a.recs[0];
+        // Entries: 0 received, ..., 5 panel, 6 response (agree), 7 partial, 8 done.
+        assert_eq!(
+            r1.due_after,
+            Some(crate::records::DueAfter {
+                period: Duration {
+                    amount: 10,
+                    unit: Unit::WorkingDays
+                },
+                entry: 6
+            })
+        );
+        assert_eq!(r1.addressed_entries, vec![7, 8]);
+        assert_eq!(r1.addressed.len(), 2);
+        assert_eq!(r1.closed_entry, Some(8));
     }
 }

@@ -12,7 +12,7 @@ use caseline_syntax::ast::{Due, EntryChild, RecKind};
 use super::Cx;
 use super::timeline::EntryDate;
 use crate::definitions::duration;
-use crate::records::{CountRange, CountUnit, RecRecord, RecStatus};
+use crate::records::{CountRange, CountUnit, DueAfter, RecRecord, RecStatus};
 use crate::wording as words;
 use caseline_calendar::Interval;
 
@@ -29,7 +29,10 @@ pub(crate) struct Judgement {
     pub unaddressed: bool,
 }
 
-fn due_iv(cx: &mut Cx, due: &Due, entry: usize) -> (Option<Interval>, Option<String>) {
+/// A due date, how it was set in words, and the same as data.
+type DueFacts = (Option<Interval>, Option<String>, Option<DueAfter>);
+
+fn due_iv(cx: &mut Cx, due: &Due, entry: usize) -> DueFacts {
     let at = cx.doc.entries[entry].head_range;
     match due {
         Due::Within(d) => {
@@ -45,6 +48,7 @@ fn due_iv(cx: &mut Cx, due: &Due, entry: usize) -> (Option<Interval>, Option<Str
             (
                 Some(iv),
                 Some(format!("{} after the {kind} {when}", words::duration(dur))),
+                Some(DueAfter { period: dur, entry }),
             )
         }
         Due::By(spec) => match spec.value {
@@ -54,9 +58,9 @@ fn due_iv(cx: &mut Cx, due: &Due, entry: usize) -> (Option<Interval>, Option<Str
                     latest: None,
                 });
                 // The date itself is the whole story; no basis to explain.
-                (Some(iv), None)
+                (Some(iv), None, None)
             }
-            None => (None, None),
+            None => (None, None, None),
         },
     }
 }
@@ -86,9 +90,9 @@ pub(crate) fn evaluate(cx: &mut Cx) {
                     facts.misplaced.push((r.keyword_range, kind.to_string()));
                 }
             }
-            let (d, basis) = match &r.due {
+            let (d, basis, after) = match &r.due {
                 Some(due) => due_iv(cx, due, i),
-                None => (None, None),
+                None => (None, None, None),
             };
             by_id.insert(r.id.value.as_str(), records.len());
             due.push(d);
@@ -100,8 +104,11 @@ pub(crate) fn evaluate(cx: &mut Cx) {
                 text: r.text.as_ref().map(|t| t.value.clone()),
                 due: d,
                 due_basis: basis,
+                due_after: after,
                 status: RecStatus::Open,
                 addressed: Vec::new(),
+                addressed_entries: Vec::new(),
+                closed_entry: None,
                 late: None,
                 overdue: None,
                 possibly_overdue: false,
@@ -122,10 +129,11 @@ pub(crate) fn evaluate(cx: &mut Cx) {
                 match by_id.get(id.value.as_str()) {
                     Some(&r) => {
                         if let Some(d) = &a.due {
-                            let (iv, basis) = due_iv(cx, d, i);
+                            let (iv, basis, after) = due_iv(cx, d, i);
                             due[r] = iv;
                             records[r].due = iv;
                             records[r].due_basis = basis;
+                            records[r].due_after = after;
                         }
                     }
                     None => facts
@@ -161,9 +169,11 @@ pub(crate) fn evaluate(cx: &mut Cx) {
                 continue;
             };
             records[r].addressed.push(e.head_range);
+            records[r].addressed_entries.push(i);
             match keyword {
                 "done" | "declined" if closed[r].is_none() => {
                     closed[r] = Some(i);
+                    records[r].closed_entry = Some(i);
                     records[r].status = if keyword == "done" {
                         RecStatus::Done
                     } else {

@@ -15,6 +15,7 @@ mod expected;
 
 mod bad_inputs;
 mod binary;
+mod decision_wording;
 mod diagnostics;
 mod engine_facts;
 mod features;

@@ -10,18 +10,25 @@
 //! reason is left EMPTY for the user to write: until they do, the comment is
 //! `ack-invalid` and silences nothing, so no click removes a finding the user
 //! has not explained.
+//!
+//! On a stage's entry or a `rec`/`promise` line, "Copy as decision wording"
+//! offers that stage's or recommendation's paragraph, as `caseline report
+//! --format text` words it (`caseline_report::decision_paragraphs_at`). It
+//! carries no edit, only the client command `caseline.copyDecisionWording`
+//! with the paragraph as its argument: the document never changes.
 
 use std::collections::HashMap;
 
 use caseline_check::Rule;
 
 use tower_lsp_server::ls_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse,
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse, Command,
     TextEdit, WorkspaceEdit,
 };
 
 use crate::convert;
 use crate::handlers::{publish_diagnostics, snapshot};
+use crate::lsp_ext;
 use crate::session::{DocumentSnapshot, Session};
 
 pub fn handle(
@@ -89,7 +96,56 @@ pub fn handle(
         }
         actions.push(acknowledge(&snap, diag));
     }
+    if wants(
+        p.context.only.as_deref(),
+        lsp_ext::COPY_DECISION_WORDING_KIND,
+    ) {
+        actions.extend(copy_decision_wording(&snap, &analysis, wanted));
+    }
     Ok(Some(actions))
+}
+
+/// Whether a kind is among those the client asked for (`context.only`):
+/// each asked kind covers itself and the kinds below it (`a` covers `a.b`).
+fn wants(only: Option<&[CodeActionKind]>, kind: &str) -> bool {
+    only.is_none_or(|only| {
+        only.iter().any(|k| {
+            let k = k.as_str();
+            k.is_empty()
+                || kind == k
+                || kind
+                    .strip_prefix(k)
+                    .is_some_and(|rest| rest.starts_with('.'))
+        })
+    })
+}
+
+/// "Copy as decision wording: stage 1 response": one action per paragraph
+/// on the lines of `wanted`, each a command carrying the paragraph.
+fn copy_decision_wording(
+    snap: &DocumentSnapshot,
+    analysis: &caseline_check::Analysis,
+    wanted: caseline_syntax::TextRange,
+) -> Vec<CodeActionOrCommand> {
+    caseline_report::decision_paragraphs_at(&snap.parse, analysis, wanted)
+        .into_iter()
+        .map(|p| {
+            let title = format!(
+                "Copy as decision wording: {}",
+                caseline_check::wording::label(&p.heading)
+            );
+            CodeActionOrCommand::CodeAction(CodeAction {
+                title: title.clone(),
+                kind: Some(CodeActionKind::new(lsp_ext::COPY_DECISION_WORDING_KIND)),
+                command: Some(Command {
+                    title,
+                    command: lsp_ext::COPY_DECISION_WORDING.to_string(),
+                    arguments: Some(vec![serde_json::Value::String(p.text)]),
+                }),
+                ..Default::default()
+            })
+        })
+        .collect()
 }
 
 /// "Acknowledge": insert an allow comment above the finding's line, indented
