@@ -181,6 +181,8 @@ async fn code_actions_answer_for_the_whole_line_the_cursor_is_on() {
         v.as_array()
             .map(|a| {
                 a.iter()
+                    // The quick fixes (not "Copy as decision wording", which any stage line has).
+                    .filter(|x| x["kind"] == "quickfix")
                     .filter_map(|x| x["title"].as_str().map(str::to_owned))
                     .collect()
             })
