@@ -240,8 +240,49 @@ current line.  Point ends on the reference placeholder, which is selected."
               buffer)))
     (apply orig filename args)))
 
+;;; Copy as decision wording
+;; The server's "Copy as decision wording" code action carries the client
+;; command `caseline.copyDecisionWording' with the paragraph as its argument
+;; (docs/lsp-extensions.md). eglot would send it back to the server, which does
+;; not run it: here it goes to the kill ring (and so to the clipboard).
+
+(defconst caseline--copy-command "caseline.copyDecisionWording"
+  "The client command of \"Copy as decision wording\".")
+
+(defun caseline--copy-decision-wording (arguments)
+  "Put the paragraph in ARGUMENTS on the kill ring.
+ARGUMENTS is the command's argument list: one string, in a vector or list."
+  (let ((text (cond ((vectorp arguments) (and (> (length arguments) 0) (aref arguments 0)))
+                    ((listp arguments) (car arguments)))))
+    (if (and (stringp text) (> (length text) 0))
+        (progn (kill-new text)
+               (message "caseline: decision wording copied (yank it with C-y)"))
+      (message "caseline: nothing to copy"))))
+
+(defun caseline--execute-command (orig server command arguments)
+  "Call ORIG with SERVER, COMMAND and ARGUMENTS.
+caseline's own command is run here instead (eglot before 1.15)."
+  (if (equal (format "%s" command) caseline--copy-command)
+      (caseline--copy-decision-wording arguments)
+    (funcall orig server command arguments)))
+
+(defun caseline--execute (orig server action)
+  "Call ORIG with SERVER and ACTION.
+caseline's own command is run here instead (eglot 1.15 and later)."
+  (let* ((command (and (listp action) (plist-get action :command)))
+         (name (if (stringp command) command (and (listp command) (plist-get command :command))))
+         (arguments (if (stringp command)
+                        (plist-get action :arguments)
+                      (and (listp command) (plist-get command :arguments)))))
+    (if (equal name caseline--copy-command)
+        (caseline--copy-decision-wording arguments)
+      (funcall orig server action))))
+
 (with-eval-after-load 'eglot
   (defvar eglot-server-programs)
+  (if (fboundp 'eglot-execute)
+      (advice-add 'eglot-execute :around #'caseline--execute)
+    (advice-add 'eglot-execute-command :around #'caseline--execute-command))
   (add-to-list 'eglot-server-programs '(caseline-mode . caseline-eglot-contact))
   (declare-function eglot-current-server "eglot")
   (declare-function jsonrpc-request "jsonrpc")

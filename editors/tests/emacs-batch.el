@@ -85,6 +85,35 @@
                            expect-code expect-line wait-s
                            (if (eglot-current-server) "running" "gone")))
     (caseline-test--say "OK: %s on line %d arrived from the server" expect-code expect-line)
+    ;; "Copy as decision wording" on the Kent sample's stage 1 response (line
+    ;; 16): the server's action, run the way eglot runs a chosen action's
+    ;; command, puts the paragraph on the kill ring.
+    (when (equal (file-name-nondirectory case-file) "kent-24-003-873.case")
+      (let* ((server (eglot-current-server))
+             (actions (jsonrpc-request
+                       server :textDocument/codeAction
+                       (list :textDocument (eglot--TextDocumentIdentifier)
+                             :range (list :start (list :line 15 :character 0)
+                                          :end (list :line 15 :character 0))
+                             :context (list :diagnostics []))))
+             (command (cl-some (lambda (a)
+                                 (let ((c (plist-get a :command)))
+                                   (and (listp c)
+                                        (equal (plist-get c :command) "caseline.copyDecisionWording")
+                                        c)))
+                               (append actions nil))))
+        (unless command
+          (caseline-test--fail "no Copy as decision wording action on line 16"))
+        (kill-new "")
+        (if (fboundp 'eglot-execute)
+            (eglot-execute server command)
+          (eglot-execute-command server (intern (plist-get command :command))
+                                 (plist-get command :arguments)))
+        (let ((copied (current-kill 0 t)))
+          (dolist (figure '("24 August 2023" "42 working days" "reg. 14" "22 working days late"))
+            (unless (string-match-p (regexp-quote figure) copied)
+              (caseline-test--fail "the copied decision wording lacks %S: %s" figure copied)))
+          (caseline-test--say "OK: Copy as decision wording put the stage 1 paragraph on the kill ring"))))
     ;; Go to definition on an event of a built-in procedure opens its source,
     ;; read-only, fetched from the server (GOTO_EVENT: the event to look up).
     (let ((event (getenv "GOTO_EVENT")))
