@@ -65,6 +65,22 @@ pub fn suggestions<'a>(wanted: &str, names: impl IntoIterator<Item = &'a str>) -
 mod tests {
     use super::*;
 
+    /// The edits allowed grow with the name: a third of its length, at least
+    /// 1 and at most 3. "stage1.recevd" (13 letters: 3 edits allowed) is 2
+    /// edits from "stage1.received"; "abc" (1 edit) is 2 from "xyc".
+    #[test]
+    fn the_distance_allowed_grows_with_the_name() {
+        assert_eq!(
+            did_you_mean("stage1.recevd", ["stage1.received"]),
+            Some("stage1.received")
+        );
+        assert_eq!(did_you_mean("procedur", ["procedure"]), Some("procedure"));
+        assert_eq!(did_you_mean("abc", ["xyc"]), None);
+        assert_eq!(did_you_mean("abc", ["abd"]), Some("abd"));
+        // Never more than 3, however long the name.
+        assert_eq!(did_you_mean("children-statutory", ["chldrn-sttutry"]), None);
+    }
+
     #[test]
     fn distances() {
         assert_eq!(distance_within("kitten", "sitting", 3), Some(3));
