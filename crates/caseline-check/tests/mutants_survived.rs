@@ -3,17 +3,13 @@
 //! lists each mutant). Each test states the rule it protects; the expected
 //! outcomes are worked out from docs/format.md, not taken from the program.
 
-use caseline_check::{CheckOptions, Config, Definitions, Diagnostic, Rule, check};
-use chrono::NaiveDate;
+mod common;
+
+use caseline_check::{Definitions, Diagnostic, Rule, check};
 
 fn run(text: &str, defs: &Definitions) -> (Vec<Diagnostic>, caseline_syntax::Parse) {
     let parse = caseline_syntax::parse(text);
-    let opts = CheckOptions {
-        today: NaiveDate::from_ymd_opt(2030, 1, 1).expect("a date"),
-        as_of_override: None,
-        config: Config::default(),
-    };
-    let a = check(&parse, defs, &opts);
+    let a = check(&parse, defs, &common::options());
     (a.diagnostics, parse)
 }
 

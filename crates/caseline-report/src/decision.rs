@@ -711,25 +711,25 @@ pub fn render_text(d: &Decision, title: &str) -> String {
         out.push('\n');
     }
     out.push('\n');
-    heading(&mut out, "Stages", '-');
-    if d.stages.is_empty() {
-        out.push_str("No time limit was judged.\n\n");
-    }
-    for p in &d.stages {
-        out.push_str(&format!(
-            "{} (line {}): {}\n{}\n\n",
-            p.heading, p.line, p.outcome, p.text
-        ));
-    }
-    heading(&mut out, "Recommendations and promises", '-');
-    if d.recommendations.is_empty() {
-        out.push_str("No recommendation or promise is recorded.\n\n");
-    }
-    for p in &d.recommendations {
-        out.push_str(&format!(
-            "{} (line {}): {}\n{}\n\n",
-            p.heading, p.line, p.outcome, p.text
-        ));
+    for (title, none, paragraphs) in [
+        ("Stages", "No time limit was judged.", &d.stages),
+        (
+            "Recommendations and promises",
+            "No recommendation or promise is recorded.",
+            &d.recommendations,
+        ),
+    ] {
+        heading(&mut out, title, '-');
+        if paragraphs.is_empty() {
+            out.push_str(none);
+            out.push_str("\n\n");
+        }
+        for p in paragraphs {
+            out.push_str(&format!(
+                "{} (line {}): {}\n{}\n\n",
+                p.heading, p.line, p.outcome, p.text
+            ));
+        }
     }
     if !d.notes.is_empty() {
         heading(&mut out, "Not in this chronology", '-');

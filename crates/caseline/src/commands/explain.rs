@@ -74,17 +74,7 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<Outcome> {
     }
     let suggestions = nearest(&name, Rule::all().iter().map(|r| r.name()));
     let mut message = format!("there is no rule called `{name}`");
-    match suggestions.as_slice() {
-        [] => {}
-        [one] => message.push_str(&format!("; did you mean `{one}`?")),
-        many => message.push_str(&format!(
-            "; did you mean one of: {}?",
-            many.iter()
-                .map(|s| format!("`{s}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-    }
+    message.push_str(&super::did_you_mean(&suggestions));
     anstream::eprintln!("error: {message}");
     anstream::eprintln!("(`caseline explain` lists every rule)");
     Ok(Outcome::Failure)

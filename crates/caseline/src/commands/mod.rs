@@ -11,6 +11,22 @@ pub mod new;
 pub mod procedures;
 pub mod report;
 
+/// "; did you mean `x`?" or "; did you mean one of: `x`, `y`?" for the
+/// nearest names to one that is not known (nothing when there are none).
+pub fn did_you_mean(near: &[&str]) -> String {
+    match near {
+        [] => String::new(),
+        [one] => format!("; did you mean `{one}`?"),
+        many => format!(
+            "; did you mean one of: {}?",
+            many.iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
 /// How a command finished, as the exit code documents it (docs/format.md#output-contract).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {

@@ -95,17 +95,7 @@ pub fn unknown_procedure(ws: &Workspace, name: &str) -> String {
     let names = ws.definitions.procedure_names();
     let mut message = format!("there is no procedure called `{name}`");
     let near = caseline_check::suggestions(name, names.iter().map(String::as_str));
-    match near.as_slice() {
-        [] => {}
-        [one] => message.push_str(&format!("; did you mean `{one}`?")),
-        many => message.push_str(&format!(
-            "; did you mean one of: {}?",
-            many.iter()
-                .map(|s| format!("`{s}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-    }
+    message.push_str(&super::did_you_mean(&near));
     message.push_str(&format!(
         "\nthe procedures caseline knows here are: {}",
         names.join(", ")

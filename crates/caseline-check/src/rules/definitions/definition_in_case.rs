@@ -137,6 +137,13 @@ pub(crate) fn check(cx: &mut Cx) {
     }
 }
 
+/// The text of `range`, or nothing if it is not on character boundaries
+/// (never for ranges from the parser; no panic on a keystroke if it were).
+fn slice(text: &str, range: TextRange) -> &str {
+    text.get(usize::from(range.start())..usize::from(range.end()))
+        .unwrap_or_default()
+}
+
 /// Deletes the line at `head` and writes it, indented, as the header's last line.
 fn move_into_header(cx: &Cx, header: &CaseHeader, head: TextRange) -> Vec<TextEdit> {
     let index = cx.parse.line_index();
@@ -153,12 +160,12 @@ fn move_into_header(cx: &Cx, header: &CaseHeader, head: TextRange) -> Vec<TextEd
     let mut last = index.line_of(header.range.end());
     while last > first && {
         let r = index.line_range(last);
-        r.start() >= header.range.end() || text[r].trim().is_empty()
+        r.start() >= header.range.end() || slice(text, r).trim().is_empty()
     } {
         last -= 1;
     }
     let line = index.line_of(head.start());
-    let written = &text[head];
+    let written = slice(text, head);
     let (at, lead) = if last + 1 < index.line_count() {
         (line_start(last + 1), "")
     } else {
