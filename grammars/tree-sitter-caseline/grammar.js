@@ -154,6 +154,7 @@ module.exports = grammar({
       $.rec_line,
       $.agree_line,
       $.extended_line,
+      $.exception_line,
       $.prose_line,
       $.field,
       $.invalid_line,
@@ -178,6 +179,14 @@ module.exports = grammar({
 
     extended_line: $ => seq('extended', optional(field('reason', $._string))),
 
+    // `exception TARGET "reason"`: the procedure's limit for TARGET is switched
+    // off in this stage, for the reason given (the procedure must allow it).
+    exception_line: $ => seq(
+      'exception',
+      field('target', $.name),
+      optional(field('reason', $._string)),
+    ),
+
     // Prose is free text: no quoting, and a `#` in it is not a comment. One
     // token, so nothing inside it is ever lexed as something else.
     prose_line: _ => token(seq('>', /[^\r\n]*/)),
@@ -196,6 +205,9 @@ module.exports = grammar({
       $.event_decl,
       $.deadline_decl,
       $.require_decl,
+      $.calendar_line,
+      $.pause_decl,
+      $.exception_decl,
       $.field,
       $.invalid_line,
     ),
@@ -209,14 +221,53 @@ module.exports = grammar({
       optional(field('recommends', 'recommends')),
     ),
 
+    // `deadline TARGET within DUR [or TARGET [within DUR]]... (of | starting
+    // with | beginning with) [latest of] START[, START]... [extendable to DUR]
+    // [repeating] [roll-forward] [guidance] ["citation"]`. Several targets are
+    // alternative outcomes, each with the limit written after it (or the next
+    // one written); `latest of` makes the start the latest of several events.
+    // Whether a limit is written for the last target is checked in
+    // caseline-syntax, so a line without one still parses and gets a message.
     deadline_decl: $ => seq(
       'deadline',
       field('target', $.name),
-      'within',
-      field('limit', $.duration),
-      'of',
-      field('start', $.name),
-      optional(seq('extendable', 'to', field('extended_limit', $.duration))),
+      optional(seq('within', field('limit', $.duration))),
+      repeat(seq('or', field('target', $.name), optional(seq('within', field('limit', $.duration))))),
+      choice('of', seq(field('inclusive', choice('starting', 'beginning')), 'with')),
+      choice(
+        field('start', $.name),
+        seq(
+          field('latest', 'latest'), 'of',
+          field('start', $.name),
+          repeat(seq(',', field('start', $.name))),
+        ),
+      ),
+      repeat(choice(
+        seq('extendable', 'to', field('extended_limit', $.duration)),
+        field('option', choice('repeating', 'roll-forward', 'guidance')),
+      )),
+      optional(field('citation', $._string)),
+    ),
+
+    // `calendar NAME` in a procedure: its deadlines count in that calendar,
+    // whatever the case's.
+    calendar_line: $ => seq('calendar', field('name', $.name)),
+
+    // `pause TARGET from EVENT until EVENT ["citation"]`: the days from the one
+    // event to the other (both included) do not count towards TARGET's limits.
+    pause_decl: $ => seq(
+      'pause',
+      field('target', $.name),
+      'from', field('from', $.name),
+      'until', field('until', $.name),
+      optional(field('citation', $._string)),
+    ),
+
+    // `exception TARGET... ["citation"]` in a procedure: the limits for these
+    // targets may be switched off by an `exception` line in a case.
+    exception_decl: $ => seq(
+      'exception',
+      repeat1(field('target', $.name)),
       optional(field('citation', $._string)),
     ),
 

@@ -145,6 +145,7 @@ pub enum EntryChild {
     Rec(RecLine),
     Agree(AgreeLine),
     Extended(ExtendedLine),
+    Exception(ExceptionLine),
     /// `> prose`: the text after `>` (one leading space removed).
     Prose(Spanned<String>),
     Field(FieldLine),
@@ -193,6 +194,14 @@ pub struct ExtendedLine {
     pub reason: Option<Spanned<String>>,
 }
 
+/// `exception TARGET ["reason"]` under an entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExceptionLine {
+    pub range: TextRange,
+    pub target: Spanned<String>,
+    pub reason: Option<Spanned<String>>,
+}
+
 /// `procedure NAME` and its declarations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProcedureDef {
@@ -206,7 +215,29 @@ pub struct ProcedureDef {
     pub events: Vec<EventDecl>,
     pub deadlines: Vec<DeadlineDecl>,
     pub requires: Vec<RequireDecl>,
+    /// `calendar NAME`: the calendar its deadlines count in (the first one written).
+    pub calendar: Option<Spanned<String>>,
+    pub pauses: Vec<PauseDecl>,
+    pub exceptions: Vec<ExceptionDecl>,
     pub other_fields: Vec<FieldLine>,
+}
+
+/// `pause TARGET from EVENT until EVENT ["citation"]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PauseDecl {
+    pub range: TextRange,
+    pub target: Spanned<String>,
+    pub from: Spanned<String>,
+    pub until: Spanned<String>,
+    pub citation: Option<Spanned<String>>,
+}
+
+/// `exception TARGET... ["citation"]` in a procedure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExceptionDecl {
+    pub range: TextRange,
+    pub targets: Vec<Spanned<String>>,
+    pub citation: Option<Spanned<String>>,
 }
 
 /// `event NAME "label" [recommends]`.
@@ -218,14 +249,29 @@ pub struct EventDecl {
     pub recommends: bool,
 }
 
-/// `deadline TARGET within DUR of START [extendable to DUR] ["citation"]`.
+/// `deadline TARGET within DUR [or TARGET within DUR]... (of | starting with |
+/// beginning with) [latest of] START[, START]... [extendable to DUR]
+/// [repeating] [roll-forward] [guidance] ["citation"]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeadlineDecl {
     pub range: TextRange,
+    /// The first target (the outcome written first).
     pub target: Spanned<String>,
+    /// Its limit.
     pub limit: Spanned<DurationLit>,
+    /// Further targets after `or`, each with its limit (an outcome written
+    /// without one takes the next limit written on the line).
+    pub alternatives: Vec<(Spanned<String>, Spanned<DurationLit>)>,
+    /// The first start (the only one unless `latest of`).
     pub start: Spanned<String>,
+    /// The other starts after `latest of`.
+    pub more_starts: Vec<Spanned<String>>,
+    /// `starting with` / `beginning with`: the start day is day one.
+    pub inclusive: bool,
     pub extended_limit: Option<Spanned<DurationLit>>,
+    pub repeating: bool,
+    pub roll_forward: bool,
+    pub guidance: bool,
     pub citation: Option<Spanned<String>>,
 }
 

@@ -277,9 +277,12 @@ fn line_usage(line: &str, bad: &str) -> Option<&'static str> {
             "the line reads `agree ID... [within DUR | by DATE]`, e.g. `agree a b within 10wd`"
         }
         "extended" => "the line reads `extended [\"reason\"]`",
+        "exception" => "the line reads `exception TARGET \"reason\"` under an entry, or `exception TARGET... [\"citation\"]` in a procedure",
+        "pause" => "the line reads `pause TARGET from EVENT until EVENT [\"citation\"]`",
         "event" => "the line reads `event NAME \"label\" [recommends]`",
         "deadline" => {
-            "the line reads `deadline TARGET within DUR of START [extendable to DUR] [\"citation\"]`"
+            "the line reads `deadline TARGET within DUR of START [extendable to DUR] [\"citation\"]`, \
+             e.g. `deadline stage1.response within 10wd of stage1.received`"
         }
         "require" => "the line reads `require A before B`",
         "use" | "extends" => "the line lists names, like `stage1.received` or `england-and-wales`",

@@ -365,6 +365,10 @@ const CHILD_LINES: &[&str] = &[
     kinds::REQUIRE_DECL,
     kinds::EXTENDS_LINE,
     kinds::CLOSED_LINE,
+    kinds::CALENDAR_LINE,
+    kinds::PAUSE_DECL,
+    kinds::EXCEPTION_DECL,
+    kinds::EXCEPTION_LINE,
 ];
 
 /// A node (found inside an ERROR node) that is a whole, error-free child line:

@@ -27,6 +27,10 @@ pub const DEADLINE_DECL: &str = "deadline_decl";
 pub const REQUIRE_DECL: &str = "require_decl";
 pub const EXTENDS_LINE: &str = "extends_line";
 pub const CLOSED_LINE: &str = "closed_line";
+pub const CALENDAR_LINE: &str = "calendar_line";
+pub const PAUSE_DECL: &str = "pause_decl";
+pub const EXCEPTION_DECL: &str = "exception_decl";
+pub const EXCEPTION_LINE: &str = "exception_line";
 pub const INVALID_LINE: &str = "invalid_line";
 pub const WITHIN: &str = "within";
 pub const BY: &str = "by";
@@ -65,6 +69,10 @@ pub const ALL_NAMED: &[&str] = &[
     REQUIRE_DECL,
     EXTENDS_LINE,
     CLOSED_LINE,
+    CALENDAR_LINE,
+    PAUSE_DECL,
+    EXCEPTION_DECL,
+    EXCEPTION_LINE,
     INVALID_LINE,
     WITHIN,
     BY,
@@ -105,6 +113,11 @@ pub mod field {
     pub const CITATION: &str = "citation";
     pub const FIRST: &str = "first";
     pub const THEN: &str = "then";
+    pub const INCLUSIVE: &str = "inclusive";
+    pub const LATEST: &str = "latest";
+    pub const OPTION: &str = "option";
+    pub const FROM: &str = "from";
+    pub const UNTIL: &str = "until";
 
     #[cfg(test)]
     pub const ALL: &[&str] = &[
@@ -131,6 +144,11 @@ pub mod field {
         CITATION,
         FIRST,
         THEN,
+        INCLUSIVE,
+        LATEST,
+        OPTION,
+        FROM,
+        UNTIL,
     ];
 }
 

@@ -8,7 +8,7 @@
 
 use crate::ast::{
     AgreeLine, CalendarDef, CaseHeader, ClosedLine, DateSpec, DeadlineDecl, Due, Entry, EntryChild,
-    EventDecl, ExtendedLine, FieldLine, ProcedureDef, RecKind, RecLine, RequireDecl, Spanned,
+    EventDecl, ExceptionDecl, ExceptionLine, ExtendedLine, FieldLine, PauseDecl, ProcedureDef, RecKind, RecLine, RequireDecl, Spanned,
 };
 use crate::dates::{parse_date, parse_duration};
 use crate::errors::{SyntaxError, SyntaxErrorKind, range_of, size};
@@ -363,6 +363,15 @@ impl<'a> Cx<'a> {
                     range: self.line_range(child),
                     reason: self.string(child.child_by_field_name(field::REASON)),
                 }))
+            } else if kind == kinds::EXCEPTION_LINE {
+                self.name(child.child_by_field_name(field::TARGET))
+                    .map(|target| {
+                        EntryChild::Exception(ExceptionLine {
+                            range: self.line_range(child),
+                            target,
+                            reason: self.string(child.child_by_field_name(field::REASON)),
+                        })
+                    })
             } else if kind == kinds::PROSE_LINE {
                 Some(EntryChild::Prose(self.prose(child)))
             } else if kind == kinds::FIELD {
@@ -422,6 +431,9 @@ impl<'a> Cx<'a> {
             events: Vec::new(),
             deadlines: Vec::new(),
             requires: Vec::new(),
+            calendar: None,
+            pauses: Vec::new(),
+            exceptions: Vec::new(),
             other_fields: Vec::new(),
         };
         for child in children_by_field(node, field::CHILD) {
@@ -442,18 +454,42 @@ impl<'a> Cx<'a> {
                     });
                 }
             } else if kind == kinds::DEADLINE_DECL {
+                if let Some(d) = self.deadline(child) {
+                    p.deadlines.push(d);
+                }
+            } else if kind == kinds::CALENDAR_LINE {
+                let name = self.name(child.child_by_field_name(field::NAME));
+                if p.calendar.is_some() {
+                    self.errors.push(SyntaxError {
+                        range: self.line_range(child),
+                        kind: SyntaxErrorKind::Syntax,
+                        message: "a procedure counts in one calendar: keep only one `calendar` \
+                                  line here (a user calendar can `extends` several)"
+                            .to_string(),
+                        fix: None,
+                    });
+                } else {
+                    p.calendar = name;
+                }
+            } else if kind == kinds::PAUSE_DECL {
                 let target = self.name(child.child_by_field_name(field::TARGET));
-                let limit = self.duration(child.child_by_field_name(field::LIMIT));
-                let start = self.name(child.child_by_field_name(field::START));
-                let extended_limit =
-                    self.duration(child.child_by_field_name(field::EXTENDED_LIMIT));
-                if let (Some(target), Some(limit), Some(start)) = (target, limit, start) {
-                    p.deadlines.push(DeadlineDecl {
+                let from = self.name(child.child_by_field_name(field::FROM));
+                let until = self.name(child.child_by_field_name(field::UNTIL));
+                if let (Some(target), Some(from), Some(until)) = (target, from, until) {
+                    p.pauses.push(PauseDecl {
                         range: self.line_range(child),
                         target,
-                        limit,
-                        start,
-                        extended_limit,
+                        from,
+                        until,
+                        citation: self.string(child.child_by_field_name(field::CITATION)),
+                    });
+                }
+            } else if kind == kinds::EXCEPTION_DECL {
+                let targets = self.names(child, field::TARGET);
+                if !targets.is_empty() {
+                    p.exceptions.push(ExceptionDecl {
+                        range: self.line_range(child),
+                        targets,
                         citation: self.string(child.child_by_field_name(field::CITATION)),
                     });
                 }
@@ -480,6 +516,128 @@ impl<'a> Cx<'a> {
             }
         }
         Some(p)
+    }
+
+    /// A `deadline` line: its outcomes with their limits, its starts and options.
+    /// A line whose last outcome has no limit, or with an option written
+    /// twice, gets an error here (the grammar accepts both so that the message
+    /// can say what to write).
+    fn deadline(&mut self, node: Node<'_>) -> Option<DeadlineDecl> {
+        let line = self.line_range(node);
+        // Outcomes in the order written; each limit goes to the outcomes
+        // before it that have none yet.
+        let mut outcomes: Vec<(Spanned<String>, Option<Spanned<crate::ast::DurationLit>>)> =
+            Vec::new();
+        let mut starts = Vec::new();
+        let mut extended_limit = None;
+        let (mut inclusive, mut latest) = (false, false);
+        let (mut repeating, mut roll_forward, mut guidance) = (false, false, false);
+        let mut complete = true;
+        let mut cursor = node.walk();
+        let children: Vec<(Option<&str>, Node<'_>)> = {
+            let mut v = Vec::new();
+            if cursor.goto_first_child() {
+                loop {
+                    v.push((cursor.field_name(), cursor.node()));
+                    if !cursor.goto_next_sibling() {
+                        break;
+                    }
+                }
+            }
+            v
+        };
+        for (f, n) in children {
+            match f {
+                Some(field::TARGET) => match self.name(Some(n)) {
+                    Some(name) => outcomes.push((name, None)),
+                    None => complete = false,
+                },
+                Some(field::LIMIT) => match self.duration(Some(n)) {
+                    Some(limit) => {
+                        for o in outcomes.iter_mut().rev().take_while(|o| o.1.is_none()) {
+                            o.1 = Some(limit.clone());
+                        }
+                    }
+                    None => complete = false,
+                },
+                Some(field::START) => match self.name(Some(n)) {
+                    Some(name) => starts.push(name),
+                    None => complete = false,
+                },
+                Some(field::EXTENDED_LIMIT) => {
+                    let d = self.duration(Some(n));
+                    if extended_limit.is_some() {
+                        self.twice(n, "extendable to");
+                    } else if d.is_none() {
+                        complete = false;
+                    }
+                    extended_limit = extended_limit.or(d);
+                }
+                Some(field::INCLUSIVE) => inclusive = true,
+                Some(field::LATEST) => latest = true,
+                Some(field::OPTION) => {
+                    let flag = match self.text_of(n) {
+                        "repeating" => &mut repeating,
+                        "roll-forward" => &mut roll_forward,
+                        _ => &mut guidance,
+                    };
+                    if *flag {
+                        let word = self.text_of(n).to_string();
+                        self.twice(n, &word);
+                    }
+                    *flag = true;
+                }
+                _ => {}
+            }
+        }
+        let _ = latest;
+        if !complete || starts.is_empty() || outcomes.is_empty() {
+            return None;
+        }
+        if outcomes.iter().any(|o| o.1.is_none()) {
+            let last = outcomes.last().map_or(line, |o| o.0.range);
+            self.errors.push(SyntaxError {
+                range: last,
+                kind: SyntaxErrorKind::Syntax,
+                message: format!(
+                    "say how long `{}` has: write `within` and a limit after it, e.g. \
+                     `deadline {} within 10wd of {}`",
+                    outcomes.last().map_or("", |o| o.0.value.as_str()),
+                    outcomes.last().map_or("", |o| o.0.value.as_str()),
+                    starts[0].value
+                ),
+                fix: None,
+            });
+            return None;
+        }
+        let mut outcomes = outcomes.into_iter().filter_map(|(t, l)| Some((t, l?)));
+        let (target, limit) = outcomes.next()?;
+        let mut starts = starts.into_iter();
+        let start = starts.next()?;
+        Some(DeadlineDecl {
+            range: line,
+            target,
+            limit,
+            alternatives: outcomes.collect(),
+            start,
+            more_starts: starts.collect(),
+            inclusive,
+            extended_limit,
+            repeating,
+            roll_forward,
+            guidance,
+            citation: self.string(node.child_by_field_name(field::CITATION)),
+        })
+    }
+
+    /// An option or clause written twice on one line.
+    fn twice(&mut self, node: Node<'_>, what: &str) {
+        self.errors.push(SyntaxError {
+            range: range_of(node),
+            kind: SyntaxErrorKind::Syntax,
+            message: format!("`{what}` is already on this line: write it once"),
+            fix: None,
+        });
     }
 
     fn calendar(&mut self, node: Node<'_>) -> Option<CalendarDef> {

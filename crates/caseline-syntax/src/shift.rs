@@ -7,7 +7,8 @@
 
 use crate::ast::{
     AgreeLine, CalendarDef, ClosedLine, Comment, DeadlineDecl, Due, Entry, EntryChild, EventDecl,
-    ExtendedLine, FieldLine, ProcedureDef, RecLine, RequireDecl, Spanned,
+    ExceptionDecl, ExceptionLine, ExtendedLine, FieldLine, PauseDecl, ProcedureDef, RecLine,
+    RequireDecl, Spanned,
 };
 use crate::errors::SyntaxError;
 use text_size::{TextRange, TextSize};
@@ -139,6 +140,15 @@ impl Shift for EntryChild {
                 range.shift(delta);
                 reason.shift(delta);
             }
+            EntryChild::Exception(ExceptionLine {
+                range,
+                target,
+                reason,
+            }) => {
+                range.shift(delta);
+                target.shift(delta);
+                reason.shift(delta);
+            }
             EntryChild::Prose(text) => text.shift(delta),
             EntryChild::Field(field) => field.shift(delta),
         }
@@ -157,6 +167,9 @@ impl Shift for ProcedureDef {
             events,
             deadlines,
             requires,
+            calendar,
+            pauses,
+            exceptions,
             other_fields,
         } = self;
         range.shift(delta);
@@ -180,16 +193,52 @@ impl Shift for ProcedureDef {
             range,
             target,
             limit,
+            alternatives,
             start,
+            more_starts,
+            inclusive: _,
             extended_limit,
+            repeating: _,
+            roll_forward: _,
+            guidance: _,
             citation,
         } in deadlines
         {
             range.shift(delta);
             target.shift(delta);
             limit.shift(delta);
+            for (t, l) in alternatives {
+                t.shift(delta);
+                l.shift(delta);
+            }
             start.shift(delta);
+            more_starts.shift(delta);
             extended_limit.shift(delta);
+            citation.shift(delta);
+        }
+        calendar.shift(delta);
+        for PauseDecl {
+            range,
+            target,
+            from,
+            until,
+            citation,
+        } in pauses
+        {
+            range.shift(delta);
+            target.shift(delta);
+            from.shift(delta);
+            until.shift(delta);
+            citation.shift(delta);
+        }
+        for ExceptionDecl {
+            range,
+            targets,
+            citation,
+        } in exceptions
+        {
+            range.shift(delta);
+            targets.shift(delta);
             citation.shift(delta);
         }
         for RequireDecl { range, first, then } in requires {

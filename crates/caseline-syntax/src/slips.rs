@@ -2554,13 +2554,23 @@ impl<'a> Reader<'a> {
                 self.read_text(TextRole::Label);
             }
             "deadline" => {
-                if !self.read_names(NameRole::EventKind, false) || !self.keyword("within") {
-                    return;
+                // TARGET [within DUR] [or TARGET [within DUR]]...
+                loop {
+                    if !self.read_names(NameRole::EventKind, false) {
+                        return;
+                    }
+                    if self.keyword("within") && !self.read_duration() {
+                        return;
+                    }
+                    if !self.keyword("or") {
+                        break;
+                    }
                 }
-                if !self.read_duration() {
-                    return;
-                }
-                if !self.keyword("of") {
+                if self.keyword("starting") || self.keyword("beginning") {
+                    if !self.keyword("with") {
+                        return;
+                    }
+                } else if !self.keyword("of") {
                     let Some(w) = self.peek() else { return };
                     let written = self.line[w.clone()].to_string();
                     if !matches!(written.as_str(), "from" | "after" | "since" | "Of") {
@@ -2577,13 +2587,49 @@ impl<'a> Reader<'a> {
                     );
                     self.pos = w.end;
                 }
-                if !self.read_names(NameRole::EventKind, false) {
+                if self.keyword("latest") {
+                    if !self.keyword("of") {
+                        return;
+                    }
+                    loop {
+                        if !self.read_names(NameRole::EventKind, false) {
+                            return;
+                        }
+                        if !self.keyword(",") {
+                            break;
+                        }
+                    }
+                } else if !self.read_names(NameRole::EventKind, false) {
                     return;
                 }
-                if self.keyword("extendable") && !(self.keyword("to") && self.read_duration()) {
-                    return;
+                loop {
+                    if self.keyword("extendable") {
+                        if !(self.keyword("to") && self.read_duration()) {
+                            return;
+                        }
+                    } else if !(self.keyword("repeating")
+                        || self.keyword("roll-forward")
+                        || self.keyword("guidance"))
+                    {
+                        break;
+                    }
                 }
                 self.read_text(TextRole::Citation);
+            }
+            "pause" => {
+                if self.read_names(NameRole::EventKind, false)
+                    && self.keyword("from")
+                    && self.read_names(NameRole::EventKind, false)
+                    && self.keyword("until")
+                    && self.read_names(NameRole::EventKind, false)
+                {
+                    self.read_text(TextRole::Citation);
+                }
+            }
+            "exception" => {
+                if self.read_names(NameRole::EventKind, true) {
+                    self.read_text(TextRole::Reason);
+                }
             }
             "require" if self.read_names(NameRole::EventKind, false) && self.keyword("before") => {
                 self.read_names(NameRole::EventKind, false);

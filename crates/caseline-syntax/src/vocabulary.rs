@@ -42,6 +42,10 @@ pub const ENTRY_CHILDREN: &[Word] = &[
     w("promise", "a commitment the organisation made"),
     w("agree", "the organisation accepted these recommendations"),
     w("extended", "this stage was formally extended"),
+    w(
+        "exception",
+        "a limit switched off for a reason the procedure allows: exception TARGET \"reason\"",
+    ),
 ];
 
 /// The event kinds every case may use, whatever its procedures.
@@ -70,6 +74,15 @@ pub const PROCEDURE_LINES: &[Word] = &[
         "deadline TARGET within DUR of START [extendable to DUR]",
     ),
     w("require", "require A before B"),
+    w("calendar", "the calendar its deadlines count in, whatever the case's"),
+    w(
+        "pause",
+        "pause TARGET from EVENT until EVENT: days that do not count",
+    ),
+    w(
+        "exception",
+        "exception TARGET...: limits a case may switch off, with a reason",
+    ),
 ];
 
 /// The lines of [`PROCEDURE_LINES`] that hold prose, not declarations.
@@ -94,6 +107,16 @@ pub const CLAUSE_WORDS: &[&str] = &[
     "extendable",
     "to",
     "recommends",
+    "or",
+    "starting",
+    "beginning",
+    "with",
+    "latest",
+    "repeating",
+    "roll-forward",
+    "guidance",
+    "from",
+    "until",
 ];
 
 /// Whether `word` starts a child line somewhere (under an entry, the header,
@@ -105,7 +128,9 @@ pub fn is_child_word(word: &str) -> bool {
         || HEADER_KEYS
             .iter()
             .any(|w| w.name == word && !BLOCK_WORDS.contains(&word))
-        || PROCEDURE_LINES.iter().any(|w| w.name == word)
+        || PROCEDURE_LINES
+            .iter()
+            .any(|w| w.name == word && !BLOCK_WORDS.contains(&word))
         || CALENDAR_LINES.iter().any(|w| w.name == word)
 }
 

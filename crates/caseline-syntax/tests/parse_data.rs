@@ -96,6 +96,11 @@ fn render(p: &Parse) -> String {
                 EntryChild::Extended(x) => {
                     format!("extended {:?}", x.reason.as_ref().map(|t| &t.value))
                 }
+                EntryChild::Exception(x) => format!(
+                    "exception {} {:?}",
+                    x.target.value,
+                    x.reason.as_ref().map(|t| &t.value)
+                ),
                 EntryChild::Prose(t) => format!("prose {:?}", t.value),
                 EntryChild::Field(f) => format!(
                     "field {} = {:?}",
@@ -135,6 +140,57 @@ fn render(p: &Parse) -> String {
                 dl.start.value,
                 dl.extended_limit.as_ref().map(|x| x.value),
                 dl.citation.as_ref().map(|c| &c.value)
+            )
+            .unwrap();
+            for (t, l) in &dl.alternatives {
+                writeln!(s, "    or {} within {:?}", t.value, l.value).unwrap();
+            }
+            if !dl.more_starts.is_empty() {
+                writeln!(
+                    s,
+                    "    latest of {} {:?}",
+                    dl.start.value,
+                    dl.more_starts
+                        .iter()
+                        .map(|x| x.value.as_str())
+                        .collect::<Vec<_>>()
+                )
+                .unwrap();
+            }
+            let flags: Vec<&str> = [
+                (dl.inclusive, "inclusive"),
+                (dl.repeating, "repeating"),
+                (dl.roll_forward, "roll-forward"),
+                (dl.guidance, "guidance"),
+            ]
+            .iter()
+            .filter(|f| f.0)
+            .map(|f| f.1)
+            .collect();
+            if !flags.is_empty() {
+                writeln!(s, "    options {flags:?}").unwrap();
+            }
+        }
+        if let Some(c) = &pr.calendar {
+            writeln!(s, "  calendar {}", c.value).unwrap();
+        }
+        for pa in &pr.pauses {
+            writeln!(
+                s,
+                "  pause {} from {} until {} cite={:?}",
+                pa.target.value,
+                pa.from.value,
+                pa.until.value,
+                pa.citation.as_ref().map(|c| &c.value)
+            )
+            .unwrap();
+        }
+        for ex in &pr.exceptions {
+            writeln!(
+                s,
+                "  exception {:?} cite={:?}",
+                ex.targets.iter().map(|x| x.value.as_str()).collect::<Vec<_>>(),
+                ex.citation.as_ref().map(|c| &c.value)
             )
             .unwrap();
         }

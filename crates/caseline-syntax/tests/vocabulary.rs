@@ -34,6 +34,7 @@ fn every_entry_child_and_generic_event_parses() {
         ("promise", "promise p \"call back\""),
         ("agree", "agree a"),
         ("extended", "extended"),
+        ("exception", "exception a.c \"school closed\""),
     ];
     assert_eq!(
         vocabulary::ENTRY_CHILDREN
@@ -62,6 +63,9 @@ fn every_procedure_and_calendar_line_parses() {
             "deadline a.c within 10wd of a.b extendable to 20wd \"x\"",
         ),
         ("require", "require a.b before a.c"),
+        ("calendar", "calendar uk-any"),
+        ("pause", "pause a.c from a.b until a.d \"s.10(2)\""),
+        ("exception", "exception a.c \"reg. 10(4)\""),
     ];
     assert_eq!(
         vocabulary::PROCEDURE_LINES

@@ -15,16 +15,16 @@
 #endif
 
 #define LANGUAGE_VERSION 15
-#define STATE_COUNT 118
+#define STATE_COUNT 299
 #define LARGE_STATE_COUNT 2
-#define SYMBOL_COUNT 77
+#define SYMBOL_COUNT 98
 #define ALIAS_COUNT 0
-#define TOKEN_COUNT 37
+#define TOKEN_COUNT 50
 #define EXTERNAL_TOKEN_COUNT 5
-#define FIELD_COUNT 23
-#define MAX_ALIAS_SEQUENCE_LENGTH 10
+#define FIELD_COUNT 28
+#define MAX_ALIAS_SEQUENCE_LENGTH 13
 #define MAX_RESERVED_WORD_SET_SIZE 0
-#define PRODUCTION_ID_COUNT 50
+#define PRODUCTION_ID_COUNT 157
 #define SUPERTYPE_COUNT 0
 
 enum ts_symbol_identifiers {
@@ -47,63 +47,84 @@ enum ts_symbol_identifiers {
   anon_sym_within = 17,
   anon_sym_by = 18,
   anon_sym_extended = 19,
-  sym_prose_line = 20,
-  anon_sym_use = 21,
-  anon_sym_event = 22,
-  anon_sym_recommends = 23,
-  anon_sym_deadline = 24,
-  anon_sym_of = 25,
-  anon_sym_extendable = 26,
-  anon_sym_to = 27,
-  anon_sym_require = 28,
-  anon_sym_before = 29,
-  anon_sym_extends = 30,
-  anon_sym_closed = 31,
-  sym__indent = 32,
-  sym__eof = 33,
-  sym__blank_line = 34,
-  sym_comment = 35,
-  sym__error_sentinel = 36,
-  sym_source_file = 37,
-  sym__block = 38,
-  sym__eol = 39,
-  sym__string = 40,
-  sym_name = 41,
-  sym_event_kind = 42,
-  sym_invalid_block = 43,
-  sym_case_header = 44,
-  sym_field = 45,
-  sym__value = 46,
-  sym__names_field = 47,
-  sym_entry = 48,
-  sym__entry_child = 49,
-  sym_rec_line = 50,
-  sym_agree_line = 51,
-  sym__due = 52,
-  sym_within = 53,
-  sym_by = 54,
-  sym_extended_line = 55,
-  sym_procedure_block = 56,
-  sym__procedure_child = 57,
-  sym_use_line = 58,
-  sym_event_decl = 59,
-  sym_deadline_decl = 60,
-  sym_require_decl = 61,
-  sym_calendar_block = 62,
-  sym__calendar_child = 63,
-  sym_extends_line = 64,
-  sym_closed_line = 65,
-  aux_sym_source_file_repeat1 = 66,
-  aux_sym_invalid_block_repeat1 = 67,
-  aux_sym_case_header_repeat1 = 68,
-  aux_sym_field_repeat1 = 69,
-  aux_sym__names_field_repeat1 = 70,
-  aux_sym_entry_repeat1 = 71,
-  aux_sym_entry_repeat2 = 72,
-  aux_sym_procedure_block_repeat1 = 73,
-  aux_sym_use_line_repeat1 = 74,
-  aux_sym_calendar_block_repeat1 = 75,
-  aux_sym_closed_line_repeat1 = 76,
+  anon_sym_exception = 20,
+  sym_prose_line = 21,
+  anon_sym_use = 22,
+  anon_sym_event = 23,
+  anon_sym_recommends = 24,
+  anon_sym_deadline = 25,
+  anon_sym_or = 26,
+  anon_sym_of = 27,
+  anon_sym_starting = 28,
+  anon_sym_beginning = 29,
+  anon_sym_with = 30,
+  anon_sym_latest = 31,
+  anon_sym_COMMA = 32,
+  anon_sym_extendable = 33,
+  anon_sym_to = 34,
+  anon_sym_repeating = 35,
+  anon_sym_roll_DASHforward = 36,
+  anon_sym_guidance = 37,
+  anon_sym_pause = 38,
+  anon_sym_from = 39,
+  anon_sym_until = 40,
+  anon_sym_require = 41,
+  anon_sym_before = 42,
+  anon_sym_extends = 43,
+  anon_sym_closed = 44,
+  sym__indent = 45,
+  sym__eof = 46,
+  sym__blank_line = 47,
+  sym_comment = 48,
+  sym__error_sentinel = 49,
+  sym_source_file = 50,
+  sym__block = 51,
+  sym__eol = 52,
+  sym__string = 53,
+  sym_name = 54,
+  sym_event_kind = 55,
+  sym_invalid_block = 56,
+  sym_case_header = 57,
+  sym_field = 58,
+  sym__value = 59,
+  sym__names_field = 60,
+  sym_entry = 61,
+  sym__entry_child = 62,
+  sym_rec_line = 63,
+  sym_agree_line = 64,
+  sym__due = 65,
+  sym_within = 66,
+  sym_by = 67,
+  sym_extended_line = 68,
+  sym_exception_line = 69,
+  sym_procedure_block = 70,
+  sym__procedure_child = 71,
+  sym_use_line = 72,
+  sym_event_decl = 73,
+  sym_deadline_decl = 74,
+  sym_calendar_line = 75,
+  sym_pause_decl = 76,
+  sym_exception_decl = 77,
+  sym_require_decl = 78,
+  sym_calendar_block = 79,
+  sym__calendar_child = 80,
+  sym_extends_line = 81,
+  sym_closed_line = 82,
+  aux_sym_source_file_repeat1 = 83,
+  aux_sym_invalid_block_repeat1 = 84,
+  aux_sym_case_header_repeat1 = 85,
+  aux_sym_field_repeat1 = 86,
+  aux_sym__names_field_repeat1 = 87,
+  aux_sym_entry_repeat1 = 88,
+  aux_sym_entry_repeat2 = 89,
+  aux_sym_procedure_block_repeat1 = 90,
+  aux_sym_use_line_repeat1 = 91,
+  aux_sym_deadline_decl_repeat1 = 92,
+  aux_sym_deadline_decl_repeat2 = 93,
+  aux_sym_deadline_decl_repeat3 = 94,
+  aux_sym_exception_decl_repeat1 = 95,
+  aux_sym_calendar_block_repeat1 = 96,
+  aux_sym_closed_line_repeat1 = 97,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -127,14 +148,27 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_within] = "within",
   [anon_sym_by] = "by",
   [anon_sym_extended] = "extended",
+  [anon_sym_exception] = "exception",
   [sym_prose_line] = "prose_line",
   [anon_sym_use] = "use",
   [anon_sym_event] = "event",
   [anon_sym_recommends] = "recommends",
   [anon_sym_deadline] = "deadline",
+  [anon_sym_or] = "or",
   [anon_sym_of] = "of",
+  [anon_sym_starting] = "starting",
+  [anon_sym_beginning] = "beginning",
+  [anon_sym_with] = "with",
+  [anon_sym_latest] = "latest",
+  [anon_sym_COMMA] = ",",
   [anon_sym_extendable] = "extendable",
   [anon_sym_to] = "to",
+  [anon_sym_repeating] = "repeating",
+  [anon_sym_roll_DASHforward] = "roll-forward",
+  [anon_sym_guidance] = "guidance",
+  [anon_sym_pause] = "pause",
+  [anon_sym_from] = "from",
+  [anon_sym_until] = "until",
   [anon_sym_require] = "require",
   [anon_sym_before] = "before",
   [anon_sym_extends] = "extends",
@@ -163,11 +197,15 @@ static const char * const ts_symbol_names[] = {
   [sym_within] = "within",
   [sym_by] = "by",
   [sym_extended_line] = "extended_line",
+  [sym_exception_line] = "exception_line",
   [sym_procedure_block] = "procedure_block",
   [sym__procedure_child] = "_procedure_child",
   [sym_use_line] = "use_line",
   [sym_event_decl] = "event_decl",
   [sym_deadline_decl] = "deadline_decl",
+  [sym_calendar_line] = "calendar_line",
+  [sym_pause_decl] = "pause_decl",
+  [sym_exception_decl] = "exception_decl",
   [sym_require_decl] = "require_decl",
   [sym_calendar_block] = "calendar_block",
   [sym__calendar_child] = "_calendar_child",
@@ -182,6 +220,10 @@ static const char * const ts_symbol_names[] = {
   [aux_sym_entry_repeat2] = "entry_repeat2",
   [aux_sym_procedure_block_repeat1] = "procedure_block_repeat1",
   [aux_sym_use_line_repeat1] = "use_line_repeat1",
+  [aux_sym_deadline_decl_repeat1] = "deadline_decl_repeat1",
+  [aux_sym_deadline_decl_repeat2] = "deadline_decl_repeat2",
+  [aux_sym_deadline_decl_repeat3] = "deadline_decl_repeat3",
+  [aux_sym_exception_decl_repeat1] = "exception_decl_repeat1",
   [aux_sym_calendar_block_repeat1] = "calendar_block_repeat1",
   [aux_sym_closed_line_repeat1] = "closed_line_repeat1",
 };
@@ -207,14 +249,27 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_within] = anon_sym_within,
   [anon_sym_by] = anon_sym_by,
   [anon_sym_extended] = anon_sym_extended,
+  [anon_sym_exception] = anon_sym_exception,
   [sym_prose_line] = sym_prose_line,
   [anon_sym_use] = anon_sym_use,
   [anon_sym_event] = anon_sym_event,
   [anon_sym_recommends] = anon_sym_recommends,
   [anon_sym_deadline] = anon_sym_deadline,
+  [anon_sym_or] = anon_sym_or,
   [anon_sym_of] = anon_sym_of,
+  [anon_sym_starting] = anon_sym_starting,
+  [anon_sym_beginning] = anon_sym_beginning,
+  [anon_sym_with] = anon_sym_with,
+  [anon_sym_latest] = anon_sym_latest,
+  [anon_sym_COMMA] = anon_sym_COMMA,
   [anon_sym_extendable] = anon_sym_extendable,
   [anon_sym_to] = anon_sym_to,
+  [anon_sym_repeating] = anon_sym_repeating,
+  [anon_sym_roll_DASHforward] = anon_sym_roll_DASHforward,
+  [anon_sym_guidance] = anon_sym_guidance,
+  [anon_sym_pause] = anon_sym_pause,
+  [anon_sym_from] = anon_sym_from,
+  [anon_sym_until] = anon_sym_until,
   [anon_sym_require] = anon_sym_require,
   [anon_sym_before] = anon_sym_before,
   [anon_sym_extends] = anon_sym_extends,
@@ -243,11 +298,15 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_within] = sym_within,
   [sym_by] = sym_by,
   [sym_extended_line] = sym_extended_line,
+  [sym_exception_line] = sym_exception_line,
   [sym_procedure_block] = sym_procedure_block,
   [sym__procedure_child] = sym__procedure_child,
   [sym_use_line] = sym_use_line,
   [sym_event_decl] = sym_event_decl,
   [sym_deadline_decl] = sym_deadline_decl,
+  [sym_calendar_line] = sym_calendar_line,
+  [sym_pause_decl] = sym_pause_decl,
+  [sym_exception_decl] = sym_exception_decl,
   [sym_require_decl] = sym_require_decl,
   [sym_calendar_block] = sym_calendar_block,
   [sym__calendar_child] = sym__calendar_child,
@@ -262,6 +321,10 @@ static const TSSymbol ts_symbol_map[] = {
   [aux_sym_entry_repeat2] = aux_sym_entry_repeat2,
   [aux_sym_procedure_block_repeat1] = aux_sym_procedure_block_repeat1,
   [aux_sym_use_line_repeat1] = aux_sym_use_line_repeat1,
+  [aux_sym_deadline_decl_repeat1] = aux_sym_deadline_decl_repeat1,
+  [aux_sym_deadline_decl_repeat2] = aux_sym_deadline_decl_repeat2,
+  [aux_sym_deadline_decl_repeat3] = aux_sym_deadline_decl_repeat3,
+  [aux_sym_exception_decl_repeat1] = aux_sym_exception_decl_repeat1,
   [aux_sym_calendar_block_repeat1] = aux_sym_calendar_block_repeat1,
   [aux_sym_closed_line_repeat1] = aux_sym_closed_line_repeat1,
 };
@@ -347,6 +410,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_exception] = {
+    .visible = true,
+    .named = false,
+  },
   [sym_prose_line] = {
     .visible = true,
     .named = true,
@@ -367,7 +434,31 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [anon_sym_or] = {
+    .visible = true,
+    .named = false,
+  },
   [anon_sym_of] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_starting] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_beginning] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_with] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_latest] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_COMMA] = {
     .visible = true,
     .named = false,
   },
@@ -376,6 +467,30 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [anon_sym_to] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_repeating] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_roll_DASHforward] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_guidance] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_pause] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_from] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_until] = {
     .visible = true,
     .named = false,
   },
@@ -491,6 +606,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
+  [sym_exception_line] = {
+    .visible = true,
+    .named = true,
+  },
   [sym_procedure_block] = {
     .visible = true,
     .named = true,
@@ -508,6 +627,18 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = true,
   },
   [sym_deadline_decl] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_calendar_line] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_pause_decl] = {
+    .visible = true,
+    .named = true,
+  },
+  [sym_exception_decl] = {
     .visible = true,
     .named = true,
   },
@@ -567,6 +698,22 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = false,
     .named = false,
   },
+  [aux_sym_deadline_decl_repeat1] = {
+    .visible = false,
+    .named = false,
+  },
+  [aux_sym_deadline_decl_repeat2] = {
+    .visible = false,
+    .named = false,
+  },
+  [aux_sym_deadline_decl_repeat3] = {
+    .visible = false,
+    .named = false,
+  },
+  [aux_sym_exception_decl_repeat1] = {
+    .visible = false,
+    .named = false,
+  },
   [aux_sym_calendar_block_repeat1] = {
     .visible = false,
     .named = false,
@@ -585,22 +732,27 @@ enum ts_field_identifiers {
   field_extended_limit = 5,
   field_field = 6,
   field_first = 7,
-  field_head = 8,
-  field_id = 9,
-  field_key = 10,
-  field_keyword = 11,
-  field_kind = 12,
-  field_label = 13,
-  field_limit = 14,
-  field_name = 15,
-  field_reason = 16,
-  field_recommends = 17,
-  field_reference = 18,
-  field_start = 19,
-  field_target = 20,
-  field_text = 21,
-  field_then = 22,
-  field_value = 23,
+  field_from = 8,
+  field_head = 9,
+  field_id = 10,
+  field_inclusive = 11,
+  field_key = 12,
+  field_keyword = 13,
+  field_kind = 14,
+  field_label = 15,
+  field_latest = 16,
+  field_limit = 17,
+  field_name = 18,
+  field_option = 19,
+  field_reason = 20,
+  field_recommends = 21,
+  field_reference = 22,
+  field_start = 23,
+  field_target = 24,
+  field_text = 25,
+  field_then = 26,
+  field_until = 27,
+  field_value = 28,
 };
 
 static const char * const ts_field_names[] = {
@@ -612,14 +764,18 @@ static const char * const ts_field_names[] = {
   [field_extended_limit] = "extended_limit",
   [field_field] = "field",
   [field_first] = "first",
+  [field_from] = "from",
   [field_head] = "head",
   [field_id] = "id",
+  [field_inclusive] = "inclusive",
   [field_key] = "key",
   [field_keyword] = "keyword",
   [field_kind] = "kind",
   [field_label] = "label",
+  [field_latest] = "latest",
   [field_limit] = "limit",
   [field_name] = "name",
+  [field_option] = "option",
   [field_reason] = "reason",
   [field_recommends] = "recommends",
   [field_reference] = "reference",
@@ -627,6 +783,7 @@ static const char * const ts_field_names[] = {
   [field_target] = "target",
   [field_text] = "text",
   [field_then] = "then",
+  [field_until] = "until",
   [field_value] = "value",
 };
 
@@ -659,27 +816,134 @@ static const TSMapSlice ts_field_map_slices[PRODUCTION_ID_COUNT] = {
   [26] = {.index = 49, .length = 2},
   [27] = {.index = 51, .length = 1},
   [28] = {.index = 52, .length = 1},
-  [29] = {.index = 53, .length = 5},
-  [30] = {.index = 58, .length = 2},
-  [31] = {.index = 60, .length = 1},
+  [29] = {.index = 53, .length = 1},
+  [30] = {.index = 54, .length = 5},
+  [31] = {.index = 59, .length = 2},
   [32] = {.index = 61, .length = 1},
   [33] = {.index = 62, .length = 1},
   [34] = {.index = 63, .length = 1},
-  [35] = {.index = 64, .length = 3},
-  [36] = {.index = 67, .length = 2},
-  [37] = {.index = 69, .length = 2},
-  [38] = {.index = 71, .length = 2},
-  [39] = {.index = 73, .length = 2},
-  [40] = {.index = 75, .length = 2},
-  [41] = {.index = 77, .length = 1},
-  [42] = {.index = 78, .length = 1},
-  [43] = {.index = 79, .length = 3},
-  [44] = {.index = 82, .length = 3},
-  [45] = {.index = 85, .length = 2},
-  [46] = {.index = 87, .length = 3},
-  [47] = {.index = 90, .length = 4},
-  [48] = {.index = 94, .length = 4},
-  [49] = {.index = 98, .length = 5},
+  [35] = {.index = 64, .length = 1},
+  [36] = {.index = 65, .length = 1},
+  [37] = {.index = 66, .length = 1},
+  [38] = {.index = 67, .length = 3},
+  [39] = {.index = 70, .length = 2},
+  [40] = {.index = 72, .length = 2},
+  [41] = {.index = 74, .length = 2},
+  [42] = {.index = 76, .length = 2},
+  [43] = {.index = 78, .length = 2},
+  [44] = {.index = 80, .length = 2},
+  [45] = {.index = 82, .length = 2},
+  [46] = {.index = 84, .length = 2},
+  [47] = {.index = 86, .length = 1},
+  [48] = {.index = 87, .length = 1},
+  [49] = {.index = 88, .length = 3},
+  [50] = {.index = 91, .length = 3},
+  [51] = {.index = 94, .length = 2},
+  [52] = {.index = 96, .length = 4},
+  [53] = {.index = 100, .length = 2},
+  [54] = {.index = 102, .length = 1},
+  [55] = {.index = 103, .length = 3},
+  [56] = {.index = 106, .length = 4},
+  [57] = {.index = 110, .length = 3},
+  [58] = {.index = 113, .length = 4},
+  [59] = {.index = 117, .length = 3},
+  [60] = {.index = 120, .length = 2},
+  [61] = {.index = 122, .length = 3},
+  [62] = {.index = 125, .length = 5},
+  [63] = {.index = 130, .length = 4},
+  [64] = {.index = 134, .length = 4},
+  [65] = {.index = 138, .length = 5},
+  [66] = {.index = 143, .length = 5},
+  [67] = {.index = 148, .length = 6},
+  [68] = {.index = 154, .length = 5},
+  [69] = {.index = 159, .length = 3},
+  [70] = {.index = 162, .length = 4},
+  [71] = {.index = 166, .length = 5},
+  [72] = {.index = 171, .length = 4},
+  [73] = {.index = 175, .length = 5},
+  [74] = {.index = 180, .length = 4},
+  [75] = {.index = 184, .length = 4},
+  [76] = {.index = 188, .length = 5},
+  [77] = {.index = 193, .length = 1},
+  [78] = {.index = 194, .length = 4},
+  [79] = {.index = 198, .length = 6},
+  [80] = {.index = 204, .length = 5},
+  [81] = {.index = 209, .length = 7},
+  [82] = {.index = 216, .length = 6},
+  [83] = {.index = 222, .length = 7},
+  [84] = {.index = 229, .length = 4},
+  [85] = {.index = 233, .length = 4},
+  [86] = {.index = 237, .length = 6},
+  [87] = {.index = 243, .length = 5},
+  [88] = {.index = 248, .length = 6},
+  [89] = {.index = 254, .length = 6},
+  [90] = {.index = 260, .length = 7},
+  [91] = {.index = 267, .length = 6},
+  [92] = {.index = 273, .length = 1},
+  [93] = {.index = 274, .length = 5},
+  [94] = {.index = 279, .length = 2},
+  [95] = {.index = 281, .length = 6},
+  [96] = {.index = 287, .length = 6},
+  [97] = {.index = 293, .length = 5},
+  [98] = {.index = 298, .length = 5},
+  [99] = {.index = 303, .length = 6},
+  [100] = {.index = 309, .length = 6},
+  [101] = {.index = 315, .length = 6},
+  [102] = {.index = 321, .length = 7},
+  [103] = {.index = 328, .length = 6},
+  [104] = {.index = 334, .length = 8},
+  [105] = {.index = 342, .length = 5},
+  [106] = {.index = 347, .length = 5},
+  [107] = {.index = 352, .length = 6},
+  [108] = {.index = 358, .length = 5},
+  [109] = {.index = 363, .length = 7},
+  [110] = {.index = 370, .length = 6},
+  [111] = {.index = 376, .length = 8},
+  [112] = {.index = 384, .length = 7},
+  [113] = {.index = 391, .length = 8},
+  [114] = {.index = 399, .length = 7},
+  [115] = {.index = 406, .length = 6},
+  [116] = {.index = 412, .length = 7},
+  [117] = {.index = 419, .length = 7},
+  [118] = {.index = 426, .length = 7},
+  [119] = {.index = 433, .length = 8},
+  [120] = {.index = 441, .length = 8},
+  [121] = {.index = 449, .length = 7},
+  [122] = {.index = 456, .length = 7},
+  [123] = {.index = 463, .length = 8},
+  [124] = {.index = 471, .length = 6},
+  [125] = {.index = 477, .length = 7},
+  [126] = {.index = 484, .length = 7},
+  [127] = {.index = 491, .length = 6},
+  [128] = {.index = 497, .length = 6},
+  [129] = {.index = 503, .length = 7},
+  [130] = {.index = 510, .length = 7},
+  [131] = {.index = 517, .length = 7},
+  [132] = {.index = 524, .length = 8},
+  [133] = {.index = 532, .length = 7},
+  [134] = {.index = 539, .length = 9},
+  [135] = {.index = 548, .length = 8},
+  [136] = {.index = 556, .length = 9},
+  [137] = {.index = 565, .length = 8},
+  [138] = {.index = 573, .length = 9},
+  [139] = {.index = 582, .length = 9},
+  [140] = {.index = 591, .length = 8},
+  [141] = {.index = 599, .length = 7},
+  [142] = {.index = 606, .length = 8},
+  [143] = {.index = 614, .length = 8},
+  [144] = {.index = 622, .length = 8},
+  [145] = {.index = 630, .length = 9},
+  [146] = {.index = 639, .length = 9},
+  [147] = {.index = 648, .length = 8},
+  [148] = {.index = 656, .length = 8},
+  [149] = {.index = 664, .length = 9},
+  [150] = {.index = 673, .length = 10},
+  [151] = {.index = 683, .length = 9},
+  [152] = {.index = 692, .length = 10},
+  [153] = {.index = 702, .length = 9},
+  [154] = {.index = 711, .length = 10},
+  [155] = {.index = 721, .length = 10},
+  [156] = {.index = 731, .length = 11},
 };
 
 static const TSFieldMapEntry ts_field_map_entries[] = {
@@ -764,76 +1028,822 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
   [52] =
     {field_reason, 1},
   [53] =
+    {field_target, 1},
+  [54] =
     {field_child, 5, .inherited = true},
     {field_date, 0},
     {field_id, 2, .inherited = true},
     {field_kind, 1},
     {field_text, 3},
-  [58] =
+  [59] =
     {field_value, 0, .inherited = true},
     {field_value, 1, .inherited = true},
-  [60] =
-    {field_name, 0},
   [61] =
-    {field_name, 1, .inherited = true},
+    {field_target, 0},
   [62] =
-    {field_date, 0},
+    {field_target, 1, .inherited = true},
   [63] =
-    {field_date, 1, .inherited = true},
+    {field_name, 0},
   [64] =
+    {field_name, 1, .inherited = true},
+  [65] =
+    {field_date, 0},
+  [66] =
+    {field_date, 1, .inherited = true},
+  [67] =
     {field_id, 1},
     {field_keyword, 0},
     {field_text, 2},
-  [67] =
+  [70] =
+    {field_reason, 2},
+    {field_target, 1},
+  [72] =
+    {field_citation, 2},
+    {field_target, 1, .inherited = true},
+  [74] =
+    {field_target, 0, .inherited = true},
+    {field_target, 1, .inherited = true},
+  [76] =
     {field_name, 0, .inherited = true},
     {field_name, 1, .inherited = true},
-  [69] =
+  [78] =
     {field_name, 1},
     {field_recommends, 2},
-  [71] =
+  [80] =
     {field_label, 2},
     {field_name, 1},
-  [73] =
+  [82] =
     {field_date, 1, .inherited = true},
     {field_reason, 2},
-  [75] =
+  [84] =
     {field_date, 0, .inherited = true},
     {field_date, 1, .inherited = true},
-  [77] =
+  [86] =
     {field_duration, 1},
-  [78] =
+  [87] =
     {field_date, 1},
-  [79] =
+  [88] =
     {field_id, 1},
     {field_keyword, 0},
     {field_text, 3},
-  [82] =
+  [91] =
     {field_label, 2},
     {field_name, 1},
     {field_recommends, 3},
-  [85] =
+  [94] =
+    {field_start, 3},
+    {field_target, 1},
+  [96] =
+    {field_limit, 0, .inherited = true},
+    {field_limit, 1, .inherited = true},
+    {field_target, 0, .inherited = true},
+    {field_target, 1, .inherited = true},
+  [100] =
     {field_first, 1},
     {field_then, 3},
-  [87] =
+  [102] =
+    {field_option, 0},
+  [103] =
+    {field_citation, 4},
+    {field_start, 3},
+    {field_target, 1},
+  [106] =
+    {field_extended_limit, 4, .inherited = true},
+    {field_option, 4, .inherited = true},
+    {field_start, 3},
+    {field_target, 1},
+  [110] =
+    {field_inclusive, 2},
+    {field_start, 4},
+    {field_target, 1},
+  [113] =
+    {field_limit, 2, .inherited = true},
+    {field_start, 4},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [117] =
     {field_limit, 3},
     {field_start, 5},
     {field_target, 1},
-  [90] =
+  [120] =
+    {field_limit, 3},
+    {field_target, 1},
+  [122] =
+    {field_latest, 3},
+    {field_start, 5},
+    {field_target, 1},
+  [125] =
+    {field_citation, 5},
+    {field_extended_limit, 4, .inherited = true},
+    {field_option, 4, .inherited = true},
+    {field_start, 3},
+    {field_target, 1},
+  [130] =
+    {field_extended_limit, 0, .inherited = true},
+    {field_extended_limit, 1, .inherited = true},
+    {field_option, 0, .inherited = true},
+    {field_option, 1, .inherited = true},
+  [134] =
+    {field_citation, 5},
+    {field_inclusive, 2},
+    {field_start, 4},
+    {field_target, 1},
+  [138] =
+    {field_extended_limit, 5, .inherited = true},
+    {field_inclusive, 2},
+    {field_option, 5, .inherited = true},
+    {field_start, 4},
+    {field_target, 1},
+  [143] =
+    {field_citation, 5},
+    {field_limit, 2, .inherited = true},
+    {field_start, 4},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [148] =
+    {field_extended_limit, 5, .inherited = true},
+    {field_limit, 2, .inherited = true},
+    {field_option, 5, .inherited = true},
+    {field_start, 4},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [154] =
+    {field_inclusive, 3},
+    {field_limit, 2, .inherited = true},
+    {field_start, 5},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [159] =
+    {field_from, 3},
+    {field_target, 1},
+    {field_until, 5},
+  [162] =
     {field_citation, 6},
     {field_limit, 3},
     {field_start, 5},
     {field_target, 1},
-  [94] =
-    {field_extended_limit, 8},
+  [166] =
+    {field_extended_limit, 6, .inherited = true},
     {field_limit, 3},
+    {field_option, 6, .inherited = true},
     {field_start, 5},
     {field_target, 1},
-  [98] =
+  [171] =
+    {field_inclusive, 4},
+    {field_limit, 3},
+    {field_start, 6},
+    {field_target, 1},
+  [175] =
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_start, 6},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [180] =
+    {field_citation, 6},
+    {field_latest, 3},
+    {field_start, 5},
+    {field_target, 1},
+  [184] =
+    {field_latest, 3},
+    {field_start, 5},
+    {field_start, 6, .inherited = true},
+    {field_target, 1},
+  [188] =
+    {field_extended_limit, 6, .inherited = true},
+    {field_latest, 3},
+    {field_option, 6, .inherited = true},
+    {field_start, 5},
+    {field_target, 1},
+  [193] =
+    {field_extended_limit, 2},
+  [194] =
+    {field_inclusive, 2},
+    {field_latest, 4},
+    {field_start, 6},
+    {field_target, 1},
+  [198] =
+    {field_citation, 6},
+    {field_extended_limit, 5, .inherited = true},
+    {field_inclusive, 2},
+    {field_option, 5, .inherited = true},
+    {field_start, 4},
+    {field_target, 1},
+  [204] =
+    {field_latest, 4},
+    {field_limit, 2, .inherited = true},
+    {field_start, 6},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [209] =
+    {field_citation, 6},
+    {field_extended_limit, 5, .inherited = true},
+    {field_limit, 2, .inherited = true},
+    {field_option, 5, .inherited = true},
+    {field_start, 4},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [216] =
+    {field_citation, 6},
+    {field_inclusive, 3},
+    {field_limit, 2, .inherited = true},
+    {field_start, 5},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [222] =
+    {field_extended_limit, 6, .inherited = true},
+    {field_inclusive, 3},
+    {field_limit, 2, .inherited = true},
+    {field_option, 6, .inherited = true},
+    {field_start, 5},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [229] =
+    {field_citation, 6},
+    {field_from, 3},
+    {field_target, 1},
+    {field_until, 5},
+  [233] =
+    {field_latest, 5},
+    {field_limit, 3},
+    {field_start, 7},
+    {field_target, 1},
+  [237] =
+    {field_citation, 7},
+    {field_extended_limit, 6, .inherited = true},
+    {field_limit, 3},
+    {field_option, 6, .inherited = true},
+    {field_start, 5},
+    {field_target, 1},
+  [243] =
+    {field_citation, 7},
+    {field_inclusive, 4},
+    {field_limit, 3},
+    {field_start, 6},
+    {field_target, 1},
+  [248] =
+    {field_extended_limit, 7, .inherited = true},
+    {field_inclusive, 4},
+    {field_limit, 3},
+    {field_option, 7, .inherited = true},
+    {field_start, 6},
+    {field_target, 1},
+  [254] =
+    {field_citation, 7},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_start, 6},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [260] =
+    {field_extended_limit, 7, .inherited = true},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_option, 7, .inherited = true},
+    {field_start, 6},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [267] =
+    {field_inclusive, 5},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_start, 7},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [273] =
+    {field_start, 1},
+  [274] =
+    {field_citation, 7},
+    {field_latest, 3},
+    {field_start, 5},
+    {field_start, 6, .inherited = true},
+    {field_target, 1},
+  [279] =
+    {field_start, 0, .inherited = true},
+    {field_start, 1, .inherited = true},
+  [281] =
+    {field_extended_limit, 7, .inherited = true},
+    {field_latest, 3},
+    {field_option, 7, .inherited = true},
+    {field_start, 5},
+    {field_start, 6, .inherited = true},
+    {field_target, 1},
+  [287] =
+    {field_citation, 7},
+    {field_extended_limit, 6, .inherited = true},
+    {field_latest, 3},
+    {field_option, 6, .inherited = true},
+    {field_start, 5},
+    {field_target, 1},
+  [293] =
+    {field_citation, 7},
+    {field_inclusive, 2},
+    {field_latest, 4},
+    {field_start, 6},
+    {field_target, 1},
+  [298] =
+    {field_inclusive, 2},
+    {field_latest, 4},
+    {field_start, 6},
+    {field_start, 7, .inherited = true},
+    {field_target, 1},
+  [303] =
+    {field_extended_limit, 7, .inherited = true},
+    {field_inclusive, 2},
+    {field_latest, 4},
+    {field_option, 7, .inherited = true},
+    {field_start, 6},
+    {field_target, 1},
+  [309] =
+    {field_citation, 7},
+    {field_latest, 4},
+    {field_limit, 2, .inherited = true},
+    {field_start, 6},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [315] =
+    {field_latest, 4},
+    {field_limit, 2, .inherited = true},
+    {field_start, 6},
+    {field_start, 7, .inherited = true},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [321] =
+    {field_extended_limit, 7, .inherited = true},
+    {field_latest, 4},
+    {field_limit, 2, .inherited = true},
+    {field_option, 7, .inherited = true},
+    {field_start, 6},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [328] =
+    {field_inclusive, 3},
+    {field_latest, 5},
+    {field_limit, 2, .inherited = true},
+    {field_start, 7},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [334] =
+    {field_citation, 7},
+    {field_extended_limit, 6, .inherited = true},
+    {field_inclusive, 3},
+    {field_limit, 2, .inherited = true},
+    {field_option, 6, .inherited = true},
+    {field_start, 5},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [342] =
+    {field_citation, 8},
+    {field_latest, 5},
+    {field_limit, 3},
+    {field_start, 7},
+    {field_target, 1},
+  [347] =
+    {field_latest, 5},
+    {field_limit, 3},
+    {field_start, 7},
+    {field_start, 8, .inherited = true},
+    {field_target, 1},
+  [352] =
+    {field_extended_limit, 8, .inherited = true},
+    {field_latest, 5},
+    {field_limit, 3},
+    {field_option, 8, .inherited = true},
+    {field_start, 7},
+    {field_target, 1},
+  [358] =
+    {field_inclusive, 4},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_start, 8},
+    {field_target, 1},
+  [363] =
+    {field_citation, 8},
+    {field_extended_limit, 7, .inherited = true},
+    {field_inclusive, 4},
+    {field_limit, 3},
+    {field_option, 7, .inherited = true},
+    {field_start, 6},
+    {field_target, 1},
+  [370] =
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_start, 8},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [376] =
+    {field_citation, 8},
+    {field_extended_limit, 7, .inherited = true},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_option, 7, .inherited = true},
+    {field_start, 6},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [384] =
+    {field_citation, 8},
+    {field_inclusive, 5},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_start, 7},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [391] =
+    {field_extended_limit, 8, .inherited = true},
+    {field_inclusive, 5},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_option, 8, .inherited = true},
+    {field_start, 7},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [399] =
+    {field_citation, 8},
+    {field_extended_limit, 7, .inherited = true},
+    {field_latest, 3},
+    {field_option, 7, .inherited = true},
+    {field_start, 5},
+    {field_start, 6, .inherited = true},
+    {field_target, 1},
+  [406] =
+    {field_citation, 8},
+    {field_inclusive, 2},
+    {field_latest, 4},
+    {field_start, 6},
+    {field_start, 7, .inherited = true},
+    {field_target, 1},
+  [412] =
+    {field_extended_limit, 8, .inherited = true},
+    {field_inclusive, 2},
+    {field_latest, 4},
+    {field_option, 8, .inherited = true},
+    {field_start, 6},
+    {field_start, 7, .inherited = true},
+    {field_target, 1},
+  [419] =
+    {field_citation, 8},
+    {field_extended_limit, 7, .inherited = true},
+    {field_inclusive, 2},
+    {field_latest, 4},
+    {field_option, 7, .inherited = true},
+    {field_start, 6},
+    {field_target, 1},
+  [426] =
+    {field_citation, 8},
+    {field_latest, 4},
+    {field_limit, 2, .inherited = true},
+    {field_start, 6},
+    {field_start, 7, .inherited = true},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [433] =
+    {field_extended_limit, 8, .inherited = true},
+    {field_latest, 4},
+    {field_limit, 2, .inherited = true},
+    {field_option, 8, .inherited = true},
+    {field_start, 6},
+    {field_start, 7, .inherited = true},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [441] =
+    {field_citation, 8},
+    {field_extended_limit, 7, .inherited = true},
+    {field_latest, 4},
+    {field_limit, 2, .inherited = true},
+    {field_option, 7, .inherited = true},
+    {field_start, 6},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [449] =
+    {field_citation, 8},
+    {field_inclusive, 3},
+    {field_latest, 5},
+    {field_limit, 2, .inherited = true},
+    {field_start, 7},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [456] =
+    {field_inclusive, 3},
+    {field_latest, 5},
+    {field_limit, 2, .inherited = true},
+    {field_start, 7},
+    {field_start, 8, .inherited = true},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [463] =
+    {field_extended_limit, 8, .inherited = true},
+    {field_inclusive, 3},
+    {field_latest, 5},
+    {field_limit, 2, .inherited = true},
+    {field_option, 8, .inherited = true},
+    {field_start, 7},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [471] =
     {field_citation, 9},
-    {field_extended_limit, 8},
+    {field_latest, 5},
     {field_limit, 3},
-    {field_start, 5},
+    {field_start, 7},
+    {field_start, 8, .inherited = true},
     {field_target, 1},
+  [477] =
+    {field_extended_limit, 9, .inherited = true},
+    {field_latest, 5},
+    {field_limit, 3},
+    {field_option, 9, .inherited = true},
+    {field_start, 7},
+    {field_start, 8, .inherited = true},
+    {field_target, 1},
+  [484] =
+    {field_citation, 9},
+    {field_extended_limit, 8, .inherited = true},
+    {field_latest, 5},
+    {field_limit, 3},
+    {field_option, 8, .inherited = true},
+    {field_start, 7},
+    {field_target, 1},
+  [491] =
+    {field_citation, 9},
+    {field_inclusive, 4},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_start, 8},
+    {field_target, 1},
+  [497] =
+    {field_inclusive, 4},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_start, 8},
+    {field_start, 9, .inherited = true},
+    {field_target, 1},
+  [503] =
+    {field_extended_limit, 9, .inherited = true},
+    {field_inclusive, 4},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_option, 9, .inherited = true},
+    {field_start, 8},
+    {field_target, 1},
+  [510] =
+    {field_citation, 9},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_start, 8},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [517] =
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_start, 8},
+    {field_start, 9, .inherited = true},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [524] =
+    {field_extended_limit, 9, .inherited = true},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_option, 9, .inherited = true},
+    {field_start, 8},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [532] =
+    {field_inclusive, 5},
+    {field_latest, 7},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_start, 9},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [539] =
+    {field_citation, 9},
+    {field_extended_limit, 8, .inherited = true},
+    {field_inclusive, 5},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_option, 8, .inherited = true},
+    {field_start, 7},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [548] =
+    {field_citation, 9},
+    {field_extended_limit, 8, .inherited = true},
+    {field_inclusive, 2},
+    {field_latest, 4},
+    {field_option, 8, .inherited = true},
+    {field_start, 6},
+    {field_start, 7, .inherited = true},
+    {field_target, 1},
+  [556] =
+    {field_citation, 9},
+    {field_extended_limit, 8, .inherited = true},
+    {field_latest, 4},
+    {field_limit, 2, .inherited = true},
+    {field_option, 8, .inherited = true},
+    {field_start, 6},
+    {field_start, 7, .inherited = true},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [565] =
+    {field_citation, 9},
+    {field_inclusive, 3},
+    {field_latest, 5},
+    {field_limit, 2, .inherited = true},
+    {field_start, 7},
+    {field_start, 8, .inherited = true},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [573] =
+    {field_extended_limit, 9, .inherited = true},
+    {field_inclusive, 3},
+    {field_latest, 5},
+    {field_limit, 2, .inherited = true},
+    {field_option, 9, .inherited = true},
+    {field_start, 7},
+    {field_start, 8, .inherited = true},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [582] =
+    {field_citation, 9},
+    {field_extended_limit, 8, .inherited = true},
+    {field_inclusive, 3},
+    {field_latest, 5},
+    {field_limit, 2, .inherited = true},
+    {field_option, 8, .inherited = true},
+    {field_start, 7},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [591] =
+    {field_citation, 10},
+    {field_extended_limit, 9, .inherited = true},
+    {field_latest, 5},
+    {field_limit, 3},
+    {field_option, 9, .inherited = true},
+    {field_start, 7},
+    {field_start, 8, .inherited = true},
+    {field_target, 1},
+  [599] =
+    {field_citation, 10},
+    {field_inclusive, 4},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_start, 8},
+    {field_start, 9, .inherited = true},
+    {field_target, 1},
+  [606] =
+    {field_extended_limit, 10, .inherited = true},
+    {field_inclusive, 4},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_option, 10, .inherited = true},
+    {field_start, 8},
+    {field_start, 9, .inherited = true},
+    {field_target, 1},
+  [614] =
+    {field_citation, 10},
+    {field_extended_limit, 9, .inherited = true},
+    {field_inclusive, 4},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_option, 9, .inherited = true},
+    {field_start, 8},
+    {field_target, 1},
+  [622] =
+    {field_citation, 10},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_start, 8},
+    {field_start, 9, .inherited = true},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [630] =
+    {field_extended_limit, 10, .inherited = true},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_option, 10, .inherited = true},
+    {field_start, 8},
+    {field_start, 9, .inherited = true},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [639] =
+    {field_citation, 10},
+    {field_extended_limit, 9, .inherited = true},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_option, 9, .inherited = true},
+    {field_start, 8},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [648] =
+    {field_citation, 10},
+    {field_inclusive, 5},
+    {field_latest, 7},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_start, 9},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [656] =
+    {field_inclusive, 5},
+    {field_latest, 7},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_start, 9},
+    {field_start, 10, .inherited = true},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [664] =
+    {field_extended_limit, 10, .inherited = true},
+    {field_inclusive, 5},
+    {field_latest, 7},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_option, 10, .inherited = true},
+    {field_start, 9},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [673] =
+    {field_citation, 10},
+    {field_extended_limit, 9, .inherited = true},
+    {field_inclusive, 3},
+    {field_latest, 5},
+    {field_limit, 2, .inherited = true},
+    {field_option, 9, .inherited = true},
+    {field_start, 7},
+    {field_start, 8, .inherited = true},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [683] =
+    {field_citation, 11},
+    {field_extended_limit, 10, .inherited = true},
+    {field_inclusive, 4},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_option, 10, .inherited = true},
+    {field_start, 8},
+    {field_start, 9, .inherited = true},
+    {field_target, 1},
+  [692] =
+    {field_citation, 11},
+    {field_extended_limit, 10, .inherited = true},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_option, 10, .inherited = true},
+    {field_start, 8},
+    {field_start, 9, .inherited = true},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [702] =
+    {field_citation, 11},
+    {field_inclusive, 5},
+    {field_latest, 7},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_start, 9},
+    {field_start, 10, .inherited = true},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [711] =
+    {field_extended_limit, 11, .inherited = true},
+    {field_inclusive, 5},
+    {field_latest, 7},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_option, 11, .inherited = true},
+    {field_start, 9},
+    {field_start, 10, .inherited = true},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [721] =
+    {field_citation, 11},
+    {field_extended_limit, 10, .inherited = true},
+    {field_inclusive, 5},
+    {field_latest, 7},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_option, 10, .inherited = true},
+    {field_start, 9},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [731] =
+    {field_citation, 12},
+    {field_extended_limit, 11, .inherited = true},
+    {field_inclusive, 5},
+    {field_latest, 7},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_option, 11, .inherited = true},
+    {field_start, 9},
+    {field_start, 10, .inherited = true},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
 };
 
 static const TSSymbol ts_alias_sequences[PRODUCTION_ID_COUNT][MAX_ALIAS_SEQUENCE_LENGTH] = {
@@ -899,7 +1909,7 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [48] = 48,
   [49] = 49,
   [50] = 50,
-  [51] = 47,
+  [51] = 51,
   [52] = 52,
   [53] = 53,
   [54] = 54,
@@ -912,7 +1922,7 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [61] = 61,
   [62] = 62,
   [63] = 63,
-  [64] = 63,
+  [64] = 64,
   [65] = 65,
   [66] = 66,
   [67] = 67,
@@ -924,17 +1934,17 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [73] = 73,
   [74] = 74,
   [75] = 75,
-  [76] = 76,
+  [76] = 38,
   [77] = 77,
   [78] = 78,
-  [79] = 52,
+  [79] = 79,
   [80] = 80,
   [81] = 81,
   [82] = 82,
   [83] = 83,
   [84] = 84,
   [85] = 85,
-  [86] = 52,
+  [86] = 86,
   [87] = 87,
   [88] = 88,
   [89] = 89,
@@ -966,6 +1976,187 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [115] = 115,
   [116] = 116,
   [117] = 117,
+  [118] = 118,
+  [119] = 119,
+  [120] = 114,
+  [121] = 121,
+  [122] = 122,
+  [123] = 123,
+  [124] = 124,
+  [125] = 125,
+  [126] = 126,
+  [127] = 127,
+  [128] = 128,
+  [129] = 129,
+  [130] = 130,
+  [131] = 131,
+  [132] = 132,
+  [133] = 38,
+  [134] = 134,
+  [135] = 135,
+  [136] = 136,
+  [137] = 137,
+  [138] = 138,
+  [139] = 123,
+  [140] = 140,
+  [141] = 141,
+  [142] = 142,
+  [143] = 143,
+  [144] = 144,
+  [145] = 145,
+  [146] = 146,
+  [147] = 147,
+  [148] = 148,
+  [149] = 149,
+  [150] = 150,
+  [151] = 151,
+  [152] = 152,
+  [153] = 153,
+  [154] = 154,
+  [155] = 155,
+  [156] = 156,
+  [157] = 157,
+  [158] = 158,
+  [159] = 159,
+  [160] = 160,
+  [161] = 161,
+  [162] = 162,
+  [163] = 163,
+  [164] = 164,
+  [165] = 165,
+  [166] = 166,
+  [167] = 167,
+  [168] = 168,
+  [169] = 169,
+  [170] = 170,
+  [171] = 171,
+  [172] = 172,
+  [173] = 173,
+  [174] = 174,
+  [175] = 175,
+  [176] = 176,
+  [177] = 177,
+  [178] = 178,
+  [179] = 179,
+  [180] = 180,
+  [181] = 181,
+  [182] = 182,
+  [183] = 183,
+  [184] = 184,
+  [185] = 185,
+  [186] = 186,
+  [187] = 187,
+  [188] = 188,
+  [189] = 189,
+  [190] = 190,
+  [191] = 191,
+  [192] = 192,
+  [193] = 193,
+  [194] = 194,
+  [195] = 195,
+  [196] = 196,
+  [197] = 197,
+  [198] = 198,
+  [199] = 199,
+  [200] = 200,
+  [201] = 201,
+  [202] = 202,
+  [203] = 203,
+  [204] = 204,
+  [205] = 205,
+  [206] = 206,
+  [207] = 207,
+  [208] = 208,
+  [209] = 209,
+  [210] = 210,
+  [211] = 211,
+  [212] = 212,
+  [213] = 213,
+  [214] = 214,
+  [215] = 215,
+  [216] = 216,
+  [217] = 217,
+  [218] = 218,
+  [219] = 219,
+  [220] = 220,
+  [221] = 221,
+  [222] = 222,
+  [223] = 223,
+  [224] = 224,
+  [225] = 225,
+  [226] = 226,
+  [227] = 227,
+  [228] = 228,
+  [229] = 229,
+  [230] = 230,
+  [231] = 231,
+  [232] = 232,
+  [233] = 233,
+  [234] = 234,
+  [235] = 235,
+  [236] = 236,
+  [237] = 237,
+  [238] = 238,
+  [239] = 239,
+  [240] = 240,
+  [241] = 241,
+  [242] = 242,
+  [243] = 243,
+  [244] = 244,
+  [245] = 245,
+  [246] = 246,
+  [247] = 247,
+  [248] = 248,
+  [249] = 249,
+  [250] = 250,
+  [251] = 251,
+  [252] = 252,
+  [253] = 253,
+  [254] = 254,
+  [255] = 255,
+  [256] = 256,
+  [257] = 257,
+  [258] = 258,
+  [259] = 259,
+  [260] = 260,
+  [261] = 261,
+  [262] = 262,
+  [263] = 263,
+  [264] = 264,
+  [265] = 265,
+  [266] = 266,
+  [267] = 267,
+  [268] = 268,
+  [269] = 269,
+  [270] = 270,
+  [271] = 271,
+  [272] = 272,
+  [273] = 273,
+  [274] = 274,
+  [275] = 275,
+  [276] = 276,
+  [277] = 277,
+  [278] = 278,
+  [279] = 279,
+  [280] = 280,
+  [281] = 281,
+  [282] = 282,
+  [283] = 283,
+  [284] = 284,
+  [285] = 285,
+  [286] = 286,
+  [287] = 287,
+  [288] = 288,
+  [289] = 289,
+  [290] = 290,
+  [291] = 291,
+  [292] = 292,
+  [293] = 293,
+  [294] = 294,
+  [295] = 295,
+  [296] = 296,
+  [297] = 297,
+  [298] = 298,
 };
 
 static bool ts_lex(TSLexer *lexer, TSStateId state) {
@@ -973,1547 +2164,1913 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(115);
+      if (eof) ADVANCE(176);
       ADVANCE_MAP(
-        '\n', 116,
+        '\n', 177,
         '\r', 1,
-        '"', 118,
-        '>', 284,
-        '?', 119,
-        'a', 54,
-        'b', 44,
-        'c', 11,
-        'd', 31,
-        'e', 94,
-        'o', 52,
-        'p', 79,
-        'r', 32,
-        't', 73,
-        'u', 85,
-        'w', 56,
+        '"', 179,
+        ',', 378,
+        '>', 363,
+        '?', 180,
+        'a', 74,
+        'b', 42,
+        'c', 12,
+        'd', 58,
+        'e', 154,
+        'f', 127,
+        'g', 150,
+        'l', 17,
+        'o', 68,
+        'p', 16,
+        'r', 43,
+        's', 143,
+        't', 116,
+        'u', 106,
+        'w', 79,
       );
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0xfeff) SKIP(0);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(97);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(157);
       END_STATE();
     case 1:
-      if (lookahead == '\n') ADVANCE(116);
+      if (lookahead == '\n') ADVANCE(177);
       END_STATE();
     case 2:
-      if (lookahead == '\n') ADVANCE(116);
-      if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '"') ADVANCE(118);
-      if (lookahead == '?') ADVANCE(119);
-      if (lookahead == 0xfeff) ADVANCE(207);
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(2);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(213);
-      if (lookahead != 0 &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
-      END_STATE();
-    case 3:
-      if (lookahead == '\n') ADVANCE(116);
-      if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '"') ADVANCE(118);
-      if (lookahead == 'e') ADVANCE(99);
-      if (lookahead == 'r') ADVANCE(43);
+      ADVANCE_MAP(
+        '\n', 177,
+        '\r', 1,
+        '"', 179,
+        ',', 378,
+        'b', 42,
+        'e', 160,
+        'f', 127,
+        'g', 150,
+        'o', 68,
+        'r', 57,
+        's', 143,
+        'u', 105,
+        'w', 81,
+      );
       if (lookahead == '\t' ||
           lookahead == ' ' ||
-          lookahead == 0xfeff) SKIP(3);
+          lookahead == 0xfeff) SKIP(2);
+      END_STATE();
+    case 3:
+      if (lookahead == '\n') ADVANCE(177);
+      if (lookahead == '\r') ADVANCE(1);
+      if (lookahead == '"') ADVANCE(179);
+      if (lookahead == '?') ADVANCE(180);
+      if (lookahead == 0xfeff) ADVANCE(284);
+      if (lookahead == '\t' ||
+          lookahead == ' ') SKIP(3);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(290);
+      if (lookahead != 0 &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(303);
       END_STATE();
     case 4:
-      if (lookahead == '\n') ADVANCE(116);
+      if (lookahead == '\n') ADVANCE(177);
       if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '"') ADVANCE(118);
+      if (lookahead == '"') ADVANCE(179);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0xfeff) SKIP(4);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
       END_STATE();
     case 5:
-      if (lookahead == '\n') ADVANCE(116);
+      if (lookahead == '\n') ADVANCE(177);
       if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == 'b') ADVANCE(140);
-      if (lookahead == 'w') ADVANCE(136);
+      if (lookahead == '"') ADVANCE(179);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0xfeff) SKIP(5);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(200);
       END_STATE();
     case 6:
-      if (lookahead == '\n') ADVANCE(116);
+      if (lookahead == '\n') ADVANCE(177);
       if (lookahead == '\r') ADVANCE(1);
+      if (lookahead == 'b') ADVANCE(206);
+      if (lookahead == 'w') ADVANCE(202);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0xfeff) SKIP(6);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(134);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
       END_STATE();
     case 7:
-      if (lookahead == '-') ADVANCE(107);
-      if (lookahead == 'w') ADVANCE(133);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(98);
+      if (lookahead == '-') ADVANCE(70);
       END_STATE();
     case 8:
-      if (lookahead == '-') ADVANCE(111);
+      if (lookahead == '-') ADVANCE(168);
+      if (lookahead == 'w') ADVANCE(194);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(193);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(158);
       END_STATE();
     case 9:
-      if (lookahead == '.') ADVANCE(109);
+      if (lookahead == '-') ADVANCE(172);
       END_STATE();
     case 10:
-      if (lookahead == '>') ADVANCE(284);
-      if (lookahead == 'a') ADVANCE(171);
-      if (lookahead == 'e') ADVANCE(204);
-      if (lookahead == 'p') ADVANCE(188);
-      if (lookahead == 'r') ADVANCE(160);
-      if (lookahead == 0xfeff) ADVANCE(227);
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(10);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != '#') ADVANCE(266);
+      if (lookahead == '.') ADVANCE(170);
       END_STATE();
     case 11:
-      if (lookahead == 'a') ADVANCE(61);
-      if (lookahead == 'l') ADVANCE(76);
+      if (lookahead == '>') ADVANCE(363);
+      if (lookahead == 'a') ADVANCE(242);
+      if (lookahead == 'e') ADVANCE(281);
+      if (lookahead == 'p') ADVANCE(264);
+      if (lookahead == 'r') ADVANCE(233);
+      if (lookahead == 0xfeff) ADVANCE(304);
+      if (lookahead == '\t' ||
+          lookahead == ' ') SKIP(11);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != '#') ADVANCE(343);
       END_STATE();
     case 12:
-      if (lookahead == 'a') ADVANCE(22);
+      if (lookahead == 'a') ADVANCE(94);
+      if (lookahead == 'l') ADVANCE(117);
       END_STATE();
     case 13:
-      if (lookahead == 'a') ADVANCE(16);
+      if (lookahead == 'a') ADVANCE(37);
       END_STATE();
     case 14:
-      if (lookahead == 'a') ADVANCE(16);
-      if (lookahead == 'e') ADVANCE(25);
-      if (lookahead == 's') ADVANCE(298);
+      if (lookahead == 'a') ADVANCE(23);
       END_STATE();
     case 15:
-      if (lookahead == 'a') ADVANCE(78);
+      if (lookahead == 'a') ADVANCE(23);
+      if (lookahead == 'e') ADVANCE(34);
+      if (lookahead == 's') ADVANCE(391);
       END_STATE();
     case 16:
-      if (lookahead == 'b') ADVANCE(62);
+      if (lookahead == 'a') ADVANCE(152);
+      if (lookahead == 'r') ADVANCE(119);
       END_STATE();
     case 17:
-      if (lookahead == 'c') ADVANCE(272);
-      if (lookahead == 'q') ADVANCE(92);
+      if (lookahead == 'a') ADVANCE(146);
       END_STATE();
     case 18:
-      if (lookahead == 'c') ADVANCE(143);
-      if (lookahead == 'p') ADVANCE(190);
-      if (lookahead == 0xfeff) ADVANCE(229);
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(18);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != '#') ADVANCE(266);
+      if (lookahead == 'a') ADVANCE(133);
       END_STATE();
     case 19:
-      if (lookahead == 'c') ADVANCE(176);
-      if (lookahead == 'e') ADVANCE(205);
-      if (lookahead == 0xfeff) ADVANCE(230);
+      if (lookahead == 'a') ADVANCE(125);
+      END_STATE();
+    case 20:
+      if (lookahead == 'a') ADVANCE(129);
+      END_STATE();
+    case 21:
+      if (lookahead == 'a') ADVANCE(100);
+      END_STATE();
+    case 22:
+      if (lookahead == 'a') ADVANCE(148);
+      END_STATE();
+    case 23:
+      if (lookahead == 'b') ADVANCE(96);
+      END_STATE();
+    case 24:
+      if (lookahead == 'c') ADVANCE(349);
+      if (lookahead == 'p') ADVANCE(66);
+      if (lookahead == 'q') ADVANCE(151);
+      END_STATE();
+    case 25:
+      if (lookahead == 'c') ADVANCE(208);
+      if (lookahead == 'd') ADVANCE(235);
+      if (lookahead == 'e') ADVANCE(280);
+      if (lookahead == 'p') ADVANCE(209);
+      if (lookahead == 'r') ADVANCE(223);
+      if (lookahead == 'u') ADVANCE(270);
+      if (lookahead == 0xfeff) ADVANCE(306);
       if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(19);
+          lookahead == ' ') SKIP(25);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
-          lookahead != '#') ADVANCE(266);
-      END_STATE();
-    case 20:
-      if (lookahead == 'c') ADVANCE(75);
-      END_STATE();
-    case 21:
-      if (lookahead == 'c') ADVANCE(48);
-      if (lookahead == 'm') ADVANCE(59);
-      END_STATE();
-    case 22:
-      if (lookahead == 'd') ADVANCE(63);
-      END_STATE();
-    case 23:
-      if (lookahead == 'd') ADVANCE(300);
-      END_STATE();
-    case 24:
-      if (lookahead == 'd') ADVANCE(14);
-      END_STATE();
-    case 25:
-      if (lookahead == 'd') ADVANCE(282);
+          lookahead != '#') ADVANCE(343);
       END_STATE();
     case 26:
-      if (lookahead == 'd') ADVANCE(154);
-      if (lookahead == 'e') ADVANCE(203);
-      if (lookahead == 'r') ADVANCE(155);
-      if (lookahead == 'u') ADVANCE(195);
-      if (lookahead == 0xfeff) ADVANCE(231);
+      if (lookahead == 'c') ADVANCE(208);
+      if (lookahead == 'p') ADVANCE(265);
+      if (lookahead == 0xfeff) ADVANCE(307);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(26);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
-          lookahead != '#') ADVANCE(266);
+          lookahead != '#') ADVANCE(343);
       END_STATE();
     case 27:
-      if (lookahead == 'd') ADVANCE(84);
+      if (lookahead == 'c') ADVANCE(248);
+      if (lookahead == 'e') ADVANCE(282);
+      if (lookahead == 0xfeff) ADVANCE(308);
+      if (lookahead == '\t' ||
+          lookahead == ' ') SKIP(27);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != '#') ADVANCE(343);
       END_STATE();
     case 28:
-      if (lookahead == 'd') ADVANCE(15);
+      if (lookahead == 'c') ADVANCE(47);
+      if (lookahead == 't') ADVANCE(62);
       END_STATE();
     case 29:
-      if (lookahead == 'd') ADVANCE(93);
+      if (lookahead == 'c') ADVANCE(120);
+      if (lookahead == 'p') ADVANCE(66);
       END_STATE();
     case 30:
-      if (lookahead == 'd') ADVANCE(13);
+      if (lookahead == 'c') ADVANCE(63);
+      if (lookahead == 'm') ADVANCE(88);
       END_STATE();
     case 31:
-      if (lookahead == 'e') ADVANCE(12);
+      if (lookahead == 'c') ADVANCE(54);
       END_STATE();
     case 32:
-      if (lookahead == 'e') ADVANCE(17);
+      if (lookahead == 'd') ADVANCE(393);
       END_STATE();
     case 33:
-      if (lookahead == 'e') ADVANCE(68);
+      if (lookahead == 'd') ADVANCE(15);
       END_STATE();
     case 34:
-      if (lookahead == 'e') ADVANCE(285);
+      if (lookahead == 'd') ADVANCE(359);
       END_STATE();
     case 35:
-      if (lookahead == 'e') ADVANCE(267);
+      if (lookahead == 'd') ADVANCE(382);
       END_STATE();
     case 36:
-      if (lookahead == 'e') ADVANCE(276);
+      if (lookahead == 'd') ADVANCE(153);
       END_STATE();
     case 37:
-      if (lookahead == 'e') ADVANCE(297);
+      if (lookahead == 'd') ADVANCE(95);
       END_STATE();
     case 38:
-      if (lookahead == 'e') ADVANCE(274);
+      if (lookahead == 'd') ADVANCE(134);
       END_STATE();
     case 39:
-      if (lookahead == 'e') ADVANCE(295);
+      if (lookahead == 'd') ADVANCE(21);
       END_STATE();
     case 40:
-      if (lookahead == 'e') ADVANCE(290);
+      if (lookahead == 'd') ADVANCE(19);
       END_STATE();
     case 41:
-      if (lookahead == 'e') ADVANCE(268);
+      if (lookahead == 'd') ADVANCE(14);
       END_STATE();
     case 42:
-      if (lookahead == 'e') ADVANCE(293);
+      if (lookahead == 'e') ADVANCE(69);
+      if (lookahead == 'y') ADVANCE(357);
       END_STATE();
     case 43:
-      if (lookahead == 'e') ADVANCE(20);
+      if (lookahead == 'e') ADVANCE(24);
+      if (lookahead == 'o') ADVANCE(93);
       END_STATE();
     case 44:
-      if (lookahead == 'e') ADVANCE(53);
-      if (lookahead == 'y') ADVANCE(280);
+      if (lookahead == 'e') ADVANCE(109);
       END_STATE();
     case 45:
-      if (lookahead == 'e') ADVANCE(67);
+      if (lookahead == 'e') ADVANCE(364);
       END_STATE();
     case 46:
-      if (lookahead == 'e') ADVANCE(23);
+      if (lookahead == 'e') ADVANCE(344);
       END_STATE();
     case 47:
-      if (lookahead == 'e') ADVANCE(69);
+      if (lookahead == 'e') ADVANCE(124);
       END_STATE();
     case 48:
-      if (lookahead == 'e') ADVANCE(29);
+      if (lookahead == 'e') ADVANCE(353);
       END_STATE();
     case 49:
-      if (lookahead == 'e') ADVANCE(36);
+      if (lookahead == 'e') ADVANCE(384);
       END_STATE();
     case 50:
-      if (lookahead == 'e') ADVANCE(70);
+      if (lookahead == 'e') ADVANCE(390);
       END_STATE();
     case 51:
-      if (lookahead == 'e') ADVANCE(71);
+      if (lookahead == 'e') ADVANCE(351);
       END_STATE();
     case 52:
-      if (lookahead == 'f') ADVANCE(292);
+      if (lookahead == 'e') ADVANCE(388);
       END_STATE();
     case 53:
-      if (lookahead == 'f') ADVANCE(77);
+      if (lookahead == 'e') ADVANCE(369);
       END_STATE();
     case 54:
-      if (lookahead == 'g') ADVANCE(80);
+      if (lookahead == 'e') ADVANCE(383);
       END_STATE();
     case 55:
-      if (lookahead == 'h') ADVANCE(57);
+      if (lookahead == 'e') ADVANCE(345);
       END_STATE();
     case 56:
-      if (lookahead == 'i') ADVANCE(88);
+      if (lookahead == 'e') ADVANCE(379);
       END_STATE();
     case 57:
-      if (lookahead == 'i') ADVANCE(66);
+      if (lookahead == 'e') ADVANCE(29);
+      if (lookahead == 'o') ADVANCE(93);
       END_STATE();
     case 58:
-      if (lookahead == 'i') ADVANCE(72);
+      if (lookahead == 'e') ADVANCE(13);
       END_STATE();
     case 59:
-      if (lookahead == 'i') ADVANCE(87);
+      if (lookahead == 'e') ADVANCE(135);
       END_STATE();
     case 60:
-      if (lookahead == 'i') ADVANCE(82);
+      if (lookahead == 'e') ADVANCE(32);
       END_STATE();
     case 61:
-      if (lookahead == 'l') ADVANCE(45);
-      if (lookahead == 's') ADVANCE(35);
+      if (lookahead == 'e') ADVANCE(113);
       END_STATE();
     case 62:
-      if (lookahead == 'l') ADVANCE(42);
+      if (lookahead == 'e') ADVANCE(108);
       END_STATE();
     case 63:
-      if (lookahead == 'l') ADVANCE(58);
+      if (lookahead == 'e') ADVANCE(36);
       END_STATE();
     case 64:
-      if (lookahead == 'm') ADVANCE(65);
+      if (lookahead == 'e') ADVANCE(48);
       END_STATE();
     case 65:
-      if (lookahead == 'm') ADVANCE(51);
+      if (lookahead == 'e') ADVANCE(111);
       END_STATE();
     case 66:
-      if (lookahead == 'n') ADVANCE(278);
+      if (lookahead == 'e') ADVANCE(22);
       END_STATE();
     case 67:
-      if (lookahead == 'n') ADVANCE(28);
+      if (lookahead == 'e') ADVANCE(114);
       END_STATE();
     case 68:
-      if (lookahead == 'n') ADVANCE(89);
+      if (lookahead == 'f') ADVANCE(372);
+      if (lookahead == 'r') ADVANCE(371);
       END_STATE();
     case 69:
-      if (lookahead == 'n') ADVANCE(24);
+      if (lookahead == 'f') ADVANCE(123);
+      if (lookahead == 'g') ADVANCE(78);
       END_STATE();
     case 70:
-      if (lookahead == 'n') ADVANCE(30);
+      if (lookahead == 'f') ADVANCE(121);
       END_STATE();
     case 71:
-      if (lookahead == 'n') ADVANCE(27);
+      if (lookahead == 'g') ADVANCE(373);
       END_STATE();
     case 72:
-      if (lookahead == 'n') ADVANCE(40);
+      if (lookahead == 'g') ADVANCE(374);
       END_STATE();
     case 73:
-      if (lookahead == 'o') ADVANCE(294);
+      if (lookahead == 'g') ADVANCE(381);
       END_STATE();
     case 74:
-      if (lookahead == 'o') ADVANCE(21);
+      if (lookahead == 'g') ADVANCE(128);
       END_STATE();
     case 75:
-      if (lookahead == 'o') ADVANCE(64);
+      if (lookahead == 'h') ADVANCE(375);
       END_STATE();
     case 76:
-      if (lookahead == 'o') ADVANCE(86);
+      if (lookahead == 'h') ADVANCE(87);
       END_STATE();
     case 77:
-      if (lookahead == 'o') ADVANCE(81);
+      if (lookahead == 'i') ADVANCE(39);
       END_STATE();
     case 78:
-      if (lookahead == 'r') ADVANCE(270);
+      if (lookahead == 'i') ADVANCE(110);
       END_STATE();
     case 79:
-      if (lookahead == 'r') ADVANCE(74);
+      if (lookahead == 'i') ADVANCE(139);
       END_STATE();
     case 80:
-      if (lookahead == 'r') ADVANCE(49);
+      if (lookahead == 'i') ADVANCE(91);
       END_STATE();
     case 81:
-      if (lookahead == 'r') ADVANCE(37);
+      if (lookahead == 'i') ADVANCE(142);
       END_STATE();
     case 82:
-      if (lookahead == 'r') ADVANCE(39);
+      if (lookahead == 'i') ADVANCE(122);
       END_STATE();
     case 83:
-      if (lookahead == 'r') ADVANCE(41);
+      if (lookahead == 'i') ADVANCE(112);
       END_STATE();
     case 84:
-      if (lookahead == 's') ADVANCE(289);
+      if (lookahead == 'i') ADVANCE(103);
       END_STATE();
     case 85:
-      if (lookahead == 's') ADVANCE(34);
+      if (lookahead == 'i') ADVANCE(104);
       END_STATE();
     case 86:
-      if (lookahead == 's') ADVANCE(46);
+      if (lookahead == 'i') ADVANCE(107);
       END_STATE();
     case 87:
-      if (lookahead == 's') ADVANCE(38);
+      if (lookahead == 'i') ADVANCE(102);
       END_STATE();
     case 88:
-      if (lookahead == 't') ADVANCE(55);
+      if (lookahead == 'i') ADVANCE(138);
       END_STATE();
     case 89:
-      if (lookahead == 't') ADVANCE(287);
+      if (lookahead == 'i') ADVANCE(131);
       END_STATE();
     case 90:
-      if (lookahead == 't') ADVANCE(47);
+      if (lookahead == 'l') ADVANCE(7);
       END_STATE();
     case 91:
-      if (lookahead == 't') ADVANCE(50);
+      if (lookahead == 'l') ADVANCE(387);
       END_STATE();
     case 92:
-      if (lookahead == 'u') ADVANCE(60);
+      if (lookahead == 'l') ADVANCE(195);
+      if (lookahead == '\t' ||
+          lookahead == ' ' ||
+          lookahead == 0xfeff) SKIP(92);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(200);
       END_STATE();
     case 93:
-      if (lookahead == 'u') ADVANCE(83);
+      if (lookahead == 'l') ADVANCE(90);
       END_STATE();
     case 94:
-      if (lookahead == 'v') ADVANCE(33);
-      if (lookahead == 'x') ADVANCE(90);
+      if (lookahead == 'l') ADVANCE(61);
+      if (lookahead == 's') ADVANCE(46);
       END_STATE();
     case 95:
-      if (lookahead == 'w') ADVANCE(133);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(7);
+      if (lookahead == 'l') ADVANCE(83);
       END_STATE();
     case 96:
-      if (lookahead == 'w') ADVANCE(133);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(95);
+      if (lookahead == 'l') ADVANCE(56);
       END_STATE();
     case 97:
-      if (lookahead == 'w') ADVANCE(133);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(96);
+      if (lookahead == 'm') ADVANCE(386);
       END_STATE();
     case 98:
-      if (lookahead == 'w') ADVANCE(133);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(98);
+      if (lookahead == 'm') ADVANCE(99);
       END_STATE();
     case 99:
-      if (lookahead == 'x') ADVANCE(91);
+      if (lookahead == 'm') ADVANCE(65);
       END_STATE();
     case 100:
-      if (lookahead == 0xfeff) ADVANCE(232);
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(100);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != '#') ADVANCE(266);
+      if (lookahead == 'n') ADVANCE(31);
       END_STATE();
     case 101:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(119);
+      if (lookahead == 'n') ADVANCE(361);
       END_STATE();
     case 102:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(120);
+      if (lookahead == 'n') ADVANCE(355);
       END_STATE();
     case 103:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(129);
+      if (lookahead == 'n') ADVANCE(71);
       END_STATE();
     case 104:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(123);
+      if (lookahead == 'n') ADVANCE(72);
       END_STATE();
     case 105:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(8);
+      if (lookahead == 'n') ADVANCE(144);
       END_STATE();
     case 106:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(122);
+      if (lookahead == 'n') ADVANCE(144);
+      if (lookahead == 's') ADVANCE(45);
       END_STATE();
     case 107:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(102);
+      if (lookahead == 'n') ADVANCE(73);
       END_STATE();
     case 108:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(103);
+      if (lookahead == 'n') ADVANCE(33);
       END_STATE();
     case 109:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(104);
+      if (lookahead == 'n') ADVANCE(140);
       END_STATE();
     case 110:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(101);
+      if (lookahead == 'n') ADVANCE(115);
       END_STATE();
     case 111:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(106);
+      if (lookahead == 'n') ADVANCE(38);
       END_STATE();
     case 112:
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(134);
+      if (lookahead == 'n') ADVANCE(53);
       END_STATE();
     case 113:
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(118);
+      if (lookahead == 'n') ADVANCE(40);
       END_STATE();
     case 114:
-      if (eof) ADVANCE(115);
-      if (lookahead == '?') ADVANCE(119);
-      if (lookahead == 'c') ADVANCE(236);
-      if (lookahead == 'p') ADVANCE(249);
-      if (lookahead == 0xfeff) ADVANCE(228);
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(114);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(264);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != '#') ADVANCE(266);
+      if (lookahead == 'n') ADVANCE(41);
       END_STATE();
     case 115:
-      ACCEPT_TOKEN(ts_builtin_sym_end);
+      if (lookahead == 'n') ADVANCE(85);
       END_STATE();
     case 116:
-      ACCEPT_TOKEN(sym__newline);
+      if (lookahead == 'o') ADVANCE(380);
       END_STATE();
     case 117:
-      ACCEPT_TOKEN(sym_string);
+      if (lookahead == 'o') ADVANCE(136);
       END_STATE();
     case 118:
-      ACCEPT_TOKEN(sym_unterminated_string);
-      if (lookahead == '"') ADVANCE(117);
-      if (lookahead == '\\') ADVANCE(113);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(118);
+      if (lookahead == 'o') ADVANCE(97);
       END_STATE();
     case 119:
-      ACCEPT_TOKEN(sym_date);
+      if (lookahead == 'o') ADVANCE(30);
       END_STATE();
     case 120:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(108);
-      if (lookahead == '.') ADVANCE(9);
+      if (lookahead == 'o') ADVANCE(98);
       END_STATE();
     case 121:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(222);
-      if (lookahead == '.') ADVANCE(210);
+      if (lookahead == 'o') ADVANCE(126);
       END_STATE();
     case 122:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(110);
+      if (lookahead == 'o') ADVANCE(101);
       END_STATE();
     case 123:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(110);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(105);
+      if (lookahead == 'o') ADVANCE(130);
       END_STATE();
     case 124:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(260);
-      if (lookahead == '.') ADVANCE(235);
+      if (lookahead == 'p') ADVANCE(145);
       END_STATE();
     case 125:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(224);
+      if (lookahead == 'r') ADVANCE(347);
       END_STATE();
     case 126:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(224);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(216);
+      if (lookahead == 'r') ADVANCE(159);
       END_STATE();
     case 127:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(262);
+      if (lookahead == 'r') ADVANCE(118);
       END_STATE();
     case 128:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(262);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(265);
+      if (lookahead == 'r') ADVANCE(64);
       END_STATE();
     case 129:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '.') ADVANCE(9);
+      if (lookahead == 'r') ADVANCE(35);
       END_STATE();
     case 130:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '.') ADVANCE(235);
+      if (lookahead == 'r') ADVANCE(50);
       END_STATE();
     case 131:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '.') ADVANCE(210);
+      if (lookahead == 'r') ADVANCE(52);
       END_STATE();
     case 132:
-      ACCEPT_TOKEN(sym_duration);
+      if (lookahead == 'r') ADVANCE(55);
       END_STATE();
     case 133:
-      ACCEPT_TOKEN(sym_duration);
-      if (lookahead == 'd') ADVANCE(132);
+      if (lookahead == 'r') ADVANCE(147);
       END_STATE();
     case 134:
-      ACCEPT_TOKEN(sym__name_token);
-      if (lookahead == '.') ADVANCE(112);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(134);
+      if (lookahead == 's') ADVANCE(368);
       END_STATE();
     case 135:
-      ACCEPT_TOKEN(sym_id);
-      if (lookahead == 'h') ADVANCE(137);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
+      if (lookahead == 's') ADVANCE(141);
       END_STATE();
     case 136:
-      ACCEPT_TOKEN(sym_id);
-      if (lookahead == 'i') ADVANCE(139);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
+      if (lookahead == 's') ADVANCE(60);
       END_STATE();
     case 137:
-      ACCEPT_TOKEN(sym_id);
-      if (lookahead == 'i') ADVANCE(138);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
+      if (lookahead == 's') ADVANCE(49);
       END_STATE();
     case 138:
-      ACCEPT_TOKEN(sym_id);
-      if (lookahead == 'n') ADVANCE(279);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
+      if (lookahead == 's') ADVANCE(51);
       END_STATE();
     case 139:
-      ACCEPT_TOKEN(sym_id);
-      if (lookahead == 't') ADVANCE(135);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
+      if (lookahead == 't') ADVANCE(75);
       END_STATE();
     case 140:
-      ACCEPT_TOKEN(sym_id);
-      if (lookahead == 'y') ADVANCE(281);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
+      if (lookahead == 't') ADVANCE(366);
       END_STATE();
     case 141:
+      if (lookahead == 't') ADVANCE(376);
+      END_STATE();
+    case 142:
+      if (lookahead == 't') ADVANCE(76);
+      END_STATE();
+    case 143:
+      if (lookahead == 't') ADVANCE(18);
+      END_STATE();
+    case 144:
+      if (lookahead == 't') ADVANCE(80);
+      END_STATE();
+    case 145:
+      if (lookahead == 't') ADVANCE(82);
+      END_STATE();
+    case 146:
+      if (lookahead == 't') ADVANCE(59);
+      END_STATE();
+    case 147:
+      if (lookahead == 't') ADVANCE(84);
+      END_STATE();
+    case 148:
+      if (lookahead == 't') ADVANCE(86);
+      END_STATE();
+    case 149:
+      if (lookahead == 't') ADVANCE(67);
+      END_STATE();
+    case 150:
+      if (lookahead == 'u') ADVANCE(77);
+      END_STATE();
+    case 151:
+      if (lookahead == 'u') ADVANCE(89);
+      END_STATE();
+    case 152:
+      if (lookahead == 'u') ADVANCE(137);
+      END_STATE();
+    case 153:
+      if (lookahead == 'u') ADVANCE(132);
+      END_STATE();
+    case 154:
+      if (lookahead == 'v') ADVANCE(44);
+      if (lookahead == 'x') ADVANCE(28);
+      END_STATE();
+    case 155:
+      if (lookahead == 'w') ADVANCE(194);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(193);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(8);
+      END_STATE();
+    case 156:
+      if (lookahead == 'w') ADVANCE(194);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(193);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(155);
+      END_STATE();
+    case 157:
+      if (lookahead == 'w') ADVANCE(194);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(193);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(156);
+      END_STATE();
+    case 158:
+      if (lookahead == 'w') ADVANCE(194);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(193);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(158);
+      END_STATE();
+    case 159:
+      if (lookahead == 'w') ADVANCE(20);
+      END_STATE();
+    case 160:
+      if (lookahead == 'x') ADVANCE(149);
+      END_STATE();
+    case 161:
+      if (lookahead == 0xfeff) ADVANCE(309);
+      if (lookahead == '\t' ||
+          lookahead == ' ') SKIP(161);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != '#') ADVANCE(343);
+      END_STATE();
+    case 162:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(180);
+      END_STATE();
+    case 163:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(181);
+      END_STATE();
+    case 164:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(190);
+      END_STATE();
+    case 165:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(184);
+      END_STATE();
+    case 166:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(183);
+      END_STATE();
+    case 167:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(9);
+      END_STATE();
+    case 168:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(163);
+      END_STATE();
+    case 169:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(164);
+      END_STATE();
+    case 170:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(165);
+      END_STATE();
+    case 171:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(162);
+      END_STATE();
+    case 172:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(166);
+      END_STATE();
+    case 173:
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(200);
+      END_STATE();
+    case 174:
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(179);
+      END_STATE();
+    case 175:
+      if (eof) ADVANCE(176);
+      if (lookahead == '?') ADVANCE(180);
+      if (lookahead == 'c') ADVANCE(313);
+      if (lookahead == 'p') ADVANCE(326);
+      if (lookahead == 0xfeff) ADVANCE(305);
+      if (lookahead == '\t' ||
+          lookahead == ' ') SKIP(175);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(341);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != '#') ADVANCE(343);
+      END_STATE();
+    case 176:
+      ACCEPT_TOKEN(ts_builtin_sym_end);
+      END_STATE();
+    case 177:
+      ACCEPT_TOKEN(sym__newline);
+      END_STATE();
+    case 178:
+      ACCEPT_TOKEN(sym_string);
+      END_STATE();
+    case 179:
+      ACCEPT_TOKEN(sym_unterminated_string);
+      if (lookahead == '"') ADVANCE(178);
+      if (lookahead == '\\') ADVANCE(174);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(179);
+      END_STATE();
+    case 180:
+      ACCEPT_TOKEN(sym_date);
+      END_STATE();
+    case 181:
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '-') ADVANCE(169);
+      if (lookahead == '.') ADVANCE(10);
+      END_STATE();
+    case 182:
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '-') ADVANCE(299);
+      if (lookahead == '.') ADVANCE(287);
+      END_STATE();
+    case 183:
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '-') ADVANCE(171);
+      END_STATE();
+    case 184:
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '-') ADVANCE(171);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(167);
+      END_STATE();
+    case 185:
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '-') ADVANCE(337);
+      if (lookahead == '.') ADVANCE(312);
+      END_STATE();
+    case 186:
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '-') ADVANCE(301);
+      END_STATE();
+    case 187:
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '-') ADVANCE(301);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(293);
+      END_STATE();
+    case 188:
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '-') ADVANCE(339);
+      END_STATE();
+    case 189:
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '-') ADVANCE(339);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(342);
+      END_STATE();
+    case 190:
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '.') ADVANCE(10);
+      END_STATE();
+    case 191:
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '.') ADVANCE(312);
+      END_STATE();
+    case 192:
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '.') ADVANCE(287);
+      END_STATE();
+    case 193:
+      ACCEPT_TOKEN(sym_duration);
+      END_STATE();
+    case 194:
+      ACCEPT_TOKEN(sym_duration);
+      if (lookahead == 'd') ADVANCE(193);
+      END_STATE();
+    case 195:
+      ACCEPT_TOKEN(sym__name_token);
+      if (lookahead == '.') ADVANCE(173);
+      if (lookahead == 'a') ADVANCE(198);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(200);
+      END_STATE();
+    case 196:
+      ACCEPT_TOKEN(sym__name_token);
+      if (lookahead == '.') ADVANCE(173);
+      if (lookahead == 'e') ADVANCE(197);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(200);
+      END_STATE();
+    case 197:
+      ACCEPT_TOKEN(sym__name_token);
+      if (lookahead == '.') ADVANCE(173);
+      if (lookahead == 's') ADVANCE(199);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(200);
+      END_STATE();
+    case 198:
+      ACCEPT_TOKEN(sym__name_token);
+      if (lookahead == '.') ADVANCE(173);
+      if (lookahead == 't') ADVANCE(196);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(200);
+      END_STATE();
+    case 199:
+      ACCEPT_TOKEN(sym__name_token);
+      if (lookahead == '.') ADVANCE(173);
+      if (lookahead == 't') ADVANCE(377);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(200);
+      END_STATE();
+    case 200:
+      ACCEPT_TOKEN(sym__name_token);
+      if (lookahead == '.') ADVANCE(173);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(200);
+      END_STATE();
+    case 201:
+      ACCEPT_TOKEN(sym_id);
+      if (lookahead == 'h') ADVANCE(203);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
+      END_STATE();
+    case 202:
+      ACCEPT_TOKEN(sym_id);
+      if (lookahead == 'i') ADVANCE(205);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
+      END_STATE();
+    case 203:
+      ACCEPT_TOKEN(sym_id);
+      if (lookahead == 'i') ADVANCE(204);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
+      END_STATE();
+    case 204:
+      ACCEPT_TOKEN(sym_id);
+      if (lookahead == 'n') ADVANCE(356);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
+      END_STATE();
+    case 205:
+      ACCEPT_TOKEN(sym_id);
+      if (lookahead == 't') ADVANCE(201);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
+      END_STATE();
+    case 206:
+      ACCEPT_TOKEN(sym_id);
+      if (lookahead == 'y') ADVANCE(358);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
+      END_STATE();
+    case 207:
       ACCEPT_TOKEN(sym_id);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
-      END_STATE();
-    case 142:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'a') ADVANCE(147);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 143:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'a') ADVANCE(177);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 144:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'a') ADVANCE(189);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 145:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'c') ADVANCE(273);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 146:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'c') ADVANCE(168);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 147:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(175);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 148:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(283);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 149:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(301);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 150:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(194);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 151:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(202);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 152:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(144);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 153:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(164);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 154:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(142);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 155:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(187);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 156:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(179);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 157:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(286);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 158:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(296);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 159:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(291);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 160:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(145);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 161:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(277);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 162:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(275);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 163:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(269);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 164:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(148);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 165:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(180);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 166:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(149);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 167:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(181);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 168:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(151);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 169:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(161);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 170:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(183);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 171:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'g') ADVANCE(192);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 172:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'i') ADVANCE(191);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 173:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'i') ADVANCE(182);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 174:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'i') ADVANCE(196);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 175:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'l') ADVANCE(173);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 176:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'l') ADVANCE(186);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 177:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'l') ADVANCE(170);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 178:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'm') ADVANCE(174);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 179:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(198);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 180:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(153);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 181:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(150);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 182:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(159);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 183:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(152);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 184:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'o') ADVANCE(178);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 185:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'o') ADVANCE(146);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 186:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'o') ADVANCE(197);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 187:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'q') ADVANCE(201);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 188:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(184);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 189:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(271);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 190:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(185);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 191:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(158);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 192:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(169);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 193:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(163);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 194:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 's') ADVANCE(299);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 195:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 's') ADVANCE(157);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 196:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 's') ADVANCE(162);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 197:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 's') ADVANCE(166);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 198:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 't') ADVANCE(288);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 199:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 't') ADVANCE(165);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 200:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 't') ADVANCE(167);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 201:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'u') ADVANCE(172);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 202:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'u') ADVANCE(193);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 203:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'v') ADVANCE(156);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 204:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'x') ADVANCE(199);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 205:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'x') ADVANCE(200);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 206:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      END_STATE();
-    case 207:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == '\n') ADVANCE(116);
-      if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '"') ADVANCE(118);
-      if (lookahead == '?') ADVANCE(119);
-      if (lookahead == 0xfeff) ADVANCE(207);
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(2);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(213);
-      if (lookahead != 0 &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
       END_STATE();
     case 208:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == '-') ADVANCE(217);
-      if (lookahead == 'w') ADVANCE(133);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(214);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'a') ADVANCE(249);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
     case 209:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == '-') ADVANCE(225);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'a') ADVANCE(278);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
     case 210:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == '.') ADVANCE(223);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'a') ADVANCE(219);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
     case 211:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'w') ADVANCE(133);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(208);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'a') ADVANCE(263);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
     case 212:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'w') ADVANCE(133);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(211);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'c') ADVANCE(350);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
     case 213:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'w') ADVANCE(133);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(212);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'c') ADVANCE(226);
+      if (lookahead == 't') ADVANCE(238);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
     case 214:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'w') ADVANCE(133);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(132);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(214);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'c') ADVANCE(226);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
     case 215:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(119);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'c') ADVANCE(240);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
     case 216:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(209);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'd') ADVANCE(360);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
     case 217:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(218);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'd') ADVANCE(394);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
     case 218:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(121);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'd') ADVANCE(269);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
     case 219:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(131);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'd') ADVANCE(247);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
     case 220:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(126);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'd') ADVANCE(279);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
     case 221:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(125);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'd') ADVANCE(211);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
     case 222:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(219);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'd') ADVANCE(236);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
     case 223:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(220);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(262);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
     case 224:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(215);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(251);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
     case 225:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(221);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(365);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
     case 226:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(261);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 227:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(385);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 228:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(389);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 229:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(370);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 230:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(354);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 231:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(352);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 232:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(346);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 233:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(212);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 234:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(253);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 235:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(210);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 236:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(216);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 237:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(217);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 238:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(254);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 239:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(255);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 240:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(220);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 241:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(230);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 242:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'g') ADVANCE(267);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 243:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'i') ADVANCE(266);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 244:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'i') ADVANCE(258);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 245:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'i') ADVANCE(256);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 246:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'i') ADVANCE(272);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 247:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'l') ADVANCE(245);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 248:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'l') ADVANCE(260);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 249:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'l') ADVANCE(234);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 250:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'm') ADVANCE(246);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 251:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'n') ADVANCE(274);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 252:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'n') ADVANCE(362);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 253:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'n') ADVANCE(221);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 254:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'n') ADVANCE(222);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 255:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'n') ADVANCE(218);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 256:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'n') ADVANCE(229);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 257:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'o') ADVANCE(250);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 258:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'o') ADVANCE(252);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 259:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'o') ADVANCE(215);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 260:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'o') ADVANCE(273);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 261:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'p') ADVANCE(275);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 262:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'q') ADVANCE(277);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 263:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'r') ADVANCE(348);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 264:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'r') ADVANCE(257);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 265:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'r') ADVANCE(259);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 266:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'r') ADVANCE(228);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 267:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'r') ADVANCE(241);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 268:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'r') ADVANCE(232);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 269:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 's') ADVANCE(392);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 270:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 's') ADVANCE(225);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 271:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 's') ADVANCE(227);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 272:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 's') ADVANCE(231);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 273:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 's') ADVANCE(237);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 274:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 't') ADVANCE(367);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 275:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 't') ADVANCE(244);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 276:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 't') ADVANCE(239);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 277:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'u') ADVANCE(243);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 278:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'u') ADVANCE(271);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 279:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'u') ADVANCE(268);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 280:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'v') ADVANCE(224);
+      if (lookahead == 'x') ADVANCE(214);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 281:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'x') ADVANCE(213);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 282:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'x') ADVANCE(276);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 283:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 284:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == '\n') ADVANCE(177);
+      if (lookahead == '\r') ADVANCE(1);
+      if (lookahead == '"') ADVANCE(179);
+      if (lookahead == '?') ADVANCE(180);
+      if (lookahead == 0xfeff) ADVANCE(284);
+      if (lookahead == '\t' ||
+          lookahead == ' ') SKIP(3);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(290);
+      if (lookahead != 0 &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(303);
+      END_STATE();
+    case 285:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == '-') ADVANCE(294);
+      if (lookahead == 'w') ADVANCE(194);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(193);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(291);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(303);
+      END_STATE();
+    case 286:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == '-') ADVANCE(302);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(303);
+      END_STATE();
+    case 287:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == '.') ADVANCE(300);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(303);
+      END_STATE();
+    case 288:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == 'w') ADVANCE(194);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(193);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(285);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(303);
+      END_STATE();
+    case 289:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == 'w') ADVANCE(194);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(193);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(288);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(303);
+      END_STATE();
+    case 290:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == 'w') ADVANCE(194);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(193);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(289);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(303);
+      END_STATE();
+    case 291:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == 'w') ADVANCE(194);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(193);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(291);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(303);
+      END_STATE();
+    case 292:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(180);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(303);
+      END_STATE();
+    case 293:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(286);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(303);
+      END_STATE();
+    case 294:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(295);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(303);
+      END_STATE();
+    case 295:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(182);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(303);
+      END_STATE();
+    case 296:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(192);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(303);
+      END_STATE();
+    case 297:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(187);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(303);
+      END_STATE();
+    case 298:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(186);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(303);
+      END_STATE();
+    case 299:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(296);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(303);
+      END_STATE();
+    case 300:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(297);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(303);
+      END_STATE();
+    case 301:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(292);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(303);
+      END_STATE();
+    case 302:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(303);
+      END_STATE();
+    case 303:
       ACCEPT_TOKEN(sym_word);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -2521,534 +4078,600 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(226);
+          lookahead != '#') ADVANCE(303);
       END_STATE();
-    case 227:
+    case 304:
       ACCEPT_TOKEN(sym_invalid_line);
       ADVANCE_MAP(
-        '#', 266,
-        '>', 284,
-        'a', 171,
-        'e', 204,
-        'p', 188,
-        'r', 160,
-        0xfeff, 227,
-        '\t', 227,
-        ' ', 227,
+        '#', 343,
+        '>', 363,
+        'a', 242,
+        'e', 281,
+        'p', 264,
+        'r', 233,
+        0xfeff, 304,
+        '\t', 304,
+        ' ', 304,
       );
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 228:
+    case 305:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '#') ADVANCE(266);
-      if (lookahead == '?') ADVANCE(119);
-      if (lookahead == 'c') ADVANCE(236);
-      if (lookahead == 'p') ADVANCE(249);
-      if (lookahead == 0xfeff) ADVANCE(228);
+      if (lookahead == '#') ADVANCE(343);
+      if (lookahead == '?') ADVANCE(180);
+      if (lookahead == 'c') ADVANCE(313);
+      if (lookahead == 'p') ADVANCE(326);
+      if (lookahead == 0xfeff) ADVANCE(305);
       if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(228);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(264);
+          lookahead == ' ') ADVANCE(305);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(341);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 229:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '#') ADVANCE(266);
-      if (lookahead == 'c') ADVANCE(143);
-      if (lookahead == 'p') ADVANCE(190);
-      if (lookahead == 0xfeff) ADVANCE(229);
-      if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(229);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
-      END_STATE();
-    case 230:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '#') ADVANCE(266);
-      if (lookahead == 'c') ADVANCE(176);
-      if (lookahead == 'e') ADVANCE(205);
-      if (lookahead == 0xfeff) ADVANCE(230);
-      if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(230);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
-      END_STATE();
-    case 231:
+    case 306:
       ACCEPT_TOKEN(sym_invalid_line);
       ADVANCE_MAP(
-        '#', 266,
-        'd', 154,
-        'e', 203,
-        'r', 155,
-        'u', 195,
-        0xfeff, 231,
-        '\t', 231,
-        ' ', 231,
+        '#', 343,
+        'c', 208,
+        'd', 235,
+        'e', 280,
+        'p', 209,
+        'r', 223,
+        'u', 270,
+        0xfeff, 306,
+        '\t', 306,
+        ' ', 306,
       );
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 232:
+    case 307:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '#') ADVANCE(266);
-      if (lookahead == 0xfeff) ADVANCE(232);
+      if (lookahead == '#') ADVANCE(343);
+      if (lookahead == 'c') ADVANCE(208);
+      if (lookahead == 'p') ADVANCE(265);
+      if (lookahead == 0xfeff) ADVANCE(307);
       if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(232);
+          lookahead == ' ') ADVANCE(307);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 233:
+    case 308:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '-') ADVANCE(259);
+      if (lookahead == '#') ADVANCE(343);
+      if (lookahead == 'c') ADVANCE(248);
+      if (lookahead == 'e') ADVANCE(282);
+      if (lookahead == 0xfeff) ADVANCE(308);
+      if (lookahead == '\t' ||
+          lookahead == ' ') ADVANCE(308);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(343);
+      END_STATE();
+    case 309:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == '#') ADVANCE(343);
+      if (lookahead == 0xfeff) ADVANCE(309);
+      if (lookahead == '\t' ||
+          lookahead == ' ') ADVANCE(309);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(343);
+      END_STATE();
+    case 310:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == '-') ADVANCE(336);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 234:
+    case 311:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '-') ADVANCE(263);
+      if (lookahead == '-') ADVANCE(340);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 235:
+    case 312:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '.') ADVANCE(261);
+      if (lookahead == '.') ADVANCE(338);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 236:
+    case 313:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'a') ADVANCE(245);
+      if (lookahead == 'a') ADVANCE(322);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 237:
+    case 314:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'a') ADVANCE(248);
+      if (lookahead == 'a') ADVANCE(325);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 238:
+    case 315:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'c') ADVANCE(244);
+      if (lookahead == 'c') ADVANCE(321);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 239:
+    case 316:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'd') ADVANCE(251);
+      if (lookahead == 'd') ADVANCE(328);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 240:
+    case 317:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'd') ADVANCE(237);
+      if (lookahead == 'd') ADVANCE(314);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 241:
+    case 318:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'e') ADVANCE(267);
+      if (lookahead == 'e') ADVANCE(344);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 242:
+    case 319:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'e') ADVANCE(268);
+      if (lookahead == 'e') ADVANCE(345);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 243:
+    case 320:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'e') ADVANCE(246);
+      if (lookahead == 'e') ADVANCE(323);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 244:
+    case 321:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'e') ADVANCE(239);
+      if (lookahead == 'e') ADVANCE(316);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 245:
+    case 322:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'l') ADVANCE(243);
-      if (lookahead == 's') ADVANCE(241);
+      if (lookahead == 'l') ADVANCE(320);
+      if (lookahead == 's') ADVANCE(318);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 246:
+    case 323:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'n') ADVANCE(240);
+      if (lookahead == 'n') ADVANCE(317);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 247:
+    case 324:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'o') ADVANCE(238);
+      if (lookahead == 'o') ADVANCE(315);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 248:
+    case 325:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'r') ADVANCE(270);
+      if (lookahead == 'r') ADVANCE(347);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 249:
+    case 326:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'r') ADVANCE(247);
+      if (lookahead == 'r') ADVANCE(324);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 250:
+    case 327:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'r') ADVANCE(242);
+      if (lookahead == 'r') ADVANCE(319);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 251:
+    case 328:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'u') ADVANCE(250);
+      if (lookahead == 'u') ADVANCE(327);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 252:
+    case 329:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(119);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(180);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 253:
+    case 330:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(233);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(310);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 254:
+    case 331:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(124);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(185);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 255:
+    case 332:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(130);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(191);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 256:
+    case 333:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(128);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(189);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 257:
+    case 334:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(127);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(188);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 258:
+    case 335:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(253);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(330);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 259:
+    case 336:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(254);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(331);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 260:
+    case 337:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(255);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(332);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 261:
+    case 338:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(256);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(333);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 262:
+    case 339:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(252);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(329);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 263:
+    case 340:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(257);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(334);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 264:
+    case 341:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(258);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(335);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 265:
+    case 342:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(234);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(311);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 266:
+    case 343:
       ACCEPT_TOKEN(sym_invalid_line);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(266);
+          lookahead != '\r') ADVANCE(343);
       END_STATE();
-    case 267:
+    case 344:
       ACCEPT_TOKEN(anon_sym_case);
       END_STATE();
-    case 268:
+    case 345:
       ACCEPT_TOKEN(anon_sym_procedure);
       END_STATE();
-    case 269:
+    case 346:
       ACCEPT_TOKEN(anon_sym_procedure);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
-    case 270:
+    case 347:
       ACCEPT_TOKEN(anon_sym_calendar);
       END_STATE();
-    case 271:
+    case 348:
       ACCEPT_TOKEN(anon_sym_calendar);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
-    case 272:
+    case 349:
       ACCEPT_TOKEN(anon_sym_rec);
       END_STATE();
-    case 273:
+    case 350:
       ACCEPT_TOKEN(anon_sym_rec);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
-    case 274:
+    case 351:
       ACCEPT_TOKEN(anon_sym_promise);
       END_STATE();
-    case 275:
+    case 352:
       ACCEPT_TOKEN(anon_sym_promise);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
-    case 276:
+    case 353:
       ACCEPT_TOKEN(anon_sym_agree);
       END_STATE();
-    case 277:
+    case 354:
       ACCEPT_TOKEN(anon_sym_agree);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
-    case 278:
+    case 355:
       ACCEPT_TOKEN(anon_sym_within);
       END_STATE();
-    case 279:
+    case 356:
       ACCEPT_TOKEN(anon_sym_within);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
       END_STATE();
-    case 280:
+    case 357:
       ACCEPT_TOKEN(anon_sym_by);
       END_STATE();
-    case 281:
+    case 358:
       ACCEPT_TOKEN(anon_sym_by);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(141);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
       END_STATE();
-    case 282:
+    case 359:
       ACCEPT_TOKEN(anon_sym_extended);
       END_STATE();
-    case 283:
+    case 360:
       ACCEPT_TOKEN(anon_sym_extended);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
-    case 284:
+    case 361:
+      ACCEPT_TOKEN(anon_sym_exception);
+      END_STATE();
+    case 362:
+      ACCEPT_TOKEN(anon_sym_exception);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 363:
       ACCEPT_TOKEN(sym_prose_line);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(284);
+          lookahead != '\r') ADVANCE(363);
       END_STATE();
-    case 285:
+    case 364:
       ACCEPT_TOKEN(anon_sym_use);
       END_STATE();
-    case 286:
+    case 365:
       ACCEPT_TOKEN(anon_sym_use);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
-    case 287:
+    case 366:
       ACCEPT_TOKEN(anon_sym_event);
       END_STATE();
-    case 288:
+    case 367:
       ACCEPT_TOKEN(anon_sym_event);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
-    case 289:
+    case 368:
       ACCEPT_TOKEN(anon_sym_recommends);
       END_STATE();
-    case 290:
+    case 369:
       ACCEPT_TOKEN(anon_sym_deadline);
       END_STATE();
-    case 291:
+    case 370:
       ACCEPT_TOKEN(anon_sym_deadline);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
-    case 292:
+    case 371:
+      ACCEPT_TOKEN(anon_sym_or);
+      END_STATE();
+    case 372:
       ACCEPT_TOKEN(anon_sym_of);
       END_STATE();
-    case 293:
+    case 373:
+      ACCEPT_TOKEN(anon_sym_starting);
+      END_STATE();
+    case 374:
+      ACCEPT_TOKEN(anon_sym_beginning);
+      END_STATE();
+    case 375:
+      ACCEPT_TOKEN(anon_sym_with);
+      END_STATE();
+    case 376:
+      ACCEPT_TOKEN(anon_sym_latest);
+      END_STATE();
+    case 377:
+      ACCEPT_TOKEN(anon_sym_latest);
+      if (lookahead == '.') ADVANCE(173);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(200);
+      END_STATE();
+    case 378:
+      ACCEPT_TOKEN(anon_sym_COMMA);
+      END_STATE();
+    case 379:
       ACCEPT_TOKEN(anon_sym_extendable);
       END_STATE();
-    case 294:
+    case 380:
       ACCEPT_TOKEN(anon_sym_to);
       END_STATE();
-    case 295:
+    case 381:
+      ACCEPT_TOKEN(anon_sym_repeating);
+      END_STATE();
+    case 382:
+      ACCEPT_TOKEN(anon_sym_roll_DASHforward);
+      END_STATE();
+    case 383:
+      ACCEPT_TOKEN(anon_sym_guidance);
+      END_STATE();
+    case 384:
+      ACCEPT_TOKEN(anon_sym_pause);
+      END_STATE();
+    case 385:
+      ACCEPT_TOKEN(anon_sym_pause);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      END_STATE();
+    case 386:
+      ACCEPT_TOKEN(anon_sym_from);
+      END_STATE();
+    case 387:
+      ACCEPT_TOKEN(anon_sym_until);
+      END_STATE();
+    case 388:
       ACCEPT_TOKEN(anon_sym_require);
       END_STATE();
-    case 296:
+    case 389:
       ACCEPT_TOKEN(anon_sym_require);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
-    case 297:
+    case 390:
       ACCEPT_TOKEN(anon_sym_before);
       END_STATE();
-    case 298:
+    case 391:
       ACCEPT_TOKEN(anon_sym_extends);
       END_STATE();
-    case 299:
+    case 392:
       ACCEPT_TOKEN(anon_sym_extends);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
-    case 300:
+    case 393:
       ACCEPT_TOKEN(anon_sym_closed);
       END_STATE();
-    case 301:
+    case 394:
       ACCEPT_TOKEN(anon_sym_closed);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(206);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
       END_STATE();
     default:
       return false;
@@ -3057,123 +4680,304 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
 
 static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0, .external_lex_state = 1},
-  [1] = {.lex_state = 114, .external_lex_state = 2},
-  [2] = {.lex_state = 114, .external_lex_state = 2},
-  [3] = {.lex_state = 114, .external_lex_state = 2},
-  [4] = {.lex_state = 26, .external_lex_state = 3},
-  [5] = {.lex_state = 10, .external_lex_state = 3},
-  [6] = {.lex_state = 2, .external_lex_state = 4},
+  [1] = {.lex_state = 175, .external_lex_state = 2},
+  [2] = {.lex_state = 25, .external_lex_state = 3},
+  [3] = {.lex_state = 175, .external_lex_state = 2},
+  [4] = {.lex_state = 11, .external_lex_state = 3},
+  [5] = {.lex_state = 175, .external_lex_state = 2},
+  [6] = {.lex_state = 0, .external_lex_state = 4},
   [7] = {.lex_state = 0, .external_lex_state = 4},
-  [8] = {.lex_state = 2, .external_lex_state = 4},
-  [9] = {.lex_state = 2, .external_lex_state = 4},
-  [10] = {.lex_state = 5, .external_lex_state = 4},
-  [11] = {.lex_state = 4, .external_lex_state = 4},
-  [12] = {.lex_state = 4, .external_lex_state = 4},
-  [13] = {.lex_state = 114, .external_lex_state = 2},
-  [14] = {.lex_state = 114, .external_lex_state = 2},
-  [15] = {.lex_state = 114, .external_lex_state = 2},
-  [16] = {.lex_state = 114, .external_lex_state = 2},
-  [17] = {.lex_state = 114, .external_lex_state = 2},
-  [18] = {.lex_state = 114, .external_lex_state = 2},
-  [19] = {.lex_state = 114, .external_lex_state = 2},
-  [20] = {.lex_state = 114, .external_lex_state = 2},
-  [21] = {.lex_state = 114, .external_lex_state = 2},
-  [22] = {.lex_state = 114, .external_lex_state = 2},
-  [23] = {.lex_state = 114, .external_lex_state = 2},
-  [24] = {.lex_state = 114, .external_lex_state = 2},
-  [25] = {.lex_state = 19, .external_lex_state = 3},
-  [26] = {.lex_state = 114, .external_lex_state = 2},
-  [27] = {.lex_state = 114, .external_lex_state = 2},
-  [28] = {.lex_state = 114, .external_lex_state = 2},
-  [29] = {.lex_state = 114, .external_lex_state = 2},
-  [30] = {.lex_state = 114, .external_lex_state = 2},
-  [31] = {.lex_state = 114, .external_lex_state = 2},
-  [32] = {.lex_state = 114, .external_lex_state = 2},
-  [33] = {.lex_state = 114, .external_lex_state = 2},
-  [34] = {.lex_state = 114, .external_lex_state = 2},
-  [35] = {.lex_state = 114, .external_lex_state = 2},
-  [36] = {.lex_state = 114, .external_lex_state = 2},
+  [8] = {.lex_state = 0, .external_lex_state = 4},
+  [9] = {.lex_state = 0, .external_lex_state = 4},
+  [10] = {.lex_state = 0, .external_lex_state = 4},
+  [11] = {.lex_state = 0, .external_lex_state = 4},
+  [12] = {.lex_state = 0, .external_lex_state = 4},
+  [13] = {.lex_state = 0, .external_lex_state = 4},
+  [14] = {.lex_state = 0, .external_lex_state = 4},
+  [15] = {.lex_state = 0, .external_lex_state = 4},
+  [16] = {.lex_state = 0, .external_lex_state = 4},
+  [17] = {.lex_state = 0, .external_lex_state = 4},
+  [18] = {.lex_state = 0, .external_lex_state = 4},
+  [19] = {.lex_state = 0, .external_lex_state = 4},
+  [20] = {.lex_state = 0, .external_lex_state = 4},
+  [21] = {.lex_state = 0, .external_lex_state = 4},
+  [22] = {.lex_state = 0, .external_lex_state = 4},
+  [23] = {.lex_state = 0, .external_lex_state = 4},
+  [24] = {.lex_state = 0, .external_lex_state = 4},
+  [25] = {.lex_state = 0, .external_lex_state = 4},
+  [26] = {.lex_state = 0, .external_lex_state = 4},
+  [27] = {.lex_state = 0, .external_lex_state = 4},
+  [28] = {.lex_state = 0, .external_lex_state = 4},
+  [29] = {.lex_state = 0, .external_lex_state = 4},
+  [30] = {.lex_state = 3, .external_lex_state = 4},
+  [31] = {.lex_state = 0, .external_lex_state = 4},
+  [32] = {.lex_state = 0, .external_lex_state = 4},
+  [33] = {.lex_state = 0, .external_lex_state = 4},
+  [34] = {.lex_state = 0, .external_lex_state = 4},
+  [35] = {.lex_state = 0, .external_lex_state = 4},
+  [36] = {.lex_state = 0, .external_lex_state = 4},
   [37] = {.lex_state = 0, .external_lex_state = 4},
-  [38] = {.lex_state = 114, .external_lex_state = 2},
-  [39] = {.lex_state = 2, .external_lex_state = 4},
-  [40] = {.lex_state = 114, .external_lex_state = 2},
-  [41] = {.lex_state = 114, .external_lex_state = 2},
-  [42] = {.lex_state = 114, .external_lex_state = 2},
-  [43] = {.lex_state = 114, .external_lex_state = 2},
-  [44] = {.lex_state = 114, .external_lex_state = 2},
-  [45] = {.lex_state = 18, .external_lex_state = 3},
-  [46] = {.lex_state = 3, .external_lex_state = 4},
-  [47] = {.lex_state = 4, .external_lex_state = 4},
-  [48] = {.lex_state = 0, .external_lex_state = 4},
+  [38] = {.lex_state = 2, .external_lex_state = 4},
+  [39] = {.lex_state = 0, .external_lex_state = 4},
+  [40] = {.lex_state = 0, .external_lex_state = 4},
+  [41] = {.lex_state = 0, .external_lex_state = 4},
+  [42] = {.lex_state = 0, .external_lex_state = 4},
+  [43] = {.lex_state = 0, .external_lex_state = 4},
+  [44] = {.lex_state = 0, .external_lex_state = 4},
+  [45] = {.lex_state = 3, .external_lex_state = 4},
+  [46] = {.lex_state = 0, .external_lex_state = 4},
+  [47] = {.lex_state = 0, .external_lex_state = 4},
+  [48] = {.lex_state = 2, .external_lex_state = 4},
   [49] = {.lex_state = 0, .external_lex_state = 4},
   [50] = {.lex_state = 0, .external_lex_state = 4},
-  [51] = {.lex_state = 5, .external_lex_state = 4},
-  [52] = {.lex_state = 3, .external_lex_state = 4},
-  [53] = {.lex_state = 6, .external_lex_state = 4},
-  [54] = {.lex_state = 4, .external_lex_state = 4},
-  [55] = {.lex_state = 6, .external_lex_state = 4},
-  [56] = {.lex_state = 6, .external_lex_state = 4},
-  [57] = {.lex_state = 6, .external_lex_state = 4},
-  [58] = {.lex_state = 6, .external_lex_state = 4},
+  [51] = {.lex_state = 0, .external_lex_state = 4},
+  [52] = {.lex_state = 0, .external_lex_state = 4},
+  [53] = {.lex_state = 0, .external_lex_state = 4},
+  [54] = {.lex_state = 0, .external_lex_state = 4},
+  [55] = {.lex_state = 0, .external_lex_state = 4},
+  [56] = {.lex_state = 0, .external_lex_state = 4},
+  [57] = {.lex_state = 0, .external_lex_state = 4},
+  [58] = {.lex_state = 0, .external_lex_state = 4},
   [59] = {.lex_state = 0, .external_lex_state = 4},
   [60] = {.lex_state = 0, .external_lex_state = 4},
   [61] = {.lex_state = 0, .external_lex_state = 4},
   [62] = {.lex_state = 0, .external_lex_state = 4},
-  [63] = {.lex_state = 5, .external_lex_state = 4},
-  [64] = {.lex_state = 4, .external_lex_state = 4},
+  [63] = {.lex_state = 0, .external_lex_state = 4},
+  [64] = {.lex_state = 0, .external_lex_state = 4},
   [65] = {.lex_state = 0, .external_lex_state = 4},
   [66] = {.lex_state = 0, .external_lex_state = 4},
-  [67] = {.lex_state = 0, .external_lex_state = 4},
+  [67] = {.lex_state = 3, .external_lex_state = 4},
   [68] = {.lex_state = 0, .external_lex_state = 4},
   [69] = {.lex_state = 0, .external_lex_state = 4},
-  [70] = {.lex_state = 6, .external_lex_state = 4},
+  [70] = {.lex_state = 0, .external_lex_state = 4},
   [71] = {.lex_state = 0, .external_lex_state = 4},
-  [72] = {.lex_state = 6, .external_lex_state = 3},
+  [72] = {.lex_state = 6, .external_lex_state = 4},
   [73] = {.lex_state = 0, .external_lex_state = 4},
-  [74] = {.lex_state = 6, .external_lex_state = 3},
-  [75] = {.lex_state = 6, .external_lex_state = 3},
-  [76] = {.lex_state = 0, .external_lex_state = 4},
+  [74] = {.lex_state = 0, .external_lex_state = 4},
+  [75] = {.lex_state = 175, .external_lex_state = 2},
+  [76] = {.lex_state = 2, .external_lex_state = 3},
   [77] = {.lex_state = 0, .external_lex_state = 4},
-  [78] = {.lex_state = 0, .external_lex_state = 4},
-  [79] = {.lex_state = 6, .external_lex_state = 4},
-  [80] = {.lex_state = 6, .external_lex_state = 4},
-  [81] = {.lex_state = 3, .external_lex_state = 4},
-  [82] = {.lex_state = 0, .external_lex_state = 4},
-  [83] = {.lex_state = 0, .external_lex_state = 4},
-  [84] = {.lex_state = 0, .external_lex_state = 4},
-  [85] = {.lex_state = 0, .external_lex_state = 4},
-  [86] = {.lex_state = 0, .external_lex_state = 3},
-  [87] = {.lex_state = 4, .external_lex_state = 3},
-  [88] = {.lex_state = 6, .external_lex_state = 3},
-  [89] = {.lex_state = 0, .external_lex_state = 3},
-  [90] = {.lex_state = 6, .external_lex_state = 3},
-  [91] = {.lex_state = 0, .external_lex_state = 4},
-  [92] = {.lex_state = 6, .external_lex_state = 3},
-  [93] = {.lex_state = 0, .external_lex_state = 4},
-  [94] = {.lex_state = 0, .external_lex_state = 4},
-  [95] = {.lex_state = 6, .external_lex_state = 3},
-  [96] = {.lex_state = 0, .external_lex_state = 4},
-  [97] = {.lex_state = 6, .external_lex_state = 3},
-  [98] = {.lex_state = 6, .external_lex_state = 3},
-  [99] = {.lex_state = 0, .external_lex_state = 4},
-  [100] = {.lex_state = 0, .external_lex_state = 4},
-  [101] = {.lex_state = 0, .external_lex_state = 4},
-  [102] = {.lex_state = 0, .external_lex_state = 4},
-  [103] = {.lex_state = 6, .external_lex_state = 3},
-  [104] = {.lex_state = 0, .external_lex_state = 4},
-  [105] = {.lex_state = 6, .external_lex_state = 3},
-  [106] = {.lex_state = 0, .external_lex_state = 4},
-  [107] = {.lex_state = 0, .external_lex_state = 3},
-  [108] = {.lex_state = 0, .external_lex_state = 3},
-  [109] = {.lex_state = 0, .external_lex_state = 3},
-  [110] = {.lex_state = 100, .external_lex_state = 3},
-  [111] = {.lex_state = 0, .external_lex_state = 3},
-  [112] = {.lex_state = 0, .external_lex_state = 3},
-  [113] = {.lex_state = 0, .external_lex_state = 3},
-  [114] = {.lex_state = 0, .external_lex_state = 3},
-  [115] = {.lex_state = 0, .external_lex_state = 3},
-  [116] = {.lex_state = 4, .external_lex_state = 3},
-  [117] = {.lex_state = 0, .external_lex_state = 3},
+  [78] = {.lex_state = 4, .external_lex_state = 4},
+  [79] = {.lex_state = 175, .external_lex_state = 2},
+  [80] = {.lex_state = 175, .external_lex_state = 2},
+  [81] = {.lex_state = 175, .external_lex_state = 2},
+  [82] = {.lex_state = 175, .external_lex_state = 2},
+  [83] = {.lex_state = 175, .external_lex_state = 2},
+  [84] = {.lex_state = 4, .external_lex_state = 4},
+  [85] = {.lex_state = 175, .external_lex_state = 2},
+  [86] = {.lex_state = 175, .external_lex_state = 2},
+  [87] = {.lex_state = 175, .external_lex_state = 2},
+  [88] = {.lex_state = 0, .external_lex_state = 4},
+  [89] = {.lex_state = 175, .external_lex_state = 2},
+  [90] = {.lex_state = 175, .external_lex_state = 2},
+  [91] = {.lex_state = 175, .external_lex_state = 2},
+  [92] = {.lex_state = 175, .external_lex_state = 2},
+  [93] = {.lex_state = 175, .external_lex_state = 2},
+  [94] = {.lex_state = 27, .external_lex_state = 3},
+  [95] = {.lex_state = 175, .external_lex_state = 2},
+  [96] = {.lex_state = 175, .external_lex_state = 2},
+  [97] = {.lex_state = 175, .external_lex_state = 2},
+  [98] = {.lex_state = 175, .external_lex_state = 2},
+  [99] = {.lex_state = 175, .external_lex_state = 2},
+  [100] = {.lex_state = 175, .external_lex_state = 2},
+  [101] = {.lex_state = 175, .external_lex_state = 2},
+  [102] = {.lex_state = 175, .external_lex_state = 2},
+  [103] = {.lex_state = 5, .external_lex_state = 4},
+  [104] = {.lex_state = 175, .external_lex_state = 2},
+  [105] = {.lex_state = 175, .external_lex_state = 2},
+  [106] = {.lex_state = 175, .external_lex_state = 2},
+  [107] = {.lex_state = 175, .external_lex_state = 2},
+  [108] = {.lex_state = 3, .external_lex_state = 4},
+  [109] = {.lex_state = 175, .external_lex_state = 2},
+  [110] = {.lex_state = 175, .external_lex_state = 2},
+  [111] = {.lex_state = 0, .external_lex_state = 4},
+  [112] = {.lex_state = 175, .external_lex_state = 2},
+  [113] = {.lex_state = 5, .external_lex_state = 4},
+  [114] = {.lex_state = 4, .external_lex_state = 4},
+  [115] = {.lex_state = 0, .external_lex_state = 4},
+  [116] = {.lex_state = 0, .external_lex_state = 4},
+  [117] = {.lex_state = 26, .external_lex_state = 3},
+  [118] = {.lex_state = 2, .external_lex_state = 4},
+  [119] = {.lex_state = 2, .external_lex_state = 3},
+  [120] = {.lex_state = 6, .external_lex_state = 4},
+  [121] = {.lex_state = 5, .external_lex_state = 4},
+  [122] = {.lex_state = 0, .external_lex_state = 4},
+  [123] = {.lex_state = 4, .external_lex_state = 4},
+  [124] = {.lex_state = 4, .external_lex_state = 4},
+  [125] = {.lex_state = 0, .external_lex_state = 4},
+  [126] = {.lex_state = 0, .external_lex_state = 3},
+  [127] = {.lex_state = 0, .external_lex_state = 4},
+  [128] = {.lex_state = 0, .external_lex_state = 3},
+  [129] = {.lex_state = 5, .external_lex_state = 4},
+  [130] = {.lex_state = 2, .external_lex_state = 3},
+  [131] = {.lex_state = 0, .external_lex_state = 4},
+  [132] = {.lex_state = 5, .external_lex_state = 4},
+  [133] = {.lex_state = 5, .external_lex_state = 4},
+  [134] = {.lex_state = 0, .external_lex_state = 4},
+  [135] = {.lex_state = 5, .external_lex_state = 4},
+  [136] = {.lex_state = 5, .external_lex_state = 4},
+  [137] = {.lex_state = 0, .external_lex_state = 3},
+  [138] = {.lex_state = 5, .external_lex_state = 4},
+  [139] = {.lex_state = 6, .external_lex_state = 4},
+  [140] = {.lex_state = 0, .external_lex_state = 3},
+  [141] = {.lex_state = 0, .external_lex_state = 3},
+  [142] = {.lex_state = 0, .external_lex_state = 4},
+  [143] = {.lex_state = 0, .external_lex_state = 4},
+  [144] = {.lex_state = 0, .external_lex_state = 4},
+  [145] = {.lex_state = 2, .external_lex_state = 4},
+  [146] = {.lex_state = 5, .external_lex_state = 3},
+  [147] = {.lex_state = 5, .external_lex_state = 3},
+  [148] = {.lex_state = 5, .external_lex_state = 3},
+  [149] = {.lex_state = 0, .external_lex_state = 4},
+  [150] = {.lex_state = 0, .external_lex_state = 4},
+  [151] = {.lex_state = 5, .external_lex_state = 3},
+  [152] = {.lex_state = 0, .external_lex_state = 4},
+  [153] = {.lex_state = 92, .external_lex_state = 3},
+  [154] = {.lex_state = 0, .external_lex_state = 4},
+  [155] = {.lex_state = 0, .external_lex_state = 4},
+  [156] = {.lex_state = 0, .external_lex_state = 4},
+  [157] = {.lex_state = 92, .external_lex_state = 3},
+  [158] = {.lex_state = 92, .external_lex_state = 3},
+  [159] = {.lex_state = 0, .external_lex_state = 4},
+  [160] = {.lex_state = 0, .external_lex_state = 4},
+  [161] = {.lex_state = 92, .external_lex_state = 3},
+  [162] = {.lex_state = 92, .external_lex_state = 3},
+  [163] = {.lex_state = 5, .external_lex_state = 4},
+  [164] = {.lex_state = 0, .external_lex_state = 4},
+  [165] = {.lex_state = 92, .external_lex_state = 3},
+  [166] = {.lex_state = 92, .external_lex_state = 3},
+  [167] = {.lex_state = 0, .external_lex_state = 4},
+  [168] = {.lex_state = 0, .external_lex_state = 4},
+  [169] = {.lex_state = 92, .external_lex_state = 3},
+  [170] = {.lex_state = 92, .external_lex_state = 3},
+  [171] = {.lex_state = 5, .external_lex_state = 4},
+  [172] = {.lex_state = 92, .external_lex_state = 3},
+  [173] = {.lex_state = 0, .external_lex_state = 4},
+  [174] = {.lex_state = 5, .external_lex_state = 3},
+  [175] = {.lex_state = 0, .external_lex_state = 4},
+  [176] = {.lex_state = 5, .external_lex_state = 3},
+  [177] = {.lex_state = 5, .external_lex_state = 3},
+  [178] = {.lex_state = 0, .external_lex_state = 4},
+  [179] = {.lex_state = 5, .external_lex_state = 3},
+  [180] = {.lex_state = 0, .external_lex_state = 4},
+  [181] = {.lex_state = 0, .external_lex_state = 4},
+  [182] = {.lex_state = 0, .external_lex_state = 3},
+  [183] = {.lex_state = 0, .external_lex_state = 4},
+  [184] = {.lex_state = 0, .external_lex_state = 4},
+  [185] = {.lex_state = 5, .external_lex_state = 3},
+  [186] = {.lex_state = 0, .external_lex_state = 4},
+  [187] = {.lex_state = 5, .external_lex_state = 3},
+  [188] = {.lex_state = 0, .external_lex_state = 4},
+  [189] = {.lex_state = 0, .external_lex_state = 4},
+  [190] = {.lex_state = 0, .external_lex_state = 4},
+  [191] = {.lex_state = 5, .external_lex_state = 3},
+  [192] = {.lex_state = 0, .external_lex_state = 4},
+  [193] = {.lex_state = 5, .external_lex_state = 3},
+  [194] = {.lex_state = 5, .external_lex_state = 3},
+  [195] = {.lex_state = 0, .external_lex_state = 4},
+  [196] = {.lex_state = 5, .external_lex_state = 3},
+  [197] = {.lex_state = 0, .external_lex_state = 4},
+  [198] = {.lex_state = 0, .external_lex_state = 4},
+  [199] = {.lex_state = 5, .external_lex_state = 3},
+  [200] = {.lex_state = 0, .external_lex_state = 4},
+  [201] = {.lex_state = 0, .external_lex_state = 4},
+  [202] = {.lex_state = 0, .external_lex_state = 4},
+  [203] = {.lex_state = 0, .external_lex_state = 4},
+  [204] = {.lex_state = 5, .external_lex_state = 3},
+  [205] = {.lex_state = 0, .external_lex_state = 4},
+  [206] = {.lex_state = 0, .external_lex_state = 4},
+  [207] = {.lex_state = 0, .external_lex_state = 4},
+  [208] = {.lex_state = 0, .external_lex_state = 4},
+  [209] = {.lex_state = 0, .external_lex_state = 4},
+  [210] = {.lex_state = 0, .external_lex_state = 4},
+  [211] = {.lex_state = 5, .external_lex_state = 3},
+  [212] = {.lex_state = 0, .external_lex_state = 4},
+  [213] = {.lex_state = 5, .external_lex_state = 3},
+  [214] = {.lex_state = 0, .external_lex_state = 4},
+  [215] = {.lex_state = 0, .external_lex_state = 4},
+  [216] = {.lex_state = 0, .external_lex_state = 4},
+  [217] = {.lex_state = 0, .external_lex_state = 4},
+  [218] = {.lex_state = 0, .external_lex_state = 4},
+  [219] = {.lex_state = 0, .external_lex_state = 4},
+  [220] = {.lex_state = 0, .external_lex_state = 4},
+  [221] = {.lex_state = 0, .external_lex_state = 4},
+  [222] = {.lex_state = 0, .external_lex_state = 4},
+  [223] = {.lex_state = 5, .external_lex_state = 3},
+  [224] = {.lex_state = 0, .external_lex_state = 4},
+  [225] = {.lex_state = 0, .external_lex_state = 4},
+  [226] = {.lex_state = 0, .external_lex_state = 4},
+  [227] = {.lex_state = 0, .external_lex_state = 4},
+  [228] = {.lex_state = 5, .external_lex_state = 3},
+  [229] = {.lex_state = 0, .external_lex_state = 4},
+  [230] = {.lex_state = 0, .external_lex_state = 4},
+  [231] = {.lex_state = 0, .external_lex_state = 4},
+  [232] = {.lex_state = 5, .external_lex_state = 3},
+  [233] = {.lex_state = 0, .external_lex_state = 4},
+  [234] = {.lex_state = 0, .external_lex_state = 4},
+  [235] = {.lex_state = 0, .external_lex_state = 4},
+  [236] = {.lex_state = 0, .external_lex_state = 4},
+  [237] = {.lex_state = 0, .external_lex_state = 4},
+  [238] = {.lex_state = 0, .external_lex_state = 4},
+  [239] = {.lex_state = 0, .external_lex_state = 4},
+  [240] = {.lex_state = 5, .external_lex_state = 3},
+  [241] = {.lex_state = 0, .external_lex_state = 4},
+  [242] = {.lex_state = 0, .external_lex_state = 4},
+  [243] = {.lex_state = 5, .external_lex_state = 3},
+  [244] = {.lex_state = 0, .external_lex_state = 4},
+  [245] = {.lex_state = 0, .external_lex_state = 4},
+  [246] = {.lex_state = 0, .external_lex_state = 4},
+  [247] = {.lex_state = 0, .external_lex_state = 4},
+  [248] = {.lex_state = 0, .external_lex_state = 4},
+  [249] = {.lex_state = 0, .external_lex_state = 4},
+  [250] = {.lex_state = 0, .external_lex_state = 4},
+  [251] = {.lex_state = 0, .external_lex_state = 4},
+  [252] = {.lex_state = 5, .external_lex_state = 3},
+  [253] = {.lex_state = 0, .external_lex_state = 4},
+  [254] = {.lex_state = 0, .external_lex_state = 4},
+  [255] = {.lex_state = 5, .external_lex_state = 3},
+  [256] = {.lex_state = 0, .external_lex_state = 4},
+  [257] = {.lex_state = 0, .external_lex_state = 4},
+  [258] = {.lex_state = 0, .external_lex_state = 4},
+  [259] = {.lex_state = 0, .external_lex_state = 4},
+  [260] = {.lex_state = 0, .external_lex_state = 4},
+  [261] = {.lex_state = 0, .external_lex_state = 4},
+  [262] = {.lex_state = 0, .external_lex_state = 4},
+  [263] = {.lex_state = 0, .external_lex_state = 4},
+  [264] = {.lex_state = 0, .external_lex_state = 4},
+  [265] = {.lex_state = 0, .external_lex_state = 4},
+  [266] = {.lex_state = 5, .external_lex_state = 3},
+  [267] = {.lex_state = 5, .external_lex_state = 3},
+  [268] = {.lex_state = 0, .external_lex_state = 4},
+  [269] = {.lex_state = 5, .external_lex_state = 3},
+  [270] = {.lex_state = 4, .external_lex_state = 3},
+  [271] = {.lex_state = 0, .external_lex_state = 3},
+  [272] = {.lex_state = 161, .external_lex_state = 3},
+  [273] = {.lex_state = 0, .external_lex_state = 3},
+  [274] = {.lex_state = 0, .external_lex_state = 3},
+  [275] = {.lex_state = 0, .external_lex_state = 3},
+  [276] = {.lex_state = 0, .external_lex_state = 3},
+  [277] = {.lex_state = 0, .external_lex_state = 3},
+  [278] = {.lex_state = 0, .external_lex_state = 3},
+  [279] = {.lex_state = 0, .external_lex_state = 3},
+  [280] = {.lex_state = 0, .external_lex_state = 3},
+  [281] = {.lex_state = 0, .external_lex_state = 3},
+  [282] = {.lex_state = 0, .external_lex_state = 3},
+  [283] = {.lex_state = 0, .external_lex_state = 3},
+  [284] = {.lex_state = 0, .external_lex_state = 3},
+  [285] = {.lex_state = 0, .external_lex_state = 3},
+  [286] = {.lex_state = 0, .external_lex_state = 3},
+  [287] = {.lex_state = 0, .external_lex_state = 3},
+  [288] = {.lex_state = 0, .external_lex_state = 3},
+  [289] = {.lex_state = 0, .external_lex_state = 3},
+  [290] = {.lex_state = 0, .external_lex_state = 3},
+  [291] = {.lex_state = 0, .external_lex_state = 3},
+  [292] = {.lex_state = 0, .external_lex_state = 3},
+  [293] = {.lex_state = 4, .external_lex_state = 3},
+  [294] = {.lex_state = 0, .external_lex_state = 3},
+  [295] = {.lex_state = 0, .external_lex_state = 3},
+  [296] = {.lex_state = 0, .external_lex_state = 3},
+  [297] = {.lex_state = 0, .external_lex_state = 3},
+  [298] = {.lex_state = 0, .external_lex_state = 3},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -3190,16 +4994,28 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_rec] = ACTIONS(1),
     [anon_sym_promise] = ACTIONS(1),
     [anon_sym_agree] = ACTIONS(1),
-    [anon_sym_within] = ACTIONS(1),
     [anon_sym_by] = ACTIONS(1),
     [anon_sym_extended] = ACTIONS(1),
+    [anon_sym_exception] = ACTIONS(1),
     [sym_prose_line] = ACTIONS(1),
     [anon_sym_use] = ACTIONS(1),
     [anon_sym_event] = ACTIONS(1),
     [anon_sym_deadline] = ACTIONS(1),
+    [anon_sym_or] = ACTIONS(1),
     [anon_sym_of] = ACTIONS(1),
+    [anon_sym_starting] = ACTIONS(1),
+    [anon_sym_beginning] = ACTIONS(1),
+    [anon_sym_with] = ACTIONS(1),
+    [anon_sym_latest] = ACTIONS(1),
+    [anon_sym_COMMA] = ACTIONS(1),
     [anon_sym_extendable] = ACTIONS(1),
     [anon_sym_to] = ACTIONS(1),
+    [anon_sym_repeating] = ACTIONS(1),
+    [anon_sym_roll_DASHforward] = ACTIONS(1),
+    [anon_sym_guidance] = ACTIONS(1),
+    [anon_sym_pause] = ACTIONS(1),
+    [anon_sym_from] = ACTIONS(1),
+    [anon_sym_until] = ACTIONS(1),
     [anon_sym_require] = ACTIONS(1),
     [anon_sym_before] = ACTIONS(1),
     [anon_sym_extends] = ACTIONS(1),
@@ -3211,14 +5027,14 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym__error_sentinel] = ACTIONS(1),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(117),
-    [sym__block] = STATE(2),
-    [sym_invalid_block] = STATE(2),
-    [sym_case_header] = STATE(2),
-    [sym_entry] = STATE(2),
-    [sym_procedure_block] = STATE(2),
-    [sym_calendar_block] = STATE(2),
-    [aux_sym_source_file_repeat1] = STATE(2),
+    [sym_source_file] = STATE(276),
+    [sym__block] = STATE(5),
+    [sym_invalid_block] = STATE(5),
+    [sym_case_header] = STATE(5),
+    [sym_entry] = STATE(5),
+    [sym_procedure_block] = STATE(5),
+    [sym_calendar_block] = STATE(5),
+    [aux_sym_source_file_repeat1] = STATE(5),
     [ts_builtin_sym_end] = ACTIONS(5),
     [sym_date] = ACTIONS(7),
     [sym_invalid_line] = ACTIONS(9),
@@ -3232,7 +5048,90 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
 };
 
 static const uint16_t ts_small_parse_table[] = {
-  [0] = 9,
+  [0] = 11,
+    ACTIONS(19), 1,
+      sym_key,
+    ACTIONS(21), 1,
+      sym_invalid_line,
+    ACTIONS(23), 1,
+      anon_sym_calendar,
+    ACTIONS(25), 1,
+      anon_sym_exception,
+    ACTIONS(27), 1,
+      anon_sym_use,
+    ACTIONS(29), 1,
+      anon_sym_event,
+    ACTIONS(31), 1,
+      anon_sym_deadline,
+    ACTIONS(33), 1,
+      anon_sym_pause,
+    ACTIONS(35), 1,
+      anon_sym_require,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    STATE(149), 9,
+      sym_field,
+      sym__procedure_child,
+      sym_use_line,
+      sym_event_decl,
+      sym_deadline_decl,
+      sym_calendar_line,
+      sym_pause_decl,
+      sym_exception_decl,
+      sym_require_decl,
+  [43] = 9,
+    ACTIONS(37), 1,
+      ts_builtin_sym_end,
+    ACTIONS(39), 1,
+      sym_date,
+    ACTIONS(42), 1,
+      sym_invalid_line,
+    ACTIONS(45), 1,
+      anon_sym_case,
+    ACTIONS(48), 1,
+      anon_sym_procedure,
+    ACTIONS(51), 1,
+      anon_sym_calendar,
+    ACTIONS(54), 1,
+      sym__indent,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    STATE(3), 7,
+      sym__block,
+      sym_invalid_block,
+      sym_case_header,
+      sym_entry,
+      sym_procedure_block,
+      sym_calendar_block,
+      aux_sym_source_file_repeat1,
+  [78] = 8,
+    ACTIONS(19), 1,
+      sym_key,
+    ACTIONS(61), 1,
+      anon_sym_agree,
+    ACTIONS(63), 1,
+      anon_sym_extended,
+    ACTIONS(65), 1,
+      anon_sym_exception,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(57), 2,
+      sym_invalid_line,
+      sym_prose_line,
+    ACTIONS(59), 2,
+      anon_sym_rec,
+      anon_sym_promise,
+    STATE(150), 6,
+      sym_field,
+      sym__entry_child,
+      sym_rec_line,
+      sym_agree_line,
+      sym_extended_line,
+      sym_exception_line,
+  [111] = 9,
     ACTIONS(7), 1,
       sym_date,
     ACTIONS(9), 1,
@@ -3243,743 +5142,836 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_procedure,
     ACTIONS(15), 1,
       anon_sym_calendar,
-    ACTIONS(19), 1,
-      ts_builtin_sym_end,
-    ACTIONS(21), 1,
-      sym__indent,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    STATE(3), 7,
-      sym__block,
-      sym_invalid_block,
-      sym_case_header,
-      sym_entry,
-      sym_procedure_block,
-      sym_calendar_block,
-      aux_sym_source_file_repeat1,
-  [35] = 9,
-    ACTIONS(23), 1,
-      ts_builtin_sym_end,
-    ACTIONS(25), 1,
-      sym_date,
-    ACTIONS(28), 1,
-      sym_invalid_line,
-    ACTIONS(31), 1,
-      anon_sym_case,
-    ACTIONS(34), 1,
-      anon_sym_procedure,
-    ACTIONS(37), 1,
-      anon_sym_calendar,
-    ACTIONS(40), 1,
-      sym__indent,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    STATE(3), 7,
-      sym__block,
-      sym_invalid_block,
-      sym_case_header,
-      sym_entry,
-      sym_procedure_block,
-      sym_calendar_block,
-      aux_sym_source_file_repeat1,
-  [70] = 8,
-    ACTIONS(43), 1,
-      sym_key,
-    ACTIONS(45), 1,
-      sym_invalid_line,
-    ACTIONS(47), 1,
-      anon_sym_use,
-    ACTIONS(49), 1,
-      anon_sym_event,
-    ACTIONS(51), 1,
-      anon_sym_deadline,
-    ACTIONS(53), 1,
-      anon_sym_require,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    STATE(73), 6,
-      sym_field,
-      sym__procedure_child,
-      sym_use_line,
-      sym_event_decl,
-      sym_deadline_decl,
-      sym_require_decl,
-  [101] = 7,
-    ACTIONS(43), 1,
-      sym_key,
-    ACTIONS(59), 1,
-      anon_sym_agree,
-    ACTIONS(61), 1,
-      anon_sym_extended,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(55), 2,
-      sym_invalid_line,
-      sym_prose_line,
-    ACTIONS(57), 2,
-      anon_sym_rec,
-      anon_sym_promise,
-    STATE(83), 5,
-      sym_field,
-      sym__entry_child,
-      sym_rec_line,
-      sym_agree_line,
-      sym_extended_line,
-  [130] = 6,
-    ACTIONS(63), 1,
-      sym__newline,
     ACTIONS(67), 1,
-      sym__eof,
-    STATE(8), 1,
-      aux_sym_field_repeat1,
+      ts_builtin_sym_end,
+    ACTIONS(69), 1,
+      sym__indent,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    STATE(39), 2,
-      sym__string,
-      sym__value,
-    ACTIONS(65), 5,
-      sym_string,
-      sym_unterminated_string,
-      sym_date,
-      sym_duration,
-      sym_word,
-  [155] = 8,
-    ACTIONS(71), 1,
-      sym_string,
+    STATE(3), 7,
+      sym__block,
+      sym_invalid_block,
+      sym_case_header,
+      sym_entry,
+      sym_procedure_block,
+      sym_calendar_block,
+      aux_sym_source_file_repeat1,
+  [146] = 10,
     ACTIONS(73), 1,
-      sym_unterminated_string,
+      sym_string,
     ACTIONS(75), 1,
-      anon_sym_within,
+      sym_unterminated_string,
     ACTIONS(77), 1,
-      anon_sym_by,
-    STATE(91), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(69), 2,
-      sym__eof,
-      sym__newline,
-    STATE(61), 3,
-      sym__due,
-      sym_within,
-      sym_by,
-  [184] = 6,
+      anon_sym_COMMA,
     ACTIONS(79), 1,
-      sym__newline,
-    ACTIONS(81), 1,
-      sym__eof,
-    STATE(9), 1,
-      aux_sym_field_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    STATE(39), 2,
-      sym__string,
-      sym__value,
-    ACTIONS(65), 5,
-      sym_string,
-      sym_unterminated_string,
-      sym_date,
-      sym_duration,
-      sym_word,
-  [209] = 6,
-    ACTIONS(83), 1,
-      sym__newline,
-    ACTIONS(88), 1,
-      sym__eof,
-    STATE(9), 1,
-      aux_sym_field_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    STATE(39), 2,
-      sym__string,
-      sym__value,
-    ACTIONS(85), 5,
-      sym_string,
-      sym_unterminated_string,
-      sym_date,
-      sym_duration,
-      sym_word,
-  [234] = 7,
-    ACTIONS(92), 1,
-      sym_id,
-    ACTIONS(94), 1,
-      anon_sym_within,
-    ACTIONS(96), 1,
-      anon_sym_by,
-    STATE(51), 1,
-      aux_sym_entry_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(90), 2,
-      sym__eof,
-      sym__newline,
-    STATE(93), 3,
-      sym__due,
-      sym_within,
-      sym_by,
-  [260] = 8,
-    ACTIONS(100), 1,
-      sym_string,
-    ACTIONS(102), 1,
-      sym_unterminated_string,
-    ACTIONS(104), 1,
-      sym_id,
-    STATE(12), 1,
-      aux_sym_entry_repeat1,
-    STATE(16), 1,
-      sym__eol,
-    STATE(68), 1,
+      anon_sym_extendable,
+    STATE(7), 1,
+      aux_sym_deadline_decl_repeat2,
+    STATE(69), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(178), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(98), 2,
+    ACTIONS(71), 2,
       sym__eof,
       sym__newline,
-  [287] = 8,
-    ACTIONS(104), 1,
-      sym_id,
-    ACTIONS(108), 1,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [181] = 10,
+    ACTIONS(77), 1,
+      anon_sym_COMMA,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(85), 1,
       sym_string,
-    ACTIONS(110), 1,
+    ACTIONS(87), 1,
       sym_unterminated_string,
-    STATE(21), 1,
-      sym__eol,
-    STATE(47), 1,
-      aux_sym_entry_repeat1,
-    STATE(67), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(106), 2,
-      sym__eof,
-      sym__newline,
-  [314] = 5,
-    ACTIONS(112), 1,
-      ts_builtin_sym_end,
-    ACTIONS(116), 1,
-      sym__indent,
-    STATE(22), 1,
-      aux_sym_invalid_block_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(114), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [335] = 5,
-    ACTIONS(118), 1,
-      ts_builtin_sym_end,
-    ACTIONS(122), 1,
-      sym__indent,
-    STATE(23), 1,
-      aux_sym_case_header_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(120), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [356] = 5,
-    ACTIONS(122), 1,
-      sym__indent,
-    ACTIONS(124), 1,
-      ts_builtin_sym_end,
-    STATE(24), 1,
-      aux_sym_case_header_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(126), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [377] = 5,
-    ACTIONS(128), 1,
-      ts_builtin_sym_end,
-    ACTIONS(132), 1,
-      sym__indent,
-    STATE(19), 1,
-      aux_sym_entry_repeat2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(130), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [398] = 5,
-    ACTIONS(134), 1,
-      ts_builtin_sym_end,
-    ACTIONS(138), 1,
-      sym__indent,
-    STATE(26), 1,
-      aux_sym_calendar_block_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(136), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [419] = 5,
-    ACTIONS(140), 1,
-      ts_builtin_sym_end,
-    ACTIONS(144), 1,
-      sym__indent,
-    STATE(29), 1,
-      aux_sym_procedure_block_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(142), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [440] = 5,
-    ACTIONS(132), 1,
-      sym__indent,
-    ACTIONS(146), 1,
-      ts_builtin_sym_end,
-    STATE(27), 1,
-      aux_sym_entry_repeat2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(148), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [461] = 5,
-    ACTIONS(132), 1,
-      sym__indent,
-    ACTIONS(150), 1,
-      ts_builtin_sym_end,
-    STATE(28), 1,
-      aux_sym_entry_repeat2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(152), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [482] = 5,
-    ACTIONS(132), 1,
-      sym__indent,
-    ACTIONS(154), 1,
-      ts_builtin_sym_end,
-    STATE(31), 1,
-      aux_sym_entry_repeat2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(156), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [503] = 5,
-    ACTIONS(158), 1,
-      ts_builtin_sym_end,
-    ACTIONS(162), 1,
-      sym__indent,
-    STATE(22), 1,
-      aux_sym_invalid_block_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(160), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [524] = 5,
-    ACTIONS(165), 1,
-      ts_builtin_sym_end,
-    ACTIONS(169), 1,
-      sym__indent,
-    STATE(23), 1,
-      aux_sym_case_header_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(167), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [545] = 5,
-    ACTIONS(122), 1,
-      sym__indent,
-    ACTIONS(172), 1,
-      ts_builtin_sym_end,
-    STATE(23), 1,
-      aux_sym_case_header_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(174), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [566] = 6,
-    ACTIONS(43), 1,
-      sym_key,
-    ACTIONS(176), 1,
-      sym_invalid_line,
-    ACTIONS(178), 1,
-      anon_sym_extends,
-    ACTIONS(180), 1,
-      anon_sym_closed,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    STATE(76), 4,
-      sym_field,
-      sym__calendar_child,
-      sym_extends_line,
-      sym_closed_line,
-  [589] = 5,
-    ACTIONS(138), 1,
-      sym__indent,
-    ACTIONS(182), 1,
-      ts_builtin_sym_end,
-    STATE(34), 1,
-      aux_sym_calendar_block_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(184), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [610] = 5,
-    ACTIONS(186), 1,
-      ts_builtin_sym_end,
-    ACTIONS(190), 1,
-      sym__indent,
-    STATE(27), 1,
-      aux_sym_entry_repeat2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(188), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [631] = 5,
-    ACTIONS(132), 1,
-      sym__indent,
-    ACTIONS(193), 1,
-      ts_builtin_sym_end,
-    STATE(27), 1,
-      aux_sym_entry_repeat2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(195), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [652] = 5,
-    ACTIONS(144), 1,
-      sym__indent,
-    ACTIONS(197), 1,
-      ts_builtin_sym_end,
-    STATE(33), 1,
-      aux_sym_procedure_block_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(199), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [673] = 5,
-    ACTIONS(132), 1,
-      sym__indent,
-    ACTIONS(201), 1,
-      ts_builtin_sym_end,
+    STATE(35), 1,
+      aux_sym_deadline_decl_repeat2,
     STATE(36), 1,
-      aux_sym_entry_repeat2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(203), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [694] = 5,
-    ACTIONS(132), 1,
-      sym__indent,
-    ACTIONS(205), 1,
-      ts_builtin_sym_end,
-    STATE(27), 1,
-      aux_sym_entry_repeat2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(207), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [715] = 5,
-    ACTIONS(122), 1,
-      sym__indent,
-    ACTIONS(209), 1,
-      ts_builtin_sym_end,
-    STATE(14), 1,
-      aux_sym_case_header_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(211), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [736] = 5,
-    ACTIONS(213), 1,
-      ts_builtin_sym_end,
-    ACTIONS(217), 1,
-      sym__indent,
-    STATE(33), 1,
-      aux_sym_procedure_block_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(215), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [757] = 5,
-    ACTIONS(220), 1,
-      ts_builtin_sym_end,
-    ACTIONS(224), 1,
-      sym__indent,
-    STATE(34), 1,
-      aux_sym_calendar_block_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(222), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [778] = 5,
-    ACTIONS(116), 1,
-      sym__indent,
-    ACTIONS(227), 1,
-      ts_builtin_sym_end,
-    STATE(13), 1,
-      aux_sym_invalid_block_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(229), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [799] = 5,
-    ACTIONS(132), 1,
-      sym__indent,
-    ACTIONS(231), 1,
-      ts_builtin_sym_end,
-    STATE(27), 1,
-      aux_sym_entry_repeat2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(233), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [820] = 7,
-    ACTIONS(237), 1,
-      sym_string,
-    ACTIONS(239), 1,
-      sym_unterminated_string,
-    ACTIONS(241), 1,
-      sym_date,
-    STATE(49), 1,
-      aux_sym_closed_line_repeat1,
-    STATE(96), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(197), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(235), 2,
+    ACTIONS(83), 2,
       sym__eof,
       sym__newline,
-  [844] = 3,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [216] = 10,
+    ACTIONS(77), 1,
+      anon_sym_COMMA,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(91), 1,
+      sym_string,
+    ACTIONS(93), 1,
+      sym_unterminated_string,
+    STATE(11), 1,
+      aux_sym_deadline_decl_repeat2,
+    STATE(26), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(201), 1,
+      sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(243), 2,
-      sym__indent,
-      ts_builtin_sym_end,
-    ACTIONS(245), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [860] = 3,
-    ACTIONS(249), 1,
+    ACTIONS(89), 2,
       sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [251] = 10,
+    ACTIONS(77), 1,
+      anon_sym_COMMA,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(97), 1,
+      sym_string,
+    ACTIONS(99), 1,
+      sym_unterminated_string,
+    STATE(12), 1,
+      aux_sym_deadline_decl_repeat2,
+    STATE(40), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(203), 1,
+      sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(247), 6,
+    ACTIONS(95), 2,
+      sym__eof,
       sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [286] = 10,
+    ACTIONS(77), 1,
+      anon_sym_COMMA,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(103), 1,
+      sym_string,
+    ACTIONS(105), 1,
+      sym_unterminated_string,
+    STATE(14), 1,
+      aux_sym_deadline_decl_repeat2,
+    STATE(44), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(207), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(101), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [321] = 10,
+    ACTIONS(77), 1,
+      anon_sym_COMMA,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(109), 1,
+      sym_string,
+    ACTIONS(111), 1,
+      sym_unterminated_string,
+    STATE(35), 1,
+      aux_sym_deadline_decl_repeat2,
+    STATE(71), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(217), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(107), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [356] = 10,
+    ACTIONS(77), 1,
+      anon_sym_COMMA,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(115), 1,
+      sym_string,
+    ACTIONS(117), 1,
+      sym_unterminated_string,
+    STATE(35), 1,
+      aux_sym_deadline_decl_repeat2,
+    STATE(49), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(219), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(113), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [391] = 10,
+    ACTIONS(77), 1,
+      anon_sym_COMMA,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(121), 1,
+      sym_string,
+    ACTIONS(123), 1,
+      sym_unterminated_string,
+    STATE(17), 1,
+      aux_sym_deadline_decl_repeat2,
+    STATE(51), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(222), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(119), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [426] = 10,
+    ACTIONS(77), 1,
+      anon_sym_COMMA,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(127), 1,
+      sym_string,
+    ACTIONS(129), 1,
+      sym_unterminated_string,
+    STATE(35), 1,
+      aux_sym_deadline_decl_repeat2,
+    STATE(54), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(227), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(125), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [461] = 10,
+    ACTIONS(77), 1,
+      anon_sym_COMMA,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(133), 1,
+      sym_string,
+    ACTIONS(135), 1,
+      sym_unterminated_string,
+    STATE(19), 1,
+      aux_sym_deadline_decl_repeat2,
+    STATE(56), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(230), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(131), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [496] = 10,
+    ACTIONS(77), 1,
+      anon_sym_COMMA,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(139), 1,
+      sym_string,
+    ACTIONS(141), 1,
+      sym_unterminated_string,
+    STATE(20), 1,
+      aux_sym_deadline_decl_repeat2,
+    STATE(58), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(231), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(137), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [531] = 10,
+    ACTIONS(77), 1,
+      anon_sym_COMMA,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(145), 1,
+      sym_string,
+    ACTIONS(147), 1,
+      sym_unterminated_string,
+    STATE(35), 1,
+      aux_sym_deadline_decl_repeat2,
+    STATE(61), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(239), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(143), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [566] = 10,
+    ACTIONS(77), 1,
+      anon_sym_COMMA,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(149), 1,
+      sym_string,
+    ACTIONS(151), 1,
+      sym_unterminated_string,
+    STATE(35), 1,
+      aux_sym_deadline_decl_repeat2,
+    STATE(62), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(242), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(143), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [601] = 10,
+    ACTIONS(77), 1,
+      anon_sym_COMMA,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(155), 1,
+      sym_string,
+    ACTIONS(157), 1,
+      sym_unterminated_string,
+    STATE(35), 1,
+      aux_sym_deadline_decl_repeat2,
+    STATE(63), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(246), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(153), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [636] = 10,
+    ACTIONS(77), 1,
+      anon_sym_COMMA,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(161), 1,
+      sym_string,
+    ACTIONS(163), 1,
+      sym_unterminated_string,
+    STATE(35), 1,
+      aux_sym_deadline_decl_repeat2,
+    STATE(64), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(249), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(159), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [671] = 10,
+    ACTIONS(77), 1,
+      anon_sym_COMMA,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(167), 1,
+      sym_string,
+    ACTIONS(169), 1,
+      sym_unterminated_string,
+    STATE(23), 1,
+      aux_sym_deadline_decl_repeat2,
+    STATE(66), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(251), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(165), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [706] = 10,
+    ACTIONS(77), 1,
+      anon_sym_COMMA,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(171), 1,
+      sym_string,
+    ACTIONS(173), 1,
+      sym_unterminated_string,
+    STATE(24), 1,
+      aux_sym_deadline_decl_repeat2,
+    STATE(68), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(254), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(165), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [741] = 10,
+    ACTIONS(77), 1,
+      anon_sym_COMMA,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(177), 1,
+      sym_string,
+    ACTIONS(179), 1,
+      sym_unterminated_string,
+    STATE(35), 1,
+      aux_sym_deadline_decl_repeat2,
+    STATE(70), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(173), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(175), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [776] = 10,
+    ACTIONS(77), 1,
+      anon_sym_COMMA,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(181), 1,
+      sym_string,
+    ACTIONS(183), 1,
+      sym_unterminated_string,
+    STATE(27), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(35), 1,
+      aux_sym_deadline_decl_repeat2,
+    STATE(262), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(175), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [811] = 10,
+    ACTIONS(77), 1,
+      anon_sym_COMMA,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(185), 1,
+      sym_string,
+    ACTIONS(187), 1,
+      sym_unterminated_string,
+    STATE(18), 1,
+      aux_sym_deadline_decl_repeat2,
+    STATE(53), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(224), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(119), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [846] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(191), 1,
+      sym_string,
+    ACTIONS(193), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(218), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(189), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [875] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(197), 1,
+      sym_string,
+    ACTIONS(199), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(265), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(195), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [904] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(203), 1,
+      sym_string,
+    ACTIONS(205), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(205), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(201), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [933] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(207), 1,
+      sym_string,
+    ACTIONS(209), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(206), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(201), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [962] = 6,
+    ACTIONS(211), 1,
+      sym__newline,
+    ACTIONS(216), 1,
+      sym__eof,
+    STATE(30), 1,
+      aux_sym_field_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    STATE(108), 2,
+      sym__string,
+      sym__value,
+    ACTIONS(213), 5,
       sym_string,
       sym_unterminated_string,
       sym_date,
       sym_duration,
       sym_word,
-  [876] = 3,
+  [987] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(220), 1,
+      sym_string,
+    ACTIONS(222), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(209), 1,
+      sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(251), 2,
-      sym__indent,
-      ts_builtin_sym_end,
-    ACTIONS(253), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [892] = 3,
+    ACTIONS(218), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1016] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(226), 1,
+      sym_string,
+    ACTIONS(228), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(210), 1,
+      sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(255), 2,
-      sym__indent,
-      ts_builtin_sym_end,
-    ACTIONS(257), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [908] = 3,
+    ACTIONS(224), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1045] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(232), 1,
+      sym_string,
+    ACTIONS(234), 1,
+      sym_unterminated_string,
+    STATE(46), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(212), 1,
+      sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(259), 2,
-      sym__indent,
-      ts_builtin_sym_end,
-    ACTIONS(261), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [924] = 3,
+    ACTIONS(230), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1074] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(236), 1,
+      sym_string,
+    ACTIONS(238), 1,
+      sym_unterminated_string,
+    STATE(47), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(214), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(230), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1103] = 5,
+    ACTIONS(242), 1,
+      sym_unterminated_string,
+    ACTIONS(244), 1,
+      anon_sym_COMMA,
+    STATE(35), 1,
+      aux_sym_deadline_decl_repeat2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(240), 7,
+      sym__eof,
+      sym__newline,
+      sym_string,
+      anon_sym_extendable,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1126] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(249), 1,
+      sym_string,
+    ACTIONS(251), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(216), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(247), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1155] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(255), 1,
+      sym_string,
+    ACTIONS(257), 1,
+      sym_unterminated_string,
+    STATE(39), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(208), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(253), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1184] = 3,
+    ACTIONS(261), 1,
+      sym_unterminated_string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(259), 9,
+      sym__eof,
+      sym__newline,
+      sym_string,
+      anon_sym_recommends,
+      anon_sym_COMMA,
+      anon_sym_extendable,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1203] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(265), 1,
+      sym_string,
+    ACTIONS(267), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(235), 1,
+      sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(263), 2,
-      sym__indent,
-      ts_builtin_sym_end,
-    ACTIONS(265), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [940] = 3,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(267), 2,
-      sym__indent,
-      ts_builtin_sym_end,
-    ACTIONS(269), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [956] = 6,
-    ACTIONS(43), 1,
-      sym_key,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1232] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
     ACTIONS(271), 1,
-      sym_invalid_line,
-    STATE(71), 1,
-      sym_field,
-    STATE(77), 1,
-      sym__names_field,
+      sym_string,
+    ACTIONS(273), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(221), 1,
+      sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(273), 2,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [977] = 6,
+    ACTIONS(269), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1261] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
     ACTIONS(277), 1,
       sym_string,
     ACTIONS(279), 1,
       sym_unterminated_string,
-    ACTIONS(281), 1,
-      anon_sym_recommends,
-    STATE(81), 1,
+    STATE(50), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(247), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -3987,649 +5979,2823 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(275), 2,
       sym__eof,
       sym__newline,
-  [998] = 5,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1290] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(283), 1,
+      sym_string,
     ACTIONS(285), 1,
       sym_unterminated_string,
-    ACTIONS(287), 1,
-      sym_id,
-    STATE(47), 1,
-      aux_sym_entry_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(283), 3,
-      sym__eof,
-      sym__newline,
-      sym_string,
-  [1017] = 6,
-    ACTIONS(292), 1,
-      sym_string,
-    ACTIONS(294), 1,
-      sym_unterminated_string,
-    STATE(32), 1,
-      sym__eol,
-    STATE(78), 1,
+    STATE(52), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(253), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(290), 2,
+    ACTIONS(281), 2,
       sym__eof,
       sym__newline,
-  [1038] = 5,
-    ACTIONS(298), 1,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1319] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(289), 1,
+      sym_string,
+    ACTIONS(291), 1,
       sym_unterminated_string,
-    ACTIONS(300), 1,
+    STATE(59), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(268), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(287), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1348] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(295), 1,
+      sym_string,
+    ACTIONS(297), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(229), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(293), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1377] = 6,
+    ACTIONS(299), 1,
+      sym__newline,
+    ACTIONS(303), 1,
+      sym__eof,
+    STATE(67), 1,
+      aux_sym_field_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    STATE(108), 2,
+      sym__string,
+      sym__value,
+    ACTIONS(301), 5,
+      sym_string,
+      sym_unterminated_string,
       sym_date,
-    STATE(49), 1,
-      aux_sym_closed_line_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(296), 3,
-      sym__eof,
-      sym__newline,
-      sym_string,
-  [1057] = 6,
-    ACTIONS(305), 1,
-      sym_string,
-    ACTIONS(307), 1,
-      sym_unterminated_string,
-    ACTIONS(309), 1,
+      sym_duration,
+      sym_word,
+  [1402] = 8,
+    ACTIONS(79), 1,
       anon_sym_extendable,
-    STATE(101), 1,
+    ACTIONS(307), 1,
+      sym_string,
+    ACTIONS(309), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(234), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(303), 2,
+    ACTIONS(305), 2,
       sym__eof,
       sym__newline,
-  [1078] = 5,
-    ACTIONS(311), 1,
-      sym_id,
-    STATE(51), 1,
-      aux_sym_entry_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(283), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(285), 2,
-      anon_sym_within,
-      anon_sym_by,
-  [1097] = 3,
-    ACTIONS(316), 1,
-      sym_unterminated_string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(314), 5,
-      sym__eof,
-      sym__newline,
-      sym_string,
-      anon_sym_recommends,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1431] = 8,
+    ACTIONS(79), 1,
       anon_sym_extendable,
-  [1112] = 5,
-    ACTIONS(320), 1,
-      sym__name_token,
-    STATE(55), 1,
-      aux_sym__names_field_repeat1,
-    STATE(70), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(318), 2,
-      sym__eof,
-      sym__newline,
-  [1130] = 3,
-    ACTIONS(324), 1,
-      sym_unterminated_string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(322), 4,
-      sym__eof,
-      sym__newline,
+    ACTIONS(311), 1,
       sym_string,
-      sym_id,
-  [1144] = 5,
-    ACTIONS(328), 1,
-      sym__name_token,
-    STATE(55), 1,
-      aux_sym__names_field_repeat1,
-    STATE(70), 1,
-      sym_name,
+    ACTIONS(313), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(236), 1,
+      sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(326), 2,
+    ACTIONS(305), 2,
       sym__eof,
       sym__newline,
-  [1162] = 5,
-    ACTIONS(320), 1,
-      sym__name_token,
-    STATE(57), 1,
-      aux_sym_use_line_repeat1,
-    STATE(80), 1,
-      sym_name,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1460] = 8,
+    ACTIONS(317), 1,
+      sym_string,
+    ACTIONS(319), 1,
+      sym_unterminated_string,
+    ACTIONS(321), 1,
+      anon_sym_within,
+    ACTIONS(323), 1,
+      anon_sym_by,
+    STATE(215), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(315), 2,
+      sym__eof,
+      sym__newline,
+    STATE(127), 3,
+      sym__due,
+      sym_within,
+      sym_by,
+  [1489] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(327), 1,
+      sym_string,
+    ACTIONS(329), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(238), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(325), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1518] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(333), 1,
+      sym_string,
+    ACTIONS(335), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(183), 1,
+      sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(331), 2,
       sym__eof,
       sym__newline,
-  [1180] = 5,
-    ACTIONS(335), 1,
-      sym__name_token,
-    STATE(57), 1,
-      aux_sym_use_line_repeat1,
-    STATE(80), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(333), 2,
-      sym__eof,
-      sym__newline,
-  [1198] = 5,
-    ACTIONS(320), 1,
-      sym__name_token,
-    STATE(57), 1,
-      aux_sym_use_line_repeat1,
-    STATE(80), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(338), 2,
-      sym__eof,
-      sym__newline,
-  [1216] = 3,
-    ACTIONS(342), 1,
-      sym_unterminated_string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(340), 4,
-      sym__eof,
-      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1547] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(339), 1,
       sym_string,
-      sym_date,
-  [1230] = 5,
-    ACTIONS(346), 1,
-      sym_string,
-    ACTIONS(348), 1,
+    ACTIONS(341), 1,
       sym_unterminated_string,
-    STATE(106), 1,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(241), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(344), 2,
+    ACTIONS(337), 2,
       sym__eof,
       sym__newline,
-  [1248] = 5,
-    ACTIONS(352), 1,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1576] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(345), 1,
       sym_string,
-    ACTIONS(354), 1,
+    ACTIONS(347), 1,
       sym_unterminated_string,
-    STATE(99), 1,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(184), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(350), 2,
+    ACTIONS(343), 2,
       sym__eof,
       sym__newline,
-  [1266] = 5,
-    ACTIONS(358), 1,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1605] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(349), 1,
       sym_string,
-    ACTIONS(360), 1,
+    ACTIONS(351), 1,
       sym_unterminated_string,
-    STATE(104), 1,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(244), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(356), 2,
+    ACTIONS(337), 2,
       sym__eof,
       sym__newline,
-  [1284] = 3,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(362), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(364), 3,
-      sym_id,
-      anon_sym_within,
-      anon_sym_by,
-  [1298] = 3,
-    ACTIONS(364), 1,
-      sym_unterminated_string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(362), 4,
-      sym__eof,
-      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1634] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(355), 1,
       sym_string,
-      sym_id,
-  [1312] = 3,
-    ACTIONS(368), 1,
+    ACTIONS(357), 1,
       sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(245), 1,
+      sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(366), 3,
+    ACTIONS(353), 2,
       sym__eof,
       sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1663] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(361), 1,
       sym_string,
-  [1325] = 3,
-    ACTIONS(372), 1,
+    ACTIONS(363), 1,
       sym_unterminated_string,
+    STATE(28), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(186), 1,
+      sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(370), 3,
+    ACTIONS(359), 2,
       sym__eof,
       sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1692] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(367), 1,
       sym_string,
-  [1338] = 3,
+    ACTIONS(369), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(248), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(365), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1721] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(371), 1,
+      sym_string,
+    ACTIONS(373), 1,
+      sym_unterminated_string,
+    STATE(29), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(188), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(359), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1750] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(377), 1,
+      sym_string,
+    ACTIONS(379), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(250), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(375), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1779] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(383), 1,
+      sym_string,
+    ACTIONS(385), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(190), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(381), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1808] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(389), 1,
+      sym_string,
+    ACTIONS(391), 1,
+      sym_unterminated_string,
+    STATE(31), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(192), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(387), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1837] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(395), 1,
+      sym_string,
+    ACTIONS(397), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(256), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(393), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1866] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(399), 1,
+      sym_string,
+    ACTIONS(401), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(257), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(393), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1895] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(405), 1,
+      sym_string,
+    ACTIONS(407), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(258), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(403), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1924] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(411), 1,
+      sym_string,
+    ACTIONS(413), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(259), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(409), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1953] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(417), 1,
+      sym_string,
+    ACTIONS(419), 1,
+      sym_unterminated_string,
+    STATE(32), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(195), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(415), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1982] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(423), 1,
+      sym_string,
+    ACTIONS(425), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(261), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(421), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [2011] = 6,
+    ACTIONS(427), 1,
+      sym__newline,
+    ACTIONS(429), 1,
+      sym__eof,
     STATE(30), 1,
-      sym__eol,
+      aux_sym_field_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(374), 2,
+    STATE(108), 2,
+      sym__string,
+      sym__value,
+    ACTIONS(301), 5,
+      sym_string,
+      sym_unterminated_string,
+      sym_date,
+      sym_duration,
+      sym_word,
+  [2036] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(431), 1,
+      sym_string,
+    ACTIONS(433), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(263), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(421), 2,
       sym__eof,
       sym__newline,
-  [1350] = 3,
-    STATE(20), 1,
-      sym__eol,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [2065] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(437), 1,
+      sym_string,
+    ACTIONS(439), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(200), 1,
+      sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(376), 2,
+    ACTIONS(435), 2,
       sym__eof,
       sym__newline,
-  [1362] = 3,
-    STATE(38), 1,
-      sym__eol,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [2094] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(441), 1,
+      sym_string,
+    ACTIONS(443), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(264), 1,
+      sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(378), 2,
+    ACTIONS(195), 2,
       sym__eof,
       sym__newline,
-  [1374] = 2,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [2123] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(447), 1,
+      sym_string,
+    ACTIONS(449), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(237), 1,
+      sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(380), 3,
+    ACTIONS(445), 2,
       sym__eof,
       sym__newline,
-      sym__name_token,
-  [1384] = 3,
-    STATE(40), 1,
-      sym__eol,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(382), 2,
-      sym__eof,
-      sym__newline,
-  [1396] = 4,
-    ACTIONS(320), 1,
-      sym__name_token,
-    STATE(56), 1,
-      aux_sym_use_line_repeat1,
-    STATE(80), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [1410] = 3,
-    STATE(44), 1,
-      sym__eol,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(384), 2,
-      sym__eof,
-      sym__newline,
-  [1422] = 4,
-    ACTIONS(320), 1,
-      sym__name_token,
-    STATE(53), 1,
-      aux_sym__names_field_repeat1,
-    STATE(70), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [1436] = 4,
-    ACTIONS(320), 1,
-      sym__name_token,
-    STATE(58), 1,
-      aux_sym_use_line_repeat1,
-    STATE(80), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [1450] = 3,
-    STATE(43), 1,
-      sym__eol,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(386), 2,
-      sym__eof,
-      sym__newline,
-  [1462] = 3,
-    STATE(41), 1,
-      sym__eol,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(388), 2,
-      sym__eof,
-      sym__newline,
-  [1474] = 3,
-    STATE(15), 1,
-      sym__eol,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(390), 2,
-      sym__eof,
-      sym__newline,
-  [1486] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(314), 3,
-      sym__eof,
-      sym__newline,
-      sym__name_token,
-  [1496] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(392), 3,
-      sym__eof,
-      sym__newline,
-      sym__name_token,
-  [1506] = 3,
-    ACTIONS(396), 1,
-      anon_sym_recommends,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(394), 2,
-      sym__eof,
-      sym__newline,
-  [1518] = 3,
-    STATE(18), 1,
-      sym__eol,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(398), 2,
-      sym__eof,
-      sym__newline,
-  [1530] = 3,
-    STATE(42), 1,
-      sym__eol,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(400), 2,
-      sym__eof,
-      sym__newline,
-  [1542] = 3,
-    STATE(17), 1,
-      sym__eol,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(402), 2,
-      sym__eof,
-      sym__newline,
-  [1554] = 3,
-    STATE(35), 1,
-      sym__eol,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(404), 2,
-      sym__eof,
-      sym__newline,
-  [1566] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(314), 2,
-      anon_sym_within,
-      anon_sym_before,
-  [1575] = 3,
-    ACTIONS(406), 1,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [2152] = 7,
+    ACTIONS(453), 1,
       sym_id,
-    STATE(10), 1,
+    ACTIONS(455), 1,
+      anon_sym_within,
+    ACTIONS(457), 1,
+      anon_sym_by,
+    STATE(120), 1,
       aux_sym_entry_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1586] = 3,
-    ACTIONS(320), 1,
+    ACTIONS(451), 2,
+      sym__eof,
+      sym__newline,
+    STATE(220), 3,
+      sym__due,
+      sym_within,
+      sym_by,
+  [2178] = 3,
+    ACTIONS(461), 1,
+      sym_unterminated_string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(459), 8,
+      sym__eof,
+      sym__newline,
+      sym_string,
+      anon_sym_COMMA,
+      anon_sym_extendable,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [2196] = 6,
+    ACTIONS(465), 1,
+      sym_unterminated_string,
+    ACTIONS(467), 1,
+      anon_sym_extendable,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(463), 3,
+      sym__eof,
+      sym__newline,
+      sym_string,
+    ACTIONS(470), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [2220] = 5,
+    ACTIONS(473), 1,
+      ts_builtin_sym_end,
+    ACTIONS(477), 1,
+      sym__indent,
+    STATE(85), 1,
+      aux_sym_entry_repeat2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(475), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2241] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(259), 8,
+      anon_sym_within,
+      anon_sym_or,
+      anon_sym_of,
+      anon_sym_starting,
+      anon_sym_beginning,
+      anon_sym_from,
+      anon_sym_until,
+      anon_sym_before,
+  [2256] = 3,
+    ACTIONS(481), 1,
+      sym_unterminated_string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(479), 7,
+      sym__eof,
+      sym__newline,
+      sym_string,
+      anon_sym_extendable,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [2273] = 8,
+    ACTIONS(485), 1,
+      sym_string,
+    ACTIONS(487), 1,
+      sym_unterminated_string,
+    ACTIONS(489), 1,
+      sym_id,
+    STATE(87), 1,
+      sym__eol,
+    STATE(114), 1,
+      aux_sym_entry_repeat1,
+    STATE(167), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(483), 2,
+      sym__eof,
+      sym__newline,
+  [2300] = 5,
+    ACTIONS(491), 1,
+      ts_builtin_sym_end,
+    ACTIONS(495), 1,
+      sym__indent,
+    STATE(89), 1,
+      aux_sym_invalid_block_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(493), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2321] = 5,
+    ACTIONS(497), 1,
+      ts_builtin_sym_end,
+    ACTIONS(501), 1,
+      sym__indent,
+    STATE(90), 1,
+      aux_sym_case_header_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(499), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2342] = 5,
+    ACTIONS(501), 1,
+      sym__indent,
+    ACTIONS(503), 1,
+      ts_builtin_sym_end,
+    STATE(91), 1,
+      aux_sym_case_header_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(505), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2363] = 5,
+    ACTIONS(507), 1,
+      ts_builtin_sym_end,
+    ACTIONS(511), 1,
+      sym__indent,
+    STATE(93), 1,
+      aux_sym_procedure_block_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(509), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2384] = 5,
+    ACTIONS(513), 1,
+      ts_builtin_sym_end,
+    ACTIONS(517), 1,
+      sym__indent,
+    STATE(95), 1,
+      aux_sym_calendar_block_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(515), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2405] = 8,
+    ACTIONS(489), 1,
+      sym_id,
+    ACTIONS(521), 1,
+      sym_string,
+    ACTIONS(523), 1,
+      sym_unterminated_string,
+    STATE(75), 1,
+      sym__eol,
+    STATE(78), 1,
+      aux_sym_entry_repeat1,
+    STATE(160), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(519), 2,
+      sym__eof,
+      sym__newline,
+  [2432] = 5,
+    ACTIONS(477), 1,
+      sym__indent,
+    ACTIONS(525), 1,
+      ts_builtin_sym_end,
+    STATE(96), 1,
+      aux_sym_entry_repeat2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(527), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2453] = 5,
+    ACTIONS(477), 1,
+      sym__indent,
+    ACTIONS(529), 1,
+      ts_builtin_sym_end,
+    STATE(97), 1,
+      aux_sym_entry_repeat2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(531), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2474] = 5,
+    ACTIONS(477), 1,
+      sym__indent,
+    ACTIONS(533), 1,
+      ts_builtin_sym_end,
+    STATE(98), 1,
+      aux_sym_entry_repeat2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(535), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2495] = 3,
+    ACTIONS(539), 1,
+      sym_unterminated_string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(537), 7,
+      sym__eof,
+      sym__newline,
+      sym_string,
+      anon_sym_extendable,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [2512] = 5,
+    ACTIONS(541), 1,
+      ts_builtin_sym_end,
+    ACTIONS(545), 1,
+      sym__indent,
+    STATE(89), 1,
+      aux_sym_invalid_block_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(543), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2533] = 5,
+    ACTIONS(548), 1,
+      ts_builtin_sym_end,
+    ACTIONS(552), 1,
+      sym__indent,
+    STATE(90), 1,
+      aux_sym_case_header_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(550), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2554] = 5,
+    ACTIONS(501), 1,
+      sym__indent,
+    ACTIONS(555), 1,
+      ts_builtin_sym_end,
+    STATE(90), 1,
+      aux_sym_case_header_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(557), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2575] = 5,
+    ACTIONS(501), 1,
+      sym__indent,
+    ACTIONS(559), 1,
+      ts_builtin_sym_end,
+    STATE(80), 1,
+      aux_sym_case_header_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(561), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2596] = 5,
+    ACTIONS(511), 1,
+      sym__indent,
+    ACTIONS(563), 1,
+      ts_builtin_sym_end,
+    STATE(100), 1,
+      aux_sym_procedure_block_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(565), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2617] = 6,
+    ACTIONS(19), 1,
+      sym_key,
+    ACTIONS(567), 1,
+      sym_invalid_line,
+    ACTIONS(569), 1,
+      anon_sym_extends,
+    ACTIONS(571), 1,
+      anon_sym_closed,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    STATE(152), 4,
+      sym_field,
+      sym__calendar_child,
+      sym_extends_line,
+      sym_closed_line,
+  [2640] = 5,
+    ACTIONS(517), 1,
+      sym__indent,
+    ACTIONS(573), 1,
+      ts_builtin_sym_end,
+    STATE(101), 1,
+      aux_sym_calendar_block_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(575), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2661] = 5,
+    ACTIONS(577), 1,
+      ts_builtin_sym_end,
+    ACTIONS(581), 1,
+      sym__indent,
+    STATE(96), 1,
+      aux_sym_entry_repeat2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(579), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2682] = 5,
+    ACTIONS(477), 1,
+      sym__indent,
+    ACTIONS(584), 1,
+      ts_builtin_sym_end,
+    STATE(96), 1,
+      aux_sym_entry_repeat2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(586), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2703] = 5,
+    ACTIONS(477), 1,
+      sym__indent,
+    ACTIONS(588), 1,
+      ts_builtin_sym_end,
+    STATE(96), 1,
+      aux_sym_entry_repeat2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(590), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2724] = 5,
+    ACTIONS(477), 1,
+      sym__indent,
+    ACTIONS(592), 1,
+      ts_builtin_sym_end,
+    STATE(102), 1,
+      aux_sym_entry_repeat2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(594), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2745] = 5,
+    ACTIONS(596), 1,
+      ts_builtin_sym_end,
+    ACTIONS(600), 1,
+      sym__indent,
+    STATE(100), 1,
+      aux_sym_procedure_block_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(598), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2766] = 5,
+    ACTIONS(603), 1,
+      ts_builtin_sym_end,
+    ACTIONS(607), 1,
+      sym__indent,
+    STATE(101), 1,
+      aux_sym_calendar_block_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(605), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2787] = 5,
+    ACTIONS(477), 1,
+      sym__indent,
+    ACTIONS(610), 1,
+      ts_builtin_sym_end,
+    STATE(96), 1,
+      aux_sym_entry_repeat2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(612), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2808] = 8,
+    ACTIONS(616), 1,
+      sym_string,
+    ACTIONS(618), 1,
+      sym_unterminated_string,
+    ACTIONS(620), 1,
       sym__name_token,
-    STATE(84), 1,
+    STATE(113), 1,
+      aux_sym_exception_decl_repeat1,
+    STATE(136), 1,
+      sym_name,
+    STATE(226), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(614), 2,
+      sym__eof,
+      sym__newline,
+  [2835] = 5,
+    ACTIONS(495), 1,
+      sym__indent,
+    ACTIONS(622), 1,
+      ts_builtin_sym_end,
+    STATE(79), 1,
+      aux_sym_invalid_block_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(624), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2856] = 3,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(626), 2,
+      sym__indent,
+      ts_builtin_sym_end,
+    ACTIONS(628), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2872] = 3,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(630), 2,
+      sym__indent,
+      ts_builtin_sym_end,
+    ACTIONS(632), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2888] = 3,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(634), 2,
+      sym__indent,
+      ts_builtin_sym_end,
+    ACTIONS(636), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2904] = 3,
+    ACTIONS(640), 1,
+      sym__eof,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(638), 6,
+      sym__newline,
+      sym_string,
+      sym_unterminated_string,
+      sym_date,
+      sym_duration,
+      sym_word,
+  [2920] = 3,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(642), 2,
+      sym__indent,
+      ts_builtin_sym_end,
+    ACTIONS(644), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2936] = 3,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(646), 2,
+      sym__indent,
+      ts_builtin_sym_end,
+    ACTIONS(648), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2952] = 7,
+    ACTIONS(652), 1,
+      sym_string,
+    ACTIONS(654), 1,
+      sym_unterminated_string,
+    ACTIONS(656), 1,
+      sym_date,
+    STATE(115), 1,
+      aux_sym_closed_line_repeat1,
+    STATE(175), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(650), 2,
+      sym__eof,
+      sym__newline,
+  [2976] = 3,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(658), 2,
+      sym__indent,
+      ts_builtin_sym_end,
+    ACTIONS(660), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2992] = 6,
+    ACTIONS(664), 1,
+      sym_unterminated_string,
+    ACTIONS(666), 1,
+      sym__name_token,
+    STATE(113), 1,
+      aux_sym_exception_decl_repeat1,
+    STATE(136), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1597] = 3,
-    ACTIONS(241), 1,
+    ACTIONS(662), 3,
+      sym__eof,
+      sym__newline,
+      sym_string,
+  [3014] = 5,
+    ACTIONS(671), 1,
+      sym_unterminated_string,
+    ACTIONS(673), 1,
+      sym_id,
+    STATE(114), 1,
+      aux_sym_entry_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(669), 3,
+      sym__eof,
+      sym__newline,
+      sym_string,
+  [3033] = 5,
+    ACTIONS(678), 1,
+      sym_unterminated_string,
+    ACTIONS(680), 1,
       sym_date,
-    STATE(37), 1,
+    STATE(115), 1,
       aux_sym_closed_line_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1608] = 3,
-    ACTIONS(408), 1,
-      sym__name_token,
-    STATE(115), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [1619] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(410), 2,
+    ACTIONS(676), 3,
       sym__eof,
       sym__newline,
-  [1628] = 3,
-    ACTIONS(412), 1,
-      sym__name_token,
-    STATE(46), 1,
-      sym_name,
+      sym_string,
+  [3052] = 6,
+    ACTIONS(685), 1,
+      sym_string,
+    ACTIONS(687), 1,
+      sym_unterminated_string,
+    STATE(92), 1,
+      sym__eol,
+    STATE(168), 1,
+      sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1639] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(414), 2,
+    ACTIONS(683), 2,
       sym__eof,
       sym__newline,
-  [1648] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(416), 2,
-      sym__eof,
-      sym__newline,
-  [1657] = 3,
-    ACTIONS(320), 1,
-      sym__name_token,
-    STATE(102), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [1668] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(418), 2,
-      sym__eof,
-      sym__newline,
-  [1677] = 3,
-    ACTIONS(408), 1,
-      sym__name_token,
-    STATE(114), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [1688] = 3,
-    ACTIONS(420), 1,
-      sym__name_token,
-    STATE(11), 1,
-      sym_event_kind,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [1699] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(422), 2,
-      sym__eof,
-      sym__newline,
-  [1708] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(424), 2,
-      sym__eof,
-      sym__newline,
-  [1717] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(426), 2,
-      sym__eof,
-      sym__newline,
-  [1726] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(428), 2,
-      sym__eof,
-      sym__newline,
-  [1735] = 3,
-    ACTIONS(412), 1,
-      sym__name_token,
-    STATE(50), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [1746] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(430), 2,
-      sym__eof,
-      sym__newline,
-  [1755] = 3,
-    ACTIONS(320), 1,
-      sym__name_token,
-    STATE(82), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [1766] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(432), 2,
-      sym__eof,
-      sym__newline,
-  [1775] = 2,
-    ACTIONS(434), 1,
-      sym_duration,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [1783] = 2,
-    ACTIONS(436), 1,
-      sym_date,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [1791] = 2,
-    ACTIONS(438), 1,
-      sym_duration,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [1799] = 2,
-    ACTIONS(440), 1,
+  [3073] = 6,
+    ACTIONS(19), 1,
+      sym_key,
+    ACTIONS(689), 1,
       sym_invalid_line,
+    STATE(154), 1,
+      sym__names_field,
+    STATE(156), 1,
+      sym_field,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1807] = 2,
-    ACTIONS(442), 1,
+    ACTIONS(691), 2,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [3094] = 6,
+    ACTIONS(695), 1,
+      sym_string,
+    ACTIONS(697), 1,
+      sym_unterminated_string,
+    ACTIONS(699), 1,
+      anon_sym_recommends,
+    STATE(145), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(693), 2,
+      sym__eof,
+      sym__newline,
+  [3115] = 6,
+    ACTIONS(701), 1,
+      anon_sym_within,
+    ACTIONS(703), 1,
+      anon_sym_or,
+    ACTIONS(705), 1,
       anon_sym_of,
+    STATE(126), 1,
+      aux_sym_deadline_decl_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1815] = 2,
-    ACTIONS(444), 1,
-      anon_sym_to,
+    ACTIONS(707), 2,
+      anon_sym_starting,
+      anon_sym_beginning,
+  [3136] = 5,
+    ACTIONS(709), 1,
+      sym_id,
+    STATE(120), 1,
+      aux_sym_entry_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1823] = 2,
-    ACTIONS(446), 1,
-      sym_duration,
+    ACTIONS(669), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(671), 2,
+      anon_sym_within,
+      anon_sym_by,
+  [3155] = 5,
+    ACTIONS(620), 1,
+      sym__name_token,
+    STATE(132), 1,
+      aux_sym_use_line_repeat1,
+    STATE(163), 1,
+      sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1831] = 2,
-    ACTIONS(448), 1,
-      anon_sym_before,
+    ACTIONS(712), 2,
+      sym__eof,
+      sym__newline,
+  [3173] = 3,
+    ACTIONS(716), 1,
+      sym_unterminated_string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1839] = 2,
-    ACTIONS(450), 1,
+    ACTIONS(714), 4,
+      sym__eof,
+      sym__newline,
+      sym_string,
+      sym_date,
+  [3187] = 3,
+    ACTIONS(720), 1,
+      sym_unterminated_string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(718), 4,
+      sym__eof,
+      sym__newline,
+      sym_string,
+      sym_id,
+  [3201] = 3,
+    ACTIONS(724), 1,
+      sym_unterminated_string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(722), 4,
+      sym__eof,
+      sym__newline,
+      sym_string,
+      sym_id,
+  [3215] = 5,
+    ACTIONS(728), 1,
+      sym_string,
+    ACTIONS(730), 1,
+      sym_unterminated_string,
+    STATE(202), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(726), 2,
+      sym__eof,
+      sym__newline,
+  [3233] = 6,
+    ACTIONS(703), 1,
+      anon_sym_or,
+    ACTIONS(732), 1,
+      anon_sym_of,
+    ACTIONS(734), 1,
+      anon_sym_starting,
+    ACTIONS(736), 1,
+      anon_sym_beginning,
+    STATE(137), 1,
+      aux_sym_deadline_decl_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3253] = 5,
+    ACTIONS(740), 1,
+      sym_string,
+    ACTIONS(742), 1,
+      sym_unterminated_string,
+    STATE(180), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(738), 2,
+      sym__eof,
+      sym__newline,
+  [3271] = 5,
+    ACTIONS(703), 1,
+      anon_sym_or,
+    ACTIONS(744), 1,
+      anon_sym_of,
+    STATE(140), 1,
+      aux_sym_deadline_decl_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(746), 2,
+      anon_sym_starting,
+      anon_sym_beginning,
+  [3289] = 5,
+    ACTIONS(620), 1,
+      sym__name_token,
+    STATE(135), 1,
+      aux_sym__names_field_repeat1,
+    STATE(171), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(748), 2,
+      sym__eof,
+      sym__newline,
+  [3307] = 3,
+    ACTIONS(750), 1,
       anon_sym_within,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1847] = 2,
-    ACTIONS(452), 1,
+    ACTIONS(752), 4,
+      anon_sym_or,
+      anon_sym_of,
+      anon_sym_starting,
+      anon_sym_beginning,
+  [3321] = 5,
+    ACTIONS(756), 1,
+      sym_string,
+    ACTIONS(758), 1,
+      sym_unterminated_string,
+    STATE(189), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(754), 2,
+      sym__eof,
+      sym__newline,
+  [3339] = 5,
+    ACTIONS(762), 1,
+      sym__name_token,
+    STATE(132), 1,
+      aux_sym_use_line_repeat1,
+    STATE(163), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(760), 2,
+      sym__eof,
+      sym__newline,
+  [3357] = 3,
+    ACTIONS(261), 1,
+      sym_unterminated_string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(259), 4,
+      sym__eof,
+      sym__newline,
+      sym_string,
+      sym__name_token,
+  [3371] = 5,
+    ACTIONS(767), 1,
+      sym_string,
+    ACTIONS(769), 1,
+      sym_unterminated_string,
+    STATE(225), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(765), 2,
+      sym__eof,
+      sym__newline,
+  [3389] = 5,
+    ACTIONS(773), 1,
+      sym__name_token,
+    STATE(135), 1,
+      aux_sym__names_field_repeat1,
+    STATE(171), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(771), 2,
+      sym__eof,
+      sym__newline,
+  [3407] = 3,
+    ACTIONS(778), 1,
+      sym_unterminated_string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(776), 4,
+      sym__eof,
+      sym__newline,
+      sym_string,
+      sym__name_token,
+  [3421] = 4,
+    ACTIONS(780), 1,
+      anon_sym_or,
+    STATE(137), 1,
+      aux_sym_deadline_decl_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(783), 3,
+      anon_sym_of,
+      anon_sym_starting,
+      anon_sym_beginning,
+  [3437] = 5,
+    ACTIONS(620), 1,
+      sym__name_token,
+    STATE(132), 1,
+      aux_sym_use_line_repeat1,
+    STATE(163), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(785), 2,
+      sym__eof,
+      sym__newline,
+  [3455] = 3,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(718), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(720), 3,
+      sym_id,
+      anon_sym_within,
+      anon_sym_by,
+  [3469] = 6,
+    ACTIONS(703), 1,
+      anon_sym_or,
+    ACTIONS(787), 1,
+      anon_sym_of,
+    ACTIONS(789), 1,
+      anon_sym_starting,
+    ACTIONS(791), 1,
+      anon_sym_beginning,
+    STATE(137), 1,
+      aux_sym_deadline_decl_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3489] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(793), 4,
+      anon_sym_or,
+      anon_sym_of,
+      anon_sym_starting,
+      anon_sym_beginning,
+  [3500] = 3,
+    ACTIONS(797), 1,
+      sym_unterminated_string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(795), 3,
+      sym__eof,
+      sym__newline,
+      sym_string,
+  [3513] = 3,
+    ACTIONS(801), 1,
+      sym_unterminated_string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(799), 3,
+      sym__eof,
+      sym__newline,
+      sym_string,
+  [3526] = 3,
+    STATE(104), 1,
+      sym__eol,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(803), 2,
+      sym__eof,
+      sym__newline,
+  [3538] = 3,
+    ACTIONS(807), 1,
+      anon_sym_recommends,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(805), 2,
+      sym__eof,
+      sym__newline,
+  [3550] = 4,
+    ACTIONS(620), 1,
+      sym__name_token,
+    STATE(129), 1,
+      aux_sym__names_field_repeat1,
+    STATE(171), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3564] = 4,
+    ACTIONS(620), 1,
+      sym__name_token,
+    STATE(103), 1,
+      aux_sym_exception_decl_repeat1,
+    STATE(136), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3578] = 4,
+    ACTIONS(620), 1,
+      sym__name_token,
+    STATE(121), 1,
+      aux_sym_use_line_repeat1,
+    STATE(163), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3592] = 3,
+    STATE(112), 1,
+      sym__eol,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(809), 2,
+      sym__eof,
+      sym__newline,
+  [3604] = 3,
+    STATE(106), 1,
+      sym__eol,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(811), 2,
+      sym__eof,
+      sym__newline,
+  [3616] = 4,
+    ACTIONS(620), 1,
+      sym__name_token,
+    STATE(138), 1,
+      aux_sym_use_line_repeat1,
+    STATE(163), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3630] = 3,
+    STATE(105), 1,
+      sym__eol,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(813), 2,
+      sym__eof,
+      sym__newline,
+  [3642] = 4,
+    ACTIONS(815), 1,
+      sym__name_token,
+    ACTIONS(817), 1,
+      anon_sym_latest,
+    STATE(65), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3656] = 3,
+    STATE(110), 1,
+      sym__eol,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(819), 2,
+      sym__eof,
+      sym__newline,
+  [3668] = 3,
+    STATE(82), 1,
+      sym__eol,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(821), 2,
+      sym__eof,
+      sym__newline,
+  [3680] = 3,
+    STATE(109), 1,
+      sym__eol,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(823), 2,
+      sym__eof,
+      sym__newline,
+  [3692] = 4,
+    ACTIONS(815), 1,
+      sym__name_token,
+    ACTIONS(825), 1,
+      anon_sym_latest,
+    STATE(41), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3706] = 4,
+    ACTIONS(815), 1,
+      sym__name_token,
+    ACTIONS(827), 1,
+      anon_sym_latest,
+    STATE(42), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3720] = 3,
+    STATE(83), 1,
+      sym__eol,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(829), 2,
+      sym__eof,
+      sym__newline,
+  [3732] = 3,
+    STATE(86), 1,
+      sym__eol,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(831), 2,
+      sym__eof,
+      sym__newline,
+  [3744] = 4,
+    ACTIONS(815), 1,
+      sym__name_token,
+    ACTIONS(833), 1,
+      anon_sym_latest,
+    STATE(55), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3758] = 4,
+    ACTIONS(815), 1,
+      sym__name_token,
+    ACTIONS(835), 1,
+      anon_sym_latest,
+    STATE(33), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3772] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(837), 3,
+      sym__eof,
+      sym__newline,
+      sym__name_token,
+  [3782] = 3,
+    STATE(107), 1,
+      sym__eol,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(839), 2,
+      sym__eof,
+      sym__newline,
+  [3794] = 4,
+    ACTIONS(815), 1,
+      sym__name_token,
+    ACTIONS(841), 1,
+      anon_sym_latest,
+    STATE(34), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3808] = 4,
+    ACTIONS(815), 1,
+      sym__name_token,
+    ACTIONS(843), 1,
+      anon_sym_latest,
+    STATE(57), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3822] = 3,
+    STATE(99), 1,
+      sym__eol,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(845), 2,
+      sym__eof,
+      sym__newline,
+  [3834] = 3,
+    STATE(81), 1,
+      sym__eol,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(847), 2,
+      sym__eof,
+      sym__newline,
+  [3846] = 4,
+    ACTIONS(815), 1,
+      sym__name_token,
+    ACTIONS(849), 1,
+      anon_sym_latest,
+    STATE(43), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3860] = 4,
+    ACTIONS(815), 1,
+      sym__name_token,
+    ACTIONS(851), 1,
+      anon_sym_latest,
+    STATE(37), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3874] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(853), 3,
+      sym__eof,
+      sym__newline,
+      sym__name_token,
+  [3884] = 4,
+    ACTIONS(815), 1,
+      sym__name_token,
+    ACTIONS(855), 1,
+      anon_sym_latest,
+    STATE(60), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3898] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(857), 2,
+      sym__eof,
+      sym__newline,
+  [3907] = 3,
+    ACTIONS(620), 1,
+      sym__name_token,
+    STATE(198), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3918] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(859), 2,
+      sym__eof,
+      sym__newline,
+  [3927] = 3,
+    ACTIONS(620), 1,
+      sym__name_token,
+    STATE(134), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3938] = 3,
+    ACTIONS(861), 1,
+      sym__name_token,
+    STATE(73), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3949] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(863), 2,
+      sym__eof,
+      sym__newline,
+  [3958] = 3,
+    ACTIONS(620), 1,
+      sym__name_token,
+    STATE(159), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3969] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(865), 2,
+      sym__eof,
+      sym__newline,
+  [3978] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(867), 2,
+      sym__eof,
+      sym__newline,
+  [3987] = 3,
+    ACTIONS(656), 1,
+      sym_date,
+    STATE(111), 1,
+      aux_sym_closed_line_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3998] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(869), 2,
+      sym__eof,
+      sym__newline,
+  [4007] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(871), 2,
+      sym__eof,
+      sym__newline,
+  [4016] = 3,
+    ACTIONS(861), 1,
+      sym__name_token,
+    STATE(13), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4027] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(873), 2,
+      sym__eof,
+      sym__newline,
+  [4036] = 3,
+    ACTIONS(861), 1,
+      sym__name_token,
+    STATE(25), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4047] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(873), 2,
+      sym__eof,
+      sym__newline,
+  [4056] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(875), 2,
+      sym__eof,
+      sym__newline,
+  [4065] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(877), 2,
+      sym__eof,
+      sym__newline,
+  [4074] = 3,
+    ACTIONS(861), 1,
+      sym__name_token,
+    STATE(15), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4085] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(879), 2,
+      sym__eof,
+      sym__newline,
+  [4094] = 3,
+    ACTIONS(881), 1,
+      sym__name_token,
+    STATE(84), 1,
+      sym_event_kind,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4105] = 3,
+    ACTIONS(861), 1,
+      sym__name_token,
+    STATE(16), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4116] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(883), 2,
+      sym__eof,
+      sym__newline,
+  [4125] = 3,
+    ACTIONS(620), 1,
+      sym__name_token,
+    STATE(155), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4136] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(885), 2,
+      sym__eof,
+      sym__newline,
+  [4145] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(887), 2,
+      sym__eof,
+      sym__newline,
+  [4154] = 3,
+    ACTIONS(620), 1,
+      sym__name_token,
+    STATE(260), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4165] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(889), 2,
+      sym__eof,
+      sym__newline,
+  [4174] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(891), 2,
+      sym__eof,
+      sym__newline,
+  [4183] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(893), 2,
+      sym__eof,
+      sym__newline,
+  [4192] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(895), 2,
+      sym__eof,
+      sym__newline,
+  [4201] = 3,
+    ACTIONS(861), 1,
+      sym__name_token,
+    STATE(6), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4212] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(897), 2,
+      sym__eof,
+      sym__newline,
+  [4221] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(897), 2,
+      sym__eof,
+      sym__newline,
+  [4230] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(899), 2,
+      sym__eof,
+      sym__newline,
+  [4239] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(901), 2,
+      sym__eof,
+      sym__newline,
+  [4248] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(903), 2,
+      sym__eof,
+      sym__newline,
+  [4257] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(905), 2,
+      sym__eof,
+      sym__newline,
+  [4266] = 3,
+    ACTIONS(861), 1,
+      sym__name_token,
+    STATE(21), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4277] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(907), 2,
+      sym__eof,
+      sym__newline,
+  [4286] = 3,
+    ACTIONS(861), 1,
+      sym__name_token,
+    STATE(22), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4297] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(907), 2,
+      sym__eof,
+      sym__newline,
+  [4306] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(909), 2,
+      sym__eof,
+      sym__newline,
+  [4315] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(911), 2,
+      sym__eof,
+      sym__newline,
+  [4324] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(913), 2,
+      sym__eof,
+      sym__newline,
+  [4333] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(915), 2,
+      sym__eof,
+      sym__newline,
+  [4342] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(917), 2,
+      sym__eof,
+      sym__newline,
+  [4351] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(919), 2,
+      sym__eof,
+      sym__newline,
+  [4360] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(921), 2,
+      sym__eof,
+      sym__newline,
+  [4369] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(923), 2,
+      sym__eof,
+      sym__newline,
+  [4378] = 3,
+    ACTIONS(620), 1,
+      sym__name_token,
+    STATE(131), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4389] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(923), 2,
+      sym__eof,
+      sym__newline,
+  [4398] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(925), 2,
+      sym__eof,
+      sym__newline,
+  [4407] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(927), 2,
+      sym__eof,
+      sym__newline,
+  [4416] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(929), 2,
+      sym__eof,
+      sym__newline,
+  [4425] = 3,
+    ACTIONS(861), 1,
+      sym__name_token,
+    STATE(118), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4436] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(931), 2,
+      sym__eof,
+      sym__newline,
+  [4445] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(933), 2,
+      sym__eof,
+      sym__newline,
+  [4454] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(935), 2,
+      sym__eof,
+      sym__newline,
+  [4463] = 3,
+    ACTIONS(937), 1,
+      sym__name_token,
+    STATE(119), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4474] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(939), 2,
+      sym__eof,
+      sym__newline,
+  [4483] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(941), 2,
+      sym__eof,
+      sym__newline,
+  [4492] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(943), 2,
+      sym__eof,
+      sym__newline,
+  [4501] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(941), 2,
+      sym__eof,
+      sym__newline,
+  [4510] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(945), 2,
+      sym__eof,
+      sym__newline,
+  [4519] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(947), 2,
+      sym__eof,
+      sym__newline,
+  [4528] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(949), 2,
+      sym__eof,
+      sym__newline,
+  [4537] = 3,
+    ACTIONS(937), 1,
+      sym__name_token,
+    STATE(274), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4548] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(951), 2,
+      sym__eof,
+      sym__newline,
+  [4557] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(949), 2,
+      sym__eof,
+      sym__newline,
+  [4566] = 3,
+    ACTIONS(861), 1,
+      sym__name_token,
+    STATE(8), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4577] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(951), 2,
+      sym__eof,
+      sym__newline,
+  [4586] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(953), 2,
+      sym__eof,
+      sym__newline,
+  [4595] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(955), 2,
+      sym__eof,
+      sym__newline,
+  [4604] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(957), 2,
+      sym__eof,
+      sym__newline,
+  [4613] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(959), 2,
+      sym__eof,
+      sym__newline,
+  [4622] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(961), 2,
+      sym__eof,
+      sym__newline,
+  [4631] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(963), 2,
+      sym__eof,
+      sym__newline,
+  [4640] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(965), 2,
+      sym__eof,
+      sym__newline,
+  [4649] = 3,
+    ACTIONS(861), 1,
+      sym__name_token,
+    STATE(9), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4660] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(967), 2,
+      sym__eof,
+      sym__newline,
+  [4669] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(965), 2,
+      sym__eof,
+      sym__newline,
+  [4678] = 3,
+    ACTIONS(937), 1,
+      sym__name_token,
+    STATE(130), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4689] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(969), 2,
+      sym__eof,
+      sym__newline,
+  [4698] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(969), 2,
+      sym__eof,
+      sym__newline,
+  [4707] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(971), 2,
+      sym__eof,
+      sym__newline,
+  [4716] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(973), 2,
+      sym__eof,
+      sym__newline,
+  [4725] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(975), 2,
+      sym__eof,
+      sym__newline,
+  [4734] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(977), 2,
+      sym__eof,
+      sym__newline,
+  [4743] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(857), 2,
+      sym__eof,
+      sym__newline,
+  [4752] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(977), 2,
+      sym__eof,
+      sym__newline,
+  [4761] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(979), 2,
+      sym__eof,
+      sym__newline,
+  [4770] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(979), 2,
+      sym__eof,
+      sym__newline,
+  [4779] = 3,
+    ACTIONS(937), 1,
+      sym__name_token,
+    STATE(277), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4790] = 3,
+    ACTIONS(861), 1,
+      sym__name_token,
+    STATE(10), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4801] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(981), 2,
+      sym__eof,
+      sym__newline,
+  [4810] = 3,
+    ACTIONS(937), 1,
+      sym__name_token,
+    STATE(295), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4821] = 3,
+    ACTIONS(983), 1,
+      sym_id,
+    STATE(72), 1,
+      aux_sym_entry_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4832] = 2,
+    ACTIONS(985), 1,
+      anon_sym_of,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4840] = 2,
+    ACTIONS(987), 1,
+      sym_invalid_line,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4848] = 2,
+    ACTIONS(989), 1,
+      sym_date,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4856] = 2,
+    ACTIONS(991), 1,
+      anon_sym_from,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4864] = 2,
+    ACTIONS(993), 1,
+      sym_duration,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4872] = 2,
+    ACTIONS(995), 1,
+      ts_builtin_sym_end,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4880] = 2,
+    ACTIONS(997), 1,
+      anon_sym_before,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4888] = 2,
+    ACTIONS(999), 1,
+      anon_sym_with,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4896] = 2,
+    ACTIONS(1001), 1,
+      anon_sym_with,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4904] = 2,
+    ACTIONS(1003), 1,
+      anon_sym_of,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4912] = 2,
+    ACTIONS(1005), 1,
+      anon_sym_with,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4920] = 2,
+    ACTIONS(1007), 1,
+      anon_sym_of,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4928] = 2,
+    ACTIONS(1009), 1,
+      anon_sym_with,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4936] = 2,
+    ACTIONS(1011), 1,
+      sym_duration,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4944] = 2,
+    ACTIONS(1013), 1,
+      anon_sym_of,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4952] = 2,
+    ACTIONS(1015), 1,
+      sym_duration,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4960] = 2,
+    ACTIONS(1017), 1,
+      anon_sym_with,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4968] = 2,
+    ACTIONS(1019), 1,
+      anon_sym_of,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4976] = 2,
+    ACTIONS(1021), 1,
+      anon_sym_of,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4984] = 2,
+    ACTIONS(1023), 1,
+      anon_sym_to,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4992] = 2,
+    ACTIONS(1025), 1,
+      anon_sym_with,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [5000] = 2,
+    ACTIONS(1027), 1,
+      anon_sym_of,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [5008] = 2,
+    ACTIONS(1029), 1,
       sym_id,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [1855] = 2,
-    ACTIONS(454), 1,
-      ts_builtin_sym_end,
+  [5016] = 2,
+    ACTIONS(1031), 1,
+      anon_sym_of,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [5024] = 2,
+    ACTIONS(1033), 1,
+      anon_sym_until,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [5032] = 2,
+    ACTIONS(1035), 1,
+      anon_sym_of,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [5040] = 2,
+    ACTIONS(1037), 1,
+      anon_sym_of,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [5048] = 2,
+    ACTIONS(1039), 1,
+      sym_duration,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
@@ -4637,121 +8803,302 @@ static const uint16_t ts_small_parse_table[] = {
 
 static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(2)] = 0,
-  [SMALL_STATE(3)] = 35,
-  [SMALL_STATE(4)] = 70,
-  [SMALL_STATE(5)] = 101,
-  [SMALL_STATE(6)] = 130,
-  [SMALL_STATE(7)] = 155,
-  [SMALL_STATE(8)] = 184,
-  [SMALL_STATE(9)] = 209,
-  [SMALL_STATE(10)] = 234,
-  [SMALL_STATE(11)] = 260,
-  [SMALL_STATE(12)] = 287,
-  [SMALL_STATE(13)] = 314,
-  [SMALL_STATE(14)] = 335,
-  [SMALL_STATE(15)] = 356,
-  [SMALL_STATE(16)] = 377,
-  [SMALL_STATE(17)] = 398,
-  [SMALL_STATE(18)] = 419,
-  [SMALL_STATE(19)] = 440,
-  [SMALL_STATE(20)] = 461,
-  [SMALL_STATE(21)] = 482,
-  [SMALL_STATE(22)] = 503,
-  [SMALL_STATE(23)] = 524,
-  [SMALL_STATE(24)] = 545,
-  [SMALL_STATE(25)] = 566,
-  [SMALL_STATE(26)] = 589,
-  [SMALL_STATE(27)] = 610,
-  [SMALL_STATE(28)] = 631,
-  [SMALL_STATE(29)] = 652,
-  [SMALL_STATE(30)] = 673,
-  [SMALL_STATE(31)] = 694,
-  [SMALL_STATE(32)] = 715,
-  [SMALL_STATE(33)] = 736,
-  [SMALL_STATE(34)] = 757,
-  [SMALL_STATE(35)] = 778,
-  [SMALL_STATE(36)] = 799,
-  [SMALL_STATE(37)] = 820,
-  [SMALL_STATE(38)] = 844,
-  [SMALL_STATE(39)] = 860,
-  [SMALL_STATE(40)] = 876,
-  [SMALL_STATE(41)] = 892,
-  [SMALL_STATE(42)] = 908,
-  [SMALL_STATE(43)] = 924,
-  [SMALL_STATE(44)] = 940,
-  [SMALL_STATE(45)] = 956,
-  [SMALL_STATE(46)] = 977,
-  [SMALL_STATE(47)] = 998,
-  [SMALL_STATE(48)] = 1017,
-  [SMALL_STATE(49)] = 1038,
-  [SMALL_STATE(50)] = 1057,
-  [SMALL_STATE(51)] = 1078,
-  [SMALL_STATE(52)] = 1097,
-  [SMALL_STATE(53)] = 1112,
-  [SMALL_STATE(54)] = 1130,
-  [SMALL_STATE(55)] = 1144,
-  [SMALL_STATE(56)] = 1162,
-  [SMALL_STATE(57)] = 1180,
-  [SMALL_STATE(58)] = 1198,
-  [SMALL_STATE(59)] = 1216,
-  [SMALL_STATE(60)] = 1230,
-  [SMALL_STATE(61)] = 1248,
-  [SMALL_STATE(62)] = 1266,
-  [SMALL_STATE(63)] = 1284,
-  [SMALL_STATE(64)] = 1298,
-  [SMALL_STATE(65)] = 1312,
-  [SMALL_STATE(66)] = 1325,
-  [SMALL_STATE(67)] = 1338,
-  [SMALL_STATE(68)] = 1350,
-  [SMALL_STATE(69)] = 1362,
-  [SMALL_STATE(70)] = 1374,
-  [SMALL_STATE(71)] = 1384,
-  [SMALL_STATE(72)] = 1396,
-  [SMALL_STATE(73)] = 1410,
-  [SMALL_STATE(74)] = 1422,
-  [SMALL_STATE(75)] = 1436,
-  [SMALL_STATE(76)] = 1450,
-  [SMALL_STATE(77)] = 1462,
-  [SMALL_STATE(78)] = 1474,
-  [SMALL_STATE(79)] = 1486,
-  [SMALL_STATE(80)] = 1496,
-  [SMALL_STATE(81)] = 1506,
-  [SMALL_STATE(82)] = 1518,
-  [SMALL_STATE(83)] = 1530,
-  [SMALL_STATE(84)] = 1542,
-  [SMALL_STATE(85)] = 1554,
-  [SMALL_STATE(86)] = 1566,
-  [SMALL_STATE(87)] = 1575,
-  [SMALL_STATE(88)] = 1586,
-  [SMALL_STATE(89)] = 1597,
-  [SMALL_STATE(90)] = 1608,
-  [SMALL_STATE(91)] = 1619,
-  [SMALL_STATE(92)] = 1628,
-  [SMALL_STATE(93)] = 1639,
-  [SMALL_STATE(94)] = 1648,
-  [SMALL_STATE(95)] = 1657,
-  [SMALL_STATE(96)] = 1668,
-  [SMALL_STATE(97)] = 1677,
-  [SMALL_STATE(98)] = 1688,
-  [SMALL_STATE(99)] = 1699,
-  [SMALL_STATE(100)] = 1708,
-  [SMALL_STATE(101)] = 1717,
-  [SMALL_STATE(102)] = 1726,
-  [SMALL_STATE(103)] = 1735,
-  [SMALL_STATE(104)] = 1746,
-  [SMALL_STATE(105)] = 1755,
-  [SMALL_STATE(106)] = 1766,
-  [SMALL_STATE(107)] = 1775,
-  [SMALL_STATE(108)] = 1783,
-  [SMALL_STATE(109)] = 1791,
-  [SMALL_STATE(110)] = 1799,
-  [SMALL_STATE(111)] = 1807,
-  [SMALL_STATE(112)] = 1815,
-  [SMALL_STATE(113)] = 1823,
-  [SMALL_STATE(114)] = 1831,
-  [SMALL_STATE(115)] = 1839,
-  [SMALL_STATE(116)] = 1847,
-  [SMALL_STATE(117)] = 1855,
+  [SMALL_STATE(3)] = 43,
+  [SMALL_STATE(4)] = 78,
+  [SMALL_STATE(5)] = 111,
+  [SMALL_STATE(6)] = 146,
+  [SMALL_STATE(7)] = 181,
+  [SMALL_STATE(8)] = 216,
+  [SMALL_STATE(9)] = 251,
+  [SMALL_STATE(10)] = 286,
+  [SMALL_STATE(11)] = 321,
+  [SMALL_STATE(12)] = 356,
+  [SMALL_STATE(13)] = 391,
+  [SMALL_STATE(14)] = 426,
+  [SMALL_STATE(15)] = 461,
+  [SMALL_STATE(16)] = 496,
+  [SMALL_STATE(17)] = 531,
+  [SMALL_STATE(18)] = 566,
+  [SMALL_STATE(19)] = 601,
+  [SMALL_STATE(20)] = 636,
+  [SMALL_STATE(21)] = 671,
+  [SMALL_STATE(22)] = 706,
+  [SMALL_STATE(23)] = 741,
+  [SMALL_STATE(24)] = 776,
+  [SMALL_STATE(25)] = 811,
+  [SMALL_STATE(26)] = 846,
+  [SMALL_STATE(27)] = 875,
+  [SMALL_STATE(28)] = 904,
+  [SMALL_STATE(29)] = 933,
+  [SMALL_STATE(30)] = 962,
+  [SMALL_STATE(31)] = 987,
+  [SMALL_STATE(32)] = 1016,
+  [SMALL_STATE(33)] = 1045,
+  [SMALL_STATE(34)] = 1074,
+  [SMALL_STATE(35)] = 1103,
+  [SMALL_STATE(36)] = 1126,
+  [SMALL_STATE(37)] = 1155,
+  [SMALL_STATE(38)] = 1184,
+  [SMALL_STATE(39)] = 1203,
+  [SMALL_STATE(40)] = 1232,
+  [SMALL_STATE(41)] = 1261,
+  [SMALL_STATE(42)] = 1290,
+  [SMALL_STATE(43)] = 1319,
+  [SMALL_STATE(44)] = 1348,
+  [SMALL_STATE(45)] = 1377,
+  [SMALL_STATE(46)] = 1402,
+  [SMALL_STATE(47)] = 1431,
+  [SMALL_STATE(48)] = 1460,
+  [SMALL_STATE(49)] = 1489,
+  [SMALL_STATE(50)] = 1518,
+  [SMALL_STATE(51)] = 1547,
+  [SMALL_STATE(52)] = 1576,
+  [SMALL_STATE(53)] = 1605,
+  [SMALL_STATE(54)] = 1634,
+  [SMALL_STATE(55)] = 1663,
+  [SMALL_STATE(56)] = 1692,
+  [SMALL_STATE(57)] = 1721,
+  [SMALL_STATE(58)] = 1750,
+  [SMALL_STATE(59)] = 1779,
+  [SMALL_STATE(60)] = 1808,
+  [SMALL_STATE(61)] = 1837,
+  [SMALL_STATE(62)] = 1866,
+  [SMALL_STATE(63)] = 1895,
+  [SMALL_STATE(64)] = 1924,
+  [SMALL_STATE(65)] = 1953,
+  [SMALL_STATE(66)] = 1982,
+  [SMALL_STATE(67)] = 2011,
+  [SMALL_STATE(68)] = 2036,
+  [SMALL_STATE(69)] = 2065,
+  [SMALL_STATE(70)] = 2094,
+  [SMALL_STATE(71)] = 2123,
+  [SMALL_STATE(72)] = 2152,
+  [SMALL_STATE(73)] = 2178,
+  [SMALL_STATE(74)] = 2196,
+  [SMALL_STATE(75)] = 2220,
+  [SMALL_STATE(76)] = 2241,
+  [SMALL_STATE(77)] = 2256,
+  [SMALL_STATE(78)] = 2273,
+  [SMALL_STATE(79)] = 2300,
+  [SMALL_STATE(80)] = 2321,
+  [SMALL_STATE(81)] = 2342,
+  [SMALL_STATE(82)] = 2363,
+  [SMALL_STATE(83)] = 2384,
+  [SMALL_STATE(84)] = 2405,
+  [SMALL_STATE(85)] = 2432,
+  [SMALL_STATE(86)] = 2453,
+  [SMALL_STATE(87)] = 2474,
+  [SMALL_STATE(88)] = 2495,
+  [SMALL_STATE(89)] = 2512,
+  [SMALL_STATE(90)] = 2533,
+  [SMALL_STATE(91)] = 2554,
+  [SMALL_STATE(92)] = 2575,
+  [SMALL_STATE(93)] = 2596,
+  [SMALL_STATE(94)] = 2617,
+  [SMALL_STATE(95)] = 2640,
+  [SMALL_STATE(96)] = 2661,
+  [SMALL_STATE(97)] = 2682,
+  [SMALL_STATE(98)] = 2703,
+  [SMALL_STATE(99)] = 2724,
+  [SMALL_STATE(100)] = 2745,
+  [SMALL_STATE(101)] = 2766,
+  [SMALL_STATE(102)] = 2787,
+  [SMALL_STATE(103)] = 2808,
+  [SMALL_STATE(104)] = 2835,
+  [SMALL_STATE(105)] = 2856,
+  [SMALL_STATE(106)] = 2872,
+  [SMALL_STATE(107)] = 2888,
+  [SMALL_STATE(108)] = 2904,
+  [SMALL_STATE(109)] = 2920,
+  [SMALL_STATE(110)] = 2936,
+  [SMALL_STATE(111)] = 2952,
+  [SMALL_STATE(112)] = 2976,
+  [SMALL_STATE(113)] = 2992,
+  [SMALL_STATE(114)] = 3014,
+  [SMALL_STATE(115)] = 3033,
+  [SMALL_STATE(116)] = 3052,
+  [SMALL_STATE(117)] = 3073,
+  [SMALL_STATE(118)] = 3094,
+  [SMALL_STATE(119)] = 3115,
+  [SMALL_STATE(120)] = 3136,
+  [SMALL_STATE(121)] = 3155,
+  [SMALL_STATE(122)] = 3173,
+  [SMALL_STATE(123)] = 3187,
+  [SMALL_STATE(124)] = 3201,
+  [SMALL_STATE(125)] = 3215,
+  [SMALL_STATE(126)] = 3233,
+  [SMALL_STATE(127)] = 3253,
+  [SMALL_STATE(128)] = 3271,
+  [SMALL_STATE(129)] = 3289,
+  [SMALL_STATE(130)] = 3307,
+  [SMALL_STATE(131)] = 3321,
+  [SMALL_STATE(132)] = 3339,
+  [SMALL_STATE(133)] = 3357,
+  [SMALL_STATE(134)] = 3371,
+  [SMALL_STATE(135)] = 3389,
+  [SMALL_STATE(136)] = 3407,
+  [SMALL_STATE(137)] = 3421,
+  [SMALL_STATE(138)] = 3437,
+  [SMALL_STATE(139)] = 3455,
+  [SMALL_STATE(140)] = 3469,
+  [SMALL_STATE(141)] = 3489,
+  [SMALL_STATE(142)] = 3500,
+  [SMALL_STATE(143)] = 3513,
+  [SMALL_STATE(144)] = 3526,
+  [SMALL_STATE(145)] = 3538,
+  [SMALL_STATE(146)] = 3550,
+  [SMALL_STATE(147)] = 3564,
+  [SMALL_STATE(148)] = 3578,
+  [SMALL_STATE(149)] = 3592,
+  [SMALL_STATE(150)] = 3604,
+  [SMALL_STATE(151)] = 3616,
+  [SMALL_STATE(152)] = 3630,
+  [SMALL_STATE(153)] = 3642,
+  [SMALL_STATE(154)] = 3656,
+  [SMALL_STATE(155)] = 3668,
+  [SMALL_STATE(156)] = 3680,
+  [SMALL_STATE(157)] = 3692,
+  [SMALL_STATE(158)] = 3706,
+  [SMALL_STATE(159)] = 3720,
+  [SMALL_STATE(160)] = 3732,
+  [SMALL_STATE(161)] = 3744,
+  [SMALL_STATE(162)] = 3758,
+  [SMALL_STATE(163)] = 3772,
+  [SMALL_STATE(164)] = 3782,
+  [SMALL_STATE(165)] = 3794,
+  [SMALL_STATE(166)] = 3808,
+  [SMALL_STATE(167)] = 3822,
+  [SMALL_STATE(168)] = 3834,
+  [SMALL_STATE(169)] = 3846,
+  [SMALL_STATE(170)] = 3860,
+  [SMALL_STATE(171)] = 3874,
+  [SMALL_STATE(172)] = 3884,
+  [SMALL_STATE(173)] = 3898,
+  [SMALL_STATE(174)] = 3907,
+  [SMALL_STATE(175)] = 3918,
+  [SMALL_STATE(176)] = 3927,
+  [SMALL_STATE(177)] = 3938,
+  [SMALL_STATE(178)] = 3949,
+  [SMALL_STATE(179)] = 3958,
+  [SMALL_STATE(180)] = 3969,
+  [SMALL_STATE(181)] = 3978,
+  [SMALL_STATE(182)] = 3987,
+  [SMALL_STATE(183)] = 3998,
+  [SMALL_STATE(184)] = 4007,
+  [SMALL_STATE(185)] = 4016,
+  [SMALL_STATE(186)] = 4027,
+  [SMALL_STATE(187)] = 4036,
+  [SMALL_STATE(188)] = 4047,
+  [SMALL_STATE(189)] = 4056,
+  [SMALL_STATE(190)] = 4065,
+  [SMALL_STATE(191)] = 4074,
+  [SMALL_STATE(192)] = 4085,
+  [SMALL_STATE(193)] = 4094,
+  [SMALL_STATE(194)] = 4105,
+  [SMALL_STATE(195)] = 4116,
+  [SMALL_STATE(196)] = 4125,
+  [SMALL_STATE(197)] = 4136,
+  [SMALL_STATE(198)] = 4145,
+  [SMALL_STATE(199)] = 4154,
+  [SMALL_STATE(200)] = 4165,
+  [SMALL_STATE(201)] = 4174,
+  [SMALL_STATE(202)] = 4183,
+  [SMALL_STATE(203)] = 4192,
+  [SMALL_STATE(204)] = 4201,
+  [SMALL_STATE(205)] = 4212,
+  [SMALL_STATE(206)] = 4221,
+  [SMALL_STATE(207)] = 4230,
+  [SMALL_STATE(208)] = 4239,
+  [SMALL_STATE(209)] = 4248,
+  [SMALL_STATE(210)] = 4257,
+  [SMALL_STATE(211)] = 4266,
+  [SMALL_STATE(212)] = 4277,
+  [SMALL_STATE(213)] = 4286,
+  [SMALL_STATE(214)] = 4297,
+  [SMALL_STATE(215)] = 4306,
+  [SMALL_STATE(216)] = 4315,
+  [SMALL_STATE(217)] = 4324,
+  [SMALL_STATE(218)] = 4333,
+  [SMALL_STATE(219)] = 4342,
+  [SMALL_STATE(220)] = 4351,
+  [SMALL_STATE(221)] = 4360,
+  [SMALL_STATE(222)] = 4369,
+  [SMALL_STATE(223)] = 4378,
+  [SMALL_STATE(224)] = 4389,
+  [SMALL_STATE(225)] = 4398,
+  [SMALL_STATE(226)] = 4407,
+  [SMALL_STATE(227)] = 4416,
+  [SMALL_STATE(228)] = 4425,
+  [SMALL_STATE(229)] = 4436,
+  [SMALL_STATE(230)] = 4445,
+  [SMALL_STATE(231)] = 4454,
+  [SMALL_STATE(232)] = 4463,
+  [SMALL_STATE(233)] = 4474,
+  [SMALL_STATE(234)] = 4483,
+  [SMALL_STATE(235)] = 4492,
+  [SMALL_STATE(236)] = 4501,
+  [SMALL_STATE(237)] = 4510,
+  [SMALL_STATE(238)] = 4519,
+  [SMALL_STATE(239)] = 4528,
+  [SMALL_STATE(240)] = 4537,
+  [SMALL_STATE(241)] = 4548,
+  [SMALL_STATE(242)] = 4557,
+  [SMALL_STATE(243)] = 4566,
+  [SMALL_STATE(244)] = 4577,
+  [SMALL_STATE(245)] = 4586,
+  [SMALL_STATE(246)] = 4595,
+  [SMALL_STATE(247)] = 4604,
+  [SMALL_STATE(248)] = 4613,
+  [SMALL_STATE(249)] = 4622,
+  [SMALL_STATE(250)] = 4631,
+  [SMALL_STATE(251)] = 4640,
+  [SMALL_STATE(252)] = 4649,
+  [SMALL_STATE(253)] = 4660,
+  [SMALL_STATE(254)] = 4669,
+  [SMALL_STATE(255)] = 4678,
+  [SMALL_STATE(256)] = 4689,
+  [SMALL_STATE(257)] = 4698,
+  [SMALL_STATE(258)] = 4707,
+  [SMALL_STATE(259)] = 4716,
+  [SMALL_STATE(260)] = 4725,
+  [SMALL_STATE(261)] = 4734,
+  [SMALL_STATE(262)] = 4743,
+  [SMALL_STATE(263)] = 4752,
+  [SMALL_STATE(264)] = 4761,
+  [SMALL_STATE(265)] = 4770,
+  [SMALL_STATE(266)] = 4779,
+  [SMALL_STATE(267)] = 4790,
+  [SMALL_STATE(268)] = 4801,
+  [SMALL_STATE(269)] = 4810,
+  [SMALL_STATE(270)] = 4821,
+  [SMALL_STATE(271)] = 4832,
+  [SMALL_STATE(272)] = 4840,
+  [SMALL_STATE(273)] = 4848,
+  [SMALL_STATE(274)] = 4856,
+  [SMALL_STATE(275)] = 4864,
+  [SMALL_STATE(276)] = 4872,
+  [SMALL_STATE(277)] = 4880,
+  [SMALL_STATE(278)] = 4888,
+  [SMALL_STATE(279)] = 4896,
+  [SMALL_STATE(280)] = 4904,
+  [SMALL_STATE(281)] = 4912,
+  [SMALL_STATE(282)] = 4920,
+  [SMALL_STATE(283)] = 4928,
+  [SMALL_STATE(284)] = 4936,
+  [SMALL_STATE(285)] = 4944,
+  [SMALL_STATE(286)] = 4952,
+  [SMALL_STATE(287)] = 4960,
+  [SMALL_STATE(288)] = 4968,
+  [SMALL_STATE(289)] = 4976,
+  [SMALL_STATE(290)] = 4984,
+  [SMALL_STATE(291)] = 4992,
+  [SMALL_STATE(292)] = 5000,
+  [SMALL_STATE(293)] = 5008,
+  [SMALL_STATE(294)] = 5016,
+  [SMALL_STATE(295)] = 5024,
+  [SMALL_STATE(296)] = 5032,
+  [SMALL_STATE(297)] = 5040,
+  [SMALL_STATE(298)] = 5048,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -4759,222 +9106,512 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
   [5] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [7] = {.entry = {.count = 1, .reusable = false}}, SHIFT(98),
-  [9] = {.entry = {.count = 1, .reusable = false}}, SHIFT(85),
-  [11] = {.entry = {.count = 1, .reusable = false}}, SHIFT(48),
-  [13] = {.entry = {.count = 1, .reusable = false}}, SHIFT(105),
-  [15] = {.entry = {.count = 1, .reusable = false}}, SHIFT(88),
-  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [19] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
-  [23] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [25] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(98),
-  [28] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(85),
-  [31] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(48),
-  [34] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(105),
-  [37] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(88),
-  [40] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(3),
-  [43] = {.entry = {.count = 1, .reusable = false}}, SHIFT(6),
-  [45] = {.entry = {.count = 1, .reusable = false}}, SHIFT(73),
-  [47] = {.entry = {.count = 1, .reusable = false}}, SHIFT(72),
-  [49] = {.entry = {.count = 1, .reusable = false}}, SHIFT(92),
-  [51] = {.entry = {.count = 1, .reusable = false}}, SHIFT(90),
-  [53] = {.entry = {.count = 1, .reusable = false}}, SHIFT(97),
-  [55] = {.entry = {.count = 1, .reusable = false}}, SHIFT(83),
-  [57] = {.entry = {.count = 1, .reusable = false}}, SHIFT(116),
-  [59] = {.entry = {.count = 1, .reusable = false}}, SHIFT(87),
-  [61] = {.entry = {.count = 1, .reusable = false}}, SHIFT(60),
-  [63] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field, 1, 0, 13),
-  [65] = {.entry = {.count = 1, .reusable = false}}, SHIFT(39),
-  [67] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field, 1, 0, 13),
-  [69] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 2, 0, 26),
-  [71] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
-  [73] = {.entry = {.count = 1, .reusable = false}}, SHIFT(91),
-  [75] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
-  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
-  [79] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field, 2, 0, 22),
-  [81] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field, 2, 0, 22),
-  [83] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 2, 0, 30),
-  [85] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 2, 0, 30), SHIFT_REPEAT(39),
-  [88] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_field_repeat1, 2, 0, 30),
-  [90] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_agree_line, 2, 0, 27),
-  [92] = {.entry = {.count = 1, .reusable = false}}, SHIFT(63),
-  [94] = {.entry = {.count = 1, .reusable = false}}, SHIFT(107),
-  [96] = {.entry = {.count = 1, .reusable = false}}, SHIFT(108),
-  [98] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
-  [100] = {.entry = {.count = 1, .reusable = true}}, SHIFT(68),
-  [102] = {.entry = {.count = 1, .reusable = false}}, SHIFT(68),
-  [104] = {.entry = {.count = 1, .reusable = true}}, SHIFT(64),
-  [106] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
-  [108] = {.entry = {.count = 1, .reusable = true}}, SHIFT(67),
-  [110] = {.entry = {.count = 1, .reusable = false}}, SHIFT(67),
-  [112] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_invalid_block, 3, 0, 4),
-  [114] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_invalid_block, 3, 0, 4),
-  [116] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
-  [118] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 3, 0, 5),
-  [120] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 3, 0, 5),
-  [122] = {.entry = {.count = 1, .reusable = true}}, SHIFT(45),
-  [124] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 3, 0, 6),
-  [126] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 3, 0, 6),
-  [128] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 3, 0, 3),
-  [130] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 3, 0, 3),
-  [132] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
-  [134] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_calendar_block, 3, 0, 7),
-  [136] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_calendar_block, 3, 0, 7),
-  [138] = {.entry = {.count = 1, .reusable = true}}, SHIFT(25),
-  [140] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procedure_block, 3, 0, 7),
-  [142] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_procedure_block, 3, 0, 7),
-  [144] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
-  [146] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 8),
-  [148] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 8),
-  [150] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 9),
-  [152] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 9),
-  [154] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 10),
-  [156] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 10),
-  [158] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12),
-  [160] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12),
-  [162] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12), SHIFT_REPEAT(110),
-  [165] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14),
-  [167] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14),
-  [169] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14), SHIFT_REPEAT(45),
-  [172] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 4, 0, 15),
-  [174] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 4, 0, 15),
-  [176] = {.entry = {.count = 1, .reusable = false}}, SHIFT(76),
-  [178] = {.entry = {.count = 1, .reusable = false}}, SHIFT(75),
-  [180] = {.entry = {.count = 1, .reusable = false}}, SHIFT(89),
-  [182] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_calendar_block, 4, 0, 16),
-  [184] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_calendar_block, 4, 0, 16),
-  [186] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12),
-  [188] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12),
-  [190] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12), SHIFT_REPEAT(5),
-  [193] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 17),
-  [195] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 17),
-  [197] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procedure_block, 4, 0, 16),
-  [199] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_procedure_block, 4, 0, 16),
-  [201] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 19),
-  [203] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 19),
-  [205] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 18),
-  [207] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 18),
-  [209] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 2, 0, 0),
-  [211] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 2, 0, 0),
-  [213] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12),
-  [215] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12),
-  [217] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12), SHIFT_REPEAT(4),
-  [220] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12),
-  [222] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12),
-  [224] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12), SHIFT_REPEAT(25),
-  [227] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_invalid_block, 2, 0, 1),
-  [229] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_invalid_block, 2, 0, 1),
-  [231] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 6, 0, 29),
-  [233] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 6, 0, 29),
-  [235] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_closed_line, 2, 0, 34),
-  [237] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
-  [239] = {.entry = {.count = 1, .reusable = false}}, SHIFT(96),
-  [241] = {.entry = {.count = 1, .reusable = true}}, SHIFT(59),
-  [243] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 3, 0, 20),
-  [245] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_invalid_block_repeat1, 3, 0, 20),
-  [247] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 1, 0, 21),
-  [249] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_field_repeat1, 1, 0, 21),
-  [251] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 23),
-  [253] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 23),
-  [255] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 25),
-  [257] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 25),
-  [259] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 3, 0, 20),
-  [261] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat2, 3, 0, 20),
-  [263] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 3, 0, 20),
-  [265] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_calendar_block_repeat1, 3, 0, 20),
-  [267] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 3, 0, 20),
-  [269] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_procedure_block_repeat1, 3, 0, 20),
-  [271] = {.entry = {.count = 1, .reusable = false}}, SHIFT(71),
-  [273] = {.entry = {.count = 1, .reusable = false}}, SHIFT(74),
-  [275] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 2, 0, 7),
-  [277] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
-  [279] = {.entry = {.count = 1, .reusable = false}}, SHIFT(81),
-  [281] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
-  [283] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11),
-  [285] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11),
-  [287] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11), SHIFT_REPEAT(64),
-  [290] = {.entry = {.count = 1, .reusable = true}}, SHIFT(32),
-  [292] = {.entry = {.count = 1, .reusable = true}}, SHIFT(78),
-  [294] = {.entry = {.count = 1, .reusable = false}}, SHIFT(78),
-  [296] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 40),
-  [298] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 40),
-  [300] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 40), SHIFT_REPEAT(59),
-  [303] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 46),
-  [305] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
-  [307] = {.entry = {.count = 1, .reusable = false}}, SHIFT(101),
-  [309] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
-  [311] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11), SHIFT_REPEAT(63),
-  [314] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_name, 1, 0, 0),
-  [316] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_name, 1, 0, 0),
-  [318] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__names_field, 2, 0, 24),
-  [320] = {.entry = {.count = 1, .reusable = true}}, SHIFT(79),
-  [322] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_kind, 1, 0, 0),
-  [324] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_event_kind, 1, 0, 0),
-  [326] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 2, 0, 30),
-  [328] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 2, 0, 30), SHIFT_REPEAT(79),
-  [331] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_use_line, 2, 0, 32),
-  [333] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 2, 0, 36),
-  [335] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 2, 0, 36), SHIFT_REPEAT(79),
-  [338] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extends_line, 2, 0, 32),
-  [340] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 1, 0, 33),
-  [342] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_closed_line_repeat1, 1, 0, 33),
-  [344] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extended_line, 1, 0, 0),
-  [346] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
-  [348] = {.entry = {.count = 1, .reusable = false}}, SHIFT(106),
-  [350] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 3, 0, 26),
-  [352] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
-  [354] = {.entry = {.count = 1, .reusable = false}}, SHIFT(99),
-  [356] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 48),
-  [358] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
-  [360] = {.entry = {.count = 1, .reusable = false}}, SHIFT(104),
-  [362] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 1, 0, 2),
-  [364] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 1, 0, 2),
-  [366] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_by, 2, 0, 42),
-  [368] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_by, 2, 0, 42),
-  [370] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_within, 2, 0, 41),
-  [372] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_within, 2, 0, 41),
-  [374] = {.entry = {.count = 1, .reusable = true}}, SHIFT(30),
-  [376] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
-  [378] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
-  [380] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 1, 0, 21),
-  [382] = {.entry = {.count = 1, .reusable = true}}, SHIFT(40),
-  [384] = {.entry = {.count = 1, .reusable = true}}, SHIFT(44),
-  [386] = {.entry = {.count = 1, .reusable = true}}, SHIFT(43),
-  [388] = {.entry = {.count = 1, .reusable = true}}, SHIFT(41),
-  [390] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
-  [392] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 1, 0, 31),
-  [394] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 3, 0, 38),
-  [396] = {.entry = {.count = 1, .reusable = true}}, SHIFT(100),
-  [398] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
-  [400] = {.entry = {.count = 1, .reusable = true}}, SHIFT(42),
-  [402] = {.entry = {.count = 1, .reusable = true}}, SHIFT(17),
-  [404] = {.entry = {.count = 1, .reusable = true}}, SHIFT(35),
-  [406] = {.entry = {.count = 1, .reusable = true}}, SHIFT(63),
-  [408] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
-  [410] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 3, 0, 35),
-  [412] = {.entry = {.count = 1, .reusable = true}}, SHIFT(52),
-  [414] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_agree_line, 3, 0, 27),
-  [416] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 3, 0, 37),
-  [418] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_closed_line, 3, 0, 39),
-  [420] = {.entry = {.count = 1, .reusable = true}}, SHIFT(54),
-  [422] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 4, 0, 43),
-  [424] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 4, 0, 44),
-  [426] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 47),
-  [428] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_require_decl, 4, 0, 45),
-  [430] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 49),
-  [432] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extended_line, 2, 0, 28),
-  [434] = {.entry = {.count = 1, .reusable = true}}, SHIFT(66),
-  [436] = {.entry = {.count = 1, .reusable = true}}, SHIFT(65),
-  [438] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
-  [440] = {.entry = {.count = 1, .reusable = true}}, SHIFT(69),
-  [442] = {.entry = {.count = 1, .reusable = true}}, SHIFT(103),
-  [444] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
-  [446] = {.entry = {.count = 1, .reusable = true}}, SHIFT(62),
-  [448] = {.entry = {.count = 1, .reusable = true}}, SHIFT(95),
-  [450] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
-  [452] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [454] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [7] = {.entry = {.count = 1, .reusable = false}}, SHIFT(193),
+  [9] = {.entry = {.count = 1, .reusable = false}}, SHIFT(144),
+  [11] = {.entry = {.count = 1, .reusable = false}}, SHIFT(116),
+  [13] = {.entry = {.count = 1, .reusable = false}}, SHIFT(196),
+  [15] = {.entry = {.count = 1, .reusable = false}}, SHIFT(179),
+  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
+  [19] = {.entry = {.count = 1, .reusable = false}}, SHIFT(45),
+  [21] = {.entry = {.count = 1, .reusable = false}}, SHIFT(149),
+  [23] = {.entry = {.count = 1, .reusable = false}}, SHIFT(199),
+  [25] = {.entry = {.count = 1, .reusable = false}}, SHIFT(147),
+  [27] = {.entry = {.count = 1, .reusable = false}}, SHIFT(148),
+  [29] = {.entry = {.count = 1, .reusable = false}}, SHIFT(228),
+  [31] = {.entry = {.count = 1, .reusable = false}}, SHIFT(232),
+  [33] = {.entry = {.count = 1, .reusable = false}}, SHIFT(240),
+  [35] = {.entry = {.count = 1, .reusable = false}}, SHIFT(266),
+  [37] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [39] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(193),
+  [42] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(144),
+  [45] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(116),
+  [48] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(196),
+  [51] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(179),
+  [54] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(3),
+  [57] = {.entry = {.count = 1, .reusable = false}}, SHIFT(150),
+  [59] = {.entry = {.count = 1, .reusable = false}}, SHIFT(293),
+  [61] = {.entry = {.count = 1, .reusable = false}}, SHIFT(270),
+  [63] = {.entry = {.count = 1, .reusable = false}}, SHIFT(125),
+  [65] = {.entry = {.count = 1, .reusable = false}}, SHIFT(176),
+  [67] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
+  [69] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
+  [71] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 61),
+  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
+  [75] = {.entry = {.count = 1, .reusable = false}}, SHIFT(178),
+  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(177),
+  [79] = {.entry = {.count = 1, .reusable = true}}, SHIFT(290),
+  [81] = {.entry = {.count = 1, .reusable = true}}, SHIFT(77),
+  [83] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 75),
+  [85] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
+  [87] = {.entry = {.count = 1, .reusable = false}}, SHIFT(197),
+  [89] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 78),
+  [91] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
+  [93] = {.entry = {.count = 1, .reusable = false}}, SHIFT(201),
+  [95] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 80),
+  [97] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
+  [99] = {.entry = {.count = 1, .reusable = false}}, SHIFT(203),
+  [101] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 85),
+  [103] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
+  [105] = {.entry = {.count = 1, .reusable = false}}, SHIFT(207),
+  [107] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 98),
+  [109] = {.entry = {.count = 1, .reusable = true}}, SHIFT(217),
+  [111] = {.entry = {.count = 1, .reusable = false}}, SHIFT(217),
+  [113] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 101),
+  [115] = {.entry = {.count = 1, .reusable = true}}, SHIFT(219),
+  [117] = {.entry = {.count = 1, .reusable = false}}, SHIFT(219),
+  [119] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 103),
+  [121] = {.entry = {.count = 1, .reusable = true}}, SHIFT(222),
+  [123] = {.entry = {.count = 1, .reusable = false}}, SHIFT(222),
+  [125] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 106),
+  [127] = {.entry = {.count = 1, .reusable = true}}, SHIFT(227),
+  [129] = {.entry = {.count = 1, .reusable = false}}, SHIFT(227),
+  [131] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 108),
+  [133] = {.entry = {.count = 1, .reusable = true}}, SHIFT(230),
+  [135] = {.entry = {.count = 1, .reusable = false}}, SHIFT(230),
+  [137] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 110),
+  [139] = {.entry = {.count = 1, .reusable = true}}, SHIFT(231),
+  [141] = {.entry = {.count = 1, .reusable = false}}, SHIFT(231),
+  [143] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 122),
+  [145] = {.entry = {.count = 1, .reusable = true}}, SHIFT(239),
+  [147] = {.entry = {.count = 1, .reusable = false}}, SHIFT(239),
+  [149] = {.entry = {.count = 1, .reusable = true}}, SHIFT(242),
+  [151] = {.entry = {.count = 1, .reusable = false}}, SHIFT(242),
+  [153] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 128),
+  [155] = {.entry = {.count = 1, .reusable = true}}, SHIFT(246),
+  [157] = {.entry = {.count = 1, .reusable = false}}, SHIFT(246),
+  [159] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 131),
+  [161] = {.entry = {.count = 1, .reusable = true}}, SHIFT(249),
+  [163] = {.entry = {.count = 1, .reusable = false}}, SHIFT(249),
+  [165] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 133),
+  [167] = {.entry = {.count = 1, .reusable = true}}, SHIFT(251),
+  [169] = {.entry = {.count = 1, .reusable = false}}, SHIFT(251),
+  [171] = {.entry = {.count = 1, .reusable = true}}, SHIFT(254),
+  [173] = {.entry = {.count = 1, .reusable = false}}, SHIFT(254),
+  [175] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 148),
+  [177] = {.entry = {.count = 1, .reusable = true}}, SHIFT(173),
+  [179] = {.entry = {.count = 1, .reusable = false}}, SHIFT(173),
+  [181] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
+  [183] = {.entry = {.count = 1, .reusable = false}}, SHIFT(262),
+  [185] = {.entry = {.count = 1, .reusable = true}}, SHIFT(224),
+  [187] = {.entry = {.count = 1, .reusable = false}}, SHIFT(224),
+  [189] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 99),
+  [191] = {.entry = {.count = 1, .reusable = true}}, SHIFT(218),
+  [193] = {.entry = {.count = 1, .reusable = false}}, SHIFT(218),
+  [195] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 154),
+  [197] = {.entry = {.count = 1, .reusable = true}}, SHIFT(265),
+  [199] = {.entry = {.count = 1, .reusable = false}}, SHIFT(265),
+  [201] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 83),
+  [203] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
+  [205] = {.entry = {.count = 1, .reusable = false}}, SHIFT(205),
+  [207] = {.entry = {.count = 1, .reusable = true}}, SHIFT(206),
+  [209] = {.entry = {.count = 1, .reusable = false}}, SHIFT(206),
+  [211] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 2, 0, 31),
+  [213] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 2, 0, 31), SHIFT_REPEAT(108),
+  [216] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_field_repeat1, 2, 0, 31),
+  [218] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 88),
+  [220] = {.entry = {.count = 1, .reusable = true}}, SHIFT(209),
+  [222] = {.entry = {.count = 1, .reusable = false}}, SHIFT(209),
+  [224] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 90),
+  [226] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
+  [228] = {.entry = {.count = 1, .reusable = false}}, SHIFT(210),
+  [230] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 91),
+  [232] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
+  [234] = {.entry = {.count = 1, .reusable = false}}, SHIFT(212),
+  [236] = {.entry = {.count = 1, .reusable = true}}, SHIFT(214),
+  [238] = {.entry = {.count = 1, .reusable = false}}, SHIFT(214),
+  [240] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 94),
+  [242] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 94),
+  [244] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 94), SHIFT_REPEAT(177),
+  [247] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 95),
+  [249] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
+  [251] = {.entry = {.count = 1, .reusable = false}}, SHIFT(216),
+  [253] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 4, 0, 51),
+  [255] = {.entry = {.count = 1, .reusable = true}}, SHIFT(208),
+  [257] = {.entry = {.count = 1, .reusable = false}}, SHIFT(208),
+  [259] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_name, 1, 0, 0),
+  [261] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_name, 1, 0, 0),
+  [263] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 5, 0, 56),
+  [265] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
+  [267] = {.entry = {.count = 1, .reusable = false}}, SHIFT(235),
+  [269] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 102),
+  [271] = {.entry = {.count = 1, .reusable = true}}, SHIFT(221),
+  [273] = {.entry = {.count = 1, .reusable = false}}, SHIFT(221),
+  [275] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 5, 0, 57),
+  [277] = {.entry = {.count = 1, .reusable = true}}, SHIFT(247),
+  [279] = {.entry = {.count = 1, .reusable = false}}, SHIFT(247),
+  [281] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 5, 0, 58),
+  [283] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
+  [285] = {.entry = {.count = 1, .reusable = false}}, SHIFT(253),
+  [287] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 59),
+  [289] = {.entry = {.count = 1, .reusable = true}}, SHIFT(268),
+  [291] = {.entry = {.count = 1, .reusable = false}}, SHIFT(268),
+  [293] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 107),
+  [295] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
+  [297] = {.entry = {.count = 1, .reusable = false}}, SHIFT(229),
+  [299] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field, 1, 0, 13),
+  [301] = {.entry = {.count = 1, .reusable = false}}, SHIFT(108),
+  [303] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field, 1, 0, 13),
+  [305] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 113),
+  [307] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
+  [309] = {.entry = {.count = 1, .reusable = false}}, SHIFT(234),
+  [311] = {.entry = {.count = 1, .reusable = true}}, SHIFT(236),
+  [313] = {.entry = {.count = 1, .reusable = false}}, SHIFT(236),
+  [315] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 2, 0, 26),
+  [317] = {.entry = {.count = 1, .reusable = true}}, SHIFT(215),
+  [319] = {.entry = {.count = 1, .reusable = false}}, SHIFT(215),
+  [321] = {.entry = {.count = 1, .reusable = true}}, SHIFT(298),
+  [323] = {.entry = {.count = 1, .reusable = true}}, SHIFT(273),
+  [325] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 119),
+  [327] = {.entry = {.count = 1, .reusable = true}}, SHIFT(238),
+  [329] = {.entry = {.count = 1, .reusable = false}}, SHIFT(238),
+  [331] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 65),
+  [333] = {.entry = {.count = 1, .reusable = true}}, SHIFT(183),
+  [335] = {.entry = {.count = 1, .reusable = false}}, SHIFT(183),
+  [337] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 123),
+  [339] = {.entry = {.count = 1, .reusable = true}}, SHIFT(241),
+  [341] = {.entry = {.count = 1, .reusable = false}}, SHIFT(241),
+  [343] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 67),
+  [345] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
+  [347] = {.entry = {.count = 1, .reusable = false}}, SHIFT(184),
+  [349] = {.entry = {.count = 1, .reusable = true}}, SHIFT(244),
+  [351] = {.entry = {.count = 1, .reusable = false}}, SHIFT(244),
+  [353] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 125),
+  [355] = {.entry = {.count = 1, .reusable = true}}, SHIFT(245),
+  [357] = {.entry = {.count = 1, .reusable = false}}, SHIFT(245),
+  [359] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 68),
+  [361] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
+  [363] = {.entry = {.count = 1, .reusable = false}}, SHIFT(186),
+  [365] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 129),
+  [367] = {.entry = {.count = 1, .reusable = true}}, SHIFT(248),
+  [369] = {.entry = {.count = 1, .reusable = false}}, SHIFT(248),
+  [371] = {.entry = {.count = 1, .reusable = true}}, SHIFT(188),
+  [373] = {.entry = {.count = 1, .reusable = false}}, SHIFT(188),
+  [375] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 132),
+  [377] = {.entry = {.count = 1, .reusable = true}}, SHIFT(250),
+  [379] = {.entry = {.count = 1, .reusable = false}}, SHIFT(250),
+  [381] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 71),
+  [383] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
+  [385] = {.entry = {.count = 1, .reusable = false}}, SHIFT(190),
+  [387] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 72),
+  [389] = {.entry = {.count = 1, .reusable = true}}, SHIFT(192),
+  [391] = {.entry = {.count = 1, .reusable = false}}, SHIFT(192),
+  [393] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 138),
+  [395] = {.entry = {.count = 1, .reusable = true}}, SHIFT(256),
+  [397] = {.entry = {.count = 1, .reusable = false}}, SHIFT(256),
+  [399] = {.entry = {.count = 1, .reusable = true}}, SHIFT(257),
+  [401] = {.entry = {.count = 1, .reusable = false}}, SHIFT(257),
+  [403] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 142),
+  [405] = {.entry = {.count = 1, .reusable = true}}, SHIFT(258),
+  [407] = {.entry = {.count = 1, .reusable = false}}, SHIFT(258),
+  [409] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 145),
+  [411] = {.entry = {.count = 1, .reusable = true}}, SHIFT(259),
+  [413] = {.entry = {.count = 1, .reusable = false}}, SHIFT(259),
+  [415] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 73),
+  [417] = {.entry = {.count = 1, .reusable = true}}, SHIFT(195),
+  [419] = {.entry = {.count = 1, .reusable = false}}, SHIFT(195),
+  [421] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 149),
+  [423] = {.entry = {.count = 1, .reusable = true}}, SHIFT(261),
+  [425] = {.entry = {.count = 1, .reusable = false}}, SHIFT(261),
+  [427] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field, 2, 0, 22),
+  [429] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field, 2, 0, 22),
+  [431] = {.entry = {.count = 1, .reusable = true}}, SHIFT(263),
+  [433] = {.entry = {.count = 1, .reusable = false}}, SHIFT(263),
+  [435] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 76),
+  [437] = {.entry = {.count = 1, .reusable = true}}, SHIFT(200),
+  [439] = {.entry = {.count = 1, .reusable = false}}, SHIFT(200),
+  [441] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
+  [443] = {.entry = {.count = 1, .reusable = false}}, SHIFT(264),
+  [445] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 116),
+  [447] = {.entry = {.count = 1, .reusable = true}}, SHIFT(237),
+  [449] = {.entry = {.count = 1, .reusable = false}}, SHIFT(237),
+  [451] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_agree_line, 2, 0, 27),
+  [453] = {.entry = {.count = 1, .reusable = false}}, SHIFT(139),
+  [455] = {.entry = {.count = 1, .reusable = false}}, SHIFT(298),
+  [457] = {.entry = {.count = 1, .reusable = false}}, SHIFT(273),
+  [459] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 92),
+  [461] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 92),
+  [463] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 2, 0, 63),
+  [465] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat3, 2, 0, 63),
+  [467] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 2, 0, 63), SHIFT_REPEAT(290),
+  [470] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 2, 0, 63), SHIFT_REPEAT(77),
+  [473] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 3, 0, 3),
+  [475] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 3, 0, 3),
+  [477] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
+  [479] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 1, 0, 54),
+  [481] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat3, 1, 0, 54),
+  [483] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
+  [485] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
+  [487] = {.entry = {.count = 1, .reusable = false}}, SHIFT(167),
+  [489] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
+  [491] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_invalid_block, 3, 0, 4),
+  [493] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_invalid_block, 3, 0, 4),
+  [495] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
+  [497] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 3, 0, 5),
+  [499] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 3, 0, 5),
+  [501] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
+  [503] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 3, 0, 6),
+  [505] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 3, 0, 6),
+  [507] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procedure_block, 3, 0, 7),
+  [509] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_procedure_block, 3, 0, 7),
+  [511] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [513] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_calendar_block, 3, 0, 7),
+  [515] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_calendar_block, 3, 0, 7),
+  [517] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
+  [519] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
+  [521] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
+  [523] = {.entry = {.count = 1, .reusable = false}}, SHIFT(160),
+  [525] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 8),
+  [527] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 8),
+  [529] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 9),
+  [531] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 9),
+  [533] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 10),
+  [535] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 10),
+  [537] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 3, 0, 77),
+  [539] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat3, 3, 0, 77),
+  [541] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12),
+  [543] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12),
+  [545] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12), SHIFT_REPEAT(272),
+  [548] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14),
+  [550] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14),
+  [552] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14), SHIFT_REPEAT(117),
+  [555] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 4, 0, 15),
+  [557] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 4, 0, 15),
+  [559] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 2, 0, 0),
+  [561] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 2, 0, 0),
+  [563] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procedure_block, 4, 0, 16),
+  [565] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_procedure_block, 4, 0, 16),
+  [567] = {.entry = {.count = 1, .reusable = false}}, SHIFT(152),
+  [569] = {.entry = {.count = 1, .reusable = false}}, SHIFT(151),
+  [571] = {.entry = {.count = 1, .reusable = false}}, SHIFT(182),
+  [573] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_calendar_block, 4, 0, 16),
+  [575] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_calendar_block, 4, 0, 16),
+  [577] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12),
+  [579] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12),
+  [581] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12), SHIFT_REPEAT(4),
+  [584] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 17),
+  [586] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 17),
+  [588] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 18),
+  [590] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 18),
+  [592] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 19),
+  [594] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 19),
+  [596] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12),
+  [598] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12),
+  [600] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12), SHIFT_REPEAT(2),
+  [603] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12),
+  [605] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12),
+  [607] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12), SHIFT_REPEAT(94),
+  [610] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 6, 0, 30),
+  [612] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 6, 0, 30),
+  [614] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_exception_decl, 2, 0, 33),
+  [616] = {.entry = {.count = 1, .reusable = true}}, SHIFT(226),
+  [618] = {.entry = {.count = 1, .reusable = false}}, SHIFT(226),
+  [620] = {.entry = {.count = 1, .reusable = true}}, SHIFT(133),
+  [622] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_invalid_block, 2, 0, 1),
+  [624] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_invalid_block, 2, 0, 1),
+  [626] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 3, 0, 20),
+  [628] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_calendar_block_repeat1, 3, 0, 20),
+  [630] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 3, 0, 20),
+  [632] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat2, 3, 0, 20),
+  [634] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 3, 0, 20),
+  [636] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_invalid_block_repeat1, 3, 0, 20),
+  [638] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 1, 0, 21),
+  [640] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_field_repeat1, 1, 0, 21),
+  [642] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 23),
+  [644] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 23),
+  [646] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 25),
+  [648] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 25),
+  [650] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_closed_line, 2, 0, 37),
+  [652] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
+  [654] = {.entry = {.count = 1, .reusable = false}}, SHIFT(175),
+  [656] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
+  [658] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 3, 0, 20),
+  [660] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_procedure_block_repeat1, 3, 0, 20),
+  [662] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_exception_decl_repeat1, 2, 0, 41),
+  [664] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_exception_decl_repeat1, 2, 0, 41),
+  [666] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_exception_decl_repeat1, 2, 0, 41), SHIFT_REPEAT(133),
+  [669] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11),
+  [671] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11),
+  [673] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11), SHIFT_REPEAT(123),
+  [676] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 46),
+  [678] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 46),
+  [680] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 46), SHIFT_REPEAT(122),
+  [683] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
+  [685] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
+  [687] = {.entry = {.count = 1, .reusable = false}}, SHIFT(168),
+  [689] = {.entry = {.count = 1, .reusable = false}}, SHIFT(156),
+  [691] = {.entry = {.count = 1, .reusable = false}}, SHIFT(146),
+  [693] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 2, 0, 7),
+  [695] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
+  [697] = {.entry = {.count = 1, .reusable = false}}, SHIFT(145),
+  [699] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
+  [701] = {.entry = {.count = 1, .reusable = true}}, SHIFT(275),
+  [703] = {.entry = {.count = 1, .reusable = true}}, SHIFT(255),
+  [705] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
+  [707] = {.entry = {.count = 1, .reusable = true}}, SHIFT(291),
+  [709] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11), SHIFT_REPEAT(139),
+  [712] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_use_line, 2, 0, 35),
+  [714] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 1, 0, 36),
+  [716] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_closed_line_repeat1, 1, 0, 36),
+  [718] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 1, 0, 2),
+  [720] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 1, 0, 2),
+  [722] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_kind, 1, 0, 0),
+  [724] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_event_kind, 1, 0, 0),
+  [726] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extended_line, 1, 0, 0),
+  [728] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
+  [730] = {.entry = {.count = 1, .reusable = false}}, SHIFT(202),
+  [732] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
+  [734] = {.entry = {.count = 1, .reusable = true}}, SHIFT(283),
+  [736] = {.entry = {.count = 1, .reusable = true}}, SHIFT(287),
+  [738] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 3, 0, 26),
+  [740] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
+  [742] = {.entry = {.count = 1, .reusable = false}}, SHIFT(180),
+  [744] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
+  [746] = {.entry = {.count = 1, .reusable = true}}, SHIFT(281),
+  [748] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__names_field, 2, 0, 24),
+  [750] = {.entry = {.count = 1, .reusable = true}}, SHIFT(286),
+  [752] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat1, 2, 0, 29),
+  [754] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pause_decl, 6, 0, 69),
+  [756] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
+  [758] = {.entry = {.count = 1, .reusable = false}}, SHIFT(189),
+  [760] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 2, 0, 42),
+  [762] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 2, 0, 42), SHIFT_REPEAT(133),
+  [765] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_exception_line, 2, 0, 29),
+  [767] = {.entry = {.count = 1, .reusable = true}}, SHIFT(225),
+  [769] = {.entry = {.count = 1, .reusable = false}}, SHIFT(225),
+  [771] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 2, 0, 31),
+  [773] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 2, 0, 31), SHIFT_REPEAT(133),
+  [776] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_exception_decl_repeat1, 1, 0, 32),
+  [778] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_exception_decl_repeat1, 1, 0, 32),
+  [780] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat1, 2, 0, 52), SHIFT_REPEAT(255),
+  [783] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat1, 2, 0, 52),
+  [785] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extends_line, 2, 0, 35),
+  [787] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
+  [789] = {.entry = {.count = 1, .reusable = true}}, SHIFT(278),
+  [791] = {.entry = {.count = 1, .reusable = true}}, SHIFT(279),
+  [793] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat1, 4, 0, 60),
+  [795] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_within, 2, 0, 47),
+  [797] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_within, 2, 0, 47),
+  [799] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_by, 2, 0, 48),
+  [801] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_by, 2, 0, 48),
+  [803] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
+  [805] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 3, 0, 44),
+  [807] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
+  [809] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
+  [811] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
+  [813] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
+  [815] = {.entry = {.count = 1, .reusable = false}}, SHIFT(38),
+  [817] = {.entry = {.count = 1, .reusable = false}}, SHIFT(296),
+  [819] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
+  [821] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
+  [823] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
+  [825] = {.entry = {.count = 1, .reusable = false}}, SHIFT(271),
+  [827] = {.entry = {.count = 1, .reusable = false}}, SHIFT(280),
+  [829] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
+  [831] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
+  [833] = {.entry = {.count = 1, .reusable = false}}, SHIFT(282),
+  [835] = {.entry = {.count = 1, .reusable = false}}, SHIFT(285),
+  [837] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 1, 0, 34),
+  [839] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
+  [841] = {.entry = {.count = 1, .reusable = false}}, SHIFT(292),
+  [843] = {.entry = {.count = 1, .reusable = false}}, SHIFT(288),
+  [845] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
+  [847] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
+  [849] = {.entry = {.count = 1, .reusable = false}}, SHIFT(297),
+  [851] = {.entry = {.count = 1, .reusable = false}}, SHIFT(294),
+  [853] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 1, 0, 21),
+  [855] = {.entry = {.count = 1, .reusable = false}}, SHIFT(289),
+  [857] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 153),
+  [859] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_closed_line, 3, 0, 45),
+  [861] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
+  [863] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 74),
+  [865] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 4, 0, 49),
+  [867] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 4, 0, 50),
+  [869] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 79),
+  [871] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 81),
+  [873] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 82),
+  [875] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pause_decl, 7, 0, 84),
+  [877] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 86),
+  [879] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 87),
+  [881] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
+  [883] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 89),
+  [885] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 93),
+  [887] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_require_decl, 4, 0, 53),
+  [889] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 96),
+  [891] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 97),
+  [893] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extended_line, 2, 0, 28),
+  [895] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 100),
+  [897] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 104),
+  [899] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 105),
+  [901] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 5, 0, 55),
+  [903] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 109),
+  [905] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 111),
+  [907] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 112),
+  [909] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 3, 0, 38),
+  [911] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 114),
+  [913] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 115),
+  [915] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 117),
+  [917] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 118),
+  [919] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_agree_line, 3, 0, 27),
+  [921] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 120),
+  [923] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 121),
+  [925] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_exception_line, 3, 0, 39),
+  [927] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_exception_decl, 3, 0, 40),
+  [929] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 124),
+  [931] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 126),
+  [933] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 127),
+  [935] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 130),
+  [937] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
+  [939] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 3, 0, 43),
+  [941] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 134),
+  [943] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 62),
+  [945] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 135),
+  [947] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 136),
+  [949] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 137),
+  [951] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 139),
+  [953] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 140),
+  [955] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 141),
+  [957] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 64),
+  [959] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 143),
+  [961] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 144),
+  [963] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 146),
+  [965] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 147),
+  [967] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 66),
+  [969] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 150),
+  [971] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 151),
+  [973] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 152),
+  [975] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_calendar_line, 2, 0, 7),
+  [977] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 155),
+  [979] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 13, 0, 156),
+  [981] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 70),
+  [983] = {.entry = {.count = 1, .reusable = true}}, SHIFT(139),
+  [985] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
+  [987] = {.entry = {.count = 1, .reusable = true}}, SHIFT(164),
+  [989] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
+  [991] = {.entry = {.count = 1, .reusable = true}}, SHIFT(269),
+  [993] = {.entry = {.count = 1, .reusable = true}}, SHIFT(128),
+  [995] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [997] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
+  [999] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
+  [1001] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
+  [1003] = {.entry = {.count = 1, .reusable = true}}, SHIFT(252),
+  [1005] = {.entry = {.count = 1, .reusable = true}}, SHIFT(172),
+  [1007] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
+  [1009] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
+  [1011] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
+  [1013] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
+  [1015] = {.entry = {.count = 1, .reusable = true}}, SHIFT(141),
+  [1017] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
+  [1019] = {.entry = {.count = 1, .reusable = true}}, SHIFT(187),
+  [1021] = {.entry = {.count = 1, .reusable = true}}, SHIFT(191),
+  [1023] = {.entry = {.count = 1, .reusable = true}}, SHIFT(284),
+  [1025] = {.entry = {.count = 1, .reusable = true}}, SHIFT(157),
+  [1027] = {.entry = {.count = 1, .reusable = true}}, SHIFT(213),
+  [1029] = {.entry = {.count = 1, .reusable = true}}, SHIFT(48),
+  [1031] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
+  [1033] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
+  [1035] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
+  [1037] = {.entry = {.count = 1, .reusable = true}}, SHIFT(267),
+  [1039] = {.entry = {.count = 1, .reusable = true}}, SHIFT(142),
 };
 
 enum ts_external_scanner_symbol_identifiers {
