@@ -27,6 +27,8 @@ pub struct Calendar(Arc<Inner>);
 
 struct Inner {
     name: String,
+    /// Shipped with caseline (the divisions, `uk-any`, `weekdays`).
+    builtin: bool,
     source: Source,
     table: OnceLock<Table>,
 }
@@ -100,11 +102,25 @@ fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
 
 impl Calendar {
     pub(crate) fn division(div: Division) -> Calendar {
-        Calendar::new(div.key().to_string(), Source::Division(div))
+        Calendar::new(div.key().to_string(), true, Source::Division(div))
     }
 
     pub(crate) fn weekdays() -> Calendar {
-        Calendar::new("weekdays".to_string(), Source::Weekdays)
+        Calendar::new("weekdays".to_string(), true, Source::Weekdays)
+    }
+
+    /// A built-in union: a day is closed if it is closed in any of `bases`
+    /// (`uk-any`, the Freedom of Information Act's "bank holiday in any part
+    /// of the United Kingdom").
+    pub(crate) fn builtin_union(name: &str, bases: Vec<Calendar>) -> Calendar {
+        Calendar::new(
+            name.to_string(),
+            true,
+            Source::User {
+                bases,
+                closed: BTreeMap::new(),
+            },
+        )
     }
 
     pub(crate) fn user(
@@ -117,12 +133,13 @@ impl Calendar {
             // The first reason given for a day wins; later duplicates add nothing.
             map.entry(*d).or_insert_with(|| n.clone());
         }
-        Calendar::new(name.to_string(), Source::User { bases, closed: map })
+        Calendar::new(name.to_string(), false, Source::User { bases, closed: map })
     }
 
-    fn new(name: String, source: Source) -> Calendar {
+    fn new(name: String, builtin: bool, source: Source) -> Calendar {
         Calendar(Arc::new(Inner {
             name,
+            builtin,
             source,
             table: OnceLock::new(),
         }))
@@ -132,12 +149,13 @@ impl Calendar {
         &self.0.name
     }
 
-    /// One of the four calendars that ship with caseline.
+    /// One of the calendars that ship with caseline.
     pub fn is_builtin(&self) -> bool {
-        !matches!(self.0.source, Source::User { .. })
+        self.0.builtin
     }
 
-    /// The names of the calendars this one extends (empty for built-ins).
+    /// The names of the calendars this one extends (empty for the built-ins
+    /// but `uk-any`, which extends the three divisions).
     pub fn extends(&self) -> Vec<String> {
         match &self.0.source {
             Source::User { bases, .. } => bases.iter().map(|b| b.name().to_string()).collect(),

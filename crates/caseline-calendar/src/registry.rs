@@ -1,4 +1,4 @@
-//! The calendar registry: the four built-ins plus calendars defined in a workspace
+//! The calendar registry: the five built-ins plus calendars defined in a workspace
 //! (`calendar NAME / extends ... / closed ...`, docs/format.md#calendars).
 //! Must not depend on syntax or the checker's rules; reporting problems with a
 //! definition's text is the checker's job, this only says what went wrong.
@@ -20,8 +20,14 @@ static BUILTINS: LazyLock<Vec<Calendar>> = LazyLock::new(|| {
         .map(|d| Calendar::division(*d))
         .collect();
     v.push(Calendar::weekdays());
+    let divisions = v[..Division::ALL.len()].to_vec();
+    v.push(Calendar::builtin_union(UK_ANY, divisions));
     v
 });
+
+/// The built-in union of the three divisions: a day is not a working day if it
+/// is a bank holiday in any part of the United Kingdom (FOIA 2000 s.10(6)).
+pub const UK_ANY: &str = "uk-any";
 
 /// Why a calendar definition was refused. Messages are for the person writing it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -46,7 +52,8 @@ impl Default for Calendars {
 }
 
 impl Calendars {
-    /// `england-and-wales` (the default), `scotland`, `northern-ireland`, `weekdays`.
+    /// `england-and-wales` (the default), `scotland`, `northern-ireland`,
+    /// `weekdays` and `uk-any` (a holiday in any of the three is closed).
     pub fn builtin() -> Calendars {
         Calendars {
             list: BUILTINS.clone(),

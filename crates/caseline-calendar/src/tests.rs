@@ -18,7 +18,7 @@ fn ew() -> Calendar {
 }
 
 #[test]
-fn registry_lists_the_four_builtins_with_the_default_first() {
+fn registry_lists_the_five_builtins_with_the_default_first() {
     let cals = Calendars::builtin();
     assert_eq!(
         cals.names(),
@@ -26,7 +26,8 @@ fn registry_lists_the_four_builtins_with_the_default_first() {
             "england-and-wales",
             "scotland",
             "northern-ireland",
-            "weekdays"
+            "weekdays",
+            "uk-any"
         ]
     );
     assert_eq!(cals.default_calendar().name(), DEFAULT_CALENDAR);
@@ -271,13 +272,14 @@ fn user_calendars_add_closures() {
         .expect("defines");
     let w = cals.get("worcestershire").expect("defined");
     assert!(!w.is_builtin() && w.extends() == ["england-and-wales"]);
-    // The four that ship are built in (a mutant making every calendar a user's
+    // The five that ship are built in (a mutant making every calendar a user's
     // survived every test until this line).
     for name in [
         "england-and-wales",
         "scotland",
         "northern-ireland",
         "weekdays",
+        "uk-any",
     ] {
         assert!(cals.get(name).expect("ships").is_builtin(), "{name}");
     }
@@ -310,7 +312,28 @@ fn user_calendars_add_closures() {
     let x = cals.get("cross-border").expect("defined");
     assert!(!x.is_working_day(ymd(2024, 8, 5)) && !x.is_working_day(ymd(2024, 8, 26)));
     assert!(!x.is_working_day(ymd(2024, 7, 12)) && !x.is_working_day(ymd(2024, 1, 2)));
-    assert_eq!(cals.names().len(), 6);
+    assert_eq!(cals.names().len(), 7);
+}
+
+/// FOIA 2000 s.10(6): a bank holiday in any part of the United Kingdom is not a
+/// working day. 2024-11-20 + 20 such days is 2024-12-19, because St Andrew's Day
+/// (Saturday 30 November) is kept in Scotland on Monday 2 December; in England
+/// and Wales alone it is 2024-12-18.
+#[test]
+fn uk_any_closes_a_holiday_of_any_nation() {
+    let uk = cal("uk-any");
+    assert!(uk.is_builtin());
+    assert_eq!(
+        uk.extends(),
+        ["england-and-wales", "scotland", "northern-ireland"]
+    );
+    assert!(!uk.is_working_day(ymd(2024, 12, 2)), "St Andrew's Day, Scotland");
+    assert!(!uk.is_working_day(ymd(2024, 7, 12)), "Battle of the Boyne, NI");
+    assert!(!uk.is_working_day(ymd(2024, 8, 5)), "summer bank holiday, Scotland");
+    assert!(!uk.is_working_day(ymd(2024, 8, 26)), "summer bank holiday, E&W");
+    assert!(uk.is_working_day(ymd(2024, 12, 3)));
+    assert_eq!(uk.add_working_days(ymd(2024, 11, 20), 20), ymd(2024, 12, 19));
+    assert_eq!(ew().add_working_days(ymd(2024, 11, 20), 20), ymd(2024, 12, 18));
 }
 
 #[test]
