@@ -327,13 +327,31 @@ fn uk_any_closes_a_holiday_of_any_nation() {
         uk.extends(),
         ["england-and-wales", "scotland", "northern-ireland"]
     );
-    assert!(!uk.is_working_day(ymd(2024, 12, 2)), "St Andrew's Day, Scotland");
-    assert!(!uk.is_working_day(ymd(2024, 7, 12)), "Battle of the Boyne, NI");
-    assert!(!uk.is_working_day(ymd(2024, 8, 5)), "summer bank holiday, Scotland");
-    assert!(!uk.is_working_day(ymd(2024, 8, 26)), "summer bank holiday, E&W");
+    assert!(
+        !uk.is_working_day(ymd(2024, 12, 2)),
+        "St Andrew's Day, Scotland"
+    );
+    assert!(
+        !uk.is_working_day(ymd(2024, 7, 12)),
+        "Battle of the Boyne, NI"
+    );
+    assert!(
+        !uk.is_working_day(ymd(2024, 8, 5)),
+        "summer bank holiday, Scotland"
+    );
+    assert!(
+        !uk.is_working_day(ymd(2024, 8, 26)),
+        "summer bank holiday, E&W"
+    );
     assert!(uk.is_working_day(ymd(2024, 12, 3)));
-    assert_eq!(uk.add_working_days(ymd(2024, 11, 20), 20), ymd(2024, 12, 19));
-    assert_eq!(ew().add_working_days(ymd(2024, 11, 20), 20), ymd(2024, 12, 18));
+    assert_eq!(
+        uk.add_working_days(ymd(2024, 11, 20), 20),
+        ymd(2024, 12, 19)
+    );
+    assert_eq!(
+        ew().add_working_days(ymd(2024, 11, 20), 20),
+        ymd(2024, 12, 18)
+    );
 }
 
 #[test]

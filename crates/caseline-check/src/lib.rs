@@ -27,11 +27,14 @@ pub use caseline_calendar::{Calendar, Duration, Holiday, Interval, Unit};
 
 pub use analysis::{Analysis, CheckOptions, DEFAULT_CALENDAR, check, check_with};
 pub use config::{Config, ConfigError};
-pub use definitions::{DeadlineDef, Definitions, EventDef, Procedure, RequireDef, duration};
+pub use definitions::{
+    DeadlineDef, Definitions, EventDef, ExceptionDef, Outcome, PauseDef, Procedure, RequireDef,
+    duration,
+};
 pub use diagnostic::{Acknowledged, Diagnostic, Fix, Related, Severity};
 pub use records::{
-    Checked, CountRange, CountUnit, DeadlineRecord, DeadlineStatus, DueAfter, NotJudged, RecRecord,
-    RecStatus,
+    Checked, CountRange, CountUnit, Counting, DeadlineRecord, DeadlineStatus, DueAfter, NotJudged,
+    RecRecord, RecStatus,
 };
 pub use registry::{REDIRECTS, Rule};
 pub use rules::Status;

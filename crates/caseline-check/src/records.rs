@@ -67,6 +67,37 @@ pub enum NotJudged {
     MovedOn,
     /// The start or target date is not a real day (`date-invalid`).
     InvalidDate,
+    /// An `exception` line the procedure allows switched the limit off
+    /// ([`DeadlineRecord::exception`] holds the reason).
+    Exception,
+    /// The clock is paused (a `pause` began and has not ended) and no
+    /// outcome is recorded.
+    Paused,
+}
+
+/// What the counting rules of one deadline line did to its due day, so that
+/// every front end can explain the arithmetic.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counting {
+    /// `starting with`: the start day itself is day one.
+    pub inclusive: bool,
+    /// `roll-forward`, and the due day (some reading of it) was not a working
+    /// day, so it moved to the next one.
+    pub rolled_forward: bool,
+    /// The calendar the deadline counted in, when its procedure names one
+    /// (`uk-any` for FOI): otherwise the case's.
+    pub calendar: Option<String>,
+    /// Days disregarded by `pause` lines (in the deadline's unit), with the
+    /// labels of the events that began and ended each pause.
+    pub paused: Option<CountRange>,
+    pub pause_events: Option<(String, String)>,
+    /// `latest of`: the labels of every start event, and whether the clock
+    /// started at a later one than the first.
+    pub latest_of: Vec<String>,
+    /// `repeating`: each outcome starts the next period.
+    pub repeating: bool,
+    /// The other outcomes' labels, for a line with alternatives (`or`).
+    pub alternatives: Vec<String>,
 }
 
 /// One deadline evaluated for one occurrence of its start event.
@@ -111,6 +142,15 @@ pub struct DeadlineRecord {
     pub status: DeadlineStatus,
     /// Why, when the status is [`DeadlineStatus::NotJudged`].
     pub not_judged: Option<NotJudged>,
+    /// A limit from guidance, not law (`guidance`): a finding is
+    /// `guidance-missed`, a warning, instead of a deadline finding.
+    pub guidance: bool,
+    /// How the due day was counted beyond "N units after the start".
+    pub counting: Counting,
+    /// The reason of the `exception` line that switched the limit off, and the
+    /// line itself; with the procedure's citation for the exception.
+    pub exception: Option<(String, TextRange)>,
+    pub exception_citation: Option<String>,
 }
 
 /// What became of a recommendation or promise.
@@ -201,6 +241,10 @@ pub struct Checked {
     pub unreadable_lines: usize,
     /// Findings silenced by an acknowledgement comment.
     pub acknowledged: usize,
+    /// Limits switched off by an `exception` line (not judged, and not in
+    /// `deadlines`): shown so that a limit that was switched off never looks
+    /// checked.
+    pub switched_off: usize,
 }
 
 impl Checked {
@@ -268,6 +312,12 @@ impl Checked {
             recs.push_str(&format!(" ({} late)", self.recommendations_late));
         }
         parts.push(recs);
+        if self.switched_off > 0 {
+            parts.push(format!(
+                "{} switched off by an exception",
+                n(self.switched_off, "limit", "limits")
+            ));
+        }
         if self.acknowledged > 0 {
             parts.push(format!("{} acknowledged", self.acknowledged));
         }

@@ -150,6 +150,10 @@ rule_registry! {
         "an `extended` line is under an entry whose stage has no extendable time limit";
     DateAfterAsOf => rules::timeline::date_after_as_of [DATE_AFTER_AS_OF] Read, "date-after-as-of", Warning,
         "an entry is dated after the date the case is judged at";
+    GuidanceMissed => rules::deadline::guidance_missed [GUIDANCE_MISSED] Deadlines, "guidance-missed", Warning,
+        "a stage was later than a limit the procedure marks as guidance, not law";
+    ExceptionInvalid => rules::deadline::exception_invalid [EXCEPTION_INVALID] Deadlines, "exception-invalid", Error,
+        "an `exception` line switches no limit off: no reason, or no limit of the case's procedures allows one";
 }
 
 /// Old rule names that still work in config files and comments. Empty so far;
@@ -215,6 +219,7 @@ impl Rule {
                 | Rule::DefinitionInCase
                 | Rule::IdUnexpected
                 | Rule::ExtendedMisplaced
+                | Rule::ExceptionInvalid
                 | Rule::AckInvalid
                 | Rule::AckUnused
         )
@@ -257,7 +262,7 @@ mod tests {
             assert_eq!(Rule::from_name(r.name()), Some(r));
             assert!(!r.summary().is_empty());
         }
-        assert_eq!(Rule::all().len(), 34);
+        assert_eq!(Rule::all().len(), 36);
         assert_eq!(Rule::from_name("no-such-rule"), None);
     }
 
@@ -299,6 +304,8 @@ mod tests {
             (Rule::DeadlineUnchecked, Warning),
             (Rule::ExtendedMisplaced, Warning),
             (Rule::DateAfterAsOf, Warning),
+            (Rule::GuidanceMissed, Warning),
+            (Rule::ExceptionInvalid, Error),
         ];
         for (rule, sev) in expect {
             assert_eq!(rule.default_severity(), sev, "{}", rule.name());

@@ -277,7 +277,9 @@ fn line_usage(line: &str, bad: &str) -> Option<&'static str> {
             "the line reads `agree ID... [within DUR | by DATE]`, e.g. `agree a b within 10wd`"
         }
         "extended" => "the line reads `extended [\"reason\"]`",
-        "exception" => "the line reads `exception TARGET \"reason\"` under an entry, or `exception TARGET... [\"citation\"]` in a procedure",
+        "exception" => {
+            "the line reads `exception TARGET \"reason\"` under an entry, or `exception TARGET... [\"citation\"]` in a procedure"
+        }
         "pause" => "the line reads `pause TARGET from EVENT until EVENT [\"citation\"]`",
         "event" => "the line reads `event NAME \"label\" [recommends]`",
         "deadline" => {

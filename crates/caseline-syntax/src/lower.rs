@@ -8,7 +8,8 @@
 
 use crate::ast::{
     AgreeLine, CalendarDef, CaseHeader, ClosedLine, DateSpec, DeadlineDecl, Due, Entry, EntryChild,
-    EventDecl, ExceptionDecl, ExceptionLine, ExtendedLine, FieldLine, PauseDecl, ProcedureDef, RecKind, RecLine, RequireDecl, Spanned,
+    EventDecl, ExceptionDecl, ExceptionLine, ExtendedLine, FieldLine, PauseDecl, ProcedureDef,
+    RecKind, RecLine, RequireDecl, Spanned,
 };
 use crate::dates::{parse_date, parse_duration};
 use crate::errors::{SyntaxError, SyntaxErrorKind, range_of, size};

@@ -74,7 +74,10 @@ pub const PROCEDURE_LINES: &[Word] = &[
         "deadline TARGET within DUR of START [extendable to DUR]",
     ),
     w("require", "require A before B"),
-    w("calendar", "the calendar its deadlines count in, whatever the case's"),
+    w(
+        "calendar",
+        "the calendar its deadlines count in, whatever the case's",
+    ),
     w(
         "pause",
         "pause TARGET from EVENT until EVENT: days that do not count",

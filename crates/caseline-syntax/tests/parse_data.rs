@@ -189,7 +189,10 @@ fn render(p: &Parse) -> String {
             writeln!(
                 s,
                 "  exception {:?} cite={:?}",
-                ex.targets.iter().map(|x| x.value.as_str()).collect::<Vec<_>>(),
+                ex.targets
+                    .iter()
+                    .map(|x| x.value.as_str())
+                    .collect::<Vec<_>>(),
                 ex.citation.as_ref().map(|c| &c.value)
             )
             .unwrap();

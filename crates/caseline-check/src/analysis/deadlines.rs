@@ -1,22 +1,66 @@
 //! Deadline evaluation (docs/format.md#procedures and the readings of
-//! docs/format.md#checks): pairs each start occurrence with its target by dates (never by
-//! line position), computes the limits from both ends of the start interval and decides
-//! met / missed / possibly missed / extension unrecorded / overdue / pending / not judged.
-//! The rules only phrase the result.
+//! docs/format.md#checks): pairs each start occurrence with its outcome by dates
+//! (never by line position), computes the limits from both ends of the start
+//! interval and decides met / missed / possibly missed / extension unrecorded /
+//! overdue / pending / not judged. The rules only phrase the result.
+//!
+//! A deadline line may carry counting rules (docs/format.md#deadline-clauses):
+//! alternative outcomes (`or`), a start that is the latest of several events
+//! (`latest of`), the start day as day one (`starting with`), a due day that
+//! rolls forward to a working day (`roll-forward`), a repeating period
+//! (`repeating`), paused days (`pause`), an exception recorded in the case
+//! (`exception`), and the procedure's own calendar (`calendar`). Each is
+//! applied here and written into [`Counting`] so every front end can explain it.
 //!
 //! Calendar arithmetic goes through `Cx` (which notes uncovered years); no wording here.
 
-use caseline_calendar::Unit;
+use caseline_calendar::{Calendar, Duration, Interval, NaiveDate, Unit};
+use caseline_syntax::TextRange;
+use caseline_syntax::ast::EntryChild;
 
 use super::Cx;
-use super::timeline::{EntryDate, namespace};
-use crate::records::{CountRange, CountUnit, DeadlineRecord, DeadlineStatus, NotJudged};
+use super::timeline::{EntryDate, Timeline, namespace};
+use crate::definitions::DeadlineDef;
+use crate::records::{CountRange, CountUnit, Counting, DeadlineRecord, DeadlineStatus, NotJudged};
+
+/// An `exception TARGET "reason"` line of the case: its entry, target, reason
+/// and the line.
+pub(crate) struct ExceptionLine {
+    pub entry: usize,
+    pub target: String,
+    pub reason: Option<String>,
+    pub range: TextRange,
+}
+
+/// Every `exception` line of the case, in file order.
+pub(crate) fn exception_lines(cx: &Cx) -> Vec<ExceptionLine> {
+    let mut out = Vec::new();
+    for (i, e) in cx.doc.entries.iter().enumerate() {
+        for c in &e.children {
+            if let EntryChild::Exception(x) = c {
+                out.push(ExceptionLine {
+                    entry: i,
+                    target: x.target.value.clone(),
+                    reason: x.reason.as_ref().map(|r| r.value.clone()),
+                    range: x.range,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether an exception line gives a usable reason (not empty, not a
+/// placeholder): an exception without one switches nothing off.
+pub(crate) fn usable_reason(reason: Option<&str>) -> bool {
+    reason.is_some_and(|r| !crate::rules::suppression::ack_invalid::is_placeholder(r))
+}
 
 pub(crate) fn evaluate(cx: &mut Cx) {
     let mut records = Vec::new();
     // The list is borrowed from `defs`, not from `cx`, so it can be walked while
     // `cx` is mutated (coverage notes).
-    let active: Vec<(String, crate::definitions::DeadlineDef, Vec<String>)> = cx
+    let active: Vec<(String, DeadlineDef, Vec<String>)> = cx
         .procs
         .deadlines
         .iter()
@@ -28,12 +72,24 @@ pub(crate) fn evaluate(cx: &mut Cx) {
             )
         })
         .collect();
+    let exceptions = exception_lines(cx);
     for (procedure, def, after_target) in &active {
-        if def.start == def.target {
+        if !def.repeating && def.starts().iter().any(|s| def.ends_in(s)) {
             continue;
         }
+        // The procedure's own calendar, when it names one that exists.
+        let own = def
+            .calendar
+            .as_deref()
+            .and_then(|n| cx.defs.calendars().get(n));
+        let saved = own.clone().map(|c| std::mem::replace(&mut cx.calendar, c));
         let extended = cx.timeline.extended_index(namespace(&def.target));
-        for round in pair(&cx.timeline, &def.start, &def.target) {
+        let outcome_kinds: Vec<&str> = def.outcomes().iter().map(|(k, _)| *k).collect();
+        let mut start_kinds = vec![def.start.as_str()];
+        if def.repeating {
+            start_kinds.extend(outcome_kinds.iter().copied());
+        }
+        for round in pair(&cx.timeline, &start_kinds, &outcome_kinds) {
             // An `extended` line counts for this round unless it is certainly
             // before the previous round's target or certainly after this
             // round's end (its target, else the next start). It may sit on any
@@ -50,19 +106,54 @@ pub(crate) fn evaluate(cx: &mut Cx) {
                 until,
                 [round.previous_target, next_start],
             );
-            let moved_on = after_target
-                .iter()
-                .any(|e| cx.timeline.kind_not_before(e, iv(round.start)));
+            // A repeating period never "moves on": the next period's events
+            // are the current one's outcome and what follows it.
+            let moved_on = !def.repeating
+                && after_target
+                    .iter()
+                    .any(|e| cx.timeline.kind_not_before(e, iv(round.start)));
+            let in_round = |i: usize| {
+                let v = iv(i);
+                round.previous_target.is_none_or(|p| !v.before(iv(p)))
+                    && until.is_none_or(|u| !u.before(v))
+            };
+            let exception = def.exception.as_ref().and_then(|_| {
+                exceptions.iter().find(|x| {
+                    def.ends_in(&x.target)
+                        && usable_reason(x.reason.as_deref())
+                        && in_round(x.entry)
+                })
+            });
+            let (start, start_iv) = latest_start(&cx.timeline, def, &round, until);
+            let pauses = pauses_in(&cx.timeline, def, start_iv, round.target, until);
             let rec = judge(
                 cx,
                 procedure,
                 def,
-                round.start,
+                Start {
+                    entry: start,
+                    iv: start_iv,
+                    anchor: round.start,
+                },
                 round.target,
-                extension_recorded,
-                moved_on,
+                Facts {
+                    extension_recorded,
+                    moved_on,
+                    pauses,
+                    exception: exception.map(|x| {
+                        (
+                            x.reason.clone().unwrap_or_default(),
+                            x.range,
+                            def.exception.clone().flatten(),
+                        )
+                    }),
+                    calendar: own.as_ref().map(|c| c.name().to_string()),
+                },
             );
             records.push(rec);
+        }
+        if let Some(c) = saved {
+            cx.calendar = c;
         }
     }
     cx.deadlines = records;
@@ -78,19 +169,25 @@ struct Round {
     next_start: Option<usize>,
 }
 
-/// Pairs every `start` occurrence with its `target` by dates, never by where
-/// the lines stand (docs/format.md#procedures): in date order (earliest day, latest day,
-/// then file order), each START pairs with the first TARGET that is not
-/// certainly before it and not certainly after the START's next occurrence.
+/// Pairs every `start` occurrence with its target by dates, never by where
+/// the lines stand (docs/format.md#procedures): in date order (earliest day,
+/// latest day, then file order), each START pairs with the first TARGET that is
+/// not certainly before it, is not the START's own entry (a repeating period's
+/// outcome starts the next period) and is not certainly after the START's next
+/// occurrence. Any of `starts` is a START and any of `targets` a TARGET.
 /// Rounds come back in the file order of their starts.
-fn pair(timeline: &super::timeline::Timeline, start: &str, target: &str) -> Vec<Round> {
-    let by_date = |list: &[usize]| {
-        let mut v = list.to_vec();
+fn pair(timeline: &Timeline, starts: &[&str], targets: &[&str]) -> Vec<Round> {
+    let by_date = |kinds: &[&str]| {
+        let mut v: Vec<usize> = kinds
+            .iter()
+            .flat_map(|k| timeline.of_kind(k).iter().copied())
+            .collect();
         v.sort_by_key(|&i| (timeline.iv[i].order_key(), i));
+        v.dedup();
         v
     };
-    let starts = by_date(timeline.of_kind(start));
-    let targets = by_date(timeline.of_kind(target));
+    let starts = by_date(starts);
+    let targets = by_date(targets);
     let mut rounds = Vec::with_capacity(starts.len());
     // `f`: the first target (in date order) not certainly before the current
     // start. Starts come by earliest day, so `f` never moves back.
@@ -101,10 +198,15 @@ fn pair(timeline: &super::timeline::Timeline, start: &str, target: &str) -> Vec<
             f += 1;
         }
         let next_start = starts.get(k + 1).copied();
+        // The start's own entry is never its target (repeating periods).
+        let mut g = f;
+        while targets.get(g) == Some(&s) {
+            g += 1;
+        }
         // Targets by earliest day: those certainly after the next start come
         // last, so the first candidate is the only one to look at.
         let paired = targets
-            .get(f)
+            .get(g)
             .copied()
             .filter(|&t| next_start.is_none_or(|n| !timeline.iv[n].before(timeline.iv[t])));
         rounds.push(Round {
@@ -118,59 +220,418 @@ fn pair(timeline: &super::timeline::Timeline, start: &str, target: &str) -> Vec<
     rounds
 }
 
+/// `latest of`: the clock starts at the latest of the round's start and the
+/// other start events recorded in the round (not certainly before the start,
+/// not certainly after the round's end). Returns the entry that starts it and
+/// the start interval (the latest reading of each end over all of them).
+fn latest_start(
+    timeline: &Timeline,
+    def: &DeadlineDef,
+    round: &Round,
+    until: Option<Interval>,
+) -> (usize, Interval) {
+    let s = round.start;
+    let siv = timeline.iv[s];
+    if def.more_starts.is_empty() {
+        return (s, siv);
+    }
+    let mut best = (s, siv);
+    let mut hull = siv;
+    for (kind, _) in &def.more_starts {
+        for &i in timeline.of_kind(kind) {
+            let v = timeline.iv[i];
+            if v.before(siv) || until.is_some_and(|u| u.before(v)) {
+                continue;
+            }
+            hull = Interval {
+                earliest: max_open_low(hull.earliest, v.earliest),
+                latest: max_open_high(hull.latest, v.latest),
+            };
+            if v.order_key() > best.1.order_key() {
+                best = (i, v);
+            }
+        }
+    }
+    (best.0, hull)
+}
+
+/// The later of two earliest days (an open one is "no later than anything").
+fn max_open_low(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (x, None) | (None, x) => x,
+    }
+}
+
+/// The later of two latest days (an open one is later than anything).
+fn max_open_high(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    Some(a?.max(b?))
+}
+
+/// One pause of a round: the entry that began it and the one that ended it
+/// (none yet, when the clock is still paused).
+struct Pause {
+    from: usize,
+    until: Option<usize>,
+}
+
+/// The `pause` lines' periods inside a round: each occurrence of a pause's
+/// FROM event that is not certainly before the start nor certainly after the
+/// target (or the round's end), paired with the first UNTIL after it.
+fn pauses_in(
+    timeline: &Timeline,
+    def: &DeadlineDef,
+    start: Interval,
+    target: Option<usize>,
+    until: Option<Interval>,
+) -> Vec<Pause> {
+    let mut out = Vec::new();
+    let end = target.map(|t| timeline.iv[t]).or(until);
+    for p in &def.pauses {
+        for &a in timeline.of_kind(&p.from) {
+            let av = timeline.iv[a];
+            if av.before(start) || end.is_some_and(|e| e.before(av)) {
+                continue;
+            }
+            let b = timeline
+                .of_kind(&p.until)
+                .iter()
+                .copied()
+                .filter(|&b| !timeline.iv[b].before(av))
+                .min_by_key(|&b| (timeline.iv[b].order_key(), b));
+            out.push(Pause { from: a, until: b });
+        }
+    }
+    out
+}
+
+/// Where the clock starts: the entry named in messages, its interval (the
+/// latest of several for `latest of`) and the round's own start entry.
+struct Start {
+    entry: usize,
+    iv: Interval,
+    anchor: usize,
+}
+
+/// What the round found besides the dates.
+struct Facts {
+    extension_recorded: bool,
+    moved_on: bool,
+    pauses: Vec<Pause>,
+    /// (reason, line, the procedure's citation for the exception).
+    exception: Option<(String, TextRange, Option<String>)>,
+    calendar: Option<String>,
+}
+
+/// The due day for a start day under a deadline line's counting rules, and
+/// whether it rolled forward.
+fn due_day(
+    cx: &mut Cx,
+    d: NaiveDate,
+    dur: Duration,
+    def: &DeadlineDef,
+    at: TextRange,
+) -> (NaiveDate, bool) {
+    let base = if def.inclusive {
+        match dur.unit {
+            // Day one is the start day when it is a working day: count from
+            // the day before.
+            Unit::WorkingDays => match d.pred_opt() {
+                Some(p) => cx.add(p, dur, at),
+                None => cx.add(d, dur, at),
+            },
+            // "12 months starting with 1 March 2023" ends on 29 February 2024,
+            // the day before the corresponding date; where there is no
+            // corresponding date (31 January + 1 month), the month's last day.
+            Unit::Months | Unit::Years => {
+                let c = cx.add(d, dur, at);
+                if chrono::Datelike::day(&c) != chrono::Datelike::day(&d) {
+                    c
+                } else {
+                    c.pred_opt().unwrap_or(c)
+                }
+            }
+            Unit::Days | Unit::Weeks => {
+                let c = cx.add(d, dur, at);
+                c.pred_opt().unwrap_or(c)
+            }
+        }
+    } else {
+        cx.add(d, dur, at)
+    };
+    if !def.roll_forward {
+        return (base, false);
+    }
+    let mut day = base;
+    // A calendar with every day closed for weeks is a typo; stop after a year.
+    for _ in 0..366 {
+        if cx.calendar.is_working_day(day) {
+            break;
+        }
+        match day.succ_opt() {
+            Some(n) => day = n,
+            None => break,
+        }
+    }
+    (day, day != base)
+}
+
+/// Both ends of the start interval plus a limit under the line's counting
+/// rules; open ends stay open.
+fn due_iv(
+    cx: &mut Cx,
+    siv: Interval,
+    dur: Duration,
+    def: &DeadlineDef,
+    at: TextRange,
+) -> (Interval, bool) {
+    let mut rolled = false;
+    let mut one = |cx: &mut Cx, d: Option<NaiveDate>| {
+        d.map(|d| {
+            let (r, moved) = due_day(cx, d, dur, def, at);
+            rolled |= moved;
+            r
+        })
+    };
+    let earliest = one(cx, siv.earliest);
+    let latest = one(cx, siv.latest);
+    (Interval { earliest, latest }, rolled)
+}
+
+/// Days of a pause in the deadline's unit, from `a` to `b` inclusive.
+fn pause_days(cal: &Calendar, a: NaiveDate, b: NaiveDate, unit: Unit) -> i64 {
+    if b < a {
+        return 0;
+    }
+    match unit {
+        Unit::WorkingDays => match a.pred_opt() {
+            Some(p) => cal.working_days_between(p, b),
+            None => 0,
+        },
+        _ => (b - a).num_days() + 1,
+    }
+}
+
+/// Moves a due day on by `n` paused days of the deadline's unit.
+fn extend_by(cal: &Calendar, due: NaiveDate, n: i64, unit: Unit) -> NaiveDate {
+    let n = u32::try_from(n.max(0)).unwrap_or(u32::MAX);
+    match unit {
+        Unit::WorkingDays => cal.add_working_days(due, n),
+        _ => cal.add(
+            due,
+            Duration {
+                amount: n,
+                unit: Unit::Days,
+            },
+        ),
+    }
+}
+
+/// The due interval moved on by the round's closed pauses: the earliest due
+/// by the shortest reading of each pause, the latest due by the longest. A
+/// pause that begins after the due day changes nothing. Returns the days
+/// disregarded as a range (in the unit) and whether a pause is still open.
+fn apply_pauses(
+    cx: &Cx,
+    due: Interval,
+    pauses: &[Pause],
+    unit: Unit,
+    target_iv: Option<Interval>,
+) -> (Interval, Option<CountRange>, bool) {
+    if pauses.is_empty() {
+        return (due, None, false);
+    }
+    let cal = &cx.calendar;
+    let mut open = false;
+    let (mut lo_days, mut hi_days) = (Some(0i64), Some(0i64));
+    for p in pauses {
+        let a = cx.timeline.iv[p.from];
+        // An open pause ends at the outcome, if one is recorded.
+        let b = match (p.until, target_iv) {
+            (Some(u), _) => cx.timeline.iv[u],
+            (None, Some(t)) => t,
+            (None, None) => {
+                open = true;
+                continue;
+            }
+        };
+        // Shortest: from the latest day it can have begun to the earliest it
+        // can have ended; longest: the other way round.
+        let short = match (a.latest, b.earliest, due.earliest) {
+            (Some(x), Some(y), Some(d)) if x <= d => Some(pause_days(cal, x, y, unit)),
+            (Some(_), Some(_), Some(_)) => Some(0),
+            _ => None,
+        };
+        let long = match (a.earliest, b.latest, due.latest) {
+            (Some(x), Some(y), Some(d)) if x <= d => Some(pause_days(cal, x, y, unit)),
+            (Some(_), Some(_), Some(_)) => Some(0),
+            _ => None,
+        };
+        lo_days = lo_days.zip(short).map(|(s, n)| s + n);
+        hi_days = hi_days.zip(long).map(|(s, n)| s + n);
+    }
+    let moved = Interval {
+        earliest: due
+            .earliest
+            .zip(lo_days)
+            .map(|(d, n)| extend_by(cal, d, n, unit)),
+        latest: due
+            .latest
+            .zip(hi_days)
+            .map(|(d, n)| extend_by(cal, d, n, unit)),
+    };
+    (
+        moved,
+        Some(CountRange {
+            min: lo_days,
+            max: hi_days,
+        }),
+        open,
+    )
+}
+
 fn judge(
     cx: &mut Cx,
     procedure: &str,
-    def: &crate::definitions::DeadlineDef,
-    s: usize,
+    def: &DeadlineDef,
+    start: Start,
     target: Option<usize>,
-    extension_recorded: bool,
-    moved_on: bool,
+    facts: Facts,
 ) -> DeadlineRecord {
-    let start_entry = &cx.doc.entries[s];
+    let s = start.entry;
+    let start_entry = &cx.doc.entries[start.anchor];
     let at = start_entry.head_range;
-    let unit = if def.limit.unit == Unit::WorkingDays {
+    let siv = start.iv;
+    // The outcome judged: the recorded one, else (for an open round) the
+    // one whose limit runs longest, so a case is overdue only once every
+    // alternative's time has passed.
+    let outcomes = def.outcomes();
+    let target_kind = match target {
+        Some(t) => cx
+            .doc
+            .entries
+            .get(t)
+            .and_then(|e| e.kind.as_ref())
+            .map(|k| k.value.clone())
+            .unwrap_or_else(|| def.target.clone()),
+        None => {
+            let mut best = (def.target.clone(), None::<NaiveDate>);
+            for (k, l) in &outcomes {
+                let d = siv
+                    .latest
+                    .map(|d| cx.calendar.add(d, *l))
+                    .or(siv.earliest.map(|d| cx.calendar.add(d, *l)));
+                if best.1.is_none() || d > best.1 {
+                    best = (k.to_string(), d);
+                }
+            }
+            best.0
+        }
+    };
+    let limit = outcomes
+        .iter()
+        .find(|(k, _)| *k == target_kind)
+        .map_or(def.limit, |(_, l)| *l);
+    let unit = if limit.unit == Unit::WorkingDays {
         CountUnit::WorkingDays
     } else {
         CountUnit::Days
     };
-    let siv = cx.timeline.iv[s];
-    let due = cx.add_iv(siv, def.limit, at);
-    let extended_due = def.extended_limit.map(|e| cx.add_iv(siv, e, at));
+    let (due, rolled) = due_iv(cx, siv, limit, def, at);
+    let (extended_due, rolled_ext) = match def.extended_limit {
+        Some(e) => {
+            let (d, r) = due_iv(cx, siv, e, def, at);
+            (Some(d), r)
+        }
+        None => (None, false),
+    };
+    let target_iv = target.map(|t| cx.timeline.iv[t]);
+    let (due, paused, open_pause) = apply_pauses(cx, due, &facts.pauses, limit.unit, target_iv);
+    let extended_due = extended_due.map(|e| {
+        apply_pauses(
+            cx,
+            e,
+            &facts.pauses,
+            def.extended_limit.map_or(limit.unit, |l| l.unit),
+            target_iv,
+        )
+        .0
+    });
     // The limit that decides lateness: the extended one where one is allowed.
     let eff = extended_due.unwrap_or(due);
+
+    let target_label = match target {
+        Some(_) => cx.procs.label(&target_kind),
+        None if outcomes.len() > 1 => {
+            let labels: Vec<String> = outcomes.iter().map(|(k, _)| cx.procs.label(k)).collect();
+            labels.join(" or ")
+        }
+        None => cx.procs.label(&target_kind),
+    };
+    let start_kind = cx
+        .doc
+        .entries
+        .get(s)
+        .and_then(|e| e.kind.as_ref())
+        .map(|k| k.value.clone())
+        .unwrap_or_else(|| def.start.clone());
+    let counting = Counting {
+        inclusive: def.inclusive,
+        rolled_forward: rolled || rolled_ext,
+        calendar: facts.calendar.clone(),
+        paused,
+        pause_events: def
+            .pauses
+            .first()
+            .map(|p| (cx.procs.label(&p.from), cx.procs.label(&p.until))),
+        latest_of: if def.more_starts.is_empty() {
+            Vec::new()
+        } else {
+            def.starts().iter().map(|k| cx.procs.label(k)).collect()
+        },
+        repeating: def.repeating,
+        alternatives: outcomes
+            .iter()
+            .filter(|(k, _)| *k != target_kind)
+            .map(|(k, _)| cx.procs.label(k))
+            .collect(),
+    };
 
     let mut rec = DeadlineRecord {
         procedure: procedure.to_string(),
         citation: def.citation.clone(),
         source: cx.defs.procedure(procedure).and_then(|p| p.source.clone()),
         start_entry: s,
-        start_range: at,
-        start_kind: def.start.clone(),
-        start_label: cx.procs.label(&def.start),
-        target_kind: def.target.clone(),
-        target_label: cx.procs.label(&def.target),
+        start_range: cx.doc.entries[s].head_range,
+        start_label: cx.procs.label(&start_kind),
+        start_kind,
+        target_label,
+        target_kind,
         target_entry: target,
         target_range: target
             .and_then(|t| cx.doc.entries.get(t))
             .map(|e| e.head_range),
-        limit: def.limit,
+        limit,
         extended_limit: def.extended_limit,
-        due: due,
+        due,
         extended_due,
-        actual: target.map(|t| cx.timeline.iv[t]),
+        actual: target_iv,
         unit,
         taken: None,
         late: None,
         extension_recorded: false,
         status: DeadlineStatus::Pending,
         not_judged: None,
+        guidance: def.guidance,
+        counting,
+        exception: None,
+        exception_citation: None,
     };
 
     match target {
         Some(t) => {
             let tiv = cx.timeline.iv[t];
-            rec.extension_recorded = extension_recorded;
+            rec.extension_recorded = facts.extension_recorded;
             rec.taken = Some(CountRange {
                 min: both(siv.latest, tiv.earliest).map(|(a, b)| cx.count(a, b, unit, at).max(0)),
                 max: both(siv.earliest, tiv.latest).map(|(a, b)| cx.count(a, b, unit, at)),
@@ -206,10 +667,13 @@ fn judge(
         }
         None => {
             let as_of = cx.as_of;
-            rec.extension_recorded = extension_recorded;
-            if moved_on {
+            rec.extension_recorded = facts.extension_recorded;
+            if facts.moved_on {
                 rec.status = DeadlineStatus::NotJudged;
                 rec.not_judged = Some(NotJudged::MovedOn);
+            } else if open_pause {
+                rec.status = DeadlineStatus::NotJudged;
+                rec.not_judged = Some(NotJudged::Paused);
             } else {
                 rec.status = match eff.latest {
                     Some(l1) if as_of > l1 => DeadlineStatus::Overdue,
@@ -236,6 +700,14 @@ fn judge(
                 });
             }
         }
+    }
+    // An exception the procedure allows switches the limit off: nothing is
+    // judged, whatever the dates say, and every front end shows the reason.
+    if let Some((reason, line, citation)) = facts.exception {
+        rec.status = DeadlineStatus::NotJudged;
+        rec.not_judged = Some(NotJudged::Exception);
+        rec.exception = Some((reason, line));
+        rec.exception_citation = citation;
     }
     rec
 }

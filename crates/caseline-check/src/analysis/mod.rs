@@ -184,7 +184,14 @@ impl<'a> CaseProcedures<'a> {
                     .procedure(declarer)
                     .map(|dp| dp.all_events().iter().map(|e| e.name.as_str()).collect())
                     .unwrap_or_default();
-                let after_target = match order.iter().position(|e| *e == d.target) {
+                // After the last of its outcomes, in declaration order (a
+                // draft plan is not "past" a final plan that is still due).
+                let last = d
+                    .outcomes()
+                    .iter()
+                    .filter_map(|(k, _)| order.iter().position(|e| e == k))
+                    .max();
+                let after_target = match last {
                     Some(i) => order[i + 1..].to_vec(),
                     None => Vec::new(),
                 };
@@ -556,6 +563,11 @@ impl<'a> Cx<'a> {
                 lines.len()
             },
             acknowledged,
+            switched_off: self
+                .deadlines
+                .iter()
+                .filter(|d| d.not_judged == Some(crate::records::NotJudged::Exception))
+                .count(),
         }
     }
 }

@@ -30,6 +30,18 @@ const BUILTIN_SOURCES: &[(&str, &str)] = &[
     ),
     ("spso", include_str!("../../procedures/spso.case")),
     ("nipso", include_str!("../../procedures/nipso.case")),
+    ("send-ehc", include_str!("../../procedures/send-ehc.case")),
+    (
+        "send-review",
+        include_str!("../../procedures/send-review.case"),
+    ),
+    (
+        "wales-social-services",
+        include_str!("../../procedures/wales-social-services.case"),
+    ),
+    ("foi", include_str!("../../procedures/foi.case")),
+    ("eir", include_str!("../../procedures/eir.case")),
+    ("sar", include_str!("../../procedures/sar.case")),
 ];
 
 pub(super) static BUILTIN: LazyLock<Definitions> = LazyLock::new(|| {

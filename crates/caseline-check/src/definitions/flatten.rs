@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, HashSet};
 use caseline_syntax::TextRange;
 use caseline_syntax::ast;
 
-use super::{DeadlineDef, EventDef, Procedure, RequireDef, duration};
+use super::{
+    DeadlineDef, EventDef, ExceptionDef, Outcome, PauseDef, Procedure, RequireDef, duration,
+};
 
 /// A procedure before its `use`s are flattened.
 #[derive(Debug, Clone)]
@@ -22,6 +24,8 @@ pub(super) struct RawProcedure {
     pub(super) events: Vec<EventDef>,
     pub(super) deadlines: Vec<DeadlineDef>,
     pub(super) requires: Vec<RequireDef>,
+    pub(super) calendar: Option<(String, TextRange)>,
+    pub(super) exceptions: Vec<ExceptionDef>,
 }
 
 impl RawProcedure {
@@ -55,15 +59,63 @@ impl RawProcedure {
             deadlines: def
                 .deadlines
                 .iter()
-                .map(|d| DeadlineDef {
-                    target: d.target.value.clone(),
-                    start: d.start.value.clone(),
-                    target_range: d.target.range,
-                    start_range: d.start.range,
-                    limit: duration(d.limit.value),
-                    extended_limit: d.extended_limit.as_ref().map(|e| duration(e.value)),
-                    citation: d.citation.as_ref().map(|c| c.value.clone()),
-                    range: d.range,
+                .map(|d| {
+                    let outcome_kinds: Vec<&str> = std::iter::once(d.target.value.as_str())
+                        .chain(d.alternatives.iter().map(|(t, _)| t.value.as_str()))
+                        .collect();
+                    DeadlineDef {
+                        target: d.target.value.clone(),
+                        start: d.start.value.clone(),
+                        target_range: d.target.range,
+                        start_range: d.start.range,
+                        limit: duration(d.limit.value),
+                        extended_limit: d.extended_limit.as_ref().map(|e| duration(e.value)),
+                        citation: d.citation.as_ref().map(|c| c.value.clone()),
+                        range: d.range,
+                        alternatives: d
+                            .alternatives
+                            .iter()
+                            .map(|(t, l)| Outcome {
+                                kind: t.value.clone(),
+                                range: t.range,
+                                limit: duration(l.value),
+                            })
+                            .collect(),
+                        more_starts: d
+                            .more_starts
+                            .iter()
+                            .map(|s| (s.value.clone(), s.range))
+                            .collect(),
+                        inclusive: d.inclusive,
+                        repeating: d.repeating,
+                        roll_forward: d.roll_forward,
+                        guidance: d.guidance,
+                        calendar: def.calendar.as_ref().map(|c| c.value.clone()),
+                        pauses: def
+                            .pauses
+                            .iter()
+                            .filter(|p| outcome_kinds.contains(&p.target.value.as_str()))
+                            .map(|p| PauseDef {
+                                target: p.target.value.clone(),
+                                from: p.from.value.clone(),
+                                until: p.until.value.clone(),
+                                from_range: p.from.range,
+                                until_range: p.until.range,
+                                target_range: p.target.range,
+                                citation: p.citation.as_ref().map(|c| c.value.clone()),
+                                range: p.range,
+                            })
+                            .collect(),
+                        exception: def
+                            .exceptions
+                            .iter()
+                            .find(|e| {
+                                e.targets
+                                    .iter()
+                                    .any(|t| outcome_kinds.contains(&t.value.as_str()))
+                            })
+                            .map(|e| e.citation.as_ref().map(|c| c.value.clone())),
+                    }
                 })
                 .collect(),
             requires: def
@@ -75,6 +127,20 @@ impl RawProcedure {
                     first_range: r.first.range,
                     then_range: r.then.range,
                     range: r.range,
+                })
+                .collect(),
+            calendar: def.calendar.as_ref().map(|c| (c.value.clone(), c.range)),
+            exceptions: def
+                .exceptions
+                .iter()
+                .map(|e| ExceptionDef {
+                    targets: e
+                        .targets
+                        .iter()
+                        .map(|t| (t.value.clone(), t.range))
+                        .collect(),
+                    citation: e.citation.as_ref().map(|c| c.value.clone()),
+                    range: e.range,
                 })
                 .collect(),
         }
@@ -97,6 +163,8 @@ impl RawProcedure {
             events: p.events.clone(),
             deadlines: p.deadlines.clone(),
             requires: p.requires.clone(),
+            calendar: p.calendar.clone(),
+            exceptions: p.exceptions.clone(),
         }
     }
 }
@@ -132,6 +200,8 @@ pub(super) fn flatten(raw: BTreeMap<String, RawProcedure>) -> BTreeMap<String, P
                 events: p.events.clone(),
                 deadlines: p.deadlines.clone(),
                 requires: p.requires.clone(),
+                calendar: p.calendar.clone(),
+                exceptions: p.exceptions.clone(),
                 all_events: events,
                 all_deadlines: deadlines,
                 all_requires: requires,

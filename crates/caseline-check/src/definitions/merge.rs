@@ -158,6 +158,25 @@ impl Definitions {
             pending = still;
         }
 
+        // A procedure's own `calendar` line must name a calendar that exists.
+        let cal_names = calendars.names();
+        for (i, name) in &user_procs {
+            if let Some((cal, range)) = raw.get(name).and_then(|p| p.calendar.as_ref())
+                && calendars.get(cal).is_none()
+            {
+                problems.push((
+                    *i,
+                    rules::definitions::unknown_name(
+                        Rule::CalendarUnknown,
+                        "calendar",
+                        cal,
+                        *range,
+                        &cal_names,
+                    ),
+                ));
+            }
+        }
+
         let procedures = flatten(raw);
         for (i, name) in &user_procs {
             if let Some(p) = procedures.get(name) {

@@ -30,18 +30,88 @@ pub struct EventDef {
     pub range: TextRange,
 }
 
-/// `deadline TARGET within DUR of START [extendable to DUR] ["citation"]`.
+/// `deadline TARGET within DUR [or TARGET within DUR]... (of | starting with)
+/// [latest of] START... [extendable to DUR] [repeating] [roll-forward]
+/// [guidance] ["citation"]`, with what its procedure says about it (its
+/// calendar, pauses and exceptions).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeadlineDef {
+    /// The first outcome written.
     pub target: String,
+    /// The first start written (the one each round is paired on).
     pub start: String,
     /// Where the target and start names are written.
     pub target_range: TextRange,
     pub start_range: TextRange,
+    /// The first outcome's limit.
     pub limit: Duration,
     pub extended_limit: Option<Duration>,
     pub citation: Option<String>,
     pub range: TextRange,
+    /// Alternative outcomes after `or`, each with its own limit: the first
+    /// of any of the outcomes recorded is judged against its own limit.
+    pub alternatives: Vec<Outcome>,
+    /// The other events after `latest of`: the clock starts at the latest of
+    /// `start` and these, where recorded in the round.
+    pub more_starts: Vec<(String, TextRange)>,
+    /// `starting with` / `beginning with`: the start day is the first day.
+    pub inclusive: bool,
+    /// Each occurrence of the target also starts the next period.
+    pub repeating: bool,
+    /// A due day that is not a working day moves to the next working day.
+    pub roll_forward: bool,
+    /// A limit from guidance, not law: reported as `guidance-missed`.
+    pub guidance: bool,
+    /// The declaring procedure's `calendar` line: the calendar this deadline
+    /// counts in, whatever the case's.
+    pub calendar: Option<String>,
+    /// The declaring procedure's `pause` lines for one of this deadline's outcomes.
+    pub pauses: Vec<PauseDef>,
+    /// The citation of the declaring procedure's `exception` line naming one of
+    /// this deadline's outcomes (`Some(None)`: allowed, no citation).
+    pub exception: Option<Option<String>>,
+}
+
+/// One alternative outcome of a deadline: its event kind and limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub kind: String,
+    pub range: TextRange,
+    pub limit: Duration,
+}
+
+/// `pause TARGET from EVENT until EVENT ["citation"]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PauseDef {
+    pub target: String,
+    pub from: String,
+    pub until: String,
+    pub from_range: TextRange,
+    pub until_range: TextRange,
+    pub target_range: TextRange,
+    pub citation: Option<String>,
+    pub range: TextRange,
+}
+
+impl DeadlineDef {
+    /// Every outcome: the first, then the alternatives, each with its limit.
+    pub fn outcomes(&self) -> Vec<(&str, Duration)> {
+        std::iter::once((self.target.as_str(), self.limit))
+            .chain(self.alternatives.iter().map(|o| (o.kind.as_str(), o.limit)))
+            .collect()
+    }
+
+    /// Every start event: the first, then those after `latest of`.
+    pub fn starts(&self) -> Vec<&str> {
+        std::iter::once(self.start.as_str())
+            .chain(self.more_starts.iter().map(|(s, _)| s.as_str()))
+            .collect()
+    }
+
+    /// Whether `kind` is one of its outcomes.
+    pub fn ends_in(&self, kind: &str) -> bool {
+        self.target == kind || self.alternatives.iter().any(|o| o.kind == kind)
+    }
 }
 
 /// `require FIRST before THEN`.
@@ -52,6 +122,14 @@ pub struct RequireDef {
     /// Where the two names are written.
     pub first_range: TextRange,
     pub then_range: TextRange,
+    pub range: TextRange,
+}
+
+/// `exception TARGET... ["citation"]` in a procedure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExceptionDef {
+    pub targets: Vec<(String, TextRange)>,
+    pub citation: Option<String>,
     pub range: TextRange,
 }
 
@@ -72,6 +150,11 @@ pub struct Procedure {
     pub events: Vec<EventDef>,
     pub deadlines: Vec<DeadlineDef>,
     pub requires: Vec<RequireDef>,
+    /// The `calendar` line: the calendar its deadlines count in, and where it is written.
+    pub calendar: Option<(String, TextRange)>,
+    /// `exception TARGET... ["citation"]` lines: the outcomes whose limits a
+    /// case may switch off, with the citation.
+    pub exceptions: Vec<ExceptionDef>,
     /// Where each `use` line stands (same order as `uses`), so re-flattening
     /// keeps the declaration order.
     use_ranges: Vec<TextRange>,

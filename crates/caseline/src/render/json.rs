@@ -407,6 +407,7 @@ mod tests {
                 unchecked_stages: 1,
                 unreadable_lines: 1,
                 acknowledged: 1,
+                switched_off: 0,
             },
             unreadable_lines: vec![7],
             definitions: vec!["procedures/local.case".to_string()],

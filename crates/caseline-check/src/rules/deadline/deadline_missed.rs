@@ -39,7 +39,7 @@ pub(crate) fn check(cx: &mut Cx) {
     for r in cx
         .deadlines
         .iter()
-        .filter(|r| r.status == DeadlineStatus::Missed)
+        .filter(|r| r.status == DeadlineStatus::Missed && !r.guidance)
     {
         let Some(range) = r.target_range else {
             continue;

@@ -35,7 +35,7 @@ pub(crate) fn check(cx: &mut Cx) {
     for r in cx
         .deadlines
         .iter()
-        .filter(|r| r.status == DeadlineStatus::Overdue)
+        .filter(|r| r.status == DeadlineStatus::Overdue && !r.guidance)
     {
         let late = r.late.unwrap_or_default();
         let message = format!(

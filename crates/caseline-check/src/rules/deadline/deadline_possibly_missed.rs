@@ -34,7 +34,7 @@ pub(crate) fn check(cx: &mut Cx) {
     for r in cx
         .deadlines
         .iter()
-        .filter(|r| r.status == DeadlineStatus::PossiblyMissed)
+        .filter(|r| r.status == DeadlineStatus::PossiblyMissed && !r.guidance)
     {
         let Some(range) = r.target_range else {
             continue;

@@ -38,18 +38,19 @@ pub(crate) fn check(cx: &mut Cx) {
     for r in cx
         .deadlines
         .iter()
-        .filter(|r| r.status == DeadlineStatus::ExtensionUnrecorded)
+        .filter(|r| r.status == DeadlineStatus::ExtensionUnrecorded && !r.guidance)
     {
         let (Some(range), Some(t)) = (r.target_range, r.target_entry) else {
             continue;
         };
         let extended = r.extended_limit.map(words::duration).unwrap_or_default();
         let message = format!(
-            "{} was {} after {}: over the standard limit of {} (due {}) but within the extended limit of {}{}, and no extension is recorded",
+            "{} was {} after {}: over the standard limit of {}{} (due {}) but within the extended limit of {}{}, and no extension is recorded",
             super::target_phrase(cx, r),
             super::taken(r),
             super::start_phrase(cx, r),
             words::duration(r.limit),
+            super::counting_phrase(r),
             words::date_range(r.due),
             extended,
             super::source_phrase(r),

@@ -8,8 +8,10 @@ pub mod deadline_missed;
 pub mod deadline_overdue;
 pub mod deadline_possibly_missed;
 pub mod deadline_unchecked;
+pub mod exception_invalid;
 pub mod extended_misplaced;
 pub mod extension_unrecorded;
+pub mod guidance_missed;
 
 use crate::analysis::Cx;
 use crate::diagnostic::Related;
@@ -28,14 +30,29 @@ pub(crate) fn target_phrase(cx: &Cx, r: &DeadlineRecord) -> String {
     }
 }
 
-/// "the stage 2 request on 2023-09-24".
+/// "the stage 2 request on 2023-09-24"; for a `latest of` start, "the
+/// proof of identity on 2025-06-10 (the clock starts at the latest of the
+/// receipt of the request, the proof of identity and the receipt of the fee)".
 pub(crate) fn start_phrase(cx: &Cx, r: &DeadlineRecord) -> String {
     let s = r.start_entry;
-    format!(
+    let mut out = format!(
         "the {} {}",
         r.start_label,
         words::when(cx.timeline.spec[s], cx.timeline.iv[s])
-    )
+    );
+    if !r.counting.latest_of.is_empty() {
+        let list: Vec<String> = r
+            .counting
+            .latest_of
+            .iter()
+            .map(|l| format!("the {l}"))
+            .collect();
+        out.push_str(&format!(
+            " (the clock starts at the latest of {})",
+            crate::rules::timeline::list(&list)
+        ));
+    }
+    out
 }
 
 /// The limit, where it comes from and when the target was due, in words a
@@ -46,7 +63,7 @@ pub(crate) fn start_phrase(cx: &Cx, r: &DeadlineRecord) -> String {
 /// 65 (an extension is recorded; ...): due 2023-12-22". The citation is in the
 /// message itself because some editors show no related information.
 pub(crate) fn limit_phrase(r: &DeadlineRecord) -> String {
-    let source = source_phrase(r);
+    let source = format!("{}{}", counting_phrase(r), source_phrase(r));
     match (&r.extended_limit, &r.extended_due) {
         (Some(e), Some(due)) => {
             let extended = if e.unit == r.limit.unit {
@@ -74,6 +91,34 @@ pub(crate) fn limit_phrase(r: &DeadlineRecord) -> String {
             words::date_range(r.due)
         ),
     }
+}
+
+/// How the due day was counted, where the line says more than "N after the
+/// start": ", counting the start day as day one", ", moved to the next
+/// working day", ", counted in uk-any", ", plus 6 working days paused (from the
+/// fee notice until the fee was received)". Empty for a plain deadline.
+pub(crate) fn counting_phrase(r: &DeadlineRecord) -> String {
+    let c = &r.counting;
+    let mut out = String::new();
+    if c.inclusive {
+        out.push_str(", counting the start day as day one");
+    }
+    if let Some(cal) = &c.calendar {
+        out.push_str(&format!(", counted in the {cal} calendar"));
+    }
+    if let Some(p) = c.paused
+        && p.max.unwrap_or(0) > 0
+    {
+        let what = match &c.pause_events {
+            Some((from, until)) => format!(" (from the {from} until the {until})"),
+            None => String::new(),
+        };
+        out.push_str(&format!(", plus {} paused{what}", words::count(p, r.unit)));
+    }
+    if c.rolled_forward {
+        out.push_str(", moved on to the next working day");
+    }
+    out
 }
 
 /// " (children-statutory: SI 2006/1738 reg. 14)": where the limit comes from.

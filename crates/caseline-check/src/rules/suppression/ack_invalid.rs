@@ -94,7 +94,7 @@ pub(crate) fn parse_comment(text: &str) -> Parsed {
 /// Reasons that are a template's words, not the user's: the text earlier
 /// versions of the editor's "Acknowledge" action inserted, and the usual
 /// stand-ins. Such a comment must not silence a finding.
-fn is_placeholder(reason: &str) -> bool {
+pub(crate) fn is_placeholder(reason: &str) -> bool {
     let r: String = reason
         .trim()
         .trim_matches(|c: char| c == '.' || c == '…' || c.is_whitespace())

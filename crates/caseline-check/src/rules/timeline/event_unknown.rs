@@ -138,6 +138,28 @@ pub(crate) fn undeclared_events(
     for d in &p.deadlines {
         check(&d.target, d.target_range);
         check(&d.start, d.start_range);
+        for o in &d.alternatives {
+            check(&o.kind, o.range);
+        }
+        for (s, r) in &d.more_starts {
+            check(s, *r);
+        }
+    }
+    // Pause lines reach the deadlines through their target; one whose
+    // target ends no deadline is reported once, at the target.
+    let mut seen = std::collections::HashSet::new();
+    for d in &p.deadlines {
+        for pa in &d.pauses {
+            if seen.insert(pa.range) {
+                check(&pa.from, pa.from_range);
+                check(&pa.until, pa.until_range);
+            }
+        }
+    }
+    for e in &p.exceptions {
+        for (t, r) in &e.targets {
+            check(t, *r);
+        }
     }
     for r in &p.requires {
         check(&r.first, r.first_range);

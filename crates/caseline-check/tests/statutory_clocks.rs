@@ -1,0 +1,262 @@
+//! The statutory clocks of issue 17 (docs/format.md#deadline-clauses): the
+//! built-in procedures `send-ehc`, `send-review`, `wales-social-services`,
+//! `foi`, `eir` and `sar`, and the clauses they are written with. Every
+//! expected date is worked out by hand from the primary texts quoted in
+//! `../shared/DOMAIN.md` (and in the procedures' comments), never copied from
+//! the program's output.
+
+mod common;
+
+use caseline_check::{Analysis, DeadlineStatus, Definitions, NotJudged, Rule, check};
+
+fn run(text: &str) -> Analysis {
+    let parse = caseline_syntax::parse(text);
+    check(&parse, &Definitions::builtin(), &common::options())
+}
+
+fn rules(a: &Analysis) -> Vec<Rule> {
+    a.diagnostics.iter().map(|d| d.rule).collect()
+}
+
+fn case(procedure: &str, as_of: &str, entries: &str) -> String {
+    format!("case \"1\"\n  procedure {procedure}\n  as-of {as_of}\n\n{entries}")
+}
+
+/// The cases the issue names, each with no other finding.
+#[test]
+fn the_issue_s_examples() {
+    // A 20-week final plan after a request on 2024-01-08: due 2024-05-27 (the
+    // spring bank holiday, not moved).
+    let late = run(&case(
+        "send-ehc",
+        "2024-12-01",
+        "2024-01-08 ehc.requested\n2024-06-10 ehc.final\n",
+    ));
+    assert_eq!(
+        rules(&late),
+        [Rule::DeadlineMissed],
+        "{:#?}",
+        late.diagnostics
+    );
+    let on_time = run(&case(
+        "send-ehc",
+        "2024-12-01",
+        "2024-01-08 ehc.requested\n2024-05-27 ehc.final\n",
+    ));
+    assert_eq!(rules(&on_time), [], "{:#?}", on_time.diagnostics);
+    // FOI: 2024-11-20 + 20 UK working days = 2024-12-19.
+    let foi = run(&case(
+        "foi",
+        "2025-03-01",
+        "2024-11-20 foi.received\n2024-12-19 foi.response\n",
+    ));
+    assert_eq!(rules(&foi), [], "{:#?}", foi.diagnostics);
+    assert_eq!(
+        foi.deadlines[0].due.exact().map(|d| d.to_string()),
+        Some("2024-12-19".to_string())
+    );
+    // Subject access: Saturday 2025-04-05 -> 2025-05-05 (bank holiday) -> 2025-05-06.
+    let sar = run(&case(
+        "sar",
+        "2025-06-01",
+        "2025-04-05 sar.received\n2025-05-06 sar.response\n",
+    ));
+    assert_eq!(rules(&sar), [], "{:#?}", sar.diagnostics);
+    assert_eq!(
+        sar.deadlines[0].due.exact().map(|d| d.to_string()),
+        Some("2025-05-06".to_string())
+    );
+    assert!(sar.deadlines[0].counting.rolled_forward);
+    // Annual reviews: plan 2023-03-01, meetings 2024-02-20 and 2025-04-15, each
+    // with its report and decision on time: the second meeting is late (due
+    // 2025-02-19, 12 months starting with 2024-02-20).
+    let reviews = run(&case(
+        "send-review",
+        "2025-06-01",
+        "2023-03-01 ehc.final\n2024-02-20 review.meeting\n2024-03-01 review.report\n\
+         2024-03-12 review.decision\n2025-04-15 review.meeting\n2025-04-25 review.report\n\
+         2025-05-06 review.amendments\n",
+    ));
+    assert_eq!(
+        rules(&reviews),
+        [Rule::DeadlineMissed],
+        "{:#?}",
+        reviews.diagnostics
+    );
+    assert!(
+        reviews.diagnostics[0].message.contains("due 2025-02-19"),
+        "{}",
+        reviews.diagnostics[0].message
+    );
+}
+
+/// "Starting with" counts the start day: 12 months starting with 2023-03-01
+/// end on 2024-02-29; a meeting that day is on time, the next day is not.
+#[test]
+fn starting_with_counts_the_start_day() {
+    let on_time = run(&case(
+        "send-review",
+        "2024-06-01",
+        "2023-03-01 ehc.final\n2024-02-29 review.meeting\n2024-03-07 review.report\n2024-03-21 review.decision\n",
+    ));
+    assert_eq!(rules(&on_time), [], "{:#?}", on_time.diagnostics);
+    let late = run(&case(
+        "send-review",
+        "2024-06-01",
+        "2023-03-01 ehc.final\n2024-03-01 review.meeting\n2024-03-07 review.report\n2024-03-21 review.decision\n",
+    ));
+    assert_eq!(
+        rules(&late),
+        [Rule::DeadlineMissed],
+        "{:#?}",
+        late.diagnostics
+    );
+}
+
+/// Alternative outcomes: a no-plan notice in week 18 is late against its own
+/// 16 weeks and then no plan is due; with neither recorded, nothing is overdue
+/// at week 17 and one finding at week 21.
+#[test]
+fn alternative_outcomes_give_one_finding() {
+    let week18 = run(&case(
+        "send-ehc",
+        "2024-12-01",
+        "2024-01-08 ehc.requested\n2024-02-12 ehc.assess-decision\n2024-05-13 ehc.no-plan\n",
+    ));
+    assert_eq!(
+        rules(&week18),
+        [Rule::DeadlineMissed],
+        "{:#?}",
+        week18.diagnostics
+    );
+    assert!(
+        week18.diagnostics[0]
+            .message
+            .contains("the limit is 16 weeks")
+    );
+    let week17 = run(&case(
+        "send-ehc",
+        "2024-05-06",
+        "2024-01-08 ehc.requested\n2024-02-12 ehc.assess-decision\n",
+    ));
+    assert_eq!(rules(&week17), [], "{:#?}", week17.diagnostics);
+    let week21 = run(&case(
+        "send-ehc",
+        "2024-06-03",
+        "2024-01-08 ehc.requested\n2024-02-12 ehc.assess-decision\n",
+    ));
+    assert_eq!(
+        rules(&week21),
+        [Rule::DeadlineOverdue],
+        "{:#?}",
+        week21.diagnostics
+    );
+}
+
+/// An exception the procedure allows, with a reason, switches the limit off:
+/// no finding, the record says why, and the summary counts it, so the case
+/// never looks as if the limit had been checked and met.
+#[test]
+fn an_exception_switches_a_limit_off_visibly() {
+    let a = run(&case(
+        "send-ehc",
+        "2024-12-01",
+        "2024-01-08 ehc.requested\n  exception ehc.final \"the school was closed for five weeks (reg. 13(3)(a))\"\n\
+         2024-02-12 ehc.assess-decision\n2024-06-10 ehc.final\n",
+    ));
+    assert_eq!(rules(&a), [], "{:#?}", a.diagnostics);
+    let r = a
+        .deadlines
+        .iter()
+        .find(|r| r.target_kind == "ehc.final")
+        .expect("the plan's record");
+    assert_eq!(r.status, DeadlineStatus::NotJudged);
+    assert_eq!(r.not_judged, Some(NotJudged::Exception));
+    assert!(
+        r.exception
+            .as_ref()
+            .is_some_and(|(why, _)| why.contains("five weeks"))
+    );
+    assert_eq!(a.checked.switched_off, 1);
+    assert!(
+        a.checked
+            .describe()
+            .contains("1 limit switched off by an exception"),
+        "{}",
+        a.checked.describe()
+    );
+    // A placeholder reason switches nothing off.
+    let b = run(&case(
+        "send-ehc",
+        "2024-12-01",
+        "2024-01-08 ehc.requested\n  exception ehc.final \"TODO\"\n2024-02-12 ehc.assess-decision\n2024-06-10 ehc.final\n",
+    ));
+    assert_eq!(
+        rules(&b),
+        [Rule::ExceptionInvalid, Rule::DeadlineMissed],
+        "{:#?}",
+        b.diagnostics
+    );
+}
+
+/// A procedure's own calendar wins over the case's: FOI counts in `uk-any`
+/// even in a case that names `england-and-wales`, where 20 working days from
+/// 2024-11-20 would end on 2024-12-18.
+#[test]
+fn a_procedure_s_calendar_wins_over_the_case_s() {
+    let text = "case \"1\"\n  procedure foi\n  calendar england-and-wales\n  as-of 2025-03-01\n\n\
+                2024-11-20 foi.received\n2024-12-19 foi.response\n";
+    let a = run(text);
+    assert_eq!(rules(&a), [], "{:#?}", a.diagnostics);
+    assert_eq!(a.deadlines[0].counting.calendar.as_deref(), Some("uk-any"));
+}
+
+/// Wales: acknowledgement within 2 working days, the formal response within 25.
+#[test]
+fn wales_social_services() {
+    // Friday 2024-05-24 + 2 working days: Monday 27 May is a bank holiday, so
+    // Wednesday 2024-05-29; an acknowledgement on 2024-05-30 is a day late.
+    let a = run(&case(
+        "wales-social-services",
+        "2024-12-01",
+        "2024-05-24 complaint.received\n2024-05-30 complaint.acknowledged\n2024-06-05 local.discussion\n",
+    ));
+    assert_eq!(rules(&a), [Rule::DeadlineMissed], "{:#?}", a.diagnostics);
+    assert!(
+        a.diagnostics[0].message.contains("due 2024-05-29"),
+        "{}",
+        a.diagnostics[0].message
+    );
+}
+
+/// Every new built-in is listed with a title and a source, and its deadlines
+/// name only events it declares and calendars that exist.
+#[test]
+fn the_six_built_ins_are_complete() {
+    let defs = Definitions::builtin();
+    for name in [
+        "send-ehc",
+        "send-review",
+        "wales-social-services",
+        "foi",
+        "eir",
+        "sar",
+    ] {
+        let p = defs
+            .procedure(name)
+            .unwrap_or_else(|| panic!("{name} is built in"));
+        assert!(p.title.is_some() && p.source.is_some(), "{name}");
+        for d in p.deadlines.iter() {
+            for (k, _) in d.outcomes() {
+                assert!(p.event(k).is_some(), "{name}: {k}");
+            }
+            for s in d.starts() {
+                assert!(p.event(s).is_some(), "{name}: {s}");
+            }
+            if let Some(c) = &d.calendar {
+                assert!(defs.calendars().get(c).is_some(), "{name}: {c}");
+            }
+            assert!(d.citation.is_some(), "{name}: every limit cites its source");
+        }
+    }
+}
