@@ -145,17 +145,58 @@ fn procedure_page(defs: &Definitions, name: &str) -> String {
             .map_or(event.to_string(), |e| e.label.clone())
     };
     for (from, d) in p.all_deadlines() {
+        let outcomes: Vec<String> = d
+            .outcomes()
+            .iter()
+            .map(|(k, l)| format!("the {} (`{k}`) within **{}**", label(k), l.describe()))
+            .collect();
+        let starts: Vec<String> = d
+            .starts()
+            .iter()
+            .map(|k| format!("the {} (`{k}`)", label(k)))
+            .collect();
+        let start = if starts.len() > 1 {
+            format!("the latest of {}", starts.join(", "))
+        } else {
+            starts.join("")
+        };
         let _ = write!(
             s,
-            "- the {} (`{}`) within **{}** of the {} (`{}`)",
-            label(&d.target),
-            d.target,
-            d.limit.describe(),
-            label(&d.start),
-            d.start,
+            "- {} {} {start}",
+            outcomes.join(", or "),
+            if d.inclusive { "starting with" } else { "of" },
         );
         if let Some(ext) = d.extended_limit {
             let _ = write!(s, ", or **{}** if extended", ext.describe());
+        }
+        if d.repeating {
+            let _ = write!(
+                s,
+                ", and again within **{}** {} each {}",
+                d.limit.describe(),
+                if d.inclusive { "starting with" } else { "of" },
+                label(&d.target)
+            );
+        }
+        if d.roll_forward {
+            s.push_str(", moved on to the next working day when it is not one");
+        }
+        for pause in &d.pauses {
+            let _ = write!(
+                s,
+                ", not counting the days from the {} to the {}",
+                label(&pause.from),
+                label(&pause.until)
+            );
+        }
+        if let Some(c) = &d.calendar {
+            let _ = write!(s, ", in the `{c}` calendar");
+        }
+        if d.guidance {
+            s.push_str(" (guidance, not law)");
+        }
+        if d.exception.is_some() {
+            s.push_str(" (a case may record an `exception`)");
         }
         if let Some(citation) = &d.citation {
             let _ = write!(s, ": {citation}");
@@ -215,6 +256,9 @@ fn calendars_page(defs: &Definitions) -> String {
         "scotland" => "Scotland: the bank holidays of Scotland",
         "northern-ireland" => "Northern Ireland: the bank holidays of Northern Ireland",
         "weekdays" => "Monday to Friday, with no holidays",
+        "uk-any" => {
+            "the whole United Kingdom: a bank holiday in any of the three nations is closed (used by `foi`, `eir` and `sar`, whose law defines the working day so)"
+        }
         _ => "",
     };
     let mut s = String::from(

@@ -501,6 +501,7 @@ Keyword rec — a recommendation made at this event
 Keyword promise — a commitment the organisation made
 Keyword agree — the organisation accepted these recommendations
 Keyword extended — this stage was formally extended
+Keyword exception — a limit switched off for a reason the procedure allows: exception TARGET "reason"
 "#,
         );
     }
@@ -520,11 +521,17 @@ case "1"
 Definition adult-social-care — procedure
 Definition children-statutory — procedure
 Definition council-code — procedure
+Definition eir — procedure
+Definition foi — procedure
 Definition housing-code — procedure
 Definition lgsco — procedure
 Definition local — procedure
 Definition nipso — procedure
+Definition sar — procedure
+Definition send-ehc — procedure
+Definition send-review — procedure
 Definition spso — procedure
+Definition wales-social-services — procedure
 "#,
         );
         check(
@@ -536,6 +543,7 @@ Definition england-and-wales — calendar
 Definition scotland — calendar
 Definition northern-ireland — calendar
 Definition weekdays — calendar
+Definition uk-any — calendar
 "#,
         );
     }
@@ -557,6 +565,9 @@ Keyword use — include another procedure's definitions
 Keyword event — an event kind: event NAME "label" [recommends]
 Keyword deadline — deadline TARGET within DUR of START [extendable to DUR]
 Keyword require — require A before B
+Keyword calendar — the calendar its deadlines count in, whatever the case's
+Keyword pause — pause TARGET from EVENT until EVENT: days that do not count
+Keyword exception — exception TARGET...: limits a case may switch off, with a reason
 "#,
         );
         // The events it declares, then those of the procedures it uses.
@@ -600,6 +611,7 @@ Definition england-and-wales — calendar
 Definition scotland — calendar
 Definition northern-ireland — calendar
 Definition weekdays — calendar
+Definition uk-any — calendar
 Definition office — calendar
 "#,
         );

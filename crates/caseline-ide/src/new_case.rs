@@ -120,6 +120,14 @@ pub fn new_case(
     w.text("  calendar ");
     w.choice(5, &calendar, &calendars);
     w.text("\n");
+    for p in &found {
+        if let Some((own, _)) = &p.calendar {
+            w.child_comment(&format!(
+                "{} counts its limits in the {own} calendar, as its law says, whatever this line says",
+                p.name
+            ));
+        }
+    }
 
     let mut seen: Vec<&str> = Vec::new();
     let mut group: Option<&str> = None;
@@ -141,8 +149,8 @@ pub fn new_case(
             let limits: Vec<String> = found
                 .iter()
                 .flat_map(|p| p.all_deadlines())
-                .filter(|(_, d)| d.target == event.name)
-                .map(|(_, d)| limit(d))
+                .filter(|(_, d)| d.ends_in(&event.name))
+                .map(|(_, d)| limit(d, &event.name, &|k| label_of(&found, k)))
                 .collect::<Vec<_>>();
             let mut seen_limits: Vec<&String> = Vec::new();
             for (i, l) in limits.iter().enumerate() {
@@ -195,25 +203,68 @@ fn calendar_for(workspace: &Workspace, procedures: &[&Procedure]) -> String {
 }
 
 /// "within 10 working days of stage1.received, or 20 if extended (SI
-/// 2006/1738 reg. 14)".
-fn limit(d: &DeadlineDef) -> String {
+/// 2006/1738 reg. 14)", with what the line's clauses add: "starting with"
+/// (the start day is day one), "the latest of ...", the next working day, a
+/// repeating period, the other outcomes and "guidance".
+fn limit(d: &DeadlineDef, outcome: &str, label: &dyn Fn(&str) -> String) -> String {
+    let own = d
+        .outcomes()
+        .iter()
+        .find(|(k, _)| *k == outcome)
+        .map_or(d.limit, |(_, l)| *l);
+    let start = if d.more_starts.is_empty() {
+        d.start.clone()
+    } else {
+        format!("the latest of {}", d.starts().join(", "))
+    };
     let mut s = format!(
-        "within {} of {}",
-        caseline_check::wording::duration(d.limit),
-        d.start
+        "within {} {} {start}",
+        caseline_check::wording::duration(own),
+        if d.inclusive { "starting with" } else { "of" },
     );
+    if d.repeating {
+        let _ = write!(
+            s,
+            ", and again within {} {} each {outcome}",
+            caseline_check::wording::duration(own),
+            if d.inclusive { "starting with" } else { "of" },
+        );
+    }
     if let Some(extended) = d.extended_limit {
-        let extended = if extended.unit == d.limit.unit {
+        let extended = if extended.unit == own.unit {
             extended.amount.to_string()
         } else {
             caseline_check::wording::duration(extended)
         };
         let _ = write!(s, ", or {extended} if extended");
     }
+    if d.roll_forward {
+        s.push_str(", or the next working day if that is not one");
+    }
+    let others: Vec<String> = d
+        .outcomes()
+        .iter()
+        .filter(|(k, _)| *k != outcome)
+        .map(|(k, _)| label(k))
+        .collect();
+    if !others.is_empty() {
+        let _ = write!(s, ", unless a {} comes first", others.join(" or a "));
+    }
+    if d.guidance {
+        s.push_str(", as guidance, not law");
+    }
     if let Some(citation) = &d.citation {
         let _ = write!(s, " ({citation})");
     }
     s
+}
+
+/// An event's label in the procedures of the template, else its name.
+fn label_of(found: &[&Procedure], kind: &str) -> String {
+    found
+        .iter()
+        .find_map(|p| p.event(kind))
+        .map_or_else(|| kind.to_owned(), |e| e.label.clone())
 }
 
 /// `a`, `b`, ... `z`, `a2`, `b2`, ...: the n-th recommendation placeholder's ID.
@@ -225,8 +276,22 @@ fn rec_id(n: usize) -> String {
     }
 }
 
-/// "Stage 1" for `stage1`, "Complaint" for `complaint`.
+/// "Stage 1" for `stage1`, "Complaint" for `complaint`, "FOI review" for
+/// `foi-review` (a word of three letters or fewer is an abbreviation).
 fn stage_heading(stage: &str) -> String {
+    if !stage.contains(|c: char| c.is_ascii_digit()) {
+        let words: Vec<String> = stage
+            .split('-')
+            .map(|w| {
+                if w.len() <= 3 {
+                    w.to_uppercase()
+                } else {
+                    w.to_owned()
+                }
+            })
+            .collect();
+        return capitalised(&words.join(" "));
+    }
     let digits = stage.len() - stage.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let (word, number) = stage.split_at(stage.len() - digits);
     let word = capitalised(word);
@@ -350,7 +415,7 @@ case "REFERENCE"
   body "ORGANISATION COMPLAINED ABOUT"
   complainant "COMPLAINANT"
   procedure kent
-  # working days skip this calendar's bank holidays (others: scotland, northern-ireland, weekdays)
+  # working days skip this calendar's bank holidays (others: scotland, northern-ireland, weekdays, uk-any)
   calendar england-and-wales
 
 # --- Stage 1 ---
@@ -378,7 +443,7 @@ case "REFERENCE"
         assert!(snippet.contains("case \"${1:REFERENCE}\"\n  title \"${2:WHAT THE COMPLAINT IS ABOUT}\"\n  body \"${3:ORGANISATION COMPLAINED ABOUT}\"\n  complainant \"${4:COMPLAINANT}\"\n"));
         assert!(
             snippet.contains(
-                "  calendar ${5|england-and-wales,scotland,northern-ireland,weekdays|}\n"
+                "  calendar ${5|england-and-wales,scotland,northern-ireland,weekdays,uk-any|}\n"
             )
         );
         assert!(snippet.ends_with("# YYYY-MM-DD note \"what happened\"\n$0"));
