@@ -22,6 +22,12 @@ const PROCEDURES: &[&str] = &[
     "housing-code",
     "spso",
     "nipso",
+    "send-ehc",
+    "send-review",
+    "wales-social-services",
+    "foi",
+    "eir",
+    "sar",
     "fuzz-proc",
     "children-statutry",
 ];
@@ -30,6 +36,7 @@ const CALENDARS: &[&str] = &[
     "scotland",
     "northern-ireland",
     "weekdays",
+    "uk-any",
     "fuzz-cal",
     "narnia",
 ];
@@ -52,6 +59,17 @@ const KINDS: &[&str] = &[
     "meeting",
     "assessment.completed",
     "stage2.adjudicaton",
+    "ehc.requested",
+    "ehc.no-plan",
+    "ehc.final",
+    "review.meeting",
+    "foi.received",
+    "foi.fee-notice",
+    "foi.fee-received",
+    "foi.response",
+    "sar.received",
+    "sar.id-received",
+    "sar.response",
     "fuzz.a",
     "fuzz.b",
     "fuzz.c",
@@ -136,6 +154,8 @@ pub enum Child {
         due: Option<DueGen>,
     },
     Extended(Option<Text>),
+    /// `exception TARGET ["reason"]`.
+    Exception(u8, Option<Text>),
     Prose(Text),
     Field(u8, Text),
     Comment(Text),
@@ -205,6 +225,14 @@ pub struct ProcGen {
         Option<Text>,
     )>,
     pub requires: Vec<(u8, u8)>,
+    /// The deadline clauses of docs/format.md#deadline-clauses, per deadline
+    /// (same order as `deadlines`): alternative outcome, more starts, and a
+    /// bit set for `starting with`, `repeating`, `roll-forward`, `guidance`.
+    pub clauses: Vec<(Option<(u8, Amount, UnitGen)>, Vec<u8>, u8)>,
+    /// `calendar NAME`, `pause TARGET from A until B`, `exception TARGET...`.
+    pub calendar: Option<u8>,
+    pub pauses: Vec<(u8, u8, u8)>,
+    pub exceptions: Vec<u8>,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -517,6 +545,10 @@ impl EntryGen {
                 }
                 Child::Extended(None) => "  extended".to_string(),
                 Child::Extended(Some(t)) => format!("  extended {}", t.quoted()),
+                Child::Exception(k, None) => format!("  exception {}", pick(KINDS, *k)),
+                Child::Exception(k, Some(t)) => {
+                    format!("  exception {} {}", pick(KINDS, *k), t.quoted())
+                }
                 Child::Prose(t) => format!("  > {}", t.words()),
                 Child::Field(k, t) => format!("  {} {}", pick(KEYS, *k), t.quoted()),
                 Child::Comment(t) => format!("  # {}", t.words()),
@@ -553,20 +585,62 @@ impl ProcGen {
             }
             w.line(&s);
         }
-        for (target, a, u, start, ext, cite) in self.deadlines.iter().take(6) {
+        if let Some(c) = self.calendar {
+            w.line(&format!("  calendar {}", pick(CALENDARS, c)));
+        }
+        for (i, (target, a, u, start, ext, cite)) in self.deadlines.iter().take(6).enumerate() {
+            let (alt, more, flags) = match self.clauses.get(i) {
+                Some((alt, more, flags)) => (alt.as_ref(), more.as_slice(), *flags),
+                None => (None, &[][..], 0),
+            };
             let mut s = format!(
-                "  deadline {} within {} of {}",
+                "  deadline {} within {}",
                 pick(KINDS, *target),
-                duration(a, *u, w),
-                pick(KINDS, *start)
+                duration(a, *u, w)
             );
+            if let Some((k, aa, au)) = alt {
+                let _ = write!(s, " or {} within {}", pick(KINDS, *k), duration(aa, *au, w));
+            }
+            s.push_str(if flags & 1 != 0 {
+                " starting with "
+            } else {
+                " of "
+            });
+            let more: Vec<&str> = more.iter().take(3).map(|k| pick(KINDS, *k)).collect();
+            if more.is_empty() {
+                s.push_str(pick(KINDS, *start));
+            } else {
+                let _ = write!(s, "latest of {}, {}", pick(KINDS, *start), more.join(", "));
+            }
             if let Some((ea, eu)) = ext {
                 let _ = write!(s, " extendable to {}", duration(ea, *eu, w));
+            }
+            for (bit, word) in [(2, "repeating"), (4, "roll-forward"), (8, "guidance")] {
+                if flags & bit != 0 {
+                    let _ = write!(s, " {word}");
+                }
             }
             if let Some(c) = cite {
                 let _ = write!(s, " {}", c.quoted());
             }
             w.line(&s);
+        }
+        for (t, a, b) in self.pauses.iter().take(2) {
+            w.line(&format!(
+                "  pause {} from {} until {}",
+                pick(KINDS, *t),
+                pick(KINDS, *a),
+                pick(KINDS, *b)
+            ));
+        }
+        let exceptions: Vec<&str> = self
+            .exceptions
+            .iter()
+            .take(3)
+            .map(|k| pick(KINDS, *k))
+            .collect();
+        if !exceptions.is_empty() {
+            w.line(&format!("  exception {}", exceptions.join(" ")));
         }
         for (a, b) in self.requires.iter().take(6) {
             w.line(&format!(
@@ -639,6 +713,10 @@ mod tests {
                     ),
                 ],
                 requires: vec![],
+                clauses: vec![],
+                calendar: None,
+                pauses: vec![],
+                exceptions: vec![],
             })],
             crlf: false,
             final_newline: true,

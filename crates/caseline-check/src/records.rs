@@ -5,7 +5,7 @@
 //!
 //! Plain data only; no rendering and no wire format.
 
-use caseline_calendar::{Duration, Interval};
+use caseline_calendar::{Calendar, Duration, Interval};
 use caseline_syntax::ast::RecKind;
 use text_size::TextRange;
 
@@ -85,8 +85,9 @@ pub struct Counting {
     /// day, so it moved to the next one.
     pub rolled_forward: bool,
     /// The calendar the deadline counted in, when its procedure names one
-    /// (`uk-any` for FOI): otherwise the case's.
-    pub calendar: Option<String>,
+    /// (`uk-any` for FOI): otherwise the case's (`Analysis::case_calendar`).
+    /// Front ends list its closed days; they never resolve a calendar by name.
+    pub calendar: Option<Calendar>,
     /// Days disregarded by `pause` lines (in the deadline's unit), with the
     /// labels of the events that began and ended each pause.
     pub paused: Option<CountRange>,

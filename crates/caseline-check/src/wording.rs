@@ -20,7 +20,7 @@ use caseline_calendar::{Duration, Interval, NaiveDate, Unit};
 use caseline_syntax::ast::{DateSpec, DurationLit, DurationUnit};
 use chrono::Datelike;
 
-use crate::records::{CountRange, CountUnit, RecRecord, RecStatus};
+use crate::records::{CountRange, CountUnit, DeadlineRecord, NotJudged, RecRecord, RecStatus};
 
 /// Which form to say a figure in (see the module's documentation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1050,4 +1050,80 @@ mod tests {
             "between 2024-02-01 and 2024-02-28"
         );
     }
+}
+
+/// How a deadline's due day was counted beyond "N after the start", one
+/// clause each, in the order a reader needs them (docs/format.md#deadline-clauses):
+/// "the start day counts as day one", "counted in the uk-any calendar",
+/// "plus 11 working days paused (from the fees notice until the receipt of the
+/// fee)", "moved on to the next working day". Empty for a plain deadline.
+/// Messages join them after the limit; hovers and the report list them.
+pub fn counting(r: &DeadlineRecord) -> Vec<String> {
+    let c = &r.counting;
+    let mut out = Vec::new();
+    if c.inclusive {
+        out.push("counting the start day as day one".to_string());
+    }
+    if let Some(cal) = &c.calendar {
+        out.push(format!("counted in the {} calendar", cal.name()));
+    }
+    if let Some(p) = c.paused
+        && p.max.unwrap_or(0) > 0
+    {
+        let what = match &c.pause_events {
+            Some((from, until)) => format!(" (from the {from} until the {until})"),
+            None => String::new(),
+        };
+        out.push(format!("plus {} paused{what}", count(p, r.unit)));
+    }
+    if c.rolled_forward {
+        out.push("moved on to the next working day".to_string());
+    }
+    out
+}
+
+/// What else a reader of a deadline needs besides its dates, as whole
+/// sentences for hovers and the report: a limit from guidance, a repeating
+/// period, a start that is the latest of several events, a limit switched off
+/// by an exception (with its reason), a clock that is paused.
+pub fn deadline_notes(r: &DeadlineRecord) -> Vec<String> {
+    let mut out = Vec::new();
+    if r.guidance {
+        out.push(
+            "The limit is guidance, not law: a late stage is a warning (`guidance-missed`)."
+                .to_string(),
+        );
+    }
+    if r.counting.repeating {
+        out.push(format!(
+            "It repeats: each {} starts the next period.",
+            r.target_label
+        ));
+    }
+    if !r.counting.latest_of.is_empty() {
+        out.push(format!(
+            "The clock starts at the latest of {} recorded: here the {}.",
+            r.counting.latest_of.join(", "),
+            r.start_label
+        ));
+    }
+    match r.not_judged {
+        Some(NotJudged::Exception) => {
+            let (why, _) = r.exception.clone().unwrap_or_default();
+            let cite = r
+                .exception_citation
+                .as_deref()
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default();
+            out.push(format!(
+                "Switched off by an exception{cite}: \u{201c}{why}\u{201d}. This limit is not judged."
+            ));
+        }
+        Some(NotJudged::Paused) => out.push(
+            "The clock is paused: a pause has begun and not ended, so nothing is due yet."
+                .to_string(),
+        ),
+        _ => {}
+    }
+    out
 }

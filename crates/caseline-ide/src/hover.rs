@@ -130,7 +130,14 @@ impl Cx<'_> {
             if let (Some(start), Some(end)) = (start, end)
                 && end > start
             {
-                closed.extend(analysis.case_calendar.holidays_between(start, end));
+                // The calendar this deadline counted in (FOI's `uk-any`),
+                // else the case's.
+                let calendar = d
+                    .counting
+                    .calendar
+                    .as_ref()
+                    .unwrap_or(&analysis.case_calendar);
+                closed.extend(calendar.holidays_between(start, end));
             }
         }
         closed.sort_by_key(|h| h.date);
@@ -191,18 +198,49 @@ impl Cx<'_> {
         for s in &sources {
             let Some(def) = s.def() else { continue };
             for d in &def.deadlines {
-                if d.target.value != name && d.start.value != name {
+                let mentions = d.target.value == name
+                    || d.start.value == name
+                    || d.alternatives.iter().any(|(t, _)| t.value == name)
+                    || d.more_starts.iter().any(|t| t.value == name);
+                if !mentions {
                     continue;
                 }
+                let mut outcomes = vec![format!(
+                    "`{}` within {}",
+                    d.target.value,
+                    wording::as_written(&d.limit.value)
+                )];
+                for (t, l) in &d.alternatives {
+                    outcomes.push(format!(
+                        "`{}` within {}",
+                        t.value,
+                        wording::as_written(&l.value)
+                    ));
+                }
+                let mut starts = vec![format!("`{}`", d.start.value)];
+                starts.extend(d.more_starts.iter().map(|t| format!("`{}`", t.value)));
+                let start = if starts.len() > 1 {
+                    format!("the latest of {}", starts.join(", "))
+                } else {
+                    starts.join("")
+                };
                 let _ = write!(
                     rules,
-                    "- `{}` within {} of `{}`",
-                    d.target.value,
-                    wording::as_written(&d.limit.value),
-                    d.start.value
+                    "- {} {} {start}",
+                    outcomes.join(", or "),
+                    if d.inclusive { "starting with" } else { "of" }
                 );
                 if let Some(ext) = &d.extended_limit {
                     let _ = write!(rules, ", extendable to {}", wording::as_written(&ext.value));
+                }
+                for (on, what) in [
+                    (d.repeating, "repeating"),
+                    (d.roll_forward, "to the next working day"),
+                    (d.guidance, "guidance, not law"),
+                ] {
+                    if on {
+                        let _ = write!(rules, ", {what}");
+                    }
                 }
                 if let Some(c) = &d.citation {
                     let _ = write!(rules, " ({})", c.value);
@@ -341,12 +379,18 @@ impl Cx<'_> {
         let analysis = self.analysis;
         let mut out = String::new();
         for d in &analysis.deadlines {
+            let counting = wording::counting(d);
+            let counted = if counting.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", counting.join(", "))
+            };
             if d.target_entry == Some(entry) {
                 let _ = write!(out, "- {} after the {}", d.target_label, d.start_label);
                 if let Some(taken) = &d.taken {
                     let _ = write!(out, ": {}", wording::count(*taken, d.unit));
                 }
-                let _ = write!(out, "; due {}", wording::interval(d.due, Long));
+                let _ = write!(out, "; due {}{counted}", wording::interval(d.due, Long));
                 if let Some(ext) = &d.extended_due {
                     let _ = write!(out, " ({} if extended)", wording::interval(*ext, Long));
                 }
@@ -357,7 +401,7 @@ impl Cx<'_> {
             } else if d.start_entry == entry {
                 let _ = write!(
                     out,
-                    "- starts the {}: due {}",
+                    "- starts the {}: due {}{counted}",
                     d.target_label,
                     wording::interval(d.due, Long)
                 );
@@ -375,6 +419,11 @@ impl Cx<'_> {
                     );
                 }
                 out.push('\n');
+            } else {
+                continue;
+            }
+            for note in wording::deadline_notes(d) {
+                let _ = writeln!(out, "  - {note}");
             }
         }
         out
@@ -546,6 +595,31 @@ Holidays in between:
 - Fri 29 Mar 2024 Good Friday
 - Mon 1 Apr 2024 Easter Monday
 "#,
+        );
+    }
+
+    /// FOI counts in `uk-any` (FOIA s.10(6)): 2024-11-20 + 20 working days is
+    /// 2024-12-19 because St Andrew's Day is kept in Scotland on Monday 2
+    /// December, and the holidays listed are that calendar's, not the case's.
+    #[test]
+    fn a_deadline_in_its_procedure_s_own_calendar_says_so_and_lists_its_holidays() {
+        let fixture = "case \"1\"\n  procedure foi\n  as-of 2025-03-01\n\n2024-11-20 foi.received\n2024-12-19$0 foi.response\n";
+        let got = hover(fixture).expect("a hover");
+        assert!(
+            got.contains("due 2024-12-19 (counted in the uk-any calendar)"),
+            "{got}"
+        );
+        assert!(got.contains("Mon 2 Dec 2024"), "{got}");
+    }
+
+    /// An exception switches the limit off: the start's hover gives the reason.
+    #[test]
+    fn an_exception_s_reason_is_in_the_hover() {
+        let fixture = "case \"1\"\n  procedure send-ehc\n  as-of 2024-12-01\n\n2024-01-08$0 ehc.requested\n  exception ehc.final \"school closed for five weeks\"\n2024-02-12 ehc.assess-decision\n2024-06-10 ehc.final\n";
+        let got = hover(fixture).expect("a hover");
+        assert!(
+            got.contains("Switched off by an exception (SI 2014/1530 reg. 10(4), 13(3)): \u{201c}school closed for five weeks\u{201d}"),
+            "{got}"
         );
     }
 

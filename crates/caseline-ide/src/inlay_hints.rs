@@ -137,6 +137,17 @@ fn short_count(c: &caseline_check::CountRange, unit: CountUnit) -> String {
 
 fn start_hint(d: &DeadlineRecord) -> String {
     let mut s = format!("→ {}", short(&d.target_kind));
+    match d.not_judged {
+        Some(caseline_check::NotJudged::Exception) => {
+            s.push_str(" limit switched off (exception)");
+            return s;
+        }
+        Some(caseline_check::NotJudged::Paused) => {
+            s.push_str(" clock paused");
+            return s;
+        }
+        _ => {}
+    }
     if d.status == DeadlineStatus::Overdue
         && let Some(late) = &d.late
     {
@@ -145,6 +156,9 @@ fn start_hint(d: &DeadlineRecord) -> String {
     let _ = write!(s, " due {}", wording::interval(d.due, Short));
     if let Some(ext) = &d.extended_due {
         let _ = write!(s, " · {} if extended", wording::interval(*ext, Short));
+    }
+    if d.guidance {
+        s.push_str(" (guidance)");
     }
     s
 }
@@ -170,6 +184,9 @@ fn target_hint(d: &DeadlineRecord) -> Option<String> {
     parts.push(format!("limit {}", wording::limit(*limit, Short)));
     if late.is_some() {
         parts.push(format!("due {}", wording::interval(*due, Short)));
+    }
+    if d.guidance {
+        parts.push("guidance".to_owned());
     }
     Some(parts.join(" · "))
 }
@@ -235,6 +252,25 @@ case "1"
 2024-03-25 stage1.received
 2024-04-12 stage1.response
 $0"#;
+
+    /// A limit switched off by an exception says so where the clock starts,
+    /// instead of a due date that no longer applies; a guidance limit says it
+    /// is guidance.
+    #[test]
+    fn switched_off_and_guidance_limits_say_so() {
+        let got = hints(
+            "case \"1\"\n  procedure send-ehc\n  as-of 2024-12-01\n\n2024-01-08 ehc.requested\n  exception ehc.final \"school closed\"\n2024-02-12 ehc.assess-decision\n2024-06-10 ehc.final\n$0",
+        );
+        assert!(
+            got.contains("→ final limit switched off (exception)"),
+            "{got}"
+        );
+        let got = hints(
+            "case \"1\"\n  procedure foi\n  as-of 2024-06-01\n\n2024-01-08 foi.received\n2024-02-01 foi.response\n2024-02-05 foi-review.requested\n2024-04-30 foi-review.response\n$0",
+        );
+        assert!(got.contains("· guidance"), "{got}");
+        assert!(got.contains("(guidance)"), "{got}");
+    }
 
     #[test]
     fn a_stage_shows_when_it_was_due_and_how_long_it_took() {

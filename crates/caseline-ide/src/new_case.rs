@@ -441,11 +441,9 @@ case "REFERENCE"
         let snippet = template(fixture, &["cost"], TemplateForm::Snippet);
         assert!(snippet.starts_with("# A new case under cost: Costs in \\$ and {braces\\}.\n"));
         assert!(snippet.contains("case \"${1:REFERENCE}\"\n  title \"${2:WHAT THE COMPLAINT IS ABOUT}\"\n  body \"${3:ORGANISATION COMPLAINED ABOUT}\"\n  complainant \"${4:COMPLAINANT}\"\n"));
-        assert!(
-            snippet.contains(
-                "  calendar ${5|england-and-wales,scotland,northern-ireland,weekdays,uk-any|}\n"
-            )
-        );
+        assert!(snippet.contains(
+            "  calendar ${5|england-and-wales,scotland,northern-ireland,weekdays,uk-any|}\n"
+        ));
         assert!(snippet.ends_with("# YYYY-MM-DD note \"what happened\"\n$0"));
     }
 

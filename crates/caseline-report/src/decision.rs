@@ -385,12 +385,21 @@ fn stage(
     let target = d.target_label.as_str();
     let start = d.start_label.as_str();
     let when_start = cx.when(d.start_entry);
-    let allowed = capitalised(&wording::allowed(
+    let mut allowed = capitalised(&wording::allowed(
         d.limit,
         d.extended_limit,
         d.citation.as_deref(),
         authority,
     ));
+    // How the due day was counted (a procedure's own calendar, days paused,
+    // the start day as day one, the next working day), as the messages say it.
+    for clause in wording::counting(d) {
+        allowed.push_str(", ");
+        allowed.push_str(&clause);
+    }
+    if d.guidance {
+        allowed.push_str(" (guidance, not a statutory limit)");
+    }
     // "Even with an extension it was due", where the deadline is extendable:
     // lateness is judged against the extended limit.
     let (eff_due, even) = match d.extended_due {
@@ -403,6 +412,29 @@ fn stage(
 
     let mut sentences: Vec<String> = Vec::new();
     match (d.target_entry, d.status) {
+        (_, DeadlineStatus::NotJudged) if d.not_judged == Some(NotJudged::Exception) => {
+            let (why, _) = d.exception.clone().unwrap_or_default();
+            let cite = d
+                .exception_citation
+                .as_deref()
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default();
+            sentences.push(format!("{allowed}."));
+            sentences.push(format!(
+                "The case records an exception{cite}: \u{201c}{why}\u{201d}. That switches this time \
+                 limit off, so it is not judged."
+            ));
+        }
+        (None, DeadlineStatus::NotJudged) if d.not_judged == Some(NotJudged::Paused) => {
+            sentences.push(format!(
+                "No {target} is recorded after the {start} {when_start}."
+            ));
+            sentences.push(format!("{allowed}."));
+            sentences.push(
+                "The clock is paused (a pause has begun and not ended), so nothing is due yet."
+                    .to_string(),
+            );
+        }
         (_, DeadlineStatus::NotJudged) if d.not_judged == Some(NotJudged::InvalidDate) => {
             sentences.push(format!(
                 "The dates of the {start} and the {target} are not all real days (see the \

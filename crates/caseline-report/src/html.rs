@@ -892,6 +892,13 @@ fn stages_table(out: &mut String, l: &Layout) {
             esc(&late),
             esc(b.citation.as_deref().unwrap_or(""))
         );
+        if !b.notes.is_empty() {
+            let _ = writeln!(
+                out,
+                "<tr class=\"notes\"><td colspan=\"8\">{}</td></tr>",
+                esc(&b.notes.join(" "))
+            );
+        }
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
 }

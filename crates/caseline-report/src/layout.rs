@@ -156,6 +156,10 @@ pub struct Bar {
     /// Days after the applicable limit, only where the bar is late or overdue.
     pub late: Option<CountRange>,
     pub unit: CountUnit,
+    /// How the due day was counted and what else a reader needs (a
+    /// procedure's own calendar, paused days, a limit that is guidance or was
+    /// switched off by an exception), in the engine's words.
+    pub notes: Vec<String>,
 }
 
 impl Bar {
@@ -415,6 +419,20 @@ fn bar(d: &DeadlineRecord, intervals: &[Interval], as_of: NaiveDate) -> Bar {
         taken: d.taken,
         late: if status.is_late() { d.late } else { None },
         unit: d.unit,
+        notes: {
+            let mut notes: Vec<String> = caseline_check::wording::counting(d)
+                .into_iter()
+                .map(|c| {
+                    let mut c = c;
+                    if let Some(first) = c.get(..1) {
+                        c = first.to_uppercase() + &c[1..];
+                    }
+                    c + "."
+                })
+                .collect();
+            notes.extend(caseline_check::wording::deadline_notes(d));
+            notes
+        },
     }
 }
 

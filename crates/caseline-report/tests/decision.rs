@@ -633,3 +633,35 @@ fn a_pending_stage_gives_its_due_dates() {
         ),
     );
 }
+
+/// A limit switched off by an exception: the paragraph gives the reason and
+/// the provision, and says the limit is not judged (never "in time").
+#[test]
+fn an_exception_is_worded_with_its_reason() {
+    let dw = words(
+        "case \"1\"\n  procedure send-ehc\n  as-of 2024-12-01\n\n2024-01-08 ehc.requested\n  exception ehc.final \"the school was closed for five weeks\"\n2024-02-12 ehc.assess-decision\n2024-06-10 ehc.final\n",
+    );
+    let p = stage(&dw, "Final EHC plan");
+    contains(
+        p,
+        "The case records an exception (SI 2014/1530 reg. 10(4), 13(3)): \u{201c}the school was closed for five weeks\u{201d}",
+    );
+    contains(p, "not judged");
+    assert!(!p.text.contains("in time"), "{}", p.text);
+}
+
+/// FOI counts in the UK-wide calendar and the decision says so, with the due
+/// day that calendar gives: 2024-11-20 + 20 working days, St Andrew's Day
+/// (Scotland, Monday 2 December) excluded.
+#[test]
+fn a_procedure_s_own_calendar_is_named_in_the_wording() {
+    let uk = Calendars::builtin().get("uk-any").expect("built in");
+    let due = uk.add(d("2024-11-20"), wd(20));
+    assert_eq!(due, d("2024-12-19"));
+    let dw = words(
+        "case \"1\"\n  procedure foi\n  as-of 2025-03-01\n\n2024-11-20 foi.received\n2024-12-19 foi.response\n",
+    );
+    let p = stage(&dw, "Response to the request");
+    contains(p, "counted in the uk-any calendar");
+    contains(p, &format!("due by {}", long(due)));
+}

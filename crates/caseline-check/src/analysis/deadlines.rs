@@ -147,7 +147,7 @@ pub(crate) fn evaluate(cx: &mut Cx) {
                             def.exception.clone().flatten(),
                         )
                     }),
-                    calendar: own.as_ref().map(|c| c.name().to_string()),
+                    calendar: own.clone(),
                 },
             );
             records.push(rec);
@@ -320,7 +320,7 @@ struct Facts {
     pauses: Vec<Pause>,
     /// (reason, line, the procedure's citation for the exception).
     exception: Option<(String, TextRange, Option<String>)>,
-    calendar: Option<String>,
+    calendar: Option<Calendar>,
 }
 
 /// The due day for a start day under a deadline line's counting rules, and

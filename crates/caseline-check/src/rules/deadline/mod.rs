@@ -98,27 +98,10 @@ pub(crate) fn limit_phrase(r: &DeadlineRecord) -> String {
 /// working day", ", counted in uk-any", ", plus 6 working days paused (from the
 /// fee notice until the fee was received)". Empty for a plain deadline.
 pub(crate) fn counting_phrase(r: &DeadlineRecord) -> String {
-    let c = &r.counting;
-    let mut out = String::new();
-    if c.inclusive {
-        out.push_str(", counting the start day as day one");
-    }
-    if let Some(cal) = &c.calendar {
-        out.push_str(&format!(", counted in the {cal} calendar"));
-    }
-    if let Some(p) = c.paused
-        && p.max.unwrap_or(0) > 0
-    {
-        let what = match &c.pause_events {
-            Some((from, until)) => format!(" (from the {from} until the {until})"),
-            None => String::new(),
-        };
-        out.push_str(&format!(", plus {} paused{what}", words::count(p, r.unit)));
-    }
-    if c.rolled_forward {
-        out.push_str(", moved on to the next working day");
-    }
-    out
+    words::counting(r)
+        .iter()
+        .map(|c| format!(", {c}"))
+        .collect()
 }
 
 /// " (children-statutory: SI 2006/1738 reg. 14)": where the limit comes from.
