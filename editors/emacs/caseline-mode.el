@@ -58,7 +58,9 @@ nil means the usual rule: each case's `as-of' line, else today."
 (defconst caseline--keywords
   '("case" "procedure" "calendar" "rec" "promise" "agree" "extended" "event"
     "deadline" "within" "of" "extendable" "to" "require" "before" "use"
-    "extends" "closed" "by" "recommends"))
+    "extends" "closed" "by" "recommends" "or" "starting" "beginning" "with"
+    "latest" "repeating" "roll-forward" "guidance" "pause" "from" "until"
+    "exception"))
 
 (defvar caseline-mode-syntax-table
   (let ((st (make-syntax-table)))

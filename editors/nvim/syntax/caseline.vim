@@ -31,6 +31,8 @@ syntax match caselineKey "^\s\+\zs[a-z][a-z0-9_-]*\ze\%(\s\|$\)"
 syntax keyword caselineKeyword case procedure calendar rec promise agree extended event
 syntax keyword caselineKeyword deadline within of extendable to require before use
 syntax keyword caselineKeyword extends closed by recommends
+syntax keyword caselineKeyword or starting beginning with latest repeating roll-forward guidance
+syntax keyword caselineKeyword pause from until exception
 
 highlight default link caselineComment Comment
 highlight default link caselineAllow PreProc
