@@ -2566,9 +2566,23 @@ impl<'a> Reader<'a> {
                         break;
                     }
                 }
-                if self.keyword("starting") || self.keyword("beginning") {
+                let inclusive = self
+                    .peek_text()
+                    .filter(|w| matches!(*w, "starting" | "beginning"));
+                if let Some(word) = inclusive {
+                    let word = word.to_string();
+                    self.take();
                     if !self.keyword("with") {
-                        return;
+                        // `starting stage1.received`: the `with` is missing.
+                        let at = self.pos;
+                        self.slip(
+                            at..at,
+                            format!(
+                                "a deadline that counts the start day as day one reads `{word} with START`: write `{word} with`"
+                            ),
+                            &format!("write `{word} with`"),
+                            Some(" with".to_string()),
+                        );
                     }
                 } else if !self.keyword("of") {
                     let Some(w) = self.peek() else { return };
@@ -2589,7 +2603,15 @@ impl<'a> Reader<'a> {
                 }
                 if self.keyword("latest") {
                     if !self.keyword("of") {
-                        return;
+                        // `of latest a, b`: the second `of` is missing.
+                        let at = self.pos;
+                        self.slip(
+                            at..at,
+                            "a start that is the latest of several events reads `of latest of A, B`: write `latest of`"
+                                .to_string(),
+                            "write `latest of`",
+                            Some(" of".to_string()),
+                        );
                     }
                     loop {
                         if !self.read_names(NameRole::EventKind, false) {

@@ -9,6 +9,7 @@ declare_rule! {
     /// A `procedure` or `calendar` block in a case file (a file with a `case` header or dated entries).
     /// caseline reads procedures and calendars only from definitions files, so such a block is not used.
     /// Most often it is the case header's own `procedure` (or `calendar`) line written at the left edge instead of indented under `case`: a line starting with `procedure` at the left edge begins a new procedure definition.
+    /// Also a line of a definition written under an entry (`deadline`, `pause`, `event`, `require`, `use`, `calendar`, `extends`, `closed`): there the parser reads it as a free `key value` note, so it changes no check.
     ///
     /// ## Why it matters
     /// The line looks as if it names the case's procedure, but the case names none, so not one deadline is checked; a procedure defined in the case file is likewise never used.
@@ -55,6 +56,9 @@ pub(crate) fn unread(doc: &Document) -> Vec<Unread<'_>> {
             && p.events.is_empty()
             && p.deadlines.is_empty()
             && p.requires.is_empty()
+            && p.calendar.is_none()
+            && p.pauses.is_empty()
+            && p.exceptions.is_empty()
             && p.other_fields.is_empty(),
     });
     let calendars = doc.calendars.iter().map(|c| Unread {
@@ -97,8 +101,47 @@ fn header_has(header: &CaseHeader, what: &str) -> bool {
     }
 }
 
+/// The words that begin a line of a procedure or calendar definition and mean
+/// nothing under an entry, where the parser reads them as a free `key value`
+/// line (so without this check they would be silently kept as notes).
+const DEFINITION_WORDS: &[&str] = &[
+    "event", "deadline", "require", "use", "pause", "calendar", "extends", "closed",
+];
+
 pub(crate) fn check(cx: &mut Cx) {
     let mut found = Vec::new();
+    for e in &cx.doc.entries {
+        for c in &e.children {
+            let caseline_syntax::ast::EntryChild::Field(f) = c else {
+                continue;
+            };
+            let word = f.key.value.as_str();
+            if !DEFINITION_WORDS.contains(&word) {
+                continue;
+            }
+            let what = if matches!(word, "extends" | "closed") {
+                "calendar"
+            } else {
+                "procedure"
+            };
+            let mut message = format!(
+                "`{word}` is a line of a {what} definition, which caseline reads only in a \
+                 definitions file (a file with no `case` header and no dated entries): under an \
+                 entry it is not read and changes no check"
+            );
+            message.push_str(match word {
+                "pause" | "deadline" => {
+                    "; to switch a time limit off for a reason its procedure allows, write \
+                     `exception TARGET \"reason\"` here, and to record an extension, `extended`"
+                }
+                "calendar" => {
+                    "; a case's calendar goes in its header: `  calendar NAME` under `case`"
+                }
+                _ => "; move it to a procedure in a file of its own",
+            });
+            found.push((f.range, message, None));
+        }
+    }
     for u in unread(cx.doc) {
         let (what, name) = (u.what, u.name);
         let header = cx.doc.header.as_ref();
