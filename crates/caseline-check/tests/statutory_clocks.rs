@@ -263,3 +263,35 @@ fn the_six_built_ins_are_complete() {
         }
     }
 }
+
+/// The guide's chapter on these clocks says what its examples give: they
+/// read without a syntax error, and the first is the plan 14 days late.
+#[test]
+fn the_guide_s_examples_say_what_they_do() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../docs/guide/src/statutory-clocks.md");
+    let text = std::fs::read_to_string(path).expect("the guide's chapter");
+    let blocks: Vec<&str> = text
+        .split("```caseline\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap_or_default())
+        .collect();
+    assert_eq!(blocks.len(), 3, "the chapter's examples");
+    for b in &blocks {
+        let parse = caseline_syntax::parse(b);
+        assert!(parse.errors().is_empty(), "{b}\n{:?}", parse.errors());
+    }
+    let first = run(blocks[0]);
+    assert_eq!(
+        rules(&first),
+        [Rule::DeadlineMissed],
+        "{:#?}",
+        first.diagnostics
+    );
+    assert!(first.diagnostics[0].message.contains("14 days late"));
+    assert!(first.diagnostics[0].message.contains("due 2024-05-27"));
+    // The definitions example is a definitions file whose lines all apply.
+    let parse = caseline_syntax::parse(blocks[2]);
+    let (_, problems) = Definitions::with_workspace(&[("corp.case".to_owned(), &parse)]);
+    assert!(problems.is_empty(), "{problems:?}");
+}
