@@ -223,7 +223,8 @@ module.exports = grammar({
 
     // `deadline TARGET within DUR [or TARGET [within DUR]]... (of | starting
     // with | beginning with) [latest of] START[, START]... [extendable to DUR]
-    // [repeating] [roll-forward] [guidance] ["citation"]`. Several targets are
+    // [repeating] [roll-forward] [guidance] ["citation"]`, where the extension
+    // may also be `extendable without limit` (by agreement, with no cap). Several targets are
     // alternative outcomes, each with the limit written after it (or the next
     // one written); `latest of` makes the start the latest of several events.
     // Whether a limit is written for the last target is checked in
@@ -243,7 +244,10 @@ module.exports = grammar({
         ),
       ),
       repeat(choice(
-        seq('extendable', 'to', field('extended_limit', $.duration)),
+        seq('extendable', choice(
+          seq('to', field('extended_limit', $.duration)),
+          seq(field('uncapped', 'without'), 'limit'),
+        )),
         field('option', choice('repeating', 'roll-forward', 'guidance')),
       )),
       optional(field('citation', $._string)),

@@ -124,6 +124,9 @@ pub struct DeadlineRecord {
     pub target_range: Option<TextRange>,
     pub limit: Duration,
     pub extended_limit: Option<Duration>,
+    /// `extendable without limit`: any lateness is covered by a recorded
+    /// extension (`extended_limit` and `extended_due` are then `None`).
+    pub uncapped_extension: bool,
     /// When the target was due under the standard limit.
     pub due: Interval,
     /// When it was due with the extension, if the deadline is extendable.

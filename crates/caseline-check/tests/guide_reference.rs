@@ -169,6 +169,9 @@ fn procedure_page(defs: &Definitions, name: &str) -> String {
         if let Some(ext) = d.extended_limit {
             let _ = write!(s, ", or **{}** if extended", ext.describe());
         }
+        if d.uncapped_extension {
+            s.push_str(", extendable by agreement **without limit**");
+        }
         if d.repeating {
             let _ = write!(
                 s,

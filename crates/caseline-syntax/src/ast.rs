@@ -269,6 +269,8 @@ pub struct DeadlineDecl {
     /// `starting with` / `beginning with`: the start day is day one.
     pub inclusive: bool,
     pub extended_limit: Option<Spanned<DurationLit>>,
+    /// `extendable without limit`: an extension (by agreement) has no cap.
+    pub uncapped_extension: bool,
     pub repeating: bool,
     pub roll_forward: bool,
     pub guidance: bool,

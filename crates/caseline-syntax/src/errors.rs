@@ -283,7 +283,7 @@ fn line_usage(line: &str, bad: &str) -> Option<&'static str> {
         "pause" => "the line reads `pause TARGET from EVENT until EVENT [\"citation\"]`",
         "event" => "the line reads `event NAME \"label\" [recommends]`",
         "deadline" => {
-            "the line reads `deadline TARGET within DUR of START [extendable to DUR] [\"citation\"]`, \
+            "the line reads `deadline TARGET within DUR of START [extendable to DUR | extendable without limit] [\"citation\"]`, \
              e.g. `deadline stage1.response within 10wd of stage1.received`"
         }
         "require" => "the line reads `require A before B`",

@@ -118,6 +118,7 @@ pub mod field {
     pub const OPTION: &str = "option";
     pub const FROM: &str = "from";
     pub const UNTIL: &str = "until";
+    pub const UNCAPPED: &str = "uncapped";
 
     #[cfg(test)]
     pub const ALL: &[&str] = &[
@@ -149,6 +150,7 @@ pub mod field {
         OPTION,
         FROM,
         UNTIL,
+        UNCAPPED,
     ];
 }
 

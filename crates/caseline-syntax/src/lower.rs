@@ -531,6 +531,7 @@ impl<'a> Cx<'a> {
             Vec::new();
         let mut starts = Vec::new();
         let mut extended_limit = None;
+        let mut uncapped = false;
         let (mut inclusive, mut latest) = (false, false);
         let (mut repeating, mut roll_forward, mut guidance) = (false, false, false);
         let mut complete = true;
@@ -565,9 +566,15 @@ impl<'a> Cx<'a> {
                     Some(name) => starts.push(name),
                     None => complete = false,
                 },
+                Some(field::UNCAPPED) => {
+                    if extended_limit.is_some() || uncapped {
+                        self.twice(n, "extendable");
+                    }
+                    uncapped = true;
+                }
                 Some(field::EXTENDED_LIMIT) => {
                     let d = self.duration(Some(n));
-                    if extended_limit.is_some() {
+                    if extended_limit.is_some() || uncapped {
                         self.twice(n, "extendable to");
                     } else if d.is_none() {
                         complete = false;
@@ -623,7 +630,8 @@ impl<'a> Cx<'a> {
             start,
             more_starts: starts.collect(),
             inclusive,
-            extended_limit,
+            extended_limit: if uncapped { None } else { extended_limit },
+            uncapped_extension: uncapped,
             repeating,
             roll_forward,
             guidance,

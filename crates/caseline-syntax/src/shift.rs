@@ -198,6 +198,7 @@ impl Shift for ProcedureDef {
             more_starts,
             inclusive: _,
             extended_limit,
+            uncapped_extension: _,
             repeating: _,
             roll_forward: _,
             guidance: _,

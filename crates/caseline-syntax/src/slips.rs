@@ -2626,7 +2626,8 @@ impl<'a> Reader<'a> {
                 }
                 loop {
                     if self.keyword("extendable") {
-                        if !(self.keyword("to") && self.read_duration()) {
+                        let capped = self.keyword("to") && self.read_duration();
+                        if !capped && !(self.keyword("without") && self.keyword("limit")) {
                             return;
                         }
                     } else if !(self.keyword("repeating")

@@ -159,6 +159,7 @@ fn render(p: &Parse) -> String {
             }
             let flags: Vec<&str> = [
                 (dl.inclusive, "inclusive"),
+                (dl.uncapped_extension, "extendable without limit"),
                 (dl.repeating, "repeating"),
                 (dl.roll_forward, "roll-forward"),
                 (dl.guidance, "guidance"),

@@ -57,4 +57,6 @@
   "from"
   "until"
   "exception"
+  "without"
+  "limit"
 ] @keyword

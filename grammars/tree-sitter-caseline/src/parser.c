@@ -15,16 +15,16 @@
 #endif
 
 #define LANGUAGE_VERSION 15
-#define STATE_COUNT 299
+#define STATE_COUNT 301
 #define LARGE_STATE_COUNT 2
-#define SYMBOL_COUNT 98
+#define SYMBOL_COUNT 100
 #define ALIAS_COUNT 0
-#define TOKEN_COUNT 50
+#define TOKEN_COUNT 52
 #define EXTERNAL_TOKEN_COUNT 5
-#define FIELD_COUNT 28
+#define FIELD_COUNT 29
 #define MAX_ALIAS_SEQUENCE_LENGTH 13
 #define MAX_RESERVED_WORD_SET_SIZE 0
-#define PRODUCTION_ID_COUNT 157
+#define PRODUCTION_ID_COUNT 158
 #define SUPERTYPE_COUNT 0
 
 enum ts_symbol_identifiers {
@@ -62,69 +62,71 @@ enum ts_symbol_identifiers {
   anon_sym_COMMA = 32,
   anon_sym_extendable = 33,
   anon_sym_to = 34,
-  anon_sym_repeating = 35,
-  anon_sym_roll_DASHforward = 36,
-  anon_sym_guidance = 37,
-  anon_sym_pause = 38,
-  anon_sym_from = 39,
-  anon_sym_until = 40,
-  anon_sym_require = 41,
-  anon_sym_before = 42,
-  anon_sym_extends = 43,
-  anon_sym_closed = 44,
-  sym__indent = 45,
-  sym__eof = 46,
-  sym__blank_line = 47,
-  sym_comment = 48,
-  sym__error_sentinel = 49,
-  sym_source_file = 50,
-  sym__block = 51,
-  sym__eol = 52,
-  sym__string = 53,
-  sym_name = 54,
-  sym_event_kind = 55,
-  sym_invalid_block = 56,
-  sym_case_header = 57,
-  sym_field = 58,
-  sym__value = 59,
-  sym__names_field = 60,
-  sym_entry = 61,
-  sym__entry_child = 62,
-  sym_rec_line = 63,
-  sym_agree_line = 64,
-  sym__due = 65,
-  sym_within = 66,
-  sym_by = 67,
-  sym_extended_line = 68,
-  sym_exception_line = 69,
-  sym_procedure_block = 70,
-  sym__procedure_child = 71,
-  sym_use_line = 72,
-  sym_event_decl = 73,
-  sym_deadline_decl = 74,
-  sym_calendar_line = 75,
-  sym_pause_decl = 76,
-  sym_exception_decl = 77,
-  sym_require_decl = 78,
-  sym_calendar_block = 79,
-  sym__calendar_child = 80,
-  sym_extends_line = 81,
-  sym_closed_line = 82,
-  aux_sym_source_file_repeat1 = 83,
-  aux_sym_invalid_block_repeat1 = 84,
-  aux_sym_case_header_repeat1 = 85,
-  aux_sym_field_repeat1 = 86,
-  aux_sym__names_field_repeat1 = 87,
-  aux_sym_entry_repeat1 = 88,
-  aux_sym_entry_repeat2 = 89,
-  aux_sym_procedure_block_repeat1 = 90,
-  aux_sym_use_line_repeat1 = 91,
-  aux_sym_deadline_decl_repeat1 = 92,
-  aux_sym_deadline_decl_repeat2 = 93,
-  aux_sym_deadline_decl_repeat3 = 94,
-  aux_sym_exception_decl_repeat1 = 95,
-  aux_sym_calendar_block_repeat1 = 96,
-  aux_sym_closed_line_repeat1 = 97,
+  anon_sym_without = 35,
+  anon_sym_limit = 36,
+  anon_sym_repeating = 37,
+  anon_sym_roll_DASHforward = 38,
+  anon_sym_guidance = 39,
+  anon_sym_pause = 40,
+  anon_sym_from = 41,
+  anon_sym_until = 42,
+  anon_sym_require = 43,
+  anon_sym_before = 44,
+  anon_sym_extends = 45,
+  anon_sym_closed = 46,
+  sym__indent = 47,
+  sym__eof = 48,
+  sym__blank_line = 49,
+  sym_comment = 50,
+  sym__error_sentinel = 51,
+  sym_source_file = 52,
+  sym__block = 53,
+  sym__eol = 54,
+  sym__string = 55,
+  sym_name = 56,
+  sym_event_kind = 57,
+  sym_invalid_block = 58,
+  sym_case_header = 59,
+  sym_field = 60,
+  sym__value = 61,
+  sym__names_field = 62,
+  sym_entry = 63,
+  sym__entry_child = 64,
+  sym_rec_line = 65,
+  sym_agree_line = 66,
+  sym__due = 67,
+  sym_within = 68,
+  sym_by = 69,
+  sym_extended_line = 70,
+  sym_exception_line = 71,
+  sym_procedure_block = 72,
+  sym__procedure_child = 73,
+  sym_use_line = 74,
+  sym_event_decl = 75,
+  sym_deadline_decl = 76,
+  sym_calendar_line = 77,
+  sym_pause_decl = 78,
+  sym_exception_decl = 79,
+  sym_require_decl = 80,
+  sym_calendar_block = 81,
+  sym__calendar_child = 82,
+  sym_extends_line = 83,
+  sym_closed_line = 84,
+  aux_sym_source_file_repeat1 = 85,
+  aux_sym_invalid_block_repeat1 = 86,
+  aux_sym_case_header_repeat1 = 87,
+  aux_sym_field_repeat1 = 88,
+  aux_sym__names_field_repeat1 = 89,
+  aux_sym_entry_repeat1 = 90,
+  aux_sym_entry_repeat2 = 91,
+  aux_sym_procedure_block_repeat1 = 92,
+  aux_sym_use_line_repeat1 = 93,
+  aux_sym_deadline_decl_repeat1 = 94,
+  aux_sym_deadline_decl_repeat2 = 95,
+  aux_sym_deadline_decl_repeat3 = 96,
+  aux_sym_exception_decl_repeat1 = 97,
+  aux_sym_calendar_block_repeat1 = 98,
+  aux_sym_closed_line_repeat1 = 99,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -163,6 +165,8 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_COMMA] = ",",
   [anon_sym_extendable] = "extendable",
   [anon_sym_to] = "to",
+  [anon_sym_without] = "without",
+  [anon_sym_limit] = "limit",
   [anon_sym_repeating] = "repeating",
   [anon_sym_roll_DASHforward] = "roll-forward",
   [anon_sym_guidance] = "guidance",
@@ -264,6 +268,8 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_COMMA] = anon_sym_COMMA,
   [anon_sym_extendable] = anon_sym_extendable,
   [anon_sym_to] = anon_sym_to,
+  [anon_sym_without] = anon_sym_without,
+  [anon_sym_limit] = anon_sym_limit,
   [anon_sym_repeating] = anon_sym_repeating,
   [anon_sym_roll_DASHforward] = anon_sym_roll_DASHforward,
   [anon_sym_guidance] = anon_sym_guidance,
@@ -467,6 +473,14 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [anon_sym_to] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_without] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_limit] = {
     .visible = true,
     .named = false,
   },
@@ -751,8 +765,9 @@ enum ts_field_identifiers {
   field_target = 24,
   field_text = 25,
   field_then = 26,
-  field_until = 27,
-  field_value = 28,
+  field_uncapped = 27,
+  field_until = 28,
+  field_value = 29,
 };
 
 static const char * const ts_field_names[] = {
@@ -783,6 +798,7 @@ static const char * const ts_field_names[] = {
   [field_target] = "target",
   [field_text] = "text",
   [field_then] = "then",
+  [field_uncapped] = "uncapped",
   [field_until] = "until",
   [field_value] = "value",
 };
@@ -843,107 +859,108 @@ static const TSMapSlice ts_field_map_slices[PRODUCTION_ID_COUNT] = {
   [53] = {.index = 100, .length = 2},
   [54] = {.index = 102, .length = 1},
   [55] = {.index = 103, .length = 3},
-  [56] = {.index = 106, .length = 4},
-  [57] = {.index = 110, .length = 3},
-  [58] = {.index = 113, .length = 4},
-  [59] = {.index = 117, .length = 3},
-  [60] = {.index = 120, .length = 2},
-  [61] = {.index = 122, .length = 3},
-  [62] = {.index = 125, .length = 5},
-  [63] = {.index = 130, .length = 4},
-  [64] = {.index = 134, .length = 4},
-  [65] = {.index = 138, .length = 5},
-  [66] = {.index = 143, .length = 5},
-  [67] = {.index = 148, .length = 6},
-  [68] = {.index = 154, .length = 5},
-  [69] = {.index = 159, .length = 3},
-  [70] = {.index = 162, .length = 4},
-  [71] = {.index = 166, .length = 5},
-  [72] = {.index = 171, .length = 4},
-  [73] = {.index = 175, .length = 5},
-  [74] = {.index = 180, .length = 4},
-  [75] = {.index = 184, .length = 4},
-  [76] = {.index = 188, .length = 5},
-  [77] = {.index = 193, .length = 1},
-  [78] = {.index = 194, .length = 4},
-  [79] = {.index = 198, .length = 6},
-  [80] = {.index = 204, .length = 5},
-  [81] = {.index = 209, .length = 7},
-  [82] = {.index = 216, .length = 6},
-  [83] = {.index = 222, .length = 7},
-  [84] = {.index = 229, .length = 4},
-  [85] = {.index = 233, .length = 4},
-  [86] = {.index = 237, .length = 6},
-  [87] = {.index = 243, .length = 5},
-  [88] = {.index = 248, .length = 6},
-  [89] = {.index = 254, .length = 6},
-  [90] = {.index = 260, .length = 7},
-  [91] = {.index = 267, .length = 6},
-  [92] = {.index = 273, .length = 1},
-  [93] = {.index = 274, .length = 5},
-  [94] = {.index = 279, .length = 2},
-  [95] = {.index = 281, .length = 6},
-  [96] = {.index = 287, .length = 6},
-  [97] = {.index = 293, .length = 5},
-  [98] = {.index = 298, .length = 5},
-  [99] = {.index = 303, .length = 6},
-  [100] = {.index = 309, .length = 6},
-  [101] = {.index = 315, .length = 6},
-  [102] = {.index = 321, .length = 7},
-  [103] = {.index = 328, .length = 6},
-  [104] = {.index = 334, .length = 8},
-  [105] = {.index = 342, .length = 5},
-  [106] = {.index = 347, .length = 5},
-  [107] = {.index = 352, .length = 6},
-  [108] = {.index = 358, .length = 5},
-  [109] = {.index = 363, .length = 7},
-  [110] = {.index = 370, .length = 6},
-  [111] = {.index = 376, .length = 8},
-  [112] = {.index = 384, .length = 7},
-  [113] = {.index = 391, .length = 8},
-  [114] = {.index = 399, .length = 7},
-  [115] = {.index = 406, .length = 6},
-  [116] = {.index = 412, .length = 7},
-  [117] = {.index = 419, .length = 7},
-  [118] = {.index = 426, .length = 7},
-  [119] = {.index = 433, .length = 8},
-  [120] = {.index = 441, .length = 8},
-  [121] = {.index = 449, .length = 7},
-  [122] = {.index = 456, .length = 7},
-  [123] = {.index = 463, .length = 8},
-  [124] = {.index = 471, .length = 6},
-  [125] = {.index = 477, .length = 7},
-  [126] = {.index = 484, .length = 7},
-  [127] = {.index = 491, .length = 6},
-  [128] = {.index = 497, .length = 6},
-  [129] = {.index = 503, .length = 7},
-  [130] = {.index = 510, .length = 7},
-  [131] = {.index = 517, .length = 7},
-  [132] = {.index = 524, .length = 8},
-  [133] = {.index = 532, .length = 7},
-  [134] = {.index = 539, .length = 9},
-  [135] = {.index = 548, .length = 8},
-  [136] = {.index = 556, .length = 9},
-  [137] = {.index = 565, .length = 8},
-  [138] = {.index = 573, .length = 9},
-  [139] = {.index = 582, .length = 9},
-  [140] = {.index = 591, .length = 8},
-  [141] = {.index = 599, .length = 7},
-  [142] = {.index = 606, .length = 8},
-  [143] = {.index = 614, .length = 8},
-  [144] = {.index = 622, .length = 8},
-  [145] = {.index = 630, .length = 9},
-  [146] = {.index = 639, .length = 9},
-  [147] = {.index = 648, .length = 8},
-  [148] = {.index = 656, .length = 8},
-  [149] = {.index = 664, .length = 9},
-  [150] = {.index = 673, .length = 10},
-  [151] = {.index = 683, .length = 9},
-  [152] = {.index = 692, .length = 10},
-  [153] = {.index = 702, .length = 9},
-  [154] = {.index = 711, .length = 10},
-  [155] = {.index = 721, .length = 10},
-  [156] = {.index = 731, .length = 11},
+  [56] = {.index = 106, .length = 5},
+  [57] = {.index = 111, .length = 3},
+  [58] = {.index = 114, .length = 4},
+  [59] = {.index = 118, .length = 3},
+  [60] = {.index = 121, .length = 2},
+  [61] = {.index = 123, .length = 3},
+  [62] = {.index = 126, .length = 6},
+  [63] = {.index = 132, .length = 6},
+  [64] = {.index = 138, .length = 4},
+  [65] = {.index = 142, .length = 6},
+  [66] = {.index = 148, .length = 5},
+  [67] = {.index = 153, .length = 7},
+  [68] = {.index = 160, .length = 5},
+  [69] = {.index = 165, .length = 3},
+  [70] = {.index = 168, .length = 4},
+  [71] = {.index = 172, .length = 6},
+  [72] = {.index = 178, .length = 4},
+  [73] = {.index = 182, .length = 5},
+  [74] = {.index = 187, .length = 4},
+  [75] = {.index = 191, .length = 4},
+  [76] = {.index = 195, .length = 6},
+  [77] = {.index = 201, .length = 1},
+  [78] = {.index = 202, .length = 1},
+  [79] = {.index = 203, .length = 4},
+  [80] = {.index = 207, .length = 7},
+  [81] = {.index = 214, .length = 5},
+  [82] = {.index = 219, .length = 8},
+  [83] = {.index = 227, .length = 6},
+  [84] = {.index = 233, .length = 8},
+  [85] = {.index = 241, .length = 4},
+  [86] = {.index = 245, .length = 4},
+  [87] = {.index = 249, .length = 7},
+  [88] = {.index = 256, .length = 5},
+  [89] = {.index = 261, .length = 7},
+  [90] = {.index = 268, .length = 6},
+  [91] = {.index = 274, .length = 8},
+  [92] = {.index = 282, .length = 6},
+  [93] = {.index = 288, .length = 1},
+  [94] = {.index = 289, .length = 5},
+  [95] = {.index = 294, .length = 2},
+  [96] = {.index = 296, .length = 7},
+  [97] = {.index = 303, .length = 7},
+  [98] = {.index = 310, .length = 5},
+  [99] = {.index = 315, .length = 5},
+  [100] = {.index = 320, .length = 7},
+  [101] = {.index = 327, .length = 6},
+  [102] = {.index = 333, .length = 6},
+  [103] = {.index = 339, .length = 8},
+  [104] = {.index = 347, .length = 6},
+  [105] = {.index = 353, .length = 9},
+  [106] = {.index = 362, .length = 5},
+  [107] = {.index = 367, .length = 5},
+  [108] = {.index = 372, .length = 7},
+  [109] = {.index = 379, .length = 5},
+  [110] = {.index = 384, .length = 8},
+  [111] = {.index = 392, .length = 6},
+  [112] = {.index = 398, .length = 9},
+  [113] = {.index = 407, .length = 7},
+  [114] = {.index = 414, .length = 9},
+  [115] = {.index = 423, .length = 8},
+  [116] = {.index = 431, .length = 6},
+  [117] = {.index = 437, .length = 8},
+  [118] = {.index = 445, .length = 8},
+  [119] = {.index = 453, .length = 7},
+  [120] = {.index = 460, .length = 9},
+  [121] = {.index = 469, .length = 9},
+  [122] = {.index = 478, .length = 7},
+  [123] = {.index = 485, .length = 7},
+  [124] = {.index = 492, .length = 9},
+  [125] = {.index = 501, .length = 6},
+  [126] = {.index = 507, .length = 8},
+  [127] = {.index = 515, .length = 8},
+  [128] = {.index = 523, .length = 6},
+  [129] = {.index = 529, .length = 6},
+  [130] = {.index = 535, .length = 8},
+  [131] = {.index = 543, .length = 7},
+  [132] = {.index = 550, .length = 7},
+  [133] = {.index = 557, .length = 9},
+  [134] = {.index = 566, .length = 7},
+  [135] = {.index = 573, .length = 10},
+  [136] = {.index = 583, .length = 9},
+  [137] = {.index = 592, .length = 10},
+  [138] = {.index = 602, .length = 8},
+  [139] = {.index = 610, .length = 10},
+  [140] = {.index = 620, .length = 10},
+  [141] = {.index = 630, .length = 9},
+  [142] = {.index = 639, .length = 7},
+  [143] = {.index = 646, .length = 9},
+  [144] = {.index = 655, .length = 9},
+  [145] = {.index = 664, .length = 8},
+  [146] = {.index = 672, .length = 10},
+  [147] = {.index = 682, .length = 10},
+  [148] = {.index = 692, .length = 8},
+  [149] = {.index = 700, .length = 8},
+  [150] = {.index = 708, .length = 10},
+  [151] = {.index = 718, .length = 11},
+  [152] = {.index = 729, .length = 10},
+  [153] = {.index = 739, .length = 11},
+  [154] = {.index = 750, .length = 9},
+  [155] = {.index = 759, .length = 11},
+  [156] = {.index = 770, .length = 11},
+  [157] = {.index = 781, .length = 12},
 };
 
 static const TSFieldMapEntry ts_field_map_entries[] = {
@@ -1112,130 +1129,141 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_option, 4, .inherited = true},
     {field_start, 3},
     {field_target, 1},
-  [110] =
+    {field_uncapped, 4, .inherited = true},
+  [111] =
     {field_inclusive, 2},
     {field_start, 4},
     {field_target, 1},
-  [113] =
+  [114] =
     {field_limit, 2, .inherited = true},
     {field_start, 4},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [117] =
+  [118] =
     {field_limit, 3},
     {field_start, 5},
     {field_target, 1},
-  [120] =
+  [121] =
     {field_limit, 3},
     {field_target, 1},
-  [122] =
+  [123] =
     {field_latest, 3},
     {field_start, 5},
     {field_target, 1},
-  [125] =
+  [126] =
     {field_citation, 5},
     {field_extended_limit, 4, .inherited = true},
     {field_option, 4, .inherited = true},
     {field_start, 3},
     {field_target, 1},
-  [130] =
+    {field_uncapped, 4, .inherited = true},
+  [132] =
     {field_extended_limit, 0, .inherited = true},
     {field_extended_limit, 1, .inherited = true},
     {field_option, 0, .inherited = true},
     {field_option, 1, .inherited = true},
-  [134] =
-    {field_citation, 5},
-    {field_inclusive, 2},
-    {field_start, 4},
-    {field_target, 1},
+    {field_uncapped, 0, .inherited = true},
+    {field_uncapped, 1, .inherited = true},
   [138] =
+    {field_citation, 5},
+    {field_inclusive, 2},
+    {field_start, 4},
+    {field_target, 1},
+  [142] =
     {field_extended_limit, 5, .inherited = true},
     {field_inclusive, 2},
     {field_option, 5, .inherited = true},
     {field_start, 4},
     {field_target, 1},
-  [143] =
+    {field_uncapped, 5, .inherited = true},
+  [148] =
     {field_citation, 5},
     {field_limit, 2, .inherited = true},
     {field_start, 4},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [148] =
+  [153] =
     {field_extended_limit, 5, .inherited = true},
     {field_limit, 2, .inherited = true},
     {field_option, 5, .inherited = true},
     {field_start, 4},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [154] =
+    {field_uncapped, 5, .inherited = true},
+  [160] =
     {field_inclusive, 3},
     {field_limit, 2, .inherited = true},
     {field_start, 5},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [159] =
+  [165] =
     {field_from, 3},
     {field_target, 1},
     {field_until, 5},
-  [162] =
+  [168] =
     {field_citation, 6},
     {field_limit, 3},
     {field_start, 5},
     {field_target, 1},
-  [166] =
+  [172] =
     {field_extended_limit, 6, .inherited = true},
     {field_limit, 3},
     {field_option, 6, .inherited = true},
     {field_start, 5},
     {field_target, 1},
-  [171] =
+    {field_uncapped, 6, .inherited = true},
+  [178] =
     {field_inclusive, 4},
     {field_limit, 3},
     {field_start, 6},
     {field_target, 1},
-  [175] =
+  [182] =
     {field_limit, 3},
     {field_limit, 4, .inherited = true},
     {field_start, 6},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [180] =
+  [187] =
     {field_citation, 6},
     {field_latest, 3},
     {field_start, 5},
     {field_target, 1},
-  [184] =
+  [191] =
     {field_latest, 3},
     {field_start, 5},
     {field_start, 6, .inherited = true},
     {field_target, 1},
-  [188] =
+  [195] =
     {field_extended_limit, 6, .inherited = true},
     {field_latest, 3},
     {field_option, 6, .inherited = true},
     {field_start, 5},
     {field_target, 1},
-  [193] =
+    {field_uncapped, 6, .inherited = true},
+  [201] =
     {field_extended_limit, 2},
-  [194] =
+  [202] =
+    {field_uncapped, 1},
+  [203] =
     {field_inclusive, 2},
     {field_latest, 4},
     {field_start, 6},
     {field_target, 1},
-  [198] =
+  [207] =
     {field_citation, 6},
     {field_extended_limit, 5, .inherited = true},
     {field_inclusive, 2},
     {field_option, 5, .inherited = true},
     {field_start, 4},
     {field_target, 1},
-  [204] =
+    {field_uncapped, 5, .inherited = true},
+  [214] =
     {field_latest, 4},
     {field_limit, 2, .inherited = true},
     {field_start, 6},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [209] =
+  [219] =
     {field_citation, 6},
     {field_extended_limit, 5, .inherited = true},
     {field_limit, 2, .inherited = true},
@@ -1243,14 +1271,15 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 4},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [216] =
+    {field_uncapped, 5, .inherited = true},
+  [227] =
     {field_citation, 6},
     {field_inclusive, 3},
     {field_limit, 2, .inherited = true},
     {field_start, 5},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [222] =
+  [233] =
     {field_extended_limit, 6, .inherited = true},
     {field_inclusive, 3},
     {field_limit, 2, .inherited = true},
@@ -1258,44 +1287,47 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 5},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [229] =
+    {field_uncapped, 6, .inherited = true},
+  [241] =
     {field_citation, 6},
     {field_from, 3},
     {field_target, 1},
     {field_until, 5},
-  [233] =
+  [245] =
     {field_latest, 5},
     {field_limit, 3},
     {field_start, 7},
     {field_target, 1},
-  [237] =
+  [249] =
     {field_citation, 7},
     {field_extended_limit, 6, .inherited = true},
     {field_limit, 3},
     {field_option, 6, .inherited = true},
     {field_start, 5},
     {field_target, 1},
-  [243] =
+    {field_uncapped, 6, .inherited = true},
+  [256] =
     {field_citation, 7},
     {field_inclusive, 4},
     {field_limit, 3},
     {field_start, 6},
     {field_target, 1},
-  [248] =
+  [261] =
     {field_extended_limit, 7, .inherited = true},
     {field_inclusive, 4},
     {field_limit, 3},
     {field_option, 7, .inherited = true},
     {field_start, 6},
     {field_target, 1},
-  [254] =
+    {field_uncapped, 7, .inherited = true},
+  [268] =
     {field_citation, 7},
     {field_limit, 3},
     {field_limit, 4, .inherited = true},
     {field_start, 6},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [260] =
+  [274] =
     {field_extended_limit, 7, .inherited = true},
     {field_limit, 3},
     {field_limit, 4, .inherited = true},
@@ -1303,72 +1335,76 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 6},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [267] =
+    {field_uncapped, 7, .inherited = true},
+  [282] =
     {field_inclusive, 5},
     {field_limit, 3},
     {field_limit, 4, .inherited = true},
     {field_start, 7},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [273] =
+  [288] =
     {field_start, 1},
-  [274] =
+  [289] =
     {field_citation, 7},
     {field_latest, 3},
     {field_start, 5},
     {field_start, 6, .inherited = true},
     {field_target, 1},
-  [279] =
+  [294] =
     {field_start, 0, .inherited = true},
     {field_start, 1, .inherited = true},
-  [281] =
+  [296] =
     {field_extended_limit, 7, .inherited = true},
     {field_latest, 3},
     {field_option, 7, .inherited = true},
     {field_start, 5},
     {field_start, 6, .inherited = true},
     {field_target, 1},
-  [287] =
+    {field_uncapped, 7, .inherited = true},
+  [303] =
     {field_citation, 7},
     {field_extended_limit, 6, .inherited = true},
     {field_latest, 3},
     {field_option, 6, .inherited = true},
     {field_start, 5},
     {field_target, 1},
-  [293] =
+    {field_uncapped, 6, .inherited = true},
+  [310] =
     {field_citation, 7},
     {field_inclusive, 2},
     {field_latest, 4},
     {field_start, 6},
     {field_target, 1},
-  [298] =
-    {field_inclusive, 2},
-    {field_latest, 4},
-    {field_start, 6},
-    {field_start, 7, .inherited = true},
-    {field_target, 1},
-  [303] =
-    {field_extended_limit, 7, .inherited = true},
-    {field_inclusive, 2},
-    {field_latest, 4},
-    {field_option, 7, .inherited = true},
-    {field_start, 6},
-    {field_target, 1},
-  [309] =
-    {field_citation, 7},
-    {field_latest, 4},
-    {field_limit, 2, .inherited = true},
-    {field_start, 6},
-    {field_target, 1},
-    {field_target, 2, .inherited = true},
   [315] =
+    {field_inclusive, 2},
+    {field_latest, 4},
+    {field_start, 6},
+    {field_start, 7, .inherited = true},
+    {field_target, 1},
+  [320] =
+    {field_extended_limit, 7, .inherited = true},
+    {field_inclusive, 2},
+    {field_latest, 4},
+    {field_option, 7, .inherited = true},
+    {field_start, 6},
+    {field_target, 1},
+    {field_uncapped, 7, .inherited = true},
+  [327] =
+    {field_citation, 7},
+    {field_latest, 4},
+    {field_limit, 2, .inherited = true},
+    {field_start, 6},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [333] =
     {field_latest, 4},
     {field_limit, 2, .inherited = true},
     {field_start, 6},
     {field_start, 7, .inherited = true},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [321] =
+  [339] =
     {field_extended_limit, 7, .inherited = true},
     {field_latest, 4},
     {field_limit, 2, .inherited = true},
@@ -1376,14 +1412,15 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 6},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [328] =
+    {field_uncapped, 7, .inherited = true},
+  [347] =
     {field_inclusive, 3},
     {field_latest, 5},
     {field_limit, 2, .inherited = true},
     {field_start, 7},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [334] =
+  [353] =
     {field_citation, 7},
     {field_extended_limit, 6, .inherited = true},
     {field_inclusive, 3},
@@ -1392,64 +1429,68 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 5},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [342] =
+    {field_uncapped, 6, .inherited = true},
+  [362] =
     {field_citation, 8},
     {field_latest, 5},
     {field_limit, 3},
     {field_start, 7},
     {field_target, 1},
-  [347] =
+  [367] =
     {field_latest, 5},
     {field_limit, 3},
     {field_start, 7},
     {field_start, 8, .inherited = true},
     {field_target, 1},
-  [352] =
+  [372] =
     {field_extended_limit, 8, .inherited = true},
     {field_latest, 5},
     {field_limit, 3},
     {field_option, 8, .inherited = true},
     {field_start, 7},
     {field_target, 1},
-  [358] =
+    {field_uncapped, 8, .inherited = true},
+  [379] =
     {field_inclusive, 4},
     {field_latest, 6},
     {field_limit, 3},
     {field_start, 8},
     {field_target, 1},
-  [363] =
-    {field_citation, 8},
-    {field_extended_limit, 7, .inherited = true},
-    {field_inclusive, 4},
-    {field_limit, 3},
-    {field_option, 7, .inherited = true},
-    {field_start, 6},
-    {field_target, 1},
-  [370] =
-    {field_latest, 6},
-    {field_limit, 3},
-    {field_limit, 4, .inherited = true},
-    {field_start, 8},
-    {field_target, 1},
-    {field_target, 4, .inherited = true},
-  [376] =
-    {field_citation, 8},
-    {field_extended_limit, 7, .inherited = true},
-    {field_limit, 3},
-    {field_limit, 4, .inherited = true},
-    {field_option, 7, .inherited = true},
-    {field_start, 6},
-    {field_target, 1},
-    {field_target, 4, .inherited = true},
   [384] =
     {field_citation, 8},
+    {field_extended_limit, 7, .inherited = true},
+    {field_inclusive, 4},
+    {field_limit, 3},
+    {field_option, 7, .inherited = true},
+    {field_start, 6},
+    {field_target, 1},
+    {field_uncapped, 7, .inherited = true},
+  [392] =
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_start, 8},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [398] =
+    {field_citation, 8},
+    {field_extended_limit, 7, .inherited = true},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_option, 7, .inherited = true},
+    {field_start, 6},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+    {field_uncapped, 7, .inherited = true},
+  [407] =
+    {field_citation, 8},
     {field_inclusive, 5},
     {field_limit, 3},
     {field_limit, 4, .inherited = true},
     {field_start, 7},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [391] =
+  [414] =
     {field_extended_limit, 8, .inherited = true},
     {field_inclusive, 5},
     {field_limit, 3},
@@ -1458,7 +1499,8 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 7},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [399] =
+    {field_uncapped, 8, .inherited = true},
+  [423] =
     {field_citation, 8},
     {field_extended_limit, 7, .inherited = true},
     {field_latest, 3},
@@ -1466,14 +1508,15 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 5},
     {field_start, 6, .inherited = true},
     {field_target, 1},
-  [406] =
+    {field_uncapped, 7, .inherited = true},
+  [431] =
     {field_citation, 8},
     {field_inclusive, 2},
     {field_latest, 4},
     {field_start, 6},
     {field_start, 7, .inherited = true},
     {field_target, 1},
-  [412] =
+  [437] =
     {field_extended_limit, 8, .inherited = true},
     {field_inclusive, 2},
     {field_latest, 4},
@@ -1481,7 +1524,8 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 6},
     {field_start, 7, .inherited = true},
     {field_target, 1},
-  [419] =
+    {field_uncapped, 8, .inherited = true},
+  [445] =
     {field_citation, 8},
     {field_extended_limit, 7, .inherited = true},
     {field_inclusive, 2},
@@ -1489,7 +1533,8 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_option, 7, .inherited = true},
     {field_start, 6},
     {field_target, 1},
-  [426] =
+    {field_uncapped, 7, .inherited = true},
+  [453] =
     {field_citation, 8},
     {field_latest, 4},
     {field_limit, 2, .inherited = true},
@@ -1497,7 +1542,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 7, .inherited = true},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [433] =
+  [460] =
     {field_extended_limit, 8, .inherited = true},
     {field_latest, 4},
     {field_limit, 2, .inherited = true},
@@ -1506,7 +1551,8 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 7, .inherited = true},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [441] =
+    {field_uncapped, 8, .inherited = true},
+  [469] =
     {field_citation, 8},
     {field_extended_limit, 7, .inherited = true},
     {field_latest, 4},
@@ -1515,7 +1561,8 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 6},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [449] =
+    {field_uncapped, 7, .inherited = true},
+  [478] =
     {field_citation, 8},
     {field_inclusive, 3},
     {field_latest, 5},
@@ -1523,7 +1570,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 7},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [456] =
+  [485] =
     {field_inclusive, 3},
     {field_latest, 5},
     {field_limit, 2, .inherited = true},
@@ -1531,7 +1578,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 8, .inherited = true},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [463] =
+  [492] =
     {field_extended_limit, 8, .inherited = true},
     {field_inclusive, 3},
     {field_latest, 5},
@@ -1540,14 +1587,15 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 7},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [471] =
+    {field_uncapped, 8, .inherited = true},
+  [501] =
     {field_citation, 9},
     {field_latest, 5},
     {field_limit, 3},
     {field_start, 7},
     {field_start, 8, .inherited = true},
     {field_target, 1},
-  [477] =
+  [507] =
     {field_extended_limit, 9, .inherited = true},
     {field_latest, 5},
     {field_limit, 3},
@@ -1555,7 +1603,8 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 7},
     {field_start, 8, .inherited = true},
     {field_target, 1},
-  [484] =
+    {field_uncapped, 9, .inherited = true},
+  [515] =
     {field_citation, 9},
     {field_extended_limit, 8, .inherited = true},
     {field_latest, 5},
@@ -1563,21 +1612,22 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_option, 8, .inherited = true},
     {field_start, 7},
     {field_target, 1},
-  [491] =
+    {field_uncapped, 8, .inherited = true},
+  [523] =
     {field_citation, 9},
     {field_inclusive, 4},
     {field_latest, 6},
     {field_limit, 3},
     {field_start, 8},
     {field_target, 1},
-  [497] =
+  [529] =
     {field_inclusive, 4},
     {field_latest, 6},
     {field_limit, 3},
     {field_start, 8},
     {field_start, 9, .inherited = true},
     {field_target, 1},
-  [503] =
+  [535] =
     {field_extended_limit, 9, .inherited = true},
     {field_inclusive, 4},
     {field_latest, 6},
@@ -1585,7 +1635,8 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_option, 9, .inherited = true},
     {field_start, 8},
     {field_target, 1},
-  [510] =
+    {field_uncapped, 9, .inherited = true},
+  [543] =
     {field_citation, 9},
     {field_latest, 6},
     {field_limit, 3},
@@ -1593,7 +1644,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 8},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [517] =
+  [550] =
     {field_latest, 6},
     {field_limit, 3},
     {field_limit, 4, .inherited = true},
@@ -1601,7 +1652,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 9, .inherited = true},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [524] =
+  [557] =
     {field_extended_limit, 9, .inherited = true},
     {field_latest, 6},
     {field_limit, 3},
@@ -1610,7 +1661,8 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 8},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [532] =
+    {field_uncapped, 9, .inherited = true},
+  [566] =
     {field_inclusive, 5},
     {field_latest, 7},
     {field_limit, 3},
@@ -1618,7 +1670,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 9},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [539] =
+  [573] =
     {field_citation, 9},
     {field_extended_limit, 8, .inherited = true},
     {field_inclusive, 5},
@@ -1628,7 +1680,8 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 7},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [548] =
+    {field_uncapped, 8, .inherited = true},
+  [583] =
     {field_citation, 9},
     {field_extended_limit, 8, .inherited = true},
     {field_inclusive, 2},
@@ -1637,7 +1690,8 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 6},
     {field_start, 7, .inherited = true},
     {field_target, 1},
-  [556] =
+    {field_uncapped, 8, .inherited = true},
+  [592] =
     {field_citation, 9},
     {field_extended_limit, 8, .inherited = true},
     {field_latest, 4},
@@ -1647,7 +1701,8 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 7, .inherited = true},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [565] =
+    {field_uncapped, 8, .inherited = true},
+  [602] =
     {field_citation, 9},
     {field_inclusive, 3},
     {field_latest, 5},
@@ -1656,7 +1711,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 8, .inherited = true},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [573] =
+  [610] =
     {field_extended_limit, 9, .inherited = true},
     {field_inclusive, 3},
     {field_latest, 5},
@@ -1666,7 +1721,8 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 8, .inherited = true},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [582] =
+    {field_uncapped, 9, .inherited = true},
+  [620] =
     {field_citation, 9},
     {field_extended_limit, 8, .inherited = true},
     {field_inclusive, 3},
@@ -1676,7 +1732,8 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 7},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [591] =
+    {field_uncapped, 8, .inherited = true},
+  [630] =
     {field_citation, 10},
     {field_extended_limit, 9, .inherited = true},
     {field_latest, 5},
@@ -1685,53 +1742,57 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 7},
     {field_start, 8, .inherited = true},
     {field_target, 1},
-  [599] =
-    {field_citation, 10},
-    {field_inclusive, 4},
-    {field_latest, 6},
-    {field_limit, 3},
-    {field_start, 8},
-    {field_start, 9, .inherited = true},
-    {field_target, 1},
-  [606] =
-    {field_extended_limit, 10, .inherited = true},
-    {field_inclusive, 4},
-    {field_latest, 6},
-    {field_limit, 3},
-    {field_option, 10, .inherited = true},
-    {field_start, 8},
-    {field_start, 9, .inherited = true},
-    {field_target, 1},
-  [614] =
-    {field_citation, 10},
-    {field_extended_limit, 9, .inherited = true},
-    {field_inclusive, 4},
-    {field_latest, 6},
-    {field_limit, 3},
-    {field_option, 9, .inherited = true},
-    {field_start, 8},
-    {field_target, 1},
-  [622] =
-    {field_citation, 10},
-    {field_latest, 6},
-    {field_limit, 3},
-    {field_limit, 4, .inherited = true},
-    {field_start, 8},
-    {field_start, 9, .inherited = true},
-    {field_target, 1},
-    {field_target, 4, .inherited = true},
-  [630] =
-    {field_extended_limit, 10, .inherited = true},
-    {field_latest, 6},
-    {field_limit, 3},
-    {field_limit, 4, .inherited = true},
-    {field_option, 10, .inherited = true},
-    {field_start, 8},
-    {field_start, 9, .inherited = true},
-    {field_target, 1},
-    {field_target, 4, .inherited = true},
+    {field_uncapped, 9, .inherited = true},
   [639] =
     {field_citation, 10},
+    {field_inclusive, 4},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_start, 8},
+    {field_start, 9, .inherited = true},
+    {field_target, 1},
+  [646] =
+    {field_extended_limit, 10, .inherited = true},
+    {field_inclusive, 4},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_option, 10, .inherited = true},
+    {field_start, 8},
+    {field_start, 9, .inherited = true},
+    {field_target, 1},
+    {field_uncapped, 10, .inherited = true},
+  [655] =
+    {field_citation, 10},
+    {field_extended_limit, 9, .inherited = true},
+    {field_inclusive, 4},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_option, 9, .inherited = true},
+    {field_start, 8},
+    {field_target, 1},
+    {field_uncapped, 9, .inherited = true},
+  [664] =
+    {field_citation, 10},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_start, 8},
+    {field_start, 9, .inherited = true},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+  [672] =
+    {field_extended_limit, 10, .inherited = true},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_limit, 4, .inherited = true},
+    {field_option, 10, .inherited = true},
+    {field_start, 8},
+    {field_start, 9, .inherited = true},
+    {field_target, 1},
+    {field_target, 4, .inherited = true},
+    {field_uncapped, 10, .inherited = true},
+  [682] =
+    {field_citation, 10},
     {field_extended_limit, 9, .inherited = true},
     {field_latest, 6},
     {field_limit, 3},
@@ -1740,7 +1801,8 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 8},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [648] =
+    {field_uncapped, 9, .inherited = true},
+  [692] =
     {field_citation, 10},
     {field_inclusive, 5},
     {field_latest, 7},
@@ -1749,7 +1811,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 9},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [656] =
+  [700] =
     {field_inclusive, 5},
     {field_latest, 7},
     {field_limit, 3},
@@ -1758,7 +1820,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 10, .inherited = true},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [664] =
+  [708] =
     {field_extended_limit, 10, .inherited = true},
     {field_inclusive, 5},
     {field_latest, 7},
@@ -1768,7 +1830,8 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 9},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [673] =
+    {field_uncapped, 10, .inherited = true},
+  [718] =
     {field_citation, 10},
     {field_extended_limit, 9, .inherited = true},
     {field_inclusive, 3},
@@ -1779,7 +1842,8 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 8, .inherited = true},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [683] =
+    {field_uncapped, 9, .inherited = true},
+  [729] =
     {field_citation, 11},
     {field_extended_limit, 10, .inherited = true},
     {field_inclusive, 4},
@@ -1789,7 +1853,8 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 8},
     {field_start, 9, .inherited = true},
     {field_target, 1},
-  [692] =
+    {field_uncapped, 10, .inherited = true},
+  [739] =
     {field_citation, 11},
     {field_extended_limit, 10, .inherited = true},
     {field_latest, 6},
@@ -1800,7 +1865,8 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 9, .inherited = true},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [702] =
+    {field_uncapped, 10, .inherited = true},
+  [750] =
     {field_citation, 11},
     {field_inclusive, 5},
     {field_latest, 7},
@@ -1810,7 +1876,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 10, .inherited = true},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [711] =
+  [759] =
     {field_extended_limit, 11, .inherited = true},
     {field_inclusive, 5},
     {field_latest, 7},
@@ -1821,7 +1887,8 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 10, .inherited = true},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [721] =
+    {field_uncapped, 11, .inherited = true},
+  [770] =
     {field_citation, 11},
     {field_extended_limit, 10, .inherited = true},
     {field_inclusive, 5},
@@ -1832,7 +1899,8 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 9},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [731] =
+    {field_uncapped, 10, .inherited = true},
+  [781] =
     {field_citation, 12},
     {field_extended_limit, 11, .inherited = true},
     {field_inclusive, 5},
@@ -1844,6 +1912,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 10, .inherited = true},
     {field_target, 1},
     {field_target, 4, .inherited = true},
+    {field_uncapped, 11, .inherited = true},
 };
 
 static const TSSymbol ts_alias_sequences[PRODUCTION_ID_COUNT][MAX_ALIAS_SEQUENCE_LENGTH] = {
@@ -1978,8 +2047,8 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [117] = 117,
   [118] = 118,
   [119] = 119,
-  [120] = 114,
-  [121] = 121,
+  [120] = 120,
+  [121] = 115,
   [122] = 122,
   [123] = 123,
   [124] = 124,
@@ -1988,17 +2057,17 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [127] = 127,
   [128] = 128,
   [129] = 129,
-  [130] = 130,
+  [130] = 38,
   [131] = 131,
   [132] = 132,
-  [133] = 38,
+  [133] = 133,
   [134] = 134,
   [135] = 135,
   [136] = 136,
   [137] = 137,
   [138] = 138,
-  [139] = 123,
-  [140] = 140,
+  [139] = 139,
+  [140] = 127,
   [141] = 141,
   [142] = 142,
   [143] = 143,
@@ -2157,6 +2226,8 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [296] = 296,
   [297] = 297,
   [298] = 298,
+  [299] = 299,
+  [300] = 300,
 };
 
 static bool ts_lex(TSLexer *lexer, TSStateId state) {
@@ -2164,144 +2235,145 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(176);
+      if (eof) ADVANCE(181);
       ADVANCE_MAP(
-        '\n', 177,
+        '\n', 182,
         '\r', 1,
-        '"', 179,
-        ',', 378,
-        '>', 363,
-        '?', 180,
+        '"', 184,
+        ',', 383,
+        '>', 368,
+        '?', 185,
         'a', 74,
         'b', 42,
         'c', 12,
-        'd', 58,
-        'e', 154,
-        'f', 127,
-        'g', 150,
+        'd', 43,
+        'e', 159,
+        'f', 129,
+        'g', 154,
         'l', 17,
         'o', 68,
         'p', 16,
-        'r', 43,
-        's', 143,
-        't', 116,
-        'u', 106,
+        'r', 44,
+        's', 146,
+        't', 118,
+        'u', 108,
         'w', 79,
       );
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0xfeff) SKIP(0);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(157);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(162);
       END_STATE();
     case 1:
-      if (lookahead == '\n') ADVANCE(177);
+      if (lookahead == '\n') ADVANCE(182);
       END_STATE();
     case 2:
       ADVANCE_MAP(
-        '\n', 177,
+        '\n', 182,
         '\r', 1,
-        '"', 179,
-        ',', 378,
+        '"', 184,
+        ',', 383,
         'b', 42,
-        'e', 160,
-        'f', 127,
-        'g', 150,
+        'e', 165,
+        'f', 129,
+        'g', 154,
         'o', 68,
-        'r', 57,
-        's', 143,
-        'u', 105,
-        'w', 81,
+        'r', 58,
+        's', 146,
+        't', 118,
+        'u', 107,
+        'w', 84,
       );
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0xfeff) SKIP(2);
       END_STATE();
     case 3:
-      if (lookahead == '\n') ADVANCE(177);
+      if (lookahead == '\n') ADVANCE(182);
       if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '"') ADVANCE(179);
-      if (lookahead == '?') ADVANCE(180);
-      if (lookahead == 0xfeff) ADVANCE(284);
+      if (lookahead == '"') ADVANCE(184);
+      if (lookahead == '?') ADVANCE(185);
+      if (lookahead == 0xfeff) ADVANCE(289);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(3);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(290);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(295);
       if (lookahead != 0 &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
+          lookahead != '#') ADVANCE(308);
       END_STATE();
     case 4:
-      if (lookahead == '\n') ADVANCE(177);
+      if (lookahead == '\n') ADVANCE(182);
       if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '"') ADVANCE(179);
+      if (lookahead == '"') ADVANCE(184);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0xfeff) SKIP(4);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
       END_STATE();
     case 5:
-      if (lookahead == '\n') ADVANCE(177);
+      if (lookahead == '\n') ADVANCE(182);
       if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '"') ADVANCE(179);
+      if (lookahead == '"') ADVANCE(184);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0xfeff) SKIP(5);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(200);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(205);
       END_STATE();
     case 6:
-      if (lookahead == '\n') ADVANCE(177);
+      if (lookahead == '\n') ADVANCE(182);
       if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == 'b') ADVANCE(206);
-      if (lookahead == 'w') ADVANCE(202);
+      if (lookahead == 'b') ADVANCE(211);
+      if (lookahead == 'w') ADVANCE(207);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0xfeff) SKIP(6);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
       END_STATE();
     case 7:
       if (lookahead == '-') ADVANCE(70);
       END_STATE();
     case 8:
-      if (lookahead == '-') ADVANCE(168);
-      if (lookahead == 'w') ADVANCE(194);
+      if (lookahead == '-') ADVANCE(173);
+      if (lookahead == 'w') ADVANCE(199);
       if (lookahead == 'd' ||
           lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(193);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(158);
+          lookahead == 'y') ADVANCE(198);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(163);
       END_STATE();
     case 9:
-      if (lookahead == '-') ADVANCE(172);
+      if (lookahead == '-') ADVANCE(177);
       END_STATE();
     case 10:
-      if (lookahead == '.') ADVANCE(170);
+      if (lookahead == '.') ADVANCE(175);
       END_STATE();
     case 11:
-      if (lookahead == '>') ADVANCE(363);
-      if (lookahead == 'a') ADVANCE(242);
-      if (lookahead == 'e') ADVANCE(281);
-      if (lookahead == 'p') ADVANCE(264);
-      if (lookahead == 'r') ADVANCE(233);
-      if (lookahead == 0xfeff) ADVANCE(304);
+      if (lookahead == '>') ADVANCE(368);
+      if (lookahead == 'a') ADVANCE(247);
+      if (lookahead == 'e') ADVANCE(286);
+      if (lookahead == 'p') ADVANCE(269);
+      if (lookahead == 'r') ADVANCE(238);
+      if (lookahead == 0xfeff) ADVANCE(309);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(11);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
-          lookahead != '#') ADVANCE(343);
+          lookahead != '#') ADVANCE(348);
       END_STATE();
     case 12:
-      if (lookahead == 'a') ADVANCE(94);
-      if (lookahead == 'l') ADVANCE(117);
+      if (lookahead == 'a') ADVANCE(95);
+      if (lookahead == 'l') ADVANCE(119);
       END_STATE();
     case 13:
-      if (lookahead == 'a') ADVANCE(37);
+      if (lookahead == 'a') ADVANCE(38);
       END_STATE();
     case 14:
       if (lookahead == 'a') ADVANCE(23);
@@ -2309,985 +2381,962 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
     case 15:
       if (lookahead == 'a') ADVANCE(23);
       if (lookahead == 'e') ADVANCE(34);
-      if (lookahead == 's') ADVANCE(391);
+      if (lookahead == 's') ADVANCE(398);
       END_STATE();
     case 16:
-      if (lookahead == 'a') ADVANCE(152);
-      if (lookahead == 'r') ADVANCE(119);
+      if (lookahead == 'a') ADVANCE(157);
+      if (lookahead == 'r') ADVANCE(120);
       END_STATE();
     case 17:
-      if (lookahead == 'a') ADVANCE(146);
+      if (lookahead == 'a') ADVANCE(150);
+      if (lookahead == 'i') ADVANCE(100);
       END_STATE();
     case 18:
-      if (lookahead == 'a') ADVANCE(133);
+      if (lookahead == 'a') ADVANCE(135);
       END_STATE();
     case 19:
-      if (lookahead == 'a') ADVANCE(125);
+      if (lookahead == 'a') ADVANCE(127);
       END_STATE();
     case 20:
-      if (lookahead == 'a') ADVANCE(129);
+      if (lookahead == 'a') ADVANCE(131);
       END_STATE();
     case 21:
-      if (lookahead == 'a') ADVANCE(100);
+      if (lookahead == 'a') ADVANCE(102);
       END_STATE();
     case 22:
-      if (lookahead == 'a') ADVANCE(148);
+      if (lookahead == 'a') ADVANCE(153);
       END_STATE();
     case 23:
-      if (lookahead == 'b') ADVANCE(96);
+      if (lookahead == 'b') ADVANCE(97);
       END_STATE();
     case 24:
-      if (lookahead == 'c') ADVANCE(349);
-      if (lookahead == 'p') ADVANCE(66);
-      if (lookahead == 'q') ADVANCE(151);
+      if (lookahead == 'c') ADVANCE(354);
+      if (lookahead == 'p') ADVANCE(61);
+      if (lookahead == 'q') ADVANCE(155);
       END_STATE();
     case 25:
-      if (lookahead == 'c') ADVANCE(208);
-      if (lookahead == 'd') ADVANCE(235);
-      if (lookahead == 'e') ADVANCE(280);
-      if (lookahead == 'p') ADVANCE(209);
-      if (lookahead == 'r') ADVANCE(223);
-      if (lookahead == 'u') ADVANCE(270);
-      if (lookahead == 0xfeff) ADVANCE(306);
+      if (lookahead == 'c') ADVANCE(213);
+      if (lookahead == 'd') ADVANCE(240);
+      if (lookahead == 'e') ADVANCE(285);
+      if (lookahead == 'p') ADVANCE(214);
+      if (lookahead == 'r') ADVANCE(228);
+      if (lookahead == 'u') ADVANCE(275);
+      if (lookahead == 0xfeff) ADVANCE(311);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(25);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
-          lookahead != '#') ADVANCE(343);
+          lookahead != '#') ADVANCE(348);
       END_STATE();
     case 26:
-      if (lookahead == 'c') ADVANCE(208);
-      if (lookahead == 'p') ADVANCE(265);
-      if (lookahead == 0xfeff) ADVANCE(307);
+      if (lookahead == 'c') ADVANCE(213);
+      if (lookahead == 'p') ADVANCE(270);
+      if (lookahead == 0xfeff) ADVANCE(312);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(26);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
-          lookahead != '#') ADVANCE(343);
+          lookahead != '#') ADVANCE(348);
       END_STATE();
     case 27:
-      if (lookahead == 'c') ADVANCE(248);
-      if (lookahead == 'e') ADVANCE(282);
-      if (lookahead == 0xfeff) ADVANCE(308);
+      if (lookahead == 'c') ADVANCE(253);
+      if (lookahead == 'e') ADVANCE(287);
+      if (lookahead == 0xfeff) ADVANCE(313);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(27);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
-          lookahead != '#') ADVANCE(343);
+          lookahead != '#') ADVANCE(348);
       END_STATE();
     case 28:
-      if (lookahead == 'c') ADVANCE(47);
-      if (lookahead == 't') ADVANCE(62);
+      if (lookahead == 'c') ADVANCE(48);
+      if (lookahead == 't') ADVANCE(63);
       END_STATE();
     case 29:
-      if (lookahead == 'c') ADVANCE(120);
-      if (lookahead == 'p') ADVANCE(66);
+      if (lookahead == 'c') ADVANCE(122);
+      if (lookahead == 'p') ADVANCE(61);
       END_STATE();
     case 30:
-      if (lookahead == 'c') ADVANCE(63);
-      if (lookahead == 'm') ADVANCE(88);
+      if (lookahead == 'c') ADVANCE(64);
+      if (lookahead == 'm') ADVANCE(89);
       END_STATE();
     case 31:
-      if (lookahead == 'c') ADVANCE(54);
+      if (lookahead == 'c') ADVANCE(55);
       END_STATE();
     case 32:
-      if (lookahead == 'd') ADVANCE(393);
+      if (lookahead == 'd') ADVANCE(400);
       END_STATE();
     case 33:
       if (lookahead == 'd') ADVANCE(15);
       END_STATE();
     case 34:
-      if (lookahead == 'd') ADVANCE(359);
+      if (lookahead == 'd') ADVANCE(364);
       END_STATE();
     case 35:
-      if (lookahead == 'd') ADVANCE(382);
+      if (lookahead == 'd') ADVANCE(389);
       END_STATE();
     case 36:
-      if (lookahead == 'd') ADVANCE(153);
+      if (lookahead == 'd') ADVANCE(158);
       END_STATE();
     case 37:
-      if (lookahead == 'd') ADVANCE(95);
-      END_STATE();
-    case 38:
-      if (lookahead == 'd') ADVANCE(134);
-      END_STATE();
-    case 39:
       if (lookahead == 'd') ADVANCE(21);
       END_STATE();
+    case 38:
+      if (lookahead == 'd') ADVANCE(96);
+      END_STATE();
+    case 39:
+      if (lookahead == 'd') ADVANCE(136);
+      END_STATE();
     case 40:
-      if (lookahead == 'd') ADVANCE(19);
+      if (lookahead == 'd') ADVANCE(14);
       END_STATE();
     case 41:
-      if (lookahead == 'd') ADVANCE(14);
+      if (lookahead == 'd') ADVANCE(19);
       END_STATE();
     case 42:
       if (lookahead == 'e') ADVANCE(69);
-      if (lookahead == 'y') ADVANCE(357);
+      if (lookahead == 'y') ADVANCE(362);
       END_STATE();
     case 43:
-      if (lookahead == 'e') ADVANCE(24);
-      if (lookahead == 'o') ADVANCE(93);
-      END_STATE();
-    case 44:
-      if (lookahead == 'e') ADVANCE(109);
-      END_STATE();
-    case 45:
-      if (lookahead == 'e') ADVANCE(364);
-      END_STATE();
-    case 46:
-      if (lookahead == 'e') ADVANCE(344);
-      END_STATE();
-    case 47:
-      if (lookahead == 'e') ADVANCE(124);
-      END_STATE();
-    case 48:
-      if (lookahead == 'e') ADVANCE(353);
-      END_STATE();
-    case 49:
-      if (lookahead == 'e') ADVANCE(384);
-      END_STATE();
-    case 50:
-      if (lookahead == 'e') ADVANCE(390);
-      END_STATE();
-    case 51:
-      if (lookahead == 'e') ADVANCE(351);
-      END_STATE();
-    case 52:
-      if (lookahead == 'e') ADVANCE(388);
-      END_STATE();
-    case 53:
-      if (lookahead == 'e') ADVANCE(369);
-      END_STATE();
-    case 54:
-      if (lookahead == 'e') ADVANCE(383);
-      END_STATE();
-    case 55:
-      if (lookahead == 'e') ADVANCE(345);
-      END_STATE();
-    case 56:
-      if (lookahead == 'e') ADVANCE(379);
-      END_STATE();
-    case 57:
-      if (lookahead == 'e') ADVANCE(29);
-      if (lookahead == 'o') ADVANCE(93);
-      END_STATE();
-    case 58:
       if (lookahead == 'e') ADVANCE(13);
       END_STATE();
-    case 59:
-      if (lookahead == 'e') ADVANCE(135);
+    case 44:
+      if (lookahead == 'e') ADVANCE(24);
+      if (lookahead == 'o') ADVANCE(94);
       END_STATE();
-    case 60:
-      if (lookahead == 'e') ADVANCE(32);
-      END_STATE();
-    case 61:
-      if (lookahead == 'e') ADVANCE(113);
-      END_STATE();
-    case 62:
-      if (lookahead == 'e') ADVANCE(108);
-      END_STATE();
-    case 63:
-      if (lookahead == 'e') ADVANCE(36);
-      END_STATE();
-    case 64:
-      if (lookahead == 'e') ADVANCE(48);
-      END_STATE();
-    case 65:
+    case 45:
       if (lookahead == 'e') ADVANCE(111);
       END_STATE();
-    case 66:
+    case 46:
+      if (lookahead == 'e') ADVANCE(369);
+      END_STATE();
+    case 47:
+      if (lookahead == 'e') ADVANCE(349);
+      END_STATE();
+    case 48:
+      if (lookahead == 'e') ADVANCE(126);
+      END_STATE();
+    case 49:
+      if (lookahead == 'e') ADVANCE(358);
+      END_STATE();
+    case 50:
+      if (lookahead == 'e') ADVANCE(391);
+      END_STATE();
+    case 51:
+      if (lookahead == 'e') ADVANCE(397);
+      END_STATE();
+    case 52:
+      if (lookahead == 'e') ADVANCE(356);
+      END_STATE();
+    case 53:
+      if (lookahead == 'e') ADVANCE(395);
+      END_STATE();
+    case 54:
+      if (lookahead == 'e') ADVANCE(374);
+      END_STATE();
+    case 55:
+      if (lookahead == 'e') ADVANCE(390);
+      END_STATE();
+    case 56:
+      if (lookahead == 'e') ADVANCE(350);
+      END_STATE();
+    case 57:
+      if (lookahead == 'e') ADVANCE(384);
+      END_STATE();
+    case 58:
+      if (lookahead == 'e') ADVANCE(29);
+      if (lookahead == 'o') ADVANCE(94);
+      END_STATE();
+    case 59:
+      if (lookahead == 'e') ADVANCE(137);
+      END_STATE();
+    case 60:
+      if (lookahead == 'e') ADVANCE(109);
+      END_STATE();
+    case 61:
       if (lookahead == 'e') ADVANCE(22);
+      END_STATE();
+    case 62:
+      if (lookahead == 'e') ADVANCE(32);
+      END_STATE();
+    case 63:
+      if (lookahead == 'e') ADVANCE(112);
+      END_STATE();
+    case 64:
+      if (lookahead == 'e') ADVANCE(36);
+      END_STATE();
+    case 65:
+      if (lookahead == 'e') ADVANCE(49);
+      END_STATE();
+    case 66:
+      if (lookahead == 'e') ADVANCE(116);
       END_STATE();
     case 67:
       if (lookahead == 'e') ADVANCE(114);
       END_STATE();
     case 68:
-      if (lookahead == 'f') ADVANCE(372);
-      if (lookahead == 'r') ADVANCE(371);
+      if (lookahead == 'f') ADVANCE(377);
+      if (lookahead == 'r') ADVANCE(376);
       END_STATE();
     case 69:
-      if (lookahead == 'f') ADVANCE(123);
+      if (lookahead == 'f') ADVANCE(125);
       if (lookahead == 'g') ADVANCE(78);
       END_STATE();
     case 70:
-      if (lookahead == 'f') ADVANCE(121);
+      if (lookahead == 'f') ADVANCE(123);
       END_STATE();
     case 71:
-      if (lookahead == 'g') ADVANCE(373);
+      if (lookahead == 'g') ADVANCE(378);
       END_STATE();
     case 72:
-      if (lookahead == 'g') ADVANCE(374);
+      if (lookahead == 'g') ADVANCE(379);
       END_STATE();
     case 73:
-      if (lookahead == 'g') ADVANCE(381);
+      if (lookahead == 'g') ADVANCE(388);
       END_STATE();
     case 74:
-      if (lookahead == 'g') ADVANCE(128);
+      if (lookahead == 'g') ADVANCE(130);
       END_STATE();
     case 75:
-      if (lookahead == 'h') ADVANCE(375);
+      if (lookahead == 'h') ADVANCE(380);
       END_STATE();
     case 76:
-      if (lookahead == 'h') ADVANCE(87);
+      if (lookahead == 'h') ADVANCE(88);
       END_STATE();
     case 77:
-      if (lookahead == 'i') ADVANCE(39);
+      if (lookahead == 'i') ADVANCE(37);
       END_STATE();
     case 78:
-      if (lookahead == 'i') ADVANCE(110);
+      if (lookahead == 'i') ADVANCE(113);
       END_STATE();
     case 79:
-      if (lookahead == 'i') ADVANCE(139);
+      if (lookahead == 'i') ADVANCE(141);
       END_STATE();
     case 80:
-      if (lookahead == 'i') ADVANCE(91);
+      if (lookahead == 'i') ADVANCE(92);
       END_STATE();
     case 81:
-      if (lookahead == 'i') ADVANCE(142);
+      if (lookahead == 'i') ADVANCE(143);
       END_STATE();
     case 82:
-      if (lookahead == 'i') ADVANCE(122);
+      if (lookahead == 'i') ADVANCE(124);
       END_STATE();
     case 83:
-      if (lookahead == 'i') ADVANCE(112);
+      if (lookahead == 'i') ADVANCE(115);
       END_STATE();
     case 84:
-      if (lookahead == 'i') ADVANCE(103);
+      if (lookahead == 'i') ADVANCE(147);
       END_STATE();
     case 85:
-      if (lookahead == 'i') ADVANCE(104);
+      if (lookahead == 'i') ADVANCE(105);
       END_STATE();
     case 86:
-      if (lookahead == 'i') ADVANCE(107);
+      if (lookahead == 'i') ADVANCE(106);
       END_STATE();
     case 87:
-      if (lookahead == 'i') ADVANCE(102);
+      if (lookahead == 'i') ADVANCE(110);
       END_STATE();
     case 88:
-      if (lookahead == 'i') ADVANCE(138);
+      if (lookahead == 'i') ADVANCE(104);
+      if (lookahead == 'o') ADVANCE(156);
       END_STATE();
     case 89:
-      if (lookahead == 'i') ADVANCE(131);
+      if (lookahead == 'i') ADVANCE(140);
       END_STATE();
     case 90:
-      if (lookahead == 'l') ADVANCE(7);
+      if (lookahead == 'i') ADVANCE(133);
       END_STATE();
     case 91:
-      if (lookahead == 'l') ADVANCE(387);
+      if (lookahead == 'l') ADVANCE(7);
       END_STATE();
     case 92:
-      if (lookahead == 'l') ADVANCE(195);
-      if (lookahead == '\t' ||
-          lookahead == ' ' ||
-          lookahead == 0xfeff) SKIP(92);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(200);
+      if (lookahead == 'l') ADVANCE(394);
       END_STATE();
     case 93:
-      if (lookahead == 'l') ADVANCE(90);
+      if (lookahead == 'l') ADVANCE(200);
+      if (lookahead == '\t' ||
+          lookahead == ' ' ||
+          lookahead == 0xfeff) SKIP(93);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(205);
       END_STATE();
     case 94:
-      if (lookahead == 'l') ADVANCE(61);
-      if (lookahead == 's') ADVANCE(46);
+      if (lookahead == 'l') ADVANCE(91);
       END_STATE();
     case 95:
-      if (lookahead == 'l') ADVANCE(83);
+      if (lookahead == 'l') ADVANCE(60);
+      if (lookahead == 's') ADVANCE(47);
       END_STATE();
     case 96:
-      if (lookahead == 'l') ADVANCE(56);
+      if (lookahead == 'l') ADVANCE(83);
       END_STATE();
     case 97:
-      if (lookahead == 'm') ADVANCE(386);
+      if (lookahead == 'l') ADVANCE(57);
       END_STATE();
     case 98:
-      if (lookahead == 'm') ADVANCE(99);
+      if (lookahead == 'm') ADVANCE(393);
       END_STATE();
     case 99:
-      if (lookahead == 'm') ADVANCE(65);
+      if (lookahead == 'm') ADVANCE(101);
       END_STATE();
     case 100:
-      if (lookahead == 'n') ADVANCE(31);
+      if (lookahead == 'm') ADVANCE(81);
       END_STATE();
     case 101:
-      if (lookahead == 'n') ADVANCE(361);
+      if (lookahead == 'm') ADVANCE(67);
       END_STATE();
     case 102:
-      if (lookahead == 'n') ADVANCE(355);
+      if (lookahead == 'n') ADVANCE(31);
       END_STATE();
     case 103:
-      if (lookahead == 'n') ADVANCE(71);
+      if (lookahead == 'n') ADVANCE(366);
       END_STATE();
     case 104:
-      if (lookahead == 'n') ADVANCE(72);
+      if (lookahead == 'n') ADVANCE(360);
       END_STATE();
     case 105:
-      if (lookahead == 'n') ADVANCE(144);
+      if (lookahead == 'n') ADVANCE(71);
       END_STATE();
     case 106:
-      if (lookahead == 'n') ADVANCE(144);
-      if (lookahead == 's') ADVANCE(45);
+      if (lookahead == 'n') ADVANCE(72);
       END_STATE();
     case 107:
-      if (lookahead == 'n') ADVANCE(73);
+      if (lookahead == 'n') ADVANCE(148);
       END_STATE();
     case 108:
-      if (lookahead == 'n') ADVANCE(33);
+      if (lookahead == 'n') ADVANCE(148);
+      if (lookahead == 's') ADVANCE(46);
       END_STATE();
     case 109:
-      if (lookahead == 'n') ADVANCE(140);
-      END_STATE();
-    case 110:
-      if (lookahead == 'n') ADVANCE(115);
-      END_STATE();
-    case 111:
-      if (lookahead == 'n') ADVANCE(38);
-      END_STATE();
-    case 112:
-      if (lookahead == 'n') ADVANCE(53);
-      END_STATE();
-    case 113:
-      if (lookahead == 'n') ADVANCE(40);
-      END_STATE();
-    case 114:
       if (lookahead == 'n') ADVANCE(41);
       END_STATE();
+    case 110:
+      if (lookahead == 'n') ADVANCE(73);
+      END_STATE();
+    case 111:
+      if (lookahead == 'n') ADVANCE(142);
+      END_STATE();
+    case 112:
+      if (lookahead == 'n') ADVANCE(33);
+      END_STATE();
+    case 113:
+      if (lookahead == 'n') ADVANCE(117);
+      END_STATE();
+    case 114:
+      if (lookahead == 'n') ADVANCE(39);
+      END_STATE();
     case 115:
-      if (lookahead == 'n') ADVANCE(85);
+      if (lookahead == 'n') ADVANCE(54);
       END_STATE();
     case 116:
-      if (lookahead == 'o') ADVANCE(380);
+      if (lookahead == 'n') ADVANCE(40);
       END_STATE();
     case 117:
-      if (lookahead == 'o') ADVANCE(136);
+      if (lookahead == 'n') ADVANCE(86);
       END_STATE();
     case 118:
-      if (lookahead == 'o') ADVANCE(97);
+      if (lookahead == 'o') ADVANCE(385);
       END_STATE();
     case 119:
-      if (lookahead == 'o') ADVANCE(30);
+      if (lookahead == 'o') ADVANCE(138);
       END_STATE();
     case 120:
-      if (lookahead == 'o') ADVANCE(98);
+      if (lookahead == 'o') ADVANCE(30);
       END_STATE();
     case 121:
-      if (lookahead == 'o') ADVANCE(126);
+      if (lookahead == 'o') ADVANCE(98);
       END_STATE();
     case 122:
-      if (lookahead == 'o') ADVANCE(101);
+      if (lookahead == 'o') ADVANCE(99);
       END_STATE();
     case 123:
-      if (lookahead == 'o') ADVANCE(130);
+      if (lookahead == 'o') ADVANCE(128);
       END_STATE();
     case 124:
-      if (lookahead == 'p') ADVANCE(145);
+      if (lookahead == 'o') ADVANCE(103);
       END_STATE();
     case 125:
-      if (lookahead == 'r') ADVANCE(347);
+      if (lookahead == 'o') ADVANCE(132);
       END_STATE();
     case 126:
-      if (lookahead == 'r') ADVANCE(159);
+      if (lookahead == 'p') ADVANCE(149);
       END_STATE();
     case 127:
-      if (lookahead == 'r') ADVANCE(118);
+      if (lookahead == 'r') ADVANCE(352);
       END_STATE();
     case 128:
-      if (lookahead == 'r') ADVANCE(64);
+      if (lookahead == 'r') ADVANCE(164);
       END_STATE();
     case 129:
-      if (lookahead == 'r') ADVANCE(35);
+      if (lookahead == 'r') ADVANCE(121);
       END_STATE();
     case 130:
-      if (lookahead == 'r') ADVANCE(50);
+      if (lookahead == 'r') ADVANCE(65);
       END_STATE();
     case 131:
-      if (lookahead == 'r') ADVANCE(52);
+      if (lookahead == 'r') ADVANCE(35);
       END_STATE();
     case 132:
-      if (lookahead == 'r') ADVANCE(55);
+      if (lookahead == 'r') ADVANCE(51);
       END_STATE();
     case 133:
-      if (lookahead == 'r') ADVANCE(147);
+      if (lookahead == 'r') ADVANCE(53);
       END_STATE();
     case 134:
-      if (lookahead == 's') ADVANCE(368);
+      if (lookahead == 'r') ADVANCE(56);
       END_STATE();
     case 135:
-      if (lookahead == 's') ADVANCE(141);
+      if (lookahead == 'r') ADVANCE(152);
       END_STATE();
     case 136:
-      if (lookahead == 's') ADVANCE(60);
+      if (lookahead == 's') ADVANCE(373);
       END_STATE();
     case 137:
-      if (lookahead == 's') ADVANCE(49);
+      if (lookahead == 's') ADVANCE(144);
       END_STATE();
     case 138:
-      if (lookahead == 's') ADVANCE(51);
+      if (lookahead == 's') ADVANCE(62);
       END_STATE();
     case 139:
-      if (lookahead == 't') ADVANCE(75);
+      if (lookahead == 's') ADVANCE(50);
       END_STATE();
     case 140:
-      if (lookahead == 't') ADVANCE(366);
+      if (lookahead == 's') ADVANCE(52);
       END_STATE();
     case 141:
-      if (lookahead == 't') ADVANCE(376);
+      if (lookahead == 't') ADVANCE(75);
       END_STATE();
     case 142:
-      if (lookahead == 't') ADVANCE(76);
+      if (lookahead == 't') ADVANCE(371);
       END_STATE();
     case 143:
-      if (lookahead == 't') ADVANCE(18);
+      if (lookahead == 't') ADVANCE(387);
       END_STATE();
     case 144:
-      if (lookahead == 't') ADVANCE(80);
+      if (lookahead == 't') ADVANCE(381);
       END_STATE();
     case 145:
-      if (lookahead == 't') ADVANCE(82);
+      if (lookahead == 't') ADVANCE(386);
       END_STATE();
     case 146:
-      if (lookahead == 't') ADVANCE(59);
+      if (lookahead == 't') ADVANCE(18);
       END_STATE();
     case 147:
-      if (lookahead == 't') ADVANCE(84);
+      if (lookahead == 't') ADVANCE(76);
       END_STATE();
     case 148:
-      if (lookahead == 't') ADVANCE(86);
+      if (lookahead == 't') ADVANCE(80);
       END_STATE();
     case 149:
-      if (lookahead == 't') ADVANCE(67);
+      if (lookahead == 't') ADVANCE(82);
       END_STATE();
     case 150:
-      if (lookahead == 'u') ADVANCE(77);
+      if (lookahead == 't') ADVANCE(59);
       END_STATE();
     case 151:
-      if (lookahead == 'u') ADVANCE(89);
+      if (lookahead == 't') ADVANCE(66);
       END_STATE();
     case 152:
-      if (lookahead == 'u') ADVANCE(137);
+      if (lookahead == 't') ADVANCE(85);
       END_STATE();
     case 153:
-      if (lookahead == 'u') ADVANCE(132);
+      if (lookahead == 't') ADVANCE(87);
       END_STATE();
     case 154:
-      if (lookahead == 'v') ADVANCE(44);
-      if (lookahead == 'x') ADVANCE(28);
+      if (lookahead == 'u') ADVANCE(77);
       END_STATE();
     case 155:
-      if (lookahead == 'w') ADVANCE(194);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(193);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(8);
+      if (lookahead == 'u') ADVANCE(90);
       END_STATE();
     case 156:
-      if (lookahead == 'w') ADVANCE(194);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(193);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(155);
+      if (lookahead == 'u') ADVANCE(145);
       END_STATE();
     case 157:
-      if (lookahead == 'w') ADVANCE(194);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(193);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(156);
+      if (lookahead == 'u') ADVANCE(139);
       END_STATE();
     case 158:
-      if (lookahead == 'w') ADVANCE(194);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(193);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(158);
+      if (lookahead == 'u') ADVANCE(134);
       END_STATE();
     case 159:
-      if (lookahead == 'w') ADVANCE(20);
+      if (lookahead == 'v') ADVANCE(45);
+      if (lookahead == 'x') ADVANCE(28);
       END_STATE();
     case 160:
-      if (lookahead == 'x') ADVANCE(149);
+      if (lookahead == 'w') ADVANCE(199);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(198);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(8);
       END_STATE();
     case 161:
-      if (lookahead == 0xfeff) ADVANCE(309);
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(161);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != '#') ADVANCE(343);
+      if (lookahead == 'w') ADVANCE(199);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(198);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(160);
       END_STATE();
     case 162:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(180);
+      if (lookahead == 'w') ADVANCE(199);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(198);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(161);
       END_STATE();
     case 163:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(181);
-      END_STATE();
-    case 164:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(190);
-      END_STATE();
-    case 165:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(184);
-      END_STATE();
-    case 166:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(183);
-      END_STATE();
-    case 167:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(9);
-      END_STATE();
-    case 168:
+      if (lookahead == 'w') ADVANCE(199);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(198);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(163);
       END_STATE();
-    case 169:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(164);
+    case 164:
+      if (lookahead == 'w') ADVANCE(20);
       END_STATE();
-    case 170:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(165);
+    case 165:
+      if (lookahead == 'x') ADVANCE(151);
       END_STATE();
-    case 171:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(162);
-      END_STATE();
-    case 172:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(166);
-      END_STATE();
-    case 173:
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(200);
-      END_STATE();
-    case 174:
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(179);
-      END_STATE();
-    case 175:
-      if (eof) ADVANCE(176);
-      if (lookahead == '?') ADVANCE(180);
-      if (lookahead == 'c') ADVANCE(313);
-      if (lookahead == 'p') ADVANCE(326);
-      if (lookahead == 0xfeff) ADVANCE(305);
+    case 166:
+      if (lookahead == 0xfeff) ADVANCE(314);
       if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(175);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(341);
+          lookahead == ' ') SKIP(166);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
-          lookahead != '#') ADVANCE(343);
+          lookahead != '#') ADVANCE(348);
+      END_STATE();
+    case 167:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(185);
+      END_STATE();
+    case 168:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(186);
+      END_STATE();
+    case 169:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(195);
+      END_STATE();
+    case 170:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(189);
+      END_STATE();
+    case 171:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(188);
+      END_STATE();
+    case 172:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(9);
+      END_STATE();
+    case 173:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(168);
+      END_STATE();
+    case 174:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(169);
+      END_STATE();
+    case 175:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(170);
       END_STATE();
     case 176:
-      ACCEPT_TOKEN(ts_builtin_sym_end);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(167);
       END_STATE();
     case 177:
-      ACCEPT_TOKEN(sym__newline);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(171);
       END_STATE();
     case 178:
-      ACCEPT_TOKEN(sym_string);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(205);
       END_STATE();
     case 179:
-      ACCEPT_TOKEN(sym_unterminated_string);
-      if (lookahead == '"') ADVANCE(178);
-      if (lookahead == '\\') ADVANCE(174);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(179);
+          lookahead != '\r') ADVANCE(184);
       END_STATE();
     case 180:
-      ACCEPT_TOKEN(sym_date);
+      if (eof) ADVANCE(181);
+      if (lookahead == '?') ADVANCE(185);
+      if (lookahead == 'c') ADVANCE(318);
+      if (lookahead == 'p') ADVANCE(331);
+      if (lookahead == 0xfeff) ADVANCE(310);
+      if (lookahead == '\t' ||
+          lookahead == ' ') SKIP(180);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(346);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != '#') ADVANCE(348);
       END_STATE();
     case 181:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(169);
-      if (lookahead == '.') ADVANCE(10);
+      ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
     case 182:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(299);
-      if (lookahead == '.') ADVANCE(287);
+      ACCEPT_TOKEN(sym__newline);
       END_STATE();
     case 183:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(171);
+      ACCEPT_TOKEN(sym_string);
       END_STATE();
     case 184:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(171);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(167);
+      ACCEPT_TOKEN(sym_unterminated_string);
+      if (lookahead == '"') ADVANCE(183);
+      if (lookahead == '\\') ADVANCE(179);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(184);
       END_STATE();
     case 185:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(337);
-      if (lookahead == '.') ADVANCE(312);
       END_STATE();
     case 186:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(301);
+      if (lookahead == '-') ADVANCE(174);
+      if (lookahead == '.') ADVANCE(10);
       END_STATE();
     case 187:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(301);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(293);
+      if (lookahead == '-') ADVANCE(304);
+      if (lookahead == '.') ADVANCE(292);
       END_STATE();
     case 188:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(339);
+      if (lookahead == '-') ADVANCE(176);
       END_STATE();
     case 189:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(339);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(342);
+      if (lookahead == '-') ADVANCE(176);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(172);
       END_STATE();
     case 190:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '.') ADVANCE(10);
+      if (lookahead == '-') ADVANCE(342);
+      if (lookahead == '.') ADVANCE(317);
       END_STATE();
     case 191:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '.') ADVANCE(312);
+      if (lookahead == '-') ADVANCE(306);
       END_STATE();
     case 192:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '.') ADVANCE(287);
+      if (lookahead == '-') ADVANCE(306);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
       END_STATE();
     case 193:
-      ACCEPT_TOKEN(sym_duration);
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '-') ADVANCE(344);
       END_STATE();
     case 194:
-      ACCEPT_TOKEN(sym_duration);
-      if (lookahead == 'd') ADVANCE(193);
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '-') ADVANCE(344);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(347);
       END_STATE();
     case 195:
-      ACCEPT_TOKEN(sym__name_token);
-      if (lookahead == '.') ADVANCE(173);
-      if (lookahead == 'a') ADVANCE(198);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(200);
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '.') ADVANCE(10);
       END_STATE();
     case 196:
-      ACCEPT_TOKEN(sym__name_token);
-      if (lookahead == '.') ADVANCE(173);
-      if (lookahead == 'e') ADVANCE(197);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(200);
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '.') ADVANCE(317);
       END_STATE();
     case 197:
-      ACCEPT_TOKEN(sym__name_token);
-      if (lookahead == '.') ADVANCE(173);
-      if (lookahead == 's') ADVANCE(199);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(200);
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '.') ADVANCE(292);
       END_STATE();
     case 198:
-      ACCEPT_TOKEN(sym__name_token);
-      if (lookahead == '.') ADVANCE(173);
-      if (lookahead == 't') ADVANCE(196);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(200);
+      ACCEPT_TOKEN(sym_duration);
       END_STATE();
     case 199:
-      ACCEPT_TOKEN(sym__name_token);
-      if (lookahead == '.') ADVANCE(173);
-      if (lookahead == 't') ADVANCE(377);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(200);
+      ACCEPT_TOKEN(sym_duration);
+      if (lookahead == 'd') ADVANCE(198);
       END_STATE();
     case 200:
       ACCEPT_TOKEN(sym__name_token);
-      if (lookahead == '.') ADVANCE(173);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'a') ADVANCE(203);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(200);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(205);
       END_STATE();
     case 201:
-      ACCEPT_TOKEN(sym_id);
-      if (lookahead == 'h') ADVANCE(203);
+      ACCEPT_TOKEN(sym__name_token);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 'e') ADVANCE(202);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(205);
       END_STATE();
     case 202:
-      ACCEPT_TOKEN(sym_id);
-      if (lookahead == 'i') ADVANCE(205);
+      ACCEPT_TOKEN(sym__name_token);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 's') ADVANCE(204);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(205);
       END_STATE();
     case 203:
-      ACCEPT_TOKEN(sym_id);
-      if (lookahead == 'i') ADVANCE(204);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
-      END_STATE();
-    case 204:
-      ACCEPT_TOKEN(sym_id);
-      if (lookahead == 'n') ADVANCE(356);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
-      END_STATE();
-    case 205:
-      ACCEPT_TOKEN(sym_id);
+      ACCEPT_TOKEN(sym__name_token);
+      if (lookahead == '.') ADVANCE(178);
       if (lookahead == 't') ADVANCE(201);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(205);
+      END_STATE();
+    case 204:
+      ACCEPT_TOKEN(sym__name_token);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == 't') ADVANCE(382);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(205);
+      END_STATE();
+    case 205:
+      ACCEPT_TOKEN(sym__name_token);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(205);
       END_STATE();
     case 206:
       ACCEPT_TOKEN(sym_id);
-      if (lookahead == 'y') ADVANCE(358);
+      if (lookahead == 'h') ADVANCE(208);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
       END_STATE();
     case 207:
+      ACCEPT_TOKEN(sym_id);
+      if (lookahead == 'i') ADVANCE(210);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
+      END_STATE();
+    case 208:
+      ACCEPT_TOKEN(sym_id);
+      if (lookahead == 'i') ADVANCE(209);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
+      END_STATE();
+    case 209:
+      ACCEPT_TOKEN(sym_id);
+      if (lookahead == 'n') ADVANCE(361);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
+      END_STATE();
+    case 210:
+      ACCEPT_TOKEN(sym_id);
+      if (lookahead == 't') ADVANCE(206);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
+      END_STATE();
+    case 211:
+      ACCEPT_TOKEN(sym_id);
+      if (lookahead == 'y') ADVANCE(363);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
+      END_STATE();
+    case 212:
       ACCEPT_TOKEN(sym_id);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
-      END_STATE();
-    case 208:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'a') ADVANCE(249);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 209:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'a') ADVANCE(278);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 210:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'a') ADVANCE(219);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 211:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'a') ADVANCE(263);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 212:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'c') ADVANCE(350);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
       END_STATE();
     case 213:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'c') ADVANCE(226);
-      if (lookahead == 't') ADVANCE(238);
+      if (lookahead == 'a') ADVANCE(254);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 214:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'c') ADVANCE(226);
+      if (lookahead == 'a') ADVANCE(283);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 215:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'c') ADVANCE(240);
+      if (lookahead == 'a') ADVANCE(224);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 216:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(360);
+      if (lookahead == 'a') ADVANCE(268);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 217:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(394);
+      if (lookahead == 'c') ADVANCE(355);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 218:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(269);
+      if (lookahead == 'c') ADVANCE(231);
+      if (lookahead == 't') ADVANCE(243);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 219:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(247);
+      if (lookahead == 'c') ADVANCE(231);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 220:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(279);
+      if (lookahead == 'c') ADVANCE(245);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 221:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(211);
+      if (lookahead == 'd') ADVANCE(365);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 222:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(236);
+      if (lookahead == 'd') ADVANCE(401);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 223:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(262);
+      if (lookahead == 'd') ADVANCE(274);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 224:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(251);
+      if (lookahead == 'd') ADVANCE(252);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 225:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(365);
+      if (lookahead == 'd') ADVANCE(284);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 226:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(261);
+      if (lookahead == 'd') ADVANCE(216);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 227:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(385);
+      if (lookahead == 'd') ADVANCE(241);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 228:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(389);
+      if (lookahead == 'e') ADVANCE(267);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 229:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(256);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      END_STATE();
+    case 230:
       ACCEPT_TOKEN(sym_key);
       if (lookahead == 'e') ADVANCE(370);
       if (lookahead == '-' ||
@@ -3295,79 +3344,79 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 230:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(354);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 231:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(352);
+      if (lookahead == 'e') ADVANCE(266);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 232:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(346);
+      if (lookahead == 'e') ADVANCE(392);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 233:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(212);
+      if (lookahead == 'e') ADVANCE(396);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 234:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(253);
+      if (lookahead == 'e') ADVANCE(375);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 235:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(210);
+      if (lookahead == 'e') ADVANCE(359);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 236:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(216);
+      if (lookahead == 'e') ADVANCE(357);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 237:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(351);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      END_STATE();
+    case 238:
       ACCEPT_TOKEN(sym_key);
       if (lookahead == 'e') ADVANCE(217);
       if (lookahead == '-' ||
@@ -3375,379 +3424,429 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 238:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(254);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 239:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(255);
+      if (lookahead == 'e') ADVANCE(258);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 240:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(220);
+      if (lookahead == 'e') ADVANCE(215);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 241:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(230);
+      if (lookahead == 'e') ADVANCE(221);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 242:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'g') ADVANCE(267);
+      if (lookahead == 'e') ADVANCE(222);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 243:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'i') ADVANCE(266);
+      if (lookahead == 'e') ADVANCE(259);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 244:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'i') ADVANCE(258);
+      if (lookahead == 'e') ADVANCE(260);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 245:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'i') ADVANCE(256);
+      if (lookahead == 'e') ADVANCE(225);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 246:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'i') ADVANCE(272);
+      if (lookahead == 'e') ADVANCE(235);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 247:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'l') ADVANCE(245);
+      if (lookahead == 'g') ADVANCE(272);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 248:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'l') ADVANCE(260);
+      if (lookahead == 'i') ADVANCE(271);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 249:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'l') ADVANCE(234);
+      if (lookahead == 'i') ADVANCE(263);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 250:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'm') ADVANCE(246);
+      if (lookahead == 'i') ADVANCE(261);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 251:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(274);
+      if (lookahead == 'i') ADVANCE(277);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 252:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(362);
+      if (lookahead == 'l') ADVANCE(250);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 253:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(221);
+      if (lookahead == 'l') ADVANCE(265);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 254:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(222);
+      if (lookahead == 'l') ADVANCE(239);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 255:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(218);
+      if (lookahead == 'm') ADVANCE(251);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 256:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(229);
+      if (lookahead == 'n') ADVANCE(279);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 257:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'o') ADVANCE(250);
+      if (lookahead == 'n') ADVANCE(367);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 258:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'o') ADVANCE(252);
+      if (lookahead == 'n') ADVANCE(226);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 259:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'o') ADVANCE(215);
+      if (lookahead == 'n') ADVANCE(227);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 260:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'o') ADVANCE(273);
+      if (lookahead == 'n') ADVANCE(223);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 261:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'p') ADVANCE(275);
+      if (lookahead == 'n') ADVANCE(234);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 262:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'q') ADVANCE(277);
+      if (lookahead == 'o') ADVANCE(255);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 263:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(348);
+      if (lookahead == 'o') ADVANCE(257);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 264:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(257);
+      if (lookahead == 'o') ADVANCE(220);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 265:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(259);
+      if (lookahead == 'o') ADVANCE(278);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 266:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(228);
+      if (lookahead == 'p') ADVANCE(280);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 267:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(241);
+      if (lookahead == 'q') ADVANCE(282);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 268:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(232);
+      if (lookahead == 'r') ADVANCE(353);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 269:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 's') ADVANCE(392);
+      if (lookahead == 'r') ADVANCE(262);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 270:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 's') ADVANCE(225);
+      if (lookahead == 'r') ADVANCE(264);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 271:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 's') ADVANCE(227);
+      if (lookahead == 'r') ADVANCE(233);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 272:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 's') ADVANCE(231);
+      if (lookahead == 'r') ADVANCE(246);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 273:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 's') ADVANCE(237);
+      if (lookahead == 'r') ADVANCE(237);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 274:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 't') ADVANCE(367);
+      if (lookahead == 's') ADVANCE(399);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 275:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 's') ADVANCE(230);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      END_STATE();
+    case 276:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 's') ADVANCE(232);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      END_STATE();
+    case 277:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 's') ADVANCE(236);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      END_STATE();
+    case 278:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 's') ADVANCE(242);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      END_STATE();
+    case 279:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 't') ADVANCE(372);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      END_STATE();
+    case 280:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 't') ADVANCE(249);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      END_STATE();
+    case 281:
       ACCEPT_TOKEN(sym_key);
       if (lookahead == 't') ADVANCE(244);
       if (lookahead == '-' ||
@@ -3755,191 +3854,203 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 276:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 't') ADVANCE(239);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 277:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'u') ADVANCE(243);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 278:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'u') ADVANCE(271);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 279:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'u') ADVANCE(268);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 280:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'v') ADVANCE(224);
-      if (lookahead == 'x') ADVANCE(214);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 281:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'x') ADVANCE(213);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 282:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'x') ADVANCE(276);
+      if (lookahead == 'u') ADVANCE(248);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 283:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'u') ADVANCE(276);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      END_STATE();
+    case 284:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'u') ADVANCE(273);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      END_STATE();
+    case 285:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'v') ADVANCE(229);
+      if (lookahead == 'x') ADVANCE(219);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      END_STATE();
+    case 286:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'x') ADVANCE(218);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      END_STATE();
+    case 287:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'x') ADVANCE(281);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      END_STATE();
+    case 288:
       ACCEPT_TOKEN(sym_key);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 284:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == '\n') ADVANCE(177);
-      if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '"') ADVANCE(179);
-      if (lookahead == '?') ADVANCE(180);
-      if (lookahead == 0xfeff) ADVANCE(284);
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(3);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(290);
-      if (lookahead != 0 &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
-      END_STATE();
-    case 285:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == '-') ADVANCE(294);
-      if (lookahead == 'w') ADVANCE(194);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(193);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(291);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
-      END_STATE();
-    case 286:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == '-') ADVANCE(302);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
-      END_STATE();
-    case 287:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == '.') ADVANCE(300);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
-      END_STATE();
-    case 288:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'w') ADVANCE(194);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(193);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(285);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 289:
       ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'w') ADVANCE(194);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(193);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(288);
+      if (lookahead == '\n') ADVANCE(182);
+      if (lookahead == '\r') ADVANCE(1);
+      if (lookahead == '"') ADVANCE(184);
+      if (lookahead == '?') ADVANCE(185);
+      if (lookahead == 0xfeff) ADVANCE(289);
+      if (lookahead == '\t' ||
+          lookahead == ' ') SKIP(3);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(295);
       if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
+          lookahead != '#') ADVANCE(308);
       END_STATE();
     case 290:
       ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'w') ADVANCE(194);
+      if (lookahead == '-') ADVANCE(299);
+      if (lookahead == 'w') ADVANCE(199);
       if (lookahead == 'd' ||
           lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(193);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(289);
+          lookahead == 'y') ADVANCE(198);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(296);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
+          lookahead != '#') ADVANCE(308);
       END_STATE();
     case 291:
       ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'w') ADVANCE(194);
+      if (lookahead == '-') ADVANCE(307);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(308);
+      END_STATE();
+    case 292:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == '.') ADVANCE(305);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(308);
+      END_STATE();
+    case 293:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == 'w') ADVANCE(199);
       if (lookahead == 'd' ||
           lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(193);
+          lookahead == 'y') ADVANCE(198);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(290);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(308);
+      END_STATE();
+    case 294:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == 'w') ADVANCE(199);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(198);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(293);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(308);
+      END_STATE();
+    case 295:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == 'w') ADVANCE(199);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(198);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(294);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(308);
+      END_STATE();
+    case 296:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == 'w') ADVANCE(199);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(198);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(296);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(308);
+      END_STATE();
+    case 297:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(185);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(308);
+      END_STATE();
+    case 298:
+      ACCEPT_TOKEN(sym_word);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(291);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -3947,64 +4058,20 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
+          lookahead != '#') ADVANCE(308);
       END_STATE();
-    case 292:
+    case 299:
       ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(180);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(300);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
+          lookahead != '#') ADVANCE(308);
       END_STATE();
-    case 293:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(286);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
-      END_STATE();
-    case 294:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(295);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
-      END_STATE();
-    case 295:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(182);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
-      END_STATE();
-    case 296:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(192);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
-      END_STATE();
-    case 297:
+    case 300:
       ACCEPT_TOKEN(sym_word);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(187);
       if (lookahead != 0 &&
@@ -4013,31 +4080,64 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
+          lookahead != '#') ADVANCE(308);
       END_STATE();
-    case 298:
+    case 301:
       ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(186);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(197);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
+          lookahead != '#') ADVANCE(308);
       END_STATE();
-    case 299:
+    case 302:
       ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(296);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(192);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
+          lookahead != '#') ADVANCE(308);
       END_STATE();
-    case 300:
+    case 303:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(191);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(308);
+      END_STATE();
+    case 304:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(301);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(308);
+      END_STATE();
+    case 305:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(302);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(308);
+      END_STATE();
+    case 306:
       ACCEPT_TOKEN(sym_word);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(297);
       if (lookahead != 0 &&
@@ -4046,632 +4146,627 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
-      END_STATE();
-    case 301:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(292);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
-      END_STATE();
-    case 302:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
-      END_STATE();
-    case 303:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(303);
-      END_STATE();
-    case 304:
-      ACCEPT_TOKEN(sym_invalid_line);
-      ADVANCE_MAP(
-        '#', 343,
-        '>', 363,
-        'a', 242,
-        'e', 281,
-        'p', 264,
-        'r', 233,
-        0xfeff, 304,
-        '\t', 304,
-        ' ', 304,
-      );
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
-      END_STATE();
-    case 305:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '#') ADVANCE(343);
-      if (lookahead == '?') ADVANCE(180);
-      if (lookahead == 'c') ADVANCE(313);
-      if (lookahead == 'p') ADVANCE(326);
-      if (lookahead == 0xfeff) ADVANCE(305);
-      if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(305);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(341);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
-      END_STATE();
-    case 306:
-      ACCEPT_TOKEN(sym_invalid_line);
-      ADVANCE_MAP(
-        '#', 343,
-        'c', 208,
-        'd', 235,
-        'e', 280,
-        'p', 209,
-        'r', 223,
-        'u', 270,
-        0xfeff, 306,
-        '\t', 306,
-        ' ', 306,
-      );
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '#') ADVANCE(308);
       END_STATE();
     case 307:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '#') ADVANCE(343);
-      if (lookahead == 'c') ADVANCE(208);
-      if (lookahead == 'p') ADVANCE(265);
-      if (lookahead == 0xfeff) ADVANCE(307);
-      if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(307);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(308);
       END_STATE();
     case 308:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '#') ADVANCE(343);
-      if (lookahead == 'c') ADVANCE(248);
-      if (lookahead == 'e') ADVANCE(282);
-      if (lookahead == 0xfeff) ADVANCE(308);
-      if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(308);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+      ACCEPT_TOKEN(sym_word);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(308);
       END_STATE();
     case 309:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '#') ADVANCE(343);
-      if (lookahead == 0xfeff) ADVANCE(309);
-      if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(309);
+      ADVANCE_MAP(
+        '#', 348,
+        '>', 368,
+        'a', 247,
+        'e', 286,
+        'p', 269,
+        'r', 238,
+        0xfeff, 309,
+        '\t', 309,
+        ' ', 309,
+      );
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 310:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '-') ADVANCE(336);
+      if (lookahead == '#') ADVANCE(348);
+      if (lookahead == '?') ADVANCE(185);
+      if (lookahead == 'c') ADVANCE(318);
+      if (lookahead == 'p') ADVANCE(331);
+      if (lookahead == 0xfeff) ADVANCE(310);
+      if (lookahead == '\t' ||
+          lookahead == ' ') ADVANCE(310);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(346);
       if (lookahead != 0 &&
+          lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 311:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '-') ADVANCE(340);
+      ADVANCE_MAP(
+        '#', 348,
+        'c', 213,
+        'd', 240,
+        'e', 285,
+        'p', 214,
+        'r', 228,
+        'u', 275,
+        0xfeff, 311,
+        '\t', 311,
+        ' ', 311,
+      );
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       if (lookahead != 0 &&
+          lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 312:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '.') ADVANCE(338);
+      if (lookahead == '#') ADVANCE(348);
+      if (lookahead == 'c') ADVANCE(213);
+      if (lookahead == 'p') ADVANCE(270);
+      if (lookahead == 0xfeff) ADVANCE(312);
+      if (lookahead == '\t' ||
+          lookahead == ' ') ADVANCE(312);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       if (lookahead != 0 &&
+          lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 313:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'a') ADVANCE(322);
+      if (lookahead == '#') ADVANCE(348);
+      if (lookahead == 'c') ADVANCE(253);
+      if (lookahead == 'e') ADVANCE(287);
+      if (lookahead == 0xfeff) ADVANCE(313);
+      if (lookahead == '\t' ||
+          lookahead == ' ') ADVANCE(313);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       if (lookahead != 0 &&
+          lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 314:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'a') ADVANCE(325);
+      if (lookahead == '#') ADVANCE(348);
+      if (lookahead == 0xfeff) ADVANCE(314);
+      if (lookahead == '\t' ||
+          lookahead == ' ') ADVANCE(314);
       if (lookahead != 0 &&
+          lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 315:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'c') ADVANCE(321);
+      if (lookahead == '-') ADVANCE(341);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 316:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'd') ADVANCE(328);
+      if (lookahead == '-') ADVANCE(345);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 317:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'd') ADVANCE(314);
+      if (lookahead == '.') ADVANCE(343);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 318:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'e') ADVANCE(344);
+      if (lookahead == 'a') ADVANCE(327);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 319:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'e') ADVANCE(345);
+      if (lookahead == 'a') ADVANCE(330);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 320:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'e') ADVANCE(323);
+      if (lookahead == 'c') ADVANCE(326);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 321:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'e') ADVANCE(316);
+      if (lookahead == 'd') ADVANCE(333);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 322:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'l') ADVANCE(320);
-      if (lookahead == 's') ADVANCE(318);
+      if (lookahead == 'd') ADVANCE(319);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 323:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'n') ADVANCE(317);
+      if (lookahead == 'e') ADVANCE(349);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 324:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'o') ADVANCE(315);
+      if (lookahead == 'e') ADVANCE(350);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 325:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'r') ADVANCE(347);
+      if (lookahead == 'e') ADVANCE(328);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 326:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'e') ADVANCE(321);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(348);
+      END_STATE();
+    case 327:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'l') ADVANCE(325);
+      if (lookahead == 's') ADVANCE(323);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(348);
+      END_STATE();
+    case 328:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'n') ADVANCE(322);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(348);
+      END_STATE();
+    case 329:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'o') ADVANCE(320);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(348);
+      END_STATE();
+    case 330:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'r') ADVANCE(352);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(348);
+      END_STATE();
+    case 331:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead == 'r') ADVANCE(329);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(348);
+      END_STATE();
+    case 332:
       ACCEPT_TOKEN(sym_invalid_line);
       if (lookahead == 'r') ADVANCE(324);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
-    case 327:
+    case 333:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'r') ADVANCE(319);
+      if (lookahead == 'u') ADVANCE(332);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
-    case 328:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'u') ADVANCE(327);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
-      END_STATE();
-    case 329:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(180);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
-      END_STATE();
-    case 330:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(310);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
-      END_STATE();
-    case 331:
+    case 334:
       ACCEPT_TOKEN(sym_invalid_line);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(185);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
-      END_STATE();
-    case 332:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(191);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
-      END_STATE();
-    case 333:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(189);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
-      END_STATE();
-    case 334:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(188);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 335:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(330);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(315);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 336:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(331);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(190);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 337:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(332);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(196);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 338:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(333);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(194);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 339:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(329);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(193);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 340:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(334);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
-      END_STATE();
-    case 341:
       ACCEPT_TOKEN(sym_invalid_line);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(335);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
+      END_STATE();
+    case 341:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(336);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 342:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(311);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(337);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 343:
       ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(338);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(343);
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 344:
-      ACCEPT_TOKEN(anon_sym_case);
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(334);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 345:
-      ACCEPT_TOKEN(anon_sym_procedure);
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(339);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(348);
       END_STATE();
     case 346:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(340);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(348);
+      END_STATE();
+    case 347:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(316);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(348);
+      END_STATE();
+    case 348:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(348);
+      END_STATE();
+    case 349:
+      ACCEPT_TOKEN(anon_sym_case);
+      END_STATE();
+    case 350:
+      ACCEPT_TOKEN(anon_sym_procedure);
+      END_STATE();
+    case 351:
       ACCEPT_TOKEN(anon_sym_procedure);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 347:
-      ACCEPT_TOKEN(anon_sym_calendar);
-      END_STATE();
-    case 348:
-      ACCEPT_TOKEN(anon_sym_calendar);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 349:
-      ACCEPT_TOKEN(anon_sym_rec);
-      END_STATE();
-    case 350:
-      ACCEPT_TOKEN(anon_sym_rec);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 351:
-      ACCEPT_TOKEN(anon_sym_promise);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 352:
+      ACCEPT_TOKEN(anon_sym_calendar);
+      END_STATE();
+    case 353:
+      ACCEPT_TOKEN(anon_sym_calendar);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      END_STATE();
+    case 354:
+      ACCEPT_TOKEN(anon_sym_rec);
+      END_STATE();
+    case 355:
+      ACCEPT_TOKEN(anon_sym_rec);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      END_STATE();
+    case 356:
+      ACCEPT_TOKEN(anon_sym_promise);
+      END_STATE();
+    case 357:
       ACCEPT_TOKEN(anon_sym_promise);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 353:
-      ACCEPT_TOKEN(anon_sym_agree);
-      END_STATE();
-    case 354:
-      ACCEPT_TOKEN(anon_sym_agree);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 355:
-      ACCEPT_TOKEN(anon_sym_within);
-      END_STATE();
-    case 356:
-      ACCEPT_TOKEN(anon_sym_within);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
-      END_STATE();
-    case 357:
-      ACCEPT_TOKEN(anon_sym_by);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 358:
+      ACCEPT_TOKEN(anon_sym_agree);
+      END_STATE();
+    case 359:
+      ACCEPT_TOKEN(anon_sym_agree);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      END_STATE();
+    case 360:
+      ACCEPT_TOKEN(anon_sym_within);
+      END_STATE();
+    case 361:
+      ACCEPT_TOKEN(anon_sym_within);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
+      END_STATE();
+    case 362:
+      ACCEPT_TOKEN(anon_sym_by);
+      END_STATE();
+    case 363:
       ACCEPT_TOKEN(anon_sym_by);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
       END_STATE();
-    case 359:
+    case 364:
       ACCEPT_TOKEN(anon_sym_extended);
       END_STATE();
-    case 360:
+    case 365:
       ACCEPT_TOKEN(anon_sym_extended);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
-    case 361:
+    case 366:
       ACCEPT_TOKEN(anon_sym_exception);
       END_STATE();
-    case 362:
+    case 367:
       ACCEPT_TOKEN(anon_sym_exception);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
-    case 363:
+    case 368:
       ACCEPT_TOKEN(sym_prose_line);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(363);
-      END_STATE();
-    case 364:
-      ACCEPT_TOKEN(anon_sym_use);
-      END_STATE();
-    case 365:
-      ACCEPT_TOKEN(anon_sym_use);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 366:
-      ACCEPT_TOKEN(anon_sym_event);
-      END_STATE();
-    case 367:
-      ACCEPT_TOKEN(anon_sym_event);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 368:
-      ACCEPT_TOKEN(anon_sym_recommends);
+          lookahead != '\r') ADVANCE(368);
       END_STATE();
     case 369:
-      ACCEPT_TOKEN(anon_sym_deadline);
+      ACCEPT_TOKEN(anon_sym_use);
       END_STATE();
     case 370:
+      ACCEPT_TOKEN(anon_sym_use);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      END_STATE();
+    case 371:
+      ACCEPT_TOKEN(anon_sym_event);
+      END_STATE();
+    case 372:
+      ACCEPT_TOKEN(anon_sym_event);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      END_STATE();
+    case 373:
+      ACCEPT_TOKEN(anon_sym_recommends);
+      END_STATE();
+    case 374:
+      ACCEPT_TOKEN(anon_sym_deadline);
+      END_STATE();
+    case 375:
       ACCEPT_TOKEN(anon_sym_deadline);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 371:
-      ACCEPT_TOKEN(anon_sym_or);
-      END_STATE();
-    case 372:
-      ACCEPT_TOKEN(anon_sym_of);
-      END_STATE();
-    case 373:
-      ACCEPT_TOKEN(anon_sym_starting);
-      END_STATE();
-    case 374:
-      ACCEPT_TOKEN(anon_sym_beginning);
-      END_STATE();
-    case 375:
-      ACCEPT_TOKEN(anon_sym_with);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 376:
-      ACCEPT_TOKEN(anon_sym_latest);
+      ACCEPT_TOKEN(anon_sym_or);
       END_STATE();
     case 377:
-      ACCEPT_TOKEN(anon_sym_latest);
-      if (lookahead == '.') ADVANCE(173);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(200);
+      ACCEPT_TOKEN(anon_sym_of);
       END_STATE();
     case 378:
-      ACCEPT_TOKEN(anon_sym_COMMA);
+      ACCEPT_TOKEN(anon_sym_starting);
       END_STATE();
     case 379:
-      ACCEPT_TOKEN(anon_sym_extendable);
+      ACCEPT_TOKEN(anon_sym_beginning);
       END_STATE();
     case 380:
-      ACCEPT_TOKEN(anon_sym_to);
+      ACCEPT_TOKEN(anon_sym_with);
       END_STATE();
     case 381:
-      ACCEPT_TOKEN(anon_sym_repeating);
+      ACCEPT_TOKEN(anon_sym_latest);
       END_STATE();
     case 382:
-      ACCEPT_TOKEN(anon_sym_roll_DASHforward);
+      ACCEPT_TOKEN(anon_sym_latest);
+      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(205);
       END_STATE();
     case 383:
-      ACCEPT_TOKEN(anon_sym_guidance);
+      ACCEPT_TOKEN(anon_sym_COMMA);
       END_STATE();
     case 384:
-      ACCEPT_TOKEN(anon_sym_pause);
+      ACCEPT_TOKEN(anon_sym_extendable);
       END_STATE();
     case 385:
+      ACCEPT_TOKEN(anon_sym_to);
+      END_STATE();
+    case 386:
+      ACCEPT_TOKEN(anon_sym_without);
+      END_STATE();
+    case 387:
+      ACCEPT_TOKEN(anon_sym_limit);
+      END_STATE();
+    case 388:
+      ACCEPT_TOKEN(anon_sym_repeating);
+      END_STATE();
+    case 389:
+      ACCEPT_TOKEN(anon_sym_roll_DASHforward);
+      END_STATE();
+    case 390:
+      ACCEPT_TOKEN(anon_sym_guidance);
+      END_STATE();
+    case 391:
+      ACCEPT_TOKEN(anon_sym_pause);
+      END_STATE();
+    case 392:
       ACCEPT_TOKEN(anon_sym_pause);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 386:
-      ACCEPT_TOKEN(anon_sym_from);
-      END_STATE();
-    case 387:
-      ACCEPT_TOKEN(anon_sym_until);
-      END_STATE();
-    case 388:
-      ACCEPT_TOKEN(anon_sym_require);
-      END_STATE();
-    case 389:
-      ACCEPT_TOKEN(anon_sym_require);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
-      END_STATE();
-    case 390:
-      ACCEPT_TOKEN(anon_sym_before);
-      END_STATE();
-    case 391:
-      ACCEPT_TOKEN(anon_sym_extends);
-      END_STATE();
-    case 392:
-      ACCEPT_TOKEN(anon_sym_extends);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     case 393:
-      ACCEPT_TOKEN(anon_sym_closed);
+      ACCEPT_TOKEN(anon_sym_from);
       END_STATE();
     case 394:
+      ACCEPT_TOKEN(anon_sym_until);
+      END_STATE();
+    case 395:
+      ACCEPT_TOKEN(anon_sym_require);
+      END_STATE();
+    case 396:
+      ACCEPT_TOKEN(anon_sym_require);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      END_STATE();
+    case 397:
+      ACCEPT_TOKEN(anon_sym_before);
+      END_STATE();
+    case 398:
+      ACCEPT_TOKEN(anon_sym_extends);
+      END_STATE();
+    case 399:
+      ACCEPT_TOKEN(anon_sym_extends);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      END_STATE();
+    case 400:
+      ACCEPT_TOKEN(anon_sym_closed);
+      END_STATE();
+    case 401:
       ACCEPT_TOKEN(anon_sym_closed);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(283);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
       END_STATE();
     default:
       return false;
@@ -4680,11 +4775,11 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
 
 static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0, .external_lex_state = 1},
-  [1] = {.lex_state = 175, .external_lex_state = 2},
+  [1] = {.lex_state = 180, .external_lex_state = 2},
   [2] = {.lex_state = 25, .external_lex_state = 3},
-  [3] = {.lex_state = 175, .external_lex_state = 2},
+  [3] = {.lex_state = 180, .external_lex_state = 2},
   [4] = {.lex_state = 11, .external_lex_state = 3},
-  [5] = {.lex_state = 175, .external_lex_state = 2},
+  [5] = {.lex_state = 180, .external_lex_state = 2},
   [6] = {.lex_state = 0, .external_lex_state = 4},
   [7] = {.lex_state = 0, .external_lex_state = 4},
   [8] = {.lex_state = 0, .external_lex_state = 4},
@@ -4754,150 +4849,150 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [72] = {.lex_state = 6, .external_lex_state = 4},
   [73] = {.lex_state = 0, .external_lex_state = 4},
   [74] = {.lex_state = 0, .external_lex_state = 4},
-  [75] = {.lex_state = 175, .external_lex_state = 2},
+  [75] = {.lex_state = 180, .external_lex_state = 2},
   [76] = {.lex_state = 2, .external_lex_state = 3},
   [77] = {.lex_state = 0, .external_lex_state = 4},
   [78] = {.lex_state = 4, .external_lex_state = 4},
-  [79] = {.lex_state = 175, .external_lex_state = 2},
-  [80] = {.lex_state = 175, .external_lex_state = 2},
-  [81] = {.lex_state = 175, .external_lex_state = 2},
-  [82] = {.lex_state = 175, .external_lex_state = 2},
-  [83] = {.lex_state = 175, .external_lex_state = 2},
+  [79] = {.lex_state = 180, .external_lex_state = 2},
+  [80] = {.lex_state = 180, .external_lex_state = 2},
+  [81] = {.lex_state = 180, .external_lex_state = 2},
+  [82] = {.lex_state = 180, .external_lex_state = 2},
+  [83] = {.lex_state = 180, .external_lex_state = 2},
   [84] = {.lex_state = 4, .external_lex_state = 4},
-  [85] = {.lex_state = 175, .external_lex_state = 2},
-  [86] = {.lex_state = 175, .external_lex_state = 2},
-  [87] = {.lex_state = 175, .external_lex_state = 2},
+  [85] = {.lex_state = 180, .external_lex_state = 2},
+  [86] = {.lex_state = 180, .external_lex_state = 2},
+  [87] = {.lex_state = 180, .external_lex_state = 2},
   [88] = {.lex_state = 0, .external_lex_state = 4},
-  [89] = {.lex_state = 175, .external_lex_state = 2},
-  [90] = {.lex_state = 175, .external_lex_state = 2},
-  [91] = {.lex_state = 175, .external_lex_state = 2},
-  [92] = {.lex_state = 175, .external_lex_state = 2},
-  [93] = {.lex_state = 175, .external_lex_state = 2},
-  [94] = {.lex_state = 27, .external_lex_state = 3},
-  [95] = {.lex_state = 175, .external_lex_state = 2},
-  [96] = {.lex_state = 175, .external_lex_state = 2},
-  [97] = {.lex_state = 175, .external_lex_state = 2},
-  [98] = {.lex_state = 175, .external_lex_state = 2},
-  [99] = {.lex_state = 175, .external_lex_state = 2},
-  [100] = {.lex_state = 175, .external_lex_state = 2},
-  [101] = {.lex_state = 175, .external_lex_state = 2},
-  [102] = {.lex_state = 175, .external_lex_state = 2},
-  [103] = {.lex_state = 5, .external_lex_state = 4},
-  [104] = {.lex_state = 175, .external_lex_state = 2},
-  [105] = {.lex_state = 175, .external_lex_state = 2},
-  [106] = {.lex_state = 175, .external_lex_state = 2},
-  [107] = {.lex_state = 175, .external_lex_state = 2},
-  [108] = {.lex_state = 3, .external_lex_state = 4},
-  [109] = {.lex_state = 175, .external_lex_state = 2},
-  [110] = {.lex_state = 175, .external_lex_state = 2},
-  [111] = {.lex_state = 0, .external_lex_state = 4},
-  [112] = {.lex_state = 175, .external_lex_state = 2},
-  [113] = {.lex_state = 5, .external_lex_state = 4},
-  [114] = {.lex_state = 4, .external_lex_state = 4},
-  [115] = {.lex_state = 0, .external_lex_state = 4},
+  [89] = {.lex_state = 0, .external_lex_state = 4},
+  [90] = {.lex_state = 180, .external_lex_state = 2},
+  [91] = {.lex_state = 180, .external_lex_state = 2},
+  [92] = {.lex_state = 180, .external_lex_state = 2},
+  [93] = {.lex_state = 180, .external_lex_state = 2},
+  [94] = {.lex_state = 180, .external_lex_state = 2},
+  [95] = {.lex_state = 180, .external_lex_state = 2},
+  [96] = {.lex_state = 27, .external_lex_state = 3},
+  [97] = {.lex_state = 180, .external_lex_state = 2},
+  [98] = {.lex_state = 180, .external_lex_state = 2},
+  [99] = {.lex_state = 180, .external_lex_state = 2},
+  [100] = {.lex_state = 180, .external_lex_state = 2},
+  [101] = {.lex_state = 180, .external_lex_state = 2},
+  [102] = {.lex_state = 180, .external_lex_state = 2},
+  [103] = {.lex_state = 180, .external_lex_state = 2},
+  [104] = {.lex_state = 180, .external_lex_state = 2},
+  [105] = {.lex_state = 5, .external_lex_state = 4},
+  [106] = {.lex_state = 180, .external_lex_state = 2},
+  [107] = {.lex_state = 0, .external_lex_state = 4},
+  [108] = {.lex_state = 5, .external_lex_state = 4},
+  [109] = {.lex_state = 180, .external_lex_state = 2},
+  [110] = {.lex_state = 3, .external_lex_state = 4},
+  [111] = {.lex_state = 180, .external_lex_state = 2},
+  [112] = {.lex_state = 180, .external_lex_state = 2},
+  [113] = {.lex_state = 180, .external_lex_state = 2},
+  [114] = {.lex_state = 180, .external_lex_state = 2},
+  [115] = {.lex_state = 4, .external_lex_state = 4},
   [116] = {.lex_state = 0, .external_lex_state = 4},
-  [117] = {.lex_state = 26, .external_lex_state = 3},
-  [118] = {.lex_state = 2, .external_lex_state = 4},
+  [117] = {.lex_state = 0, .external_lex_state = 4},
+  [118] = {.lex_state = 26, .external_lex_state = 3},
   [119] = {.lex_state = 2, .external_lex_state = 3},
-  [120] = {.lex_state = 6, .external_lex_state = 4},
-  [121] = {.lex_state = 5, .external_lex_state = 4},
+  [120] = {.lex_state = 2, .external_lex_state = 4},
+  [121] = {.lex_state = 6, .external_lex_state = 4},
   [122] = {.lex_state = 0, .external_lex_state = 4},
   [123] = {.lex_state = 4, .external_lex_state = 4},
-  [124] = {.lex_state = 4, .external_lex_state = 4},
+  [124] = {.lex_state = 5, .external_lex_state = 4},
   [125] = {.lex_state = 0, .external_lex_state = 4},
   [126] = {.lex_state = 0, .external_lex_state = 3},
-  [127] = {.lex_state = 0, .external_lex_state = 4},
-  [128] = {.lex_state = 0, .external_lex_state = 3},
+  [127] = {.lex_state = 4, .external_lex_state = 4},
+  [128] = {.lex_state = 2, .external_lex_state = 3},
   [129] = {.lex_state = 5, .external_lex_state = 4},
-  [130] = {.lex_state = 2, .external_lex_state = 3},
+  [130] = {.lex_state = 5, .external_lex_state = 4},
   [131] = {.lex_state = 0, .external_lex_state = 4},
   [132] = {.lex_state = 5, .external_lex_state = 4},
-  [133] = {.lex_state = 5, .external_lex_state = 4},
-  [134] = {.lex_state = 0, .external_lex_state = 4},
+  [133] = {.lex_state = 0, .external_lex_state = 3},
+  [134] = {.lex_state = 0, .external_lex_state = 3},
   [135] = {.lex_state = 5, .external_lex_state = 4},
   [136] = {.lex_state = 5, .external_lex_state = 4},
   [137] = {.lex_state = 0, .external_lex_state = 3},
   [138] = {.lex_state = 5, .external_lex_state = 4},
-  [139] = {.lex_state = 6, .external_lex_state = 4},
-  [140] = {.lex_state = 0, .external_lex_state = 3},
-  [141] = {.lex_state = 0, .external_lex_state = 3},
-  [142] = {.lex_state = 0, .external_lex_state = 4},
+  [139] = {.lex_state = 0, .external_lex_state = 4},
+  [140] = {.lex_state = 6, .external_lex_state = 4},
+  [141] = {.lex_state = 0, .external_lex_state = 4},
+  [142] = {.lex_state = 0, .external_lex_state = 3},
   [143] = {.lex_state = 0, .external_lex_state = 4},
   [144] = {.lex_state = 0, .external_lex_state = 4},
-  [145] = {.lex_state = 2, .external_lex_state = 4},
-  [146] = {.lex_state = 5, .external_lex_state = 3},
+  [145] = {.lex_state = 5, .external_lex_state = 4},
+  [146] = {.lex_state = 0, .external_lex_state = 4},
   [147] = {.lex_state = 5, .external_lex_state = 3},
   [148] = {.lex_state = 5, .external_lex_state = 3},
-  [149] = {.lex_state = 0, .external_lex_state = 4},
+  [149] = {.lex_state = 5, .external_lex_state = 3},
   [150] = {.lex_state = 0, .external_lex_state = 4},
-  [151] = {.lex_state = 5, .external_lex_state = 3},
-  [152] = {.lex_state = 0, .external_lex_state = 4},
-  [153] = {.lex_state = 92, .external_lex_state = 3},
-  [154] = {.lex_state = 0, .external_lex_state = 4},
-  [155] = {.lex_state = 0, .external_lex_state = 4},
+  [151] = {.lex_state = 0, .external_lex_state = 4},
+  [152] = {.lex_state = 5, .external_lex_state = 3},
+  [153] = {.lex_state = 0, .external_lex_state = 4},
+  [154] = {.lex_state = 93, .external_lex_state = 3},
+  [155] = {.lex_state = 93, .external_lex_state = 3},
   [156] = {.lex_state = 0, .external_lex_state = 4},
-  [157] = {.lex_state = 92, .external_lex_state = 3},
-  [158] = {.lex_state = 92, .external_lex_state = 3},
-  [159] = {.lex_state = 0, .external_lex_state = 4},
+  [157] = {.lex_state = 93, .external_lex_state = 3},
+  [158] = {.lex_state = 2, .external_lex_state = 4},
+  [159] = {.lex_state = 93, .external_lex_state = 3},
   [160] = {.lex_state = 0, .external_lex_state = 4},
-  [161] = {.lex_state = 92, .external_lex_state = 3},
-  [162] = {.lex_state = 92, .external_lex_state = 3},
-  [163] = {.lex_state = 5, .external_lex_state = 4},
+  [161] = {.lex_state = 93, .external_lex_state = 3},
+  [162] = {.lex_state = 93, .external_lex_state = 3},
+  [163] = {.lex_state = 0, .external_lex_state = 4},
   [164] = {.lex_state = 0, .external_lex_state = 4},
-  [165] = {.lex_state = 92, .external_lex_state = 3},
-  [166] = {.lex_state = 92, .external_lex_state = 3},
-  [167] = {.lex_state = 0, .external_lex_state = 4},
+  [165] = {.lex_state = 0, .external_lex_state = 4},
+  [166] = {.lex_state = 93, .external_lex_state = 3},
+  [167] = {.lex_state = 93, .external_lex_state = 3},
   [168] = {.lex_state = 0, .external_lex_state = 4},
-  [169] = {.lex_state = 92, .external_lex_state = 3},
-  [170] = {.lex_state = 92, .external_lex_state = 3},
-  [171] = {.lex_state = 5, .external_lex_state = 4},
-  [172] = {.lex_state = 92, .external_lex_state = 3},
-  [173] = {.lex_state = 0, .external_lex_state = 4},
-  [174] = {.lex_state = 5, .external_lex_state = 3},
-  [175] = {.lex_state = 0, .external_lex_state = 4},
-  [176] = {.lex_state = 5, .external_lex_state = 3},
+  [169] = {.lex_state = 0, .external_lex_state = 4},
+  [170] = {.lex_state = 93, .external_lex_state = 3},
+  [171] = {.lex_state = 0, .external_lex_state = 4},
+  [172] = {.lex_state = 93, .external_lex_state = 3},
+  [173] = {.lex_state = 5, .external_lex_state = 4},
+  [174] = {.lex_state = 0, .external_lex_state = 4},
+  [175] = {.lex_state = 5, .external_lex_state = 3},
+  [176] = {.lex_state = 0, .external_lex_state = 4},
   [177] = {.lex_state = 5, .external_lex_state = 3},
-  [178] = {.lex_state = 0, .external_lex_state = 4},
-  [179] = {.lex_state = 5, .external_lex_state = 3},
-  [180] = {.lex_state = 0, .external_lex_state = 4},
+  [178] = {.lex_state = 5, .external_lex_state = 3},
+  [179] = {.lex_state = 0, .external_lex_state = 4},
+  [180] = {.lex_state = 5, .external_lex_state = 3},
   [181] = {.lex_state = 0, .external_lex_state = 4},
-  [182] = {.lex_state = 0, .external_lex_state = 3},
-  [183] = {.lex_state = 0, .external_lex_state = 4},
+  [182] = {.lex_state = 0, .external_lex_state = 4},
+  [183] = {.lex_state = 0, .external_lex_state = 3},
   [184] = {.lex_state = 0, .external_lex_state = 4},
-  [185] = {.lex_state = 5, .external_lex_state = 3},
-  [186] = {.lex_state = 0, .external_lex_state = 4},
-  [187] = {.lex_state = 5, .external_lex_state = 3},
-  [188] = {.lex_state = 0, .external_lex_state = 4},
+  [185] = {.lex_state = 0, .external_lex_state = 4},
+  [186] = {.lex_state = 5, .external_lex_state = 3},
+  [187] = {.lex_state = 0, .external_lex_state = 4},
+  [188] = {.lex_state = 5, .external_lex_state = 3},
   [189] = {.lex_state = 0, .external_lex_state = 4},
   [190] = {.lex_state = 0, .external_lex_state = 4},
   [191] = {.lex_state = 5, .external_lex_state = 3},
   [192] = {.lex_state = 0, .external_lex_state = 4},
   [193] = {.lex_state = 5, .external_lex_state = 3},
-  [194] = {.lex_state = 5, .external_lex_state = 3},
-  [195] = {.lex_state = 0, .external_lex_state = 4},
-  [196] = {.lex_state = 5, .external_lex_state = 3},
-  [197] = {.lex_state = 0, .external_lex_state = 4},
+  [194] = {.lex_state = 0, .external_lex_state = 4},
+  [195] = {.lex_state = 5, .external_lex_state = 3},
+  [196] = {.lex_state = 0, .external_lex_state = 4},
+  [197] = {.lex_state = 5, .external_lex_state = 3},
   [198] = {.lex_state = 0, .external_lex_state = 4},
-  [199] = {.lex_state = 5, .external_lex_state = 3},
-  [200] = {.lex_state = 0, .external_lex_state = 4},
+  [199] = {.lex_state = 0, .external_lex_state = 4},
+  [200] = {.lex_state = 5, .external_lex_state = 3},
   [201] = {.lex_state = 0, .external_lex_state = 4},
   [202] = {.lex_state = 0, .external_lex_state = 4},
   [203] = {.lex_state = 0, .external_lex_state = 4},
-  [204] = {.lex_state = 5, .external_lex_state = 3},
-  [205] = {.lex_state = 0, .external_lex_state = 4},
-  [206] = {.lex_state = 0, .external_lex_state = 4},
+  [204] = {.lex_state = 0, .external_lex_state = 4},
+  [205] = {.lex_state = 5, .external_lex_state = 3},
+  [206] = {.lex_state = 2, .external_lex_state = 3},
   [207] = {.lex_state = 0, .external_lex_state = 4},
   [208] = {.lex_state = 0, .external_lex_state = 4},
   [209] = {.lex_state = 0, .external_lex_state = 4},
   [210] = {.lex_state = 0, .external_lex_state = 4},
-  [211] = {.lex_state = 5, .external_lex_state = 3},
+  [211] = {.lex_state = 0, .external_lex_state = 4},
   [212] = {.lex_state = 0, .external_lex_state = 4},
   [213] = {.lex_state = 5, .external_lex_state = 3},
   [214] = {.lex_state = 0, .external_lex_state = 4},
   [215] = {.lex_state = 0, .external_lex_state = 4},
-  [216] = {.lex_state = 0, .external_lex_state = 4},
+  [216] = {.lex_state = 5, .external_lex_state = 3},
   [217] = {.lex_state = 0, .external_lex_state = 4},
-  [218] = {.lex_state = 0, .external_lex_state = 4},
+  [218] = {.lex_state = 4, .external_lex_state = 3},
   [219] = {.lex_state = 0, .external_lex_state = 4},
   [220] = {.lex_state = 0, .external_lex_state = 4},
   [221] = {.lex_state = 0, .external_lex_state = 4},
@@ -4907,36 +5002,36 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [225] = {.lex_state = 0, .external_lex_state = 4},
   [226] = {.lex_state = 0, .external_lex_state = 4},
   [227] = {.lex_state = 0, .external_lex_state = 4},
-  [228] = {.lex_state = 5, .external_lex_state = 3},
-  [229] = {.lex_state = 0, .external_lex_state = 4},
+  [228] = {.lex_state = 0, .external_lex_state = 4},
+  [229] = {.lex_state = 5, .external_lex_state = 3},
   [230] = {.lex_state = 0, .external_lex_state = 4},
   [231] = {.lex_state = 0, .external_lex_state = 4},
-  [232] = {.lex_state = 5, .external_lex_state = 3},
-  [233] = {.lex_state = 0, .external_lex_state = 4},
+  [232] = {.lex_state = 0, .external_lex_state = 4},
+  [233] = {.lex_state = 5, .external_lex_state = 3},
   [234] = {.lex_state = 0, .external_lex_state = 4},
   [235] = {.lex_state = 0, .external_lex_state = 4},
   [236] = {.lex_state = 0, .external_lex_state = 4},
   [237] = {.lex_state = 0, .external_lex_state = 4},
   [238] = {.lex_state = 0, .external_lex_state = 4},
   [239] = {.lex_state = 0, .external_lex_state = 4},
-  [240] = {.lex_state = 5, .external_lex_state = 3},
+  [240] = {.lex_state = 0, .external_lex_state = 4},
   [241] = {.lex_state = 0, .external_lex_state = 4},
-  [242] = {.lex_state = 0, .external_lex_state = 4},
-  [243] = {.lex_state = 5, .external_lex_state = 3},
+  [242] = {.lex_state = 5, .external_lex_state = 3},
+  [243] = {.lex_state = 0, .external_lex_state = 4},
   [244] = {.lex_state = 0, .external_lex_state = 4},
-  [245] = {.lex_state = 0, .external_lex_state = 4},
+  [245] = {.lex_state = 5, .external_lex_state = 3},
   [246] = {.lex_state = 0, .external_lex_state = 4},
   [247] = {.lex_state = 0, .external_lex_state = 4},
   [248] = {.lex_state = 0, .external_lex_state = 4},
   [249] = {.lex_state = 0, .external_lex_state = 4},
   [250] = {.lex_state = 0, .external_lex_state = 4},
   [251] = {.lex_state = 0, .external_lex_state = 4},
-  [252] = {.lex_state = 5, .external_lex_state = 3},
+  [252] = {.lex_state = 0, .external_lex_state = 4},
   [253] = {.lex_state = 0, .external_lex_state = 4},
-  [254] = {.lex_state = 0, .external_lex_state = 4},
-  [255] = {.lex_state = 5, .external_lex_state = 3},
+  [254] = {.lex_state = 5, .external_lex_state = 3},
+  [255] = {.lex_state = 0, .external_lex_state = 4},
   [256] = {.lex_state = 0, .external_lex_state = 4},
-  [257] = {.lex_state = 0, .external_lex_state = 4},
+  [257] = {.lex_state = 5, .external_lex_state = 3},
   [258] = {.lex_state = 0, .external_lex_state = 4},
   [259] = {.lex_state = 0, .external_lex_state = 4},
   [260] = {.lex_state = 0, .external_lex_state = 4},
@@ -4945,13 +5040,13 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [263] = {.lex_state = 0, .external_lex_state = 4},
   [264] = {.lex_state = 0, .external_lex_state = 4},
   [265] = {.lex_state = 0, .external_lex_state = 4},
-  [266] = {.lex_state = 5, .external_lex_state = 3},
-  [267] = {.lex_state = 5, .external_lex_state = 3},
-  [268] = {.lex_state = 0, .external_lex_state = 4},
+  [266] = {.lex_state = 0, .external_lex_state = 4},
+  [267] = {.lex_state = 0, .external_lex_state = 4},
+  [268] = {.lex_state = 5, .external_lex_state = 3},
   [269] = {.lex_state = 5, .external_lex_state = 3},
-  [270] = {.lex_state = 4, .external_lex_state = 3},
-  [271] = {.lex_state = 0, .external_lex_state = 3},
-  [272] = {.lex_state = 161, .external_lex_state = 3},
+  [270] = {.lex_state = 0, .external_lex_state = 4},
+  [271] = {.lex_state = 5, .external_lex_state = 3},
+  [272] = {.lex_state = 0, .external_lex_state = 4},
   [273] = {.lex_state = 0, .external_lex_state = 3},
   [274] = {.lex_state = 0, .external_lex_state = 3},
   [275] = {.lex_state = 0, .external_lex_state = 3},
@@ -4967,17 +5062,19 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [285] = {.lex_state = 0, .external_lex_state = 3},
   [286] = {.lex_state = 0, .external_lex_state = 3},
   [287] = {.lex_state = 0, .external_lex_state = 3},
-  [288] = {.lex_state = 0, .external_lex_state = 3},
+  [288] = {.lex_state = 166, .external_lex_state = 3},
   [289] = {.lex_state = 0, .external_lex_state = 3},
   [290] = {.lex_state = 0, .external_lex_state = 3},
-  [291] = {.lex_state = 0, .external_lex_state = 3},
+  [291] = {.lex_state = 4, .external_lex_state = 3},
   [292] = {.lex_state = 0, .external_lex_state = 3},
-  [293] = {.lex_state = 4, .external_lex_state = 3},
+  [293] = {.lex_state = 0, .external_lex_state = 3},
   [294] = {.lex_state = 0, .external_lex_state = 3},
   [295] = {.lex_state = 0, .external_lex_state = 3},
   [296] = {.lex_state = 0, .external_lex_state = 3},
   [297] = {.lex_state = 0, .external_lex_state = 3},
   [298] = {.lex_state = 0, .external_lex_state = 3},
+  [299] = {.lex_state = 0, .external_lex_state = 3},
+  [300] = {.lex_state = 0, .external_lex_state = 3},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -5010,6 +5107,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_COMMA] = ACTIONS(1),
     [anon_sym_extendable] = ACTIONS(1),
     [anon_sym_to] = ACTIONS(1),
+    [anon_sym_limit] = ACTIONS(1),
     [anon_sym_repeating] = ACTIONS(1),
     [anon_sym_roll_DASHforward] = ACTIONS(1),
     [anon_sym_guidance] = ACTIONS(1),
@@ -5027,7 +5125,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym__error_sentinel] = ACTIONS(1),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(276),
+    [sym_source_file] = STATE(281),
     [sym__block] = STATE(5),
     [sym_invalid_block] = STATE(5),
     [sym_case_header] = STATE(5),
@@ -5070,7 +5168,7 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    STATE(149), 9,
+    STATE(150), 9,
       sym_field,
       sym__procedure_child,
       sym_use_line,
@@ -5124,7 +5222,7 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(59), 2,
       anon_sym_rec,
       anon_sym_promise,
-    STATE(150), 6,
+    STATE(163), 6,
       sym_field,
       sym__entry_child,
       sym_rec_line,
@@ -5170,7 +5268,7 @@ static const uint16_t ts_small_parse_table[] = {
       aux_sym_deadline_decl_repeat2,
     STATE(69), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(178), 1,
+    STATE(179), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5195,7 +5293,7 @@ static const uint16_t ts_small_parse_table[] = {
       aux_sym_deadline_decl_repeat2,
     STATE(36), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(197), 1,
+    STATE(199), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5220,7 +5318,7 @@ static const uint16_t ts_small_parse_table[] = {
       aux_sym_deadline_decl_repeat2,
     STATE(26), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(201), 1,
+    STATE(202), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5245,7 +5343,7 @@ static const uint16_t ts_small_parse_table[] = {
       aux_sym_deadline_decl_repeat2,
     STATE(40), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(203), 1,
+    STATE(204), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5270,7 +5368,7 @@ static const uint16_t ts_small_parse_table[] = {
       aux_sym_deadline_decl_repeat2,
     STATE(44), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(207), 1,
+    STATE(210), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5295,7 +5393,7 @@ static const uint16_t ts_small_parse_table[] = {
       aux_sym_deadline_decl_repeat2,
     STATE(71), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(217), 1,
+    STATE(272), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5320,7 +5418,7 @@ static const uint16_t ts_small_parse_table[] = {
       aux_sym_deadline_decl_repeat2,
     STATE(49), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(219), 1,
+    STATE(222), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5345,7 +5443,7 @@ static const uint16_t ts_small_parse_table[] = {
       aux_sym_deadline_decl_repeat2,
     STATE(51), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(222), 1,
+    STATE(225), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5370,7 +5468,7 @@ static const uint16_t ts_small_parse_table[] = {
       aux_sym_deadline_decl_repeat2,
     STATE(54), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(227), 1,
+    STATE(230), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5395,7 +5493,7 @@ static const uint16_t ts_small_parse_table[] = {
       aux_sym_deadline_decl_repeat2,
     STATE(56), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(230), 1,
+    STATE(232), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5420,7 +5518,7 @@ static const uint16_t ts_small_parse_table[] = {
       aux_sym_deadline_decl_repeat2,
     STATE(58), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(231), 1,
+    STATE(234), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5445,7 +5543,7 @@ static const uint16_t ts_small_parse_table[] = {
       aux_sym_deadline_decl_repeat2,
     STATE(61), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(239), 1,
+    STATE(241), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5470,7 +5568,7 @@ static const uint16_t ts_small_parse_table[] = {
       aux_sym_deadline_decl_repeat2,
     STATE(62), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(242), 1,
+    STATE(244), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5495,7 +5593,7 @@ static const uint16_t ts_small_parse_table[] = {
       aux_sym_deadline_decl_repeat2,
     STATE(63), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(246), 1,
+    STATE(248), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5520,7 +5618,7 @@ static const uint16_t ts_small_parse_table[] = {
       aux_sym_deadline_decl_repeat2,
     STATE(64), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(249), 1,
+    STATE(251), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5545,7 +5643,7 @@ static const uint16_t ts_small_parse_table[] = {
       aux_sym_deadline_decl_repeat2,
     STATE(66), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(251), 1,
+    STATE(253), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5570,7 +5668,7 @@ static const uint16_t ts_small_parse_table[] = {
       aux_sym_deadline_decl_repeat2,
     STATE(68), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(254), 1,
+    STATE(256), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5595,7 +5693,7 @@ static const uint16_t ts_small_parse_table[] = {
       aux_sym_deadline_decl_repeat2,
     STATE(70), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(173), 1,
+    STATE(262), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5620,7 +5718,7 @@ static const uint16_t ts_small_parse_table[] = {
       aux_sym_deadline_decl_repeat3,
     STATE(35), 1,
       aux_sym_deadline_decl_repeat2,
-    STATE(262), 1,
+    STATE(264), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5645,7 +5743,7 @@ static const uint16_t ts_small_parse_table[] = {
       aux_sym_deadline_decl_repeat2,
     STATE(53), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(224), 1,
+    STATE(227), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5666,7 +5764,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(218), 1,
+    STATE(221), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5687,7 +5785,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(265), 1,
+    STATE(267), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5708,7 +5806,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(205), 1,
+    STATE(207), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5729,7 +5827,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(206), 1,
+    STATE(209), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5751,7 +5849,7 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    STATE(108), 2,
+    STATE(110), 2,
       sym__string,
       sym__value,
     ACTIONS(213), 5,
@@ -5769,7 +5867,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(209), 1,
+    STATE(211), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5790,7 +5888,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(210), 1,
+    STATE(212), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5811,7 +5909,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(46), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(212), 1,
+    STATE(214), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5832,7 +5930,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(47), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(214), 1,
+    STATE(217), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5871,7 +5969,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(216), 1,
+    STATE(219), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5929,7 +6027,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(235), 1,
+    STATE(237), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5950,7 +6048,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(221), 1,
+    STATE(224), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5971,7 +6069,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(50), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(247), 1,
+    STATE(249), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5992,7 +6090,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(52), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(253), 1,
+    STATE(255), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6013,7 +6111,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(59), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(268), 1,
+    STATE(270), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6034,7 +6132,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(229), 1,
+    STATE(231), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6056,7 +6154,7 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    STATE(108), 2,
+    STATE(110), 2,
       sym__string,
       sym__value,
     ACTIONS(301), 5,
@@ -6074,7 +6172,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(234), 1,
+    STATE(236), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6095,7 +6193,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(236), 1,
+    STATE(238), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6124,7 +6222,7 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(315), 2,
       sym__eof,
       sym__newline,
-    STATE(127), 3,
+    STATE(139), 3,
       sym__due,
       sym_within,
       sym_by,
@@ -6137,7 +6235,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(238), 1,
+    STATE(240), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6158,7 +6256,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(183), 1,
+    STATE(184), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6179,7 +6277,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(241), 1,
+    STATE(243), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6200,7 +6298,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(184), 1,
+    STATE(185), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6221,7 +6319,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(244), 1,
+    STATE(246), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6242,7 +6340,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(245), 1,
+    STATE(247), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6263,7 +6361,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(28), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(186), 1,
+    STATE(187), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6284,7 +6382,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(248), 1,
+    STATE(250), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6305,7 +6403,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(29), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(188), 1,
+    STATE(189), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6326,7 +6424,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(250), 1,
+    STATE(252), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6347,7 +6445,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(190), 1,
+    STATE(192), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6368,7 +6466,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(31), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(192), 1,
+    STATE(194), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6389,7 +6487,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(256), 1,
+    STATE(258), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6410,7 +6508,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(257), 1,
+    STATE(259), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6431,7 +6529,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(258), 1,
+    STATE(174), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6452,7 +6550,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(259), 1,
+    STATE(261), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6473,7 +6571,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(32), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(195), 1,
+    STATE(196), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6494,7 +6592,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(261), 1,
+    STATE(263), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6516,7 +6614,7 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    STATE(108), 2,
+    STATE(110), 2,
       sym__string,
       sym__value,
     ACTIONS(301), 5,
@@ -6534,7 +6632,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(263), 1,
+    STATE(265), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6555,7 +6653,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(200), 1,
+    STATE(201), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6576,7 +6674,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(264), 1,
+    STATE(266), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6597,7 +6695,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(237), 1,
+    STATE(239), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6616,7 +6714,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_within,
     ACTIONS(457), 1,
       anon_sym_by,
-    STATE(120), 1,
+    STATE(121), 1,
       aux_sym_entry_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6713,9 +6811,9 @@ static const uint16_t ts_small_parse_table[] = {
       sym_id,
     STATE(87), 1,
       sym__eol,
-    STATE(114), 1,
+    STATE(115), 1,
       aux_sym_entry_repeat1,
-    STATE(167), 1,
+    STATE(165), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6728,7 +6826,7 @@ static const uint16_t ts_small_parse_table[] = {
       ts_builtin_sym_end,
     ACTIONS(495), 1,
       sym__indent,
-    STATE(89), 1,
+    STATE(90), 1,
       aux_sym_invalid_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6744,7 +6842,7 @@ static const uint16_t ts_small_parse_table[] = {
       ts_builtin_sym_end,
     ACTIONS(501), 1,
       sym__indent,
-    STATE(90), 1,
+    STATE(92), 1,
       aux_sym_case_header_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6760,7 +6858,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym__indent,
     ACTIONS(503), 1,
       ts_builtin_sym_end,
-    STATE(91), 1,
+    STATE(93), 1,
       aux_sym_case_header_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6776,7 +6874,7 @@ static const uint16_t ts_small_parse_table[] = {
       ts_builtin_sym_end,
     ACTIONS(511), 1,
       sym__indent,
-    STATE(93), 1,
+    STATE(95), 1,
       aux_sym_procedure_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6792,7 +6890,7 @@ static const uint16_t ts_small_parse_table[] = {
       ts_builtin_sym_end,
     ACTIONS(517), 1,
       sym__indent,
-    STATE(95), 1,
+    STATE(97), 1,
       aux_sym_calendar_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6814,7 +6912,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym__eol,
     STATE(78), 1,
       aux_sym_entry_repeat1,
-    STATE(160), 1,
+    STATE(168), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6827,7 +6925,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym__indent,
     ACTIONS(525), 1,
       ts_builtin_sym_end,
-    STATE(96), 1,
+    STATE(98), 1,
       aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6843,7 +6941,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym__indent,
     ACTIONS(529), 1,
       ts_builtin_sym_end,
-    STATE(97), 1,
+    STATE(99), 1,
       aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6859,7 +6957,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym__indent,
     ACTIONS(533), 1,
       ts_builtin_sym_end,
-    STATE(98), 1,
+    STATE(100), 1,
       aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6884,77 +6982,75 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [2512] = 5,
-    ACTIONS(541), 1,
-      ts_builtin_sym_end,
+  [2512] = 3,
+    ACTIONS(543), 1,
+      sym_unterminated_string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(541), 7,
+      sym__eof,
+      sym__newline,
+      sym_string,
+      anon_sym_extendable,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [2529] = 5,
     ACTIONS(545), 1,
+      ts_builtin_sym_end,
+    ACTIONS(549), 1,
       sym__indent,
-    STATE(89), 1,
+    STATE(90), 1,
       aux_sym_invalid_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(543), 5,
+    ACTIONS(547), 5,
       sym_date,
       sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2533] = 5,
-    ACTIONS(548), 1,
-      ts_builtin_sym_end,
+  [2550] = 5,
+    ACTIONS(495), 1,
+      sym__indent,
     ACTIONS(552), 1,
-      sym__indent,
-    STATE(90), 1,
-      aux_sym_case_header_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(550), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [2554] = 5,
-    ACTIONS(501), 1,
-      sym__indent,
-    ACTIONS(555), 1,
       ts_builtin_sym_end,
-    STATE(90), 1,
-      aux_sym_case_header_repeat1,
+    STATE(79), 1,
+      aux_sym_invalid_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(557), 5,
+    ACTIONS(554), 5,
       sym_date,
       sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2575] = 5,
-    ACTIONS(501), 1,
-      sym__indent,
-    ACTIONS(559), 1,
+  [2571] = 5,
+    ACTIONS(556), 1,
       ts_builtin_sym_end,
-    STATE(80), 1,
+    ACTIONS(560), 1,
+      sym__indent,
+    STATE(92), 1,
       aux_sym_case_header_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(561), 5,
+    ACTIONS(558), 5,
       sym_date,
       sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2596] = 5,
-    ACTIONS(511), 1,
+  [2592] = 5,
+    ACTIONS(501), 1,
       sym__indent,
     ACTIONS(563), 1,
       ts_builtin_sym_end,
-    STATE(100), 1,
-      aux_sym_procedure_block_repeat1,
+    STATE(92), 1,
+      aux_sym_case_header_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
@@ -6964,93 +7060,93 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2617] = 6,
+  [2613] = 5,
+    ACTIONS(501), 1,
+      sym__indent,
+    ACTIONS(567), 1,
+      ts_builtin_sym_end,
+    STATE(80), 1,
+      aux_sym_case_header_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(569), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2634] = 5,
+    ACTIONS(511), 1,
+      sym__indent,
+    ACTIONS(571), 1,
+      ts_builtin_sym_end,
+    STATE(102), 1,
+      aux_sym_procedure_block_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(573), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2655] = 6,
     ACTIONS(19), 1,
       sym_key,
-    ACTIONS(567), 1,
+    ACTIONS(575), 1,
       sym_invalid_line,
-    ACTIONS(569), 1,
+    ACTIONS(577), 1,
       anon_sym_extends,
-    ACTIONS(571), 1,
+    ACTIONS(579), 1,
       anon_sym_closed,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    STATE(152), 4,
+    STATE(153), 4,
       sym_field,
       sym__calendar_child,
       sym_extends_line,
       sym_closed_line,
-  [2640] = 5,
+  [2678] = 5,
     ACTIONS(517), 1,
       sym__indent,
-    ACTIONS(573), 1,
+    ACTIONS(581), 1,
       ts_builtin_sym_end,
-    STATE(101), 1,
+    STATE(103), 1,
       aux_sym_calendar_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(575), 5,
+    ACTIONS(583), 5,
       sym_date,
       sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2661] = 5,
-    ACTIONS(577), 1,
+  [2699] = 5,
+    ACTIONS(585), 1,
       ts_builtin_sym_end,
-    ACTIONS(581), 1,
+    ACTIONS(589), 1,
       sym__indent,
-    STATE(96), 1,
+    STATE(98), 1,
       aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(579), 5,
+    ACTIONS(587), 5,
       sym_date,
       sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2682] = 5,
-    ACTIONS(477), 1,
-      sym__indent,
-    ACTIONS(584), 1,
-      ts_builtin_sym_end,
-    STATE(96), 1,
-      aux_sym_entry_repeat2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(586), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [2703] = 5,
-    ACTIONS(477), 1,
-      sym__indent,
-    ACTIONS(588), 1,
-      ts_builtin_sym_end,
-    STATE(96), 1,
-      aux_sym_entry_repeat2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(590), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [2724] = 5,
+  [2720] = 5,
     ACTIONS(477), 1,
       sym__indent,
     ACTIONS(592), 1,
       ts_builtin_sym_end,
-    STATE(102), 1,
+    STATE(98), 1,
       aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -7061,13 +7157,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2745] = 5,
+  [2741] = 5,
+    ACTIONS(477), 1,
+      sym__indent,
     ACTIONS(596), 1,
       ts_builtin_sym_end,
-    ACTIONS(600), 1,
-      sym__indent,
-    STATE(100), 1,
-      aux_sym_procedure_block_repeat1,
+    STATE(98), 1,
+      aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
@@ -7077,87 +7173,90 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2766] = 5,
-    ACTIONS(603), 1,
-      ts_builtin_sym_end,
-    ACTIONS(607), 1,
-      sym__indent,
-    STATE(101), 1,
-      aux_sym_calendar_block_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(605), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [2787] = 5,
+  [2762] = 5,
     ACTIONS(477), 1,
       sym__indent,
-    ACTIONS(610), 1,
+    ACTIONS(600), 1,
       ts_builtin_sym_end,
-    STATE(96), 1,
+    STATE(104), 1,
       aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(612), 5,
+    ACTIONS(602), 5,
       sym_date,
       sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2808] = 8,
-    ACTIONS(616), 1,
-      sym_string,
+  [2783] = 5,
+    ACTIONS(604), 1,
+      ts_builtin_sym_end,
+    ACTIONS(608), 1,
+      sym__indent,
+    STATE(102), 1,
+      aux_sym_procedure_block_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(606), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2804] = 5,
+    ACTIONS(611), 1,
+      ts_builtin_sym_end,
+    ACTIONS(615), 1,
+      sym__indent,
+    STATE(103), 1,
+      aux_sym_calendar_block_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(613), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2825] = 5,
+    ACTIONS(477), 1,
+      sym__indent,
     ACTIONS(618), 1,
+      ts_builtin_sym_end,
+    STATE(98), 1,
+      aux_sym_entry_repeat2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(620), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2846] = 8,
+    ACTIONS(624), 1,
+      sym_string,
+    ACTIONS(626), 1,
       sym_unterminated_string,
-    ACTIONS(620), 1,
+    ACTIONS(628), 1,
       sym__name_token,
-    STATE(113), 1,
+    STATE(108), 1,
       aux_sym_exception_decl_repeat1,
-    STATE(136), 1,
+    STATE(132), 1,
       sym_name,
-    STATE(226), 1,
+    STATE(228), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(614), 2,
+    ACTIONS(622), 2,
       sym__eof,
       sym__newline,
-  [2835] = 5,
-    ACTIONS(495), 1,
-      sym__indent,
-    ACTIONS(622), 1,
-      ts_builtin_sym_end,
-    STATE(79), 1,
-      aux_sym_invalid_block_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(624), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [2856] = 3,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(626), 2,
-      sym__indent,
-      ts_builtin_sym_end,
-    ACTIONS(628), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [2872] = 3,
+  [2873] = 3,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
@@ -7170,242 +7269,233 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2888] = 3,
+  [2889] = 7,
+    ACTIONS(636), 1,
+      sym_string,
+    ACTIONS(638), 1,
+      sym_unterminated_string,
+    ACTIONS(640), 1,
+      sym_date,
+    STATE(116), 1,
+      aux_sym_closed_line_repeat1,
+    STATE(176), 1,
+      sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(634), 2,
+      sym__eof,
+      sym__newline,
+  [2913] = 6,
+    ACTIONS(644), 1,
+      sym_unterminated_string,
+    ACTIONS(646), 1,
+      sym__name_token,
+    STATE(108), 1,
+      aux_sym_exception_decl_repeat1,
+    STATE(132), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(642), 3,
+      sym__eof,
+      sym__newline,
+      sym_string,
+  [2935] = 3,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(649), 2,
       sym__indent,
       ts_builtin_sym_end,
-    ACTIONS(636), 5,
+    ACTIONS(651), 5,
       sym_date,
       sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2904] = 3,
-    ACTIONS(640), 1,
+  [2951] = 3,
+    ACTIONS(655), 1,
       sym__eof,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(638), 6,
+    ACTIONS(653), 6,
       sym__newline,
       sym_string,
       sym_unterminated_string,
       sym_date,
       sym_duration,
       sym_word,
-  [2920] = 3,
+  [2967] = 3,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(642), 2,
+    ACTIONS(657), 2,
       sym__indent,
       ts_builtin_sym_end,
-    ACTIONS(644), 5,
+    ACTIONS(659), 5,
       sym_date,
       sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2936] = 3,
+  [2983] = 3,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(646), 2,
+    ACTIONS(661), 2,
       sym__indent,
       ts_builtin_sym_end,
-    ACTIONS(648), 5,
+    ACTIONS(663), 5,
       sym_date,
       sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2952] = 7,
-    ACTIONS(652), 1,
-      sym_string,
-    ACTIONS(654), 1,
-      sym_unterminated_string,
-    ACTIONS(656), 1,
-      sym_date,
-    STATE(115), 1,
-      aux_sym_closed_line_repeat1,
-    STATE(175), 1,
-      sym__string,
+  [2999] = 3,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(650), 2,
-      sym__eof,
-      sym__newline,
-  [2976] = 3,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(658), 2,
+    ACTIONS(665), 2,
       sym__indent,
       ts_builtin_sym_end,
-    ACTIONS(660), 5,
+    ACTIONS(667), 5,
       sym_date,
       sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2992] = 6,
-    ACTIONS(664), 1,
-      sym_unterminated_string,
-    ACTIONS(666), 1,
-      sym__name_token,
-    STATE(113), 1,
-      aux_sym_exception_decl_repeat1,
-    STATE(136), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(662), 3,
-      sym__eof,
-      sym__newline,
-      sym_string,
-  [3014] = 5,
-    ACTIONS(671), 1,
-      sym_unterminated_string,
-    ACTIONS(673), 1,
-      sym_id,
-    STATE(114), 1,
-      aux_sym_entry_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(669), 3,
-      sym__eof,
-      sym__newline,
-      sym_string,
-  [3033] = 5,
-    ACTIONS(678), 1,
-      sym_unterminated_string,
-    ACTIONS(680), 1,
-      sym_date,
-    STATE(115), 1,
-      aux_sym_closed_line_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(676), 3,
-      sym__eof,
-      sym__newline,
-      sym_string,
-  [3052] = 6,
-    ACTIONS(685), 1,
-      sym_string,
-    ACTIONS(687), 1,
-      sym_unterminated_string,
-    STATE(92), 1,
-      sym__eol,
-    STATE(168), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(683), 2,
-      sym__eof,
-      sym__newline,
-  [3073] = 6,
-    ACTIONS(19), 1,
-      sym_key,
-    ACTIONS(689), 1,
-      sym_invalid_line,
-    STATE(154), 1,
-      sym__names_field,
-    STATE(156), 1,
-      sym_field,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(691), 2,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [3094] = 6,
-    ACTIONS(695), 1,
-      sym_string,
-    ACTIONS(697), 1,
-      sym_unterminated_string,
-    ACTIONS(699), 1,
-      anon_sym_recommends,
-    STATE(145), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(693), 2,
-      sym__eof,
-      sym__newline,
-  [3115] = 6,
-    ACTIONS(701), 1,
-      anon_sym_within,
-    ACTIONS(703), 1,
-      anon_sym_or,
-    ACTIONS(705), 1,
-      anon_sym_of,
-    STATE(126), 1,
-      aux_sym_deadline_decl_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(707), 2,
-      anon_sym_starting,
-      anon_sym_beginning,
-  [3136] = 5,
-    ACTIONS(709), 1,
-      sym_id,
-    STATE(120), 1,
-      aux_sym_entry_repeat1,
+  [3015] = 3,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(669), 2,
+      sym__indent,
+      ts_builtin_sym_end,
+    ACTIONS(671), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [3031] = 5,
+    ACTIONS(675), 1,
+      sym_unterminated_string,
+    ACTIONS(677), 1,
+      sym_id,
+    STATE(115), 1,
+      aux_sym_entry_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(673), 3,
       sym__eof,
       sym__newline,
-    ACTIONS(671), 2,
+      sym_string,
+  [3050] = 5,
+    ACTIONS(682), 1,
+      sym_unterminated_string,
+    ACTIONS(684), 1,
+      sym_date,
+    STATE(116), 1,
+      aux_sym_closed_line_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(680), 3,
+      sym__eof,
+      sym__newline,
+      sym_string,
+  [3069] = 6,
+    ACTIONS(689), 1,
+      sym_string,
+    ACTIONS(691), 1,
+      sym_unterminated_string,
+    STATE(94), 1,
+      sym__eol,
+    STATE(171), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(687), 2,
+      sym__eof,
+      sym__newline,
+  [3090] = 6,
+    ACTIONS(19), 1,
+      sym_key,
+    ACTIONS(693), 1,
+      sym_invalid_line,
+    STATE(146), 1,
+      sym_field,
+    STATE(151), 1,
+      sym__names_field,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(695), 2,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [3111] = 6,
+    ACTIONS(697), 1,
+      anon_sym_within,
+    ACTIONS(699), 1,
+      anon_sym_or,
+    ACTIONS(701), 1,
+      anon_sym_of,
+    STATE(137), 1,
+      aux_sym_deadline_decl_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(703), 2,
+      anon_sym_starting,
+      anon_sym_beginning,
+  [3132] = 6,
+    ACTIONS(707), 1,
+      sym_string,
+    ACTIONS(709), 1,
+      sym_unterminated_string,
+    ACTIONS(711), 1,
+      anon_sym_recommends,
+    STATE(158), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(705), 2,
+      sym__eof,
+      sym__newline,
+  [3153] = 5,
+    ACTIONS(713), 1,
+      sym_id,
+    STATE(121), 1,
+      aux_sym_entry_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(673), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(675), 2,
       anon_sym_within,
       anon_sym_by,
-  [3155] = 5,
-    ACTIONS(620), 1,
-      sym__name_token,
-    STATE(132), 1,
-      aux_sym_use_line_repeat1,
-    STATE(163), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(712), 2,
-      sym__eof,
-      sym__newline,
-  [3173] = 3,
-    ACTIONS(716), 1,
-      sym_unterminated_string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(714), 4,
-      sym__eof,
-      sym__newline,
+  [3172] = 5,
+    ACTIONS(718), 1,
       sym_string,
-      sym_date,
-  [3187] = 3,
     ACTIONS(720), 1,
       sym_unterminated_string,
+    STATE(203), 1,
+      sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(718), 4,
+    ACTIONS(716), 2,
       sym__eof,
       sym__newline,
-      sym_string,
-      sym_id,
-  [3201] = 3,
+  [3190] = 3,
     ACTIONS(724), 1,
       sym_unterminated_string,
     ACTIONS(3), 2,
@@ -7416,110 +7506,81 @@ static const uint16_t ts_small_parse_table[] = {
       sym__newline,
       sym_string,
       sym_id,
-  [3215] = 5,
+  [3204] = 5,
     ACTIONS(728), 1,
-      sym_string,
-    ACTIONS(730), 1,
-      sym_unterminated_string,
-    STATE(202), 1,
-      sym__string,
+      sym__name_token,
+    STATE(124), 1,
+      aux_sym_use_line_repeat1,
+    STATE(145), 1,
+      sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(726), 2,
       sym__eof,
       sym__newline,
-  [3233] = 6,
-    ACTIONS(703), 1,
-      anon_sym_or,
-    ACTIONS(732), 1,
-      anon_sym_of,
-    ACTIONS(734), 1,
-      anon_sym_starting,
-    ACTIONS(736), 1,
-      anon_sym_beginning,
-    STATE(137), 1,
-      aux_sym_deadline_decl_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [3253] = 5,
-    ACTIONS(740), 1,
+  [3222] = 5,
+    ACTIONS(733), 1,
       sym_string,
-    ACTIONS(742), 1,
+    ACTIONS(735), 1,
       sym_unterminated_string,
-    STATE(180), 1,
+    STATE(190), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(738), 2,
+    ACTIONS(731), 2,
       sym__eof,
       sym__newline,
-  [3271] = 5,
-    ACTIONS(703), 1,
+  [3240] = 5,
+    ACTIONS(699), 1,
       anon_sym_or,
-    ACTIONS(744), 1,
+    ACTIONS(737), 1,
       anon_sym_of,
-    STATE(140), 1,
+    STATE(133), 1,
       aux_sym_deadline_decl_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(746), 2,
+    ACTIONS(739), 2,
       anon_sym_starting,
       anon_sym_beginning,
-  [3289] = 5,
-    ACTIONS(620), 1,
-      sym__name_token,
-    STATE(135), 1,
-      aux_sym__names_field_repeat1,
-    STATE(171), 1,
-      sym_name,
+  [3258] = 3,
+    ACTIONS(743), 1,
+      sym_unterminated_string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(748), 2,
+    ACTIONS(741), 4,
       sym__eof,
       sym__newline,
-  [3307] = 3,
-    ACTIONS(750), 1,
+      sym_string,
+      sym_id,
+  [3272] = 3,
+    ACTIONS(745), 1,
       anon_sym_within,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(752), 4,
+    ACTIONS(747), 4,
       anon_sym_or,
       anon_sym_of,
       anon_sym_starting,
       anon_sym_beginning,
-  [3321] = 5,
-    ACTIONS(756), 1,
-      sym_string,
-    ACTIONS(758), 1,
-      sym_unterminated_string,
-    STATE(189), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(754), 2,
-      sym__eof,
-      sym__newline,
-  [3339] = 5,
-    ACTIONS(762), 1,
+  [3286] = 5,
+    ACTIONS(628), 1,
       sym__name_token,
-    STATE(132), 1,
-      aux_sym_use_line_repeat1,
-    STATE(163), 1,
+    STATE(135), 1,
+      aux_sym__names_field_repeat1,
+    STATE(173), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(760), 2,
+    ACTIONS(749), 2,
       sym__eof,
       sym__newline,
-  [3357] = 3,
+  [3304] = 3,
     ACTIONS(261), 1,
       sym_unterminated_string,
     ACTIONS(3), 2,
@@ -7530,61 +7591,102 @@ static const uint16_t ts_small_parse_table[] = {
       sym__newline,
       sym_string,
       sym__name_token,
-  [3371] = 5,
-    ACTIONS(767), 1,
+  [3318] = 5,
+    ACTIONS(753), 1,
       sym_string,
-    ACTIONS(769), 1,
+    ACTIONS(755), 1,
       sym_unterminated_string,
-    STATE(225), 1,
+    STATE(226), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(765), 2,
+    ACTIONS(751), 2,
       sym__eof,
       sym__newline,
-  [3389] = 5,
-    ACTIONS(773), 1,
-      sym__name_token,
-    STATE(135), 1,
-      aux_sym__names_field_repeat1,
-    STATE(171), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(771), 2,
-      sym__eof,
-      sym__newline,
-  [3407] = 3,
-    ACTIONS(778), 1,
+  [3336] = 3,
+    ACTIONS(759), 1,
       sym_unterminated_string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(776), 4,
+    ACTIONS(757), 4,
       sym__eof,
       sym__newline,
       sym_string,
       sym__name_token,
-  [3421] = 4,
-    ACTIONS(780), 1,
+  [3350] = 6,
+    ACTIONS(699), 1,
       anon_sym_or,
-    STATE(137), 1,
+    ACTIONS(761), 1,
+      anon_sym_of,
+    ACTIONS(763), 1,
+      anon_sym_starting,
+    ACTIONS(765), 1,
+      anon_sym_beginning,
+    STATE(134), 1,
       aux_sym_deadline_decl_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(783), 3,
+  [3370] = 4,
+    ACTIONS(767), 1,
+      anon_sym_or,
+    STATE(134), 1,
+      aux_sym_deadline_decl_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(770), 3,
       anon_sym_of,
       anon_sym_starting,
       anon_sym_beginning,
-  [3437] = 5,
-    ACTIONS(620), 1,
+  [3386] = 5,
+    ACTIONS(774), 1,
       sym__name_token,
-    STATE(132), 1,
+    STATE(135), 1,
+      aux_sym__names_field_repeat1,
+    STATE(173), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(772), 2,
+      sym__eof,
+      sym__newline,
+  [3404] = 5,
+    ACTIONS(628), 1,
+      sym__name_token,
+    STATE(124), 1,
       aux_sym_use_line_repeat1,
-    STATE(163), 1,
+    STATE(145), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(777), 2,
+      sym__eof,
+      sym__newline,
+  [3422] = 6,
+    ACTIONS(699), 1,
+      anon_sym_or,
+    ACTIONS(779), 1,
+      anon_sym_of,
+    ACTIONS(781), 1,
+      anon_sym_starting,
+    ACTIONS(783), 1,
+      anon_sym_beginning,
+    STATE(134), 1,
+      aux_sym_deadline_decl_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3442] = 5,
+    ACTIONS(628), 1,
+      sym__name_token,
+    STATE(124), 1,
+      aux_sym_use_line_repeat1,
+    STATE(145), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -7592,51 +7694,51 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(785), 2,
       sym__eof,
       sym__newline,
-  [3455] = 3,
+  [3460] = 5,
+    ACTIONS(789), 1,
+      sym_string,
+    ACTIONS(791), 1,
+      sym_unterminated_string,
+    STATE(181), 1,
+      sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(718), 2,
+    ACTIONS(787), 2,
       sym__eof,
       sym__newline,
-    ACTIONS(720), 3,
+  [3478] = 3,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(741), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(743), 3,
       sym_id,
       anon_sym_within,
       anon_sym_by,
-  [3469] = 6,
-    ACTIONS(703), 1,
-      anon_sym_or,
-    ACTIONS(787), 1,
-      anon_sym_of,
-    ACTIONS(789), 1,
-      anon_sym_starting,
-    ACTIONS(791), 1,
-      anon_sym_beginning,
-    STATE(137), 1,
-      aux_sym_deadline_decl_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [3489] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(793), 4,
-      anon_sym_or,
-      anon_sym_of,
-      anon_sym_starting,
-      anon_sym_beginning,
-  [3500] = 3,
-    ACTIONS(797), 1,
+  [3492] = 3,
+    ACTIONS(795), 1,
       sym_unterminated_string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(795), 3,
+    ACTIONS(793), 4,
       sym__eof,
       sym__newline,
       sym_string,
-  [3513] = 3,
+      sym_date,
+  [3506] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(797), 4,
+      anon_sym_or,
+      anon_sym_of,
+      anon_sym_starting,
+      anon_sym_beginning,
+  [3517] = 3,
     ACTIONS(801), 1,
       sym_unterminated_string,
     ACTIONS(3), 2,
@@ -7646,56 +7748,26 @@ static const uint16_t ts_small_parse_table[] = {
       sym__eof,
       sym__newline,
       sym_string,
-  [3526] = 3,
-    STATE(104), 1,
-      sym__eol,
+  [3530] = 3,
+    ACTIONS(805), 1,
+      sym_unterminated_string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(803), 2,
+    ACTIONS(803), 3,
       sym__eof,
       sym__newline,
-  [3538] = 3,
-    ACTIONS(807), 1,
-      anon_sym_recommends,
+      sym_string,
+  [3543] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(805), 2,
+    ACTIONS(807), 3,
       sym__eof,
       sym__newline,
-  [3550] = 4,
-    ACTIONS(620), 1,
       sym__name_token,
-    STATE(129), 1,
-      aux_sym__names_field_repeat1,
-    STATE(171), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [3564] = 4,
-    ACTIONS(620), 1,
-      sym__name_token,
-    STATE(103), 1,
-      aux_sym_exception_decl_repeat1,
-    STATE(136), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [3578] = 4,
-    ACTIONS(620), 1,
-      sym__name_token,
-    STATE(121), 1,
-      aux_sym_use_line_repeat1,
-    STATE(163), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [3592] = 3,
-    STATE(112), 1,
+  [3553] = 3,
+    STATE(111), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -7703,7 +7775,37 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(809), 2,
       sym__eof,
       sym__newline,
-  [3604] = 3,
+  [3565] = 4,
+    ACTIONS(628), 1,
+      sym__name_token,
+    STATE(129), 1,
+      aux_sym__names_field_repeat1,
+    STATE(173), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3579] = 4,
+    ACTIONS(628), 1,
+      sym__name_token,
+    STATE(105), 1,
+      aux_sym_exception_decl_repeat1,
+    STATE(132), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3593] = 4,
+    ACTIONS(628), 1,
+      sym__name_token,
+    STATE(136), 1,
+      aux_sym_use_line_repeat1,
+    STATE(145), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3607] = 3,
     STATE(106), 1,
       sym__eol,
     ACTIONS(3), 2,
@@ -7712,18 +7814,8 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(811), 2,
       sym__eof,
       sym__newline,
-  [3616] = 4,
-    ACTIONS(620), 1,
-      sym__name_token,
-    STATE(138), 1,
-      aux_sym_use_line_repeat1,
-    STATE(163), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [3630] = 3,
-    STATE(105), 1,
+  [3619] = 3,
+    STATE(112), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -7731,36 +7823,47 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(813), 2,
       sym__eof,
       sym__newline,
-  [3642] = 4,
-    ACTIONS(815), 1,
+  [3631] = 4,
+    ACTIONS(628), 1,
       sym__name_token,
-    ACTIONS(817), 1,
-      anon_sym_latest,
-    STATE(65), 1,
+    STATE(138), 1,
+      aux_sym_use_line_repeat1,
+    STATE(145), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3656] = 3,
-    STATE(110), 1,
+  [3645] = 3,
+    STATE(114), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(819), 2,
+    ACTIONS(815), 2,
       sym__eof,
       sym__newline,
-  [3668] = 3,
+  [3657] = 4,
+    ACTIONS(817), 1,
+      sym__name_token,
+    ACTIONS(819), 1,
+      anon_sym_latest,
+    STATE(43), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3671] = 4,
+    ACTIONS(817), 1,
+      sym__name_token,
+    ACTIONS(821), 1,
+      anon_sym_latest,
+    STATE(60), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3685] = 3,
     STATE(82), 1,
-      sym__eol,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(821), 2,
-      sym__eof,
-      sym__newline,
-  [3680] = 3,
-    STATE(109), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -7768,74 +7871,66 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(823), 2,
       sym__eof,
       sym__newline,
-  [3692] = 4,
-    ACTIONS(815), 1,
+  [3697] = 4,
+    ACTIONS(817), 1,
       sym__name_token,
     ACTIONS(825), 1,
       anon_sym_latest,
-    STATE(41), 1,
+    STATE(65), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3706] = 4,
-    ACTIONS(815), 1,
-      sym__name_token,
-    ACTIONS(827), 1,
-      anon_sym_latest,
-    STATE(42), 1,
-      sym_name,
+  [3711] = 3,
+    ACTIONS(829), 1,
+      anon_sym_recommends,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3720] = 3,
-    STATE(83), 1,
-      sym__eol,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(829), 2,
+    ACTIONS(827), 2,
       sym__eof,
       sym__newline,
-  [3732] = 3,
-    STATE(86), 1,
-      sym__eol,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(831), 2,
-      sym__eof,
-      sym__newline,
-  [3744] = 4,
-    ACTIONS(815), 1,
+  [3723] = 4,
+    ACTIONS(817), 1,
       sym__name_token,
-    ACTIONS(833), 1,
-      anon_sym_latest,
-    STATE(55), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [3758] = 4,
-    ACTIONS(815), 1,
-      sym__name_token,
-    ACTIONS(835), 1,
+    ACTIONS(831), 1,
       anon_sym_latest,
     STATE(33), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3772] = 2,
+  [3737] = 3,
+    STATE(83), 1,
+      sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(837), 3,
+    ACTIONS(833), 2,
       sym__eof,
       sym__newline,
+  [3749] = 4,
+    ACTIONS(817), 1,
       sym__name_token,
-  [3782] = 3,
-    STATE(107), 1,
+    ACTIONS(835), 1,
+      anon_sym_latest,
+    STATE(34), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3763] = 4,
+    ACTIONS(817), 1,
+      sym__name_token,
+    ACTIONS(837), 1,
+      anon_sym_latest,
+    STATE(41), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3777] = 3,
+    STATE(113), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -7843,231 +7938,226 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(839), 2,
       sym__eof,
       sym__newline,
-  [3794] = 4,
-    ACTIONS(815), 1,
-      sym__name_token,
-    ACTIONS(841), 1,
-      anon_sym_latest,
-    STATE(34), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [3808] = 4,
-    ACTIONS(815), 1,
-      sym__name_token,
-    ACTIONS(843), 1,
-      anon_sym_latest,
-    STATE(57), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [3822] = 3,
-    STATE(99), 1,
+  [3789] = 3,
+    STATE(91), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(845), 2,
+    ACTIONS(841), 2,
       sym__eof,
       sym__newline,
-  [3834] = 3,
-    STATE(81), 1,
+  [3801] = 3,
+    STATE(101), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(847), 2,
+    ACTIONS(843), 2,
       sym__eof,
       sym__newline,
-  [3846] = 4,
-    ACTIONS(815), 1,
+  [3813] = 4,
+    ACTIONS(817), 1,
       sym__name_token,
-    ACTIONS(849), 1,
+    ACTIONS(845), 1,
       anon_sym_latest,
-    STATE(43), 1,
+    STATE(42), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3860] = 4,
-    ACTIONS(815), 1,
+  [3827] = 4,
+    ACTIONS(817), 1,
       sym__name_token,
-    ACTIONS(851), 1,
+    ACTIONS(847), 1,
       anon_sym_latest,
     STATE(37), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3874] = 2,
+  [3841] = 3,
+    STATE(86), 1,
+      sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(853), 3,
+    ACTIONS(849), 2,
       sym__eof,
       sym__newline,
+  [3853] = 3,
+    STATE(109), 1,
+      sym__eol,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(851), 2,
+      sym__eof,
+      sym__newline,
+  [3865] = 4,
+    ACTIONS(817), 1,
       sym__name_token,
-  [3884] = 4,
-    ACTIONS(815), 1,
-      sym__name_token,
-    ACTIONS(855), 1,
+    ACTIONS(853), 1,
       anon_sym_latest,
-    STATE(60), 1,
+    STATE(55), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3898] = 2,
+  [3879] = 3,
+    STATE(81), 1,
+      sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(857), 2,
+    ACTIONS(855), 2,
       sym__eof,
       sym__newline,
-  [3907] = 3,
-    ACTIONS(620), 1,
+  [3891] = 4,
+    ACTIONS(817), 1,
+      sym__name_token,
+    ACTIONS(857), 1,
+      anon_sym_latest,
+    STATE(57), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3905] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(859), 3,
+      sym__eof,
+      sym__newline,
+      sym__name_token,
+  [3915] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(861), 2,
+      sym__eof,
+      sym__newline,
+  [3924] = 3,
+    ACTIONS(628), 1,
       sym__name_token,
     STATE(198), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3918] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(859), 2,
-      sym__eof,
-      sym__newline,
-  [3927] = 3,
-    ACTIONS(620), 1,
-      sym__name_token,
-    STATE(134), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [3938] = 3,
-    ACTIONS(861), 1,
-      sym__name_token,
-    STATE(73), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [3949] = 2,
+  [3935] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(863), 2,
       sym__eof,
       sym__newline,
-  [3958] = 3,
-    ACTIONS(620), 1,
+  [3944] = 3,
+    ACTIONS(628), 1,
       sym__name_token,
-    STATE(159), 1,
+    STATE(131), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3969] = 2,
+  [3955] = 3,
+    ACTIONS(865), 1,
+      sym__name_token,
+    STATE(73), 1,
+      sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(865), 2,
-      sym__eof,
-      sym__newline,
-  [3978] = 2,
+  [3966] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(867), 2,
       sym__eof,
       sym__newline,
-  [3987] = 3,
-    ACTIONS(656), 1,
-      sym_date,
-    STATE(111), 1,
-      aux_sym_closed_line_repeat1,
+  [3975] = 3,
+    ACTIONS(628), 1,
+      sym__name_token,
+    STATE(160), 1,
+      sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3998] = 2,
+  [3986] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(869), 2,
       sym__eof,
       sym__newline,
-  [4007] = 2,
+  [3995] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(871), 2,
       sym__eof,
       sym__newline,
-  [4016] = 3,
-    ACTIONS(861), 1,
-      sym__name_token,
-    STATE(13), 1,
-      sym_name,
+  [4004] = 3,
+    ACTIONS(640), 1,
+      sym_date,
+    STATE(107), 1,
+      aux_sym_closed_line_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4027] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(873), 2,
-      sym__eof,
-      sym__newline,
-  [4036] = 3,
-    ACTIONS(861), 1,
-      sym__name_token,
-    STATE(25), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4047] = 2,
+  [4015] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(873), 2,
       sym__eof,
       sym__newline,
-  [4056] = 2,
+  [4024] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(875), 2,
       sym__eof,
       sym__newline,
-  [4065] = 2,
+  [4033] = 3,
+    ACTIONS(865), 1,
+      sym__name_token,
+    STATE(13), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4044] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(877), 2,
       sym__eof,
       sym__newline,
-  [4074] = 3,
-    ACTIONS(861), 1,
+  [4053] = 3,
+    ACTIONS(865), 1,
       sym__name_token,
-    STATE(15), 1,
+    STATE(25), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4085] = 2,
+  [4064] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(877), 2,
+      sym__eof,
+      sym__newline,
+  [4073] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(879), 2,
       sym__eof,
       sym__newline,
-  [4094] = 3,
+  [4082] = 3,
     ACTIONS(881), 1,
       sym__name_token,
     STATE(84), 1,
@@ -8075,727 +8165,757 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4105] = 3,
-    ACTIONS(861), 1,
-      sym__name_token,
-    STATE(16), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4116] = 2,
+  [4093] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(883), 2,
       sym__eof,
       sym__newline,
-  [4125] = 3,
-    ACTIONS(620), 1,
+  [4102] = 3,
+    ACTIONS(865), 1,
       sym__name_token,
-    STATE(155), 1,
+    STATE(15), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4136] = 2,
+  [4113] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(885), 2,
       sym__eof,
       sym__newline,
-  [4145] = 2,
+  [4122] = 3,
+    ACTIONS(865), 1,
+      sym__name_token,
+    STATE(16), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4133] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(887), 2,
       sym__eof,
       sym__newline,
-  [4154] = 3,
-    ACTIONS(620), 1,
+  [4142] = 3,
+    ACTIONS(628), 1,
       sym__name_token,
-    STATE(260), 1,
+    STATE(156), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4165] = 2,
+  [4153] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(889), 2,
       sym__eof,
       sym__newline,
-  [4174] = 2,
+  [4162] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(891), 2,
       sym__eof,
       sym__newline,
-  [4183] = 2,
+  [4171] = 3,
+    ACTIONS(628), 1,
+      sym__name_token,
+    STATE(260), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4182] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(893), 2,
       sym__eof,
       sym__newline,
-  [4192] = 2,
+  [4191] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(895), 2,
       sym__eof,
       sym__newline,
-  [4201] = 3,
-    ACTIONS(861), 1,
-      sym__name_token,
-    STATE(6), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4212] = 2,
+  [4200] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(897), 2,
       sym__eof,
       sym__newline,
-  [4221] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(897), 2,
-      sym__eof,
-      sym__newline,
-  [4230] = 2,
+  [4209] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(899), 2,
       sym__eof,
       sym__newline,
-  [4239] = 2,
+  [4218] = 3,
+    ACTIONS(865), 1,
+      sym__name_token,
+    STATE(6), 1,
+      sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(901), 2,
-      sym__eof,
-      sym__newline,
-  [4248] = 2,
+  [4229] = 3,
+    ACTIONS(901), 1,
+      anon_sym_to,
+    ACTIONS(903), 1,
+      anon_sym_without,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(903), 2,
-      sym__eof,
-      sym__newline,
-  [4257] = 2,
+  [4240] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(905), 2,
       sym__eof,
       sym__newline,
-  [4266] = 3,
-    ACTIONS(861), 1,
-      sym__name_token,
-    STATE(21), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4277] = 2,
+  [4249] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(907), 2,
       sym__eof,
       sym__newline,
-  [4286] = 3,
-    ACTIONS(861), 1,
-      sym__name_token,
-    STATE(22), 1,
-      sym_name,
+  [4258] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4297] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(907), 2,
+    ACTIONS(905), 2,
       sym__eof,
       sym__newline,
-  [4306] = 2,
+  [4267] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(909), 2,
       sym__eof,
       sym__newline,
-  [4315] = 2,
+  [4276] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(911), 2,
       sym__eof,
       sym__newline,
-  [4324] = 2,
+  [4285] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(913), 2,
       sym__eof,
       sym__newline,
-  [4333] = 2,
+  [4294] = 3,
+    ACTIONS(865), 1,
+      sym__name_token,
+    STATE(21), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4305] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(915), 2,
       sym__eof,
       sym__newline,
-  [4342] = 2,
+  [4314] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(917), 2,
       sym__eof,
       sym__newline,
-  [4351] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(919), 2,
-      sym__eof,
-      sym__newline,
-  [4360] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(921), 2,
-      sym__eof,
-      sym__newline,
-  [4369] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(923), 2,
-      sym__eof,
-      sym__newline,
-  [4378] = 3,
-    ACTIONS(620), 1,
+  [4323] = 3,
+    ACTIONS(865), 1,
       sym__name_token,
-    STATE(131), 1,
+    STATE(22), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4389] = 2,
+  [4334] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(923), 2,
+    ACTIONS(915), 2,
       sym__eof,
       sym__newline,
-  [4398] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(925), 2,
-      sym__eof,
-      sym__newline,
-  [4407] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(927), 2,
-      sym__eof,
-      sym__newline,
-  [4416] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(929), 2,
-      sym__eof,
-      sym__newline,
-  [4425] = 3,
-    ACTIONS(861), 1,
-      sym__name_token,
-    STATE(118), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4436] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(931), 2,
-      sym__eof,
-      sym__newline,
-  [4445] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(933), 2,
-      sym__eof,
-      sym__newline,
-  [4454] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(935), 2,
-      sym__eof,
-      sym__newline,
-  [4463] = 3,
-    ACTIONS(937), 1,
-      sym__name_token,
-    STATE(119), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4474] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(939), 2,
-      sym__eof,
-      sym__newline,
-  [4483] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(941), 2,
-      sym__eof,
-      sym__newline,
-  [4492] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(943), 2,
-      sym__eof,
-      sym__newline,
-  [4501] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(941), 2,
-      sym__eof,
-      sym__newline,
-  [4510] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(945), 2,
-      sym__eof,
-      sym__newline,
-  [4519] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(947), 2,
-      sym__eof,
-      sym__newline,
-  [4528] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(949), 2,
-      sym__eof,
-      sym__newline,
-  [4537] = 3,
-    ACTIONS(937), 1,
-      sym__name_token,
-    STATE(274), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4548] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(951), 2,
-      sym__eof,
-      sym__newline,
-  [4557] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(949), 2,
-      sym__eof,
-      sym__newline,
-  [4566] = 3,
-    ACTIONS(861), 1,
-      sym__name_token,
-    STATE(8), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4577] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(951), 2,
-      sym__eof,
-      sym__newline,
-  [4586] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(953), 2,
-      sym__eof,
-      sym__newline,
-  [4595] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(955), 2,
-      sym__eof,
-      sym__newline,
-  [4604] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(957), 2,
-      sym__eof,
-      sym__newline,
-  [4613] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(959), 2,
-      sym__eof,
-      sym__newline,
-  [4622] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(961), 2,
-      sym__eof,
-      sym__newline,
-  [4631] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(963), 2,
-      sym__eof,
-      sym__newline,
-  [4640] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(965), 2,
-      sym__eof,
-      sym__newline,
-  [4649] = 3,
-    ACTIONS(861), 1,
-      sym__name_token,
-    STATE(9), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4660] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(967), 2,
-      sym__eof,
-      sym__newline,
-  [4669] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(965), 2,
-      sym__eof,
-      sym__newline,
-  [4678] = 3,
-    ACTIONS(937), 1,
-      sym__name_token,
-    STATE(130), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4689] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(969), 2,
-      sym__eof,
-      sym__newline,
-  [4698] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(969), 2,
-      sym__eof,
-      sym__newline,
-  [4707] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(971), 2,
-      sym__eof,
-      sym__newline,
-  [4716] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(973), 2,
-      sym__eof,
-      sym__newline,
-  [4725] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(975), 2,
-      sym__eof,
-      sym__newline,
-  [4734] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(977), 2,
-      sym__eof,
-      sym__newline,
-  [4743] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(857), 2,
-      sym__eof,
-      sym__newline,
-  [4752] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(977), 2,
-      sym__eof,
-      sym__newline,
-  [4761] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(979), 2,
-      sym__eof,
-      sym__newline,
-  [4770] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(979), 2,
-      sym__eof,
-      sym__newline,
-  [4779] = 3,
-    ACTIONS(937), 1,
-      sym__name_token,
-    STATE(277), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4790] = 3,
-    ACTIONS(861), 1,
-      sym__name_token,
-    STATE(10), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4801] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(981), 2,
-      sym__eof,
-      sym__newline,
-  [4810] = 3,
-    ACTIONS(937), 1,
-      sym__name_token,
-    STATE(295), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4821] = 3,
-    ACTIONS(983), 1,
+  [4343] = 3,
+    ACTIONS(919), 1,
       sym_id,
     STATE(72), 1,
       aux_sym_entry_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4832] = 2,
-    ACTIONS(985), 1,
+  [4354] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(921), 2,
+      sym__eof,
+      sym__newline,
+  [4363] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(923), 2,
+      sym__eof,
+      sym__newline,
+  [4372] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(925), 2,
+      sym__eof,
+      sym__newline,
+  [4381] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(927), 2,
+      sym__eof,
+      sym__newline,
+  [4390] = 3,
+    ACTIONS(628), 1,
+      sym__name_token,
+    STATE(125), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4401] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(929), 2,
+      sym__eof,
+      sym__newline,
+  [4410] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(931), 2,
+      sym__eof,
+      sym__newline,
+  [4419] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(933), 2,
+      sym__eof,
+      sym__newline,
+  [4428] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(931), 2,
+      sym__eof,
+      sym__newline,
+  [4437] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(935), 2,
+      sym__eof,
+      sym__newline,
+  [4446] = 3,
+    ACTIONS(865), 1,
+      sym__name_token,
+    STATE(120), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4457] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(937), 2,
+      sym__eof,
+      sym__newline,
+  [4466] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(939), 2,
+      sym__eof,
+      sym__newline,
+  [4475] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(941), 2,
+      sym__eof,
+      sym__newline,
+  [4484] = 3,
+    ACTIONS(943), 1,
+      sym__name_token,
+    STATE(119), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4495] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(945), 2,
+      sym__eof,
+      sym__newline,
+  [4504] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(947), 2,
+      sym__eof,
+      sym__newline,
+  [4513] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(949), 2,
+      sym__eof,
+      sym__newline,
+  [4522] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(951), 2,
+      sym__eof,
+      sym__newline,
+  [4531] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(949), 2,
+      sym__eof,
+      sym__newline,
+  [4540] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(953), 2,
+      sym__eof,
+      sym__newline,
+  [4549] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(955), 2,
+      sym__eof,
+      sym__newline,
+  [4558] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(957), 2,
+      sym__eof,
+      sym__newline,
+  [4567] = 3,
+    ACTIONS(943), 1,
+      sym__name_token,
+    STATE(295), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4578] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(959), 2,
+      sym__eof,
+      sym__newline,
+  [4587] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(957), 2,
+      sym__eof,
+      sym__newline,
+  [4596] = 3,
+    ACTIONS(865), 1,
+      sym__name_token,
+    STATE(8), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4607] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(959), 2,
+      sym__eof,
+      sym__newline,
+  [4616] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(961), 2,
+      sym__eof,
+      sym__newline,
+  [4625] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(963), 2,
+      sym__eof,
+      sym__newline,
+  [4634] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(965), 2,
+      sym__eof,
+      sym__newline,
+  [4643] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(967), 2,
+      sym__eof,
+      sym__newline,
+  [4652] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(969), 2,
+      sym__eof,
+      sym__newline,
+  [4661] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(971), 2,
+      sym__eof,
+      sym__newline,
+  [4670] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(973), 2,
+      sym__eof,
+      sym__newline,
+  [4679] = 3,
+    ACTIONS(865), 1,
+      sym__name_token,
+    STATE(9), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4690] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(975), 2,
+      sym__eof,
+      sym__newline,
+  [4699] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(973), 2,
+      sym__eof,
+      sym__newline,
+  [4708] = 3,
+    ACTIONS(943), 1,
+      sym__name_token,
+    STATE(128), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4719] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(977), 2,
+      sym__eof,
+      sym__newline,
+  [4728] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(977), 2,
+      sym__eof,
+      sym__newline,
+  [4737] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(979), 2,
+      sym__eof,
+      sym__newline,
+  [4746] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(981), 2,
+      sym__eof,
+      sym__newline,
+  [4755] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(983), 2,
+      sym__eof,
+      sym__newline,
+  [4764] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(985), 2,
+      sym__eof,
+      sym__newline,
+  [4773] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(983), 2,
+      sym__eof,
+      sym__newline,
+  [4782] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(985), 2,
+      sym__eof,
+      sym__newline,
+  [4791] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(987), 2,
+      sym__eof,
+      sym__newline,
+  [4800] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(987), 2,
+      sym__eof,
+      sym__newline,
+  [4809] = 3,
+    ACTIONS(943), 1,
+      sym__name_token,
+    STATE(279), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4820] = 3,
+    ACTIONS(865), 1,
+      sym__name_token,
+    STATE(10), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4831] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(989), 2,
+      sym__eof,
+      sym__newline,
+  [4840] = 3,
+    ACTIONS(943), 1,
+      sym__name_token,
+    STATE(294), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4851] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(991), 2,
+      sym__eof,
+      sym__newline,
+  [4860] = 2,
+    ACTIONS(993), 1,
       anon_sym_of,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4840] = 2,
-    ACTIONS(987), 1,
-      sym_invalid_line,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4848] = 2,
-    ACTIONS(989), 1,
-      sym_date,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4856] = 2,
-    ACTIONS(991), 1,
-      anon_sym_from,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4864] = 2,
-    ACTIONS(993), 1,
-      sym_duration,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4872] = 2,
+  [4868] = 2,
     ACTIONS(995), 1,
-      ts_builtin_sym_end,
+      anon_sym_of,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4880] = 2,
+  [4876] = 2,
     ACTIONS(997), 1,
-      anon_sym_before,
+      anon_sym_with,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4888] = 2,
+  [4884] = 2,
     ACTIONS(999), 1,
       anon_sym_with,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4896] = 2,
+  [4892] = 2,
     ACTIONS(1001), 1,
-      anon_sym_with,
+      sym_duration,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4904] = 2,
+  [4900] = 2,
     ACTIONS(1003), 1,
-      anon_sym_of,
+      anon_sym_with,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4912] = 2,
+  [4908] = 2,
     ACTIONS(1005), 1,
-      anon_sym_with,
+      anon_sym_before,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4920] = 2,
+  [4916] = 2,
     ACTIONS(1007), 1,
-      anon_sym_of,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4928] = 2,
-    ACTIONS(1009), 1,
       anon_sym_with,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4936] = 2,
+  [4924] = 2,
+    ACTIONS(1009), 1,
+      ts_builtin_sym_end,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4932] = 2,
     ACTIONS(1011), 1,
       sym_duration,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4944] = 2,
+  [4940] = 2,
     ACTIONS(1013), 1,
-      anon_sym_of,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4952] = 2,
-    ACTIONS(1015), 1,
-      sym_duration,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4960] = 2,
-    ACTIONS(1017), 1,
       anon_sym_with,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4968] = 2,
-    ACTIONS(1019), 1,
+  [4948] = 2,
+    ACTIONS(1015), 1,
       anon_sym_of,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4976] = 2,
+  [4956] = 2,
+    ACTIONS(1017), 1,
+      sym_duration,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4964] = 2,
+    ACTIONS(1019), 1,
+      anon_sym_limit,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4972] = 2,
     ACTIONS(1021), 1,
       anon_sym_of,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4984] = 2,
+  [4980] = 2,
     ACTIONS(1023), 1,
-      anon_sym_to,
+      sym_invalid_line,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4992] = 2,
+  [4988] = 2,
     ACTIONS(1025), 1,
-      anon_sym_with,
+      anon_sym_of,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [5000] = 2,
+  [4996] = 2,
     ACTIONS(1027), 1,
       anon_sym_of,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [5008] = 2,
+  [5004] = 2,
     ACTIONS(1029), 1,
       sym_id,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [5016] = 2,
+  [5012] = 2,
     ACTIONS(1031), 1,
       anon_sym_of,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [5024] = 2,
+  [5020] = 2,
     ACTIONS(1033), 1,
+      anon_sym_with,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [5028] = 2,
+    ACTIONS(1035), 1,
       anon_sym_until,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [5032] = 2,
-    ACTIONS(1035), 1,
-      anon_sym_of,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [5040] = 2,
+  [5036] = 2,
     ACTIONS(1037), 1,
+      anon_sym_from,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [5044] = 2,
+    ACTIONS(1039), 1,
       anon_sym_of,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [5048] = 2,
-    ACTIONS(1039), 1,
+  [5052] = 2,
+    ACTIONS(1041), 1,
       sym_duration,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [5060] = 2,
+    ACTIONS(1043), 1,
+      anon_sym_of,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [5068] = 2,
+    ACTIONS(1045), 1,
+      anon_sym_of,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [5076] = 2,
+    ACTIONS(1047), 1,
+      sym_date,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
@@ -8890,215 +9010,217 @@ static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(87)] = 2474,
   [SMALL_STATE(88)] = 2495,
   [SMALL_STATE(89)] = 2512,
-  [SMALL_STATE(90)] = 2533,
-  [SMALL_STATE(91)] = 2554,
-  [SMALL_STATE(92)] = 2575,
-  [SMALL_STATE(93)] = 2596,
-  [SMALL_STATE(94)] = 2617,
-  [SMALL_STATE(95)] = 2640,
-  [SMALL_STATE(96)] = 2661,
-  [SMALL_STATE(97)] = 2682,
-  [SMALL_STATE(98)] = 2703,
-  [SMALL_STATE(99)] = 2724,
-  [SMALL_STATE(100)] = 2745,
-  [SMALL_STATE(101)] = 2766,
-  [SMALL_STATE(102)] = 2787,
-  [SMALL_STATE(103)] = 2808,
-  [SMALL_STATE(104)] = 2835,
-  [SMALL_STATE(105)] = 2856,
-  [SMALL_STATE(106)] = 2872,
-  [SMALL_STATE(107)] = 2888,
-  [SMALL_STATE(108)] = 2904,
-  [SMALL_STATE(109)] = 2920,
-  [SMALL_STATE(110)] = 2936,
-  [SMALL_STATE(111)] = 2952,
-  [SMALL_STATE(112)] = 2976,
-  [SMALL_STATE(113)] = 2992,
-  [SMALL_STATE(114)] = 3014,
-  [SMALL_STATE(115)] = 3033,
-  [SMALL_STATE(116)] = 3052,
-  [SMALL_STATE(117)] = 3073,
-  [SMALL_STATE(118)] = 3094,
-  [SMALL_STATE(119)] = 3115,
-  [SMALL_STATE(120)] = 3136,
-  [SMALL_STATE(121)] = 3155,
-  [SMALL_STATE(122)] = 3173,
-  [SMALL_STATE(123)] = 3187,
-  [SMALL_STATE(124)] = 3201,
-  [SMALL_STATE(125)] = 3215,
-  [SMALL_STATE(126)] = 3233,
-  [SMALL_STATE(127)] = 3253,
-  [SMALL_STATE(128)] = 3271,
-  [SMALL_STATE(129)] = 3289,
-  [SMALL_STATE(130)] = 3307,
-  [SMALL_STATE(131)] = 3321,
-  [SMALL_STATE(132)] = 3339,
-  [SMALL_STATE(133)] = 3357,
-  [SMALL_STATE(134)] = 3371,
-  [SMALL_STATE(135)] = 3389,
-  [SMALL_STATE(136)] = 3407,
-  [SMALL_STATE(137)] = 3421,
-  [SMALL_STATE(138)] = 3437,
-  [SMALL_STATE(139)] = 3455,
-  [SMALL_STATE(140)] = 3469,
-  [SMALL_STATE(141)] = 3489,
-  [SMALL_STATE(142)] = 3500,
-  [SMALL_STATE(143)] = 3513,
-  [SMALL_STATE(144)] = 3526,
-  [SMALL_STATE(145)] = 3538,
-  [SMALL_STATE(146)] = 3550,
-  [SMALL_STATE(147)] = 3564,
-  [SMALL_STATE(148)] = 3578,
-  [SMALL_STATE(149)] = 3592,
-  [SMALL_STATE(150)] = 3604,
-  [SMALL_STATE(151)] = 3616,
-  [SMALL_STATE(152)] = 3630,
-  [SMALL_STATE(153)] = 3642,
-  [SMALL_STATE(154)] = 3656,
-  [SMALL_STATE(155)] = 3668,
-  [SMALL_STATE(156)] = 3680,
-  [SMALL_STATE(157)] = 3692,
-  [SMALL_STATE(158)] = 3706,
-  [SMALL_STATE(159)] = 3720,
-  [SMALL_STATE(160)] = 3732,
-  [SMALL_STATE(161)] = 3744,
-  [SMALL_STATE(162)] = 3758,
-  [SMALL_STATE(163)] = 3772,
-  [SMALL_STATE(164)] = 3782,
-  [SMALL_STATE(165)] = 3794,
-  [SMALL_STATE(166)] = 3808,
-  [SMALL_STATE(167)] = 3822,
-  [SMALL_STATE(168)] = 3834,
-  [SMALL_STATE(169)] = 3846,
-  [SMALL_STATE(170)] = 3860,
-  [SMALL_STATE(171)] = 3874,
-  [SMALL_STATE(172)] = 3884,
-  [SMALL_STATE(173)] = 3898,
-  [SMALL_STATE(174)] = 3907,
-  [SMALL_STATE(175)] = 3918,
-  [SMALL_STATE(176)] = 3927,
-  [SMALL_STATE(177)] = 3938,
-  [SMALL_STATE(178)] = 3949,
-  [SMALL_STATE(179)] = 3958,
-  [SMALL_STATE(180)] = 3969,
-  [SMALL_STATE(181)] = 3978,
-  [SMALL_STATE(182)] = 3987,
-  [SMALL_STATE(183)] = 3998,
-  [SMALL_STATE(184)] = 4007,
-  [SMALL_STATE(185)] = 4016,
-  [SMALL_STATE(186)] = 4027,
-  [SMALL_STATE(187)] = 4036,
-  [SMALL_STATE(188)] = 4047,
-  [SMALL_STATE(189)] = 4056,
-  [SMALL_STATE(190)] = 4065,
-  [SMALL_STATE(191)] = 4074,
-  [SMALL_STATE(192)] = 4085,
-  [SMALL_STATE(193)] = 4094,
-  [SMALL_STATE(194)] = 4105,
-  [SMALL_STATE(195)] = 4116,
-  [SMALL_STATE(196)] = 4125,
-  [SMALL_STATE(197)] = 4136,
-  [SMALL_STATE(198)] = 4145,
-  [SMALL_STATE(199)] = 4154,
-  [SMALL_STATE(200)] = 4165,
-  [SMALL_STATE(201)] = 4174,
-  [SMALL_STATE(202)] = 4183,
-  [SMALL_STATE(203)] = 4192,
-  [SMALL_STATE(204)] = 4201,
-  [SMALL_STATE(205)] = 4212,
-  [SMALL_STATE(206)] = 4221,
-  [SMALL_STATE(207)] = 4230,
-  [SMALL_STATE(208)] = 4239,
-  [SMALL_STATE(209)] = 4248,
-  [SMALL_STATE(210)] = 4257,
-  [SMALL_STATE(211)] = 4266,
-  [SMALL_STATE(212)] = 4277,
-  [SMALL_STATE(213)] = 4286,
-  [SMALL_STATE(214)] = 4297,
-  [SMALL_STATE(215)] = 4306,
-  [SMALL_STATE(216)] = 4315,
-  [SMALL_STATE(217)] = 4324,
-  [SMALL_STATE(218)] = 4333,
-  [SMALL_STATE(219)] = 4342,
-  [SMALL_STATE(220)] = 4351,
-  [SMALL_STATE(221)] = 4360,
-  [SMALL_STATE(222)] = 4369,
-  [SMALL_STATE(223)] = 4378,
-  [SMALL_STATE(224)] = 4389,
-  [SMALL_STATE(225)] = 4398,
-  [SMALL_STATE(226)] = 4407,
-  [SMALL_STATE(227)] = 4416,
-  [SMALL_STATE(228)] = 4425,
-  [SMALL_STATE(229)] = 4436,
-  [SMALL_STATE(230)] = 4445,
-  [SMALL_STATE(231)] = 4454,
-  [SMALL_STATE(232)] = 4463,
-  [SMALL_STATE(233)] = 4474,
-  [SMALL_STATE(234)] = 4483,
-  [SMALL_STATE(235)] = 4492,
-  [SMALL_STATE(236)] = 4501,
-  [SMALL_STATE(237)] = 4510,
-  [SMALL_STATE(238)] = 4519,
-  [SMALL_STATE(239)] = 4528,
-  [SMALL_STATE(240)] = 4537,
-  [SMALL_STATE(241)] = 4548,
-  [SMALL_STATE(242)] = 4557,
-  [SMALL_STATE(243)] = 4566,
-  [SMALL_STATE(244)] = 4577,
-  [SMALL_STATE(245)] = 4586,
-  [SMALL_STATE(246)] = 4595,
-  [SMALL_STATE(247)] = 4604,
-  [SMALL_STATE(248)] = 4613,
-  [SMALL_STATE(249)] = 4622,
-  [SMALL_STATE(250)] = 4631,
-  [SMALL_STATE(251)] = 4640,
-  [SMALL_STATE(252)] = 4649,
-  [SMALL_STATE(253)] = 4660,
-  [SMALL_STATE(254)] = 4669,
-  [SMALL_STATE(255)] = 4678,
-  [SMALL_STATE(256)] = 4689,
-  [SMALL_STATE(257)] = 4698,
-  [SMALL_STATE(258)] = 4707,
-  [SMALL_STATE(259)] = 4716,
-  [SMALL_STATE(260)] = 4725,
-  [SMALL_STATE(261)] = 4734,
-  [SMALL_STATE(262)] = 4743,
-  [SMALL_STATE(263)] = 4752,
-  [SMALL_STATE(264)] = 4761,
-  [SMALL_STATE(265)] = 4770,
-  [SMALL_STATE(266)] = 4779,
-  [SMALL_STATE(267)] = 4790,
-  [SMALL_STATE(268)] = 4801,
-  [SMALL_STATE(269)] = 4810,
-  [SMALL_STATE(270)] = 4821,
-  [SMALL_STATE(271)] = 4832,
-  [SMALL_STATE(272)] = 4840,
-  [SMALL_STATE(273)] = 4848,
-  [SMALL_STATE(274)] = 4856,
-  [SMALL_STATE(275)] = 4864,
-  [SMALL_STATE(276)] = 4872,
-  [SMALL_STATE(277)] = 4880,
-  [SMALL_STATE(278)] = 4888,
-  [SMALL_STATE(279)] = 4896,
-  [SMALL_STATE(280)] = 4904,
-  [SMALL_STATE(281)] = 4912,
-  [SMALL_STATE(282)] = 4920,
-  [SMALL_STATE(283)] = 4928,
-  [SMALL_STATE(284)] = 4936,
-  [SMALL_STATE(285)] = 4944,
-  [SMALL_STATE(286)] = 4952,
-  [SMALL_STATE(287)] = 4960,
-  [SMALL_STATE(288)] = 4968,
-  [SMALL_STATE(289)] = 4976,
-  [SMALL_STATE(290)] = 4984,
-  [SMALL_STATE(291)] = 4992,
-  [SMALL_STATE(292)] = 5000,
-  [SMALL_STATE(293)] = 5008,
-  [SMALL_STATE(294)] = 5016,
-  [SMALL_STATE(295)] = 5024,
-  [SMALL_STATE(296)] = 5032,
-  [SMALL_STATE(297)] = 5040,
-  [SMALL_STATE(298)] = 5048,
+  [SMALL_STATE(90)] = 2529,
+  [SMALL_STATE(91)] = 2550,
+  [SMALL_STATE(92)] = 2571,
+  [SMALL_STATE(93)] = 2592,
+  [SMALL_STATE(94)] = 2613,
+  [SMALL_STATE(95)] = 2634,
+  [SMALL_STATE(96)] = 2655,
+  [SMALL_STATE(97)] = 2678,
+  [SMALL_STATE(98)] = 2699,
+  [SMALL_STATE(99)] = 2720,
+  [SMALL_STATE(100)] = 2741,
+  [SMALL_STATE(101)] = 2762,
+  [SMALL_STATE(102)] = 2783,
+  [SMALL_STATE(103)] = 2804,
+  [SMALL_STATE(104)] = 2825,
+  [SMALL_STATE(105)] = 2846,
+  [SMALL_STATE(106)] = 2873,
+  [SMALL_STATE(107)] = 2889,
+  [SMALL_STATE(108)] = 2913,
+  [SMALL_STATE(109)] = 2935,
+  [SMALL_STATE(110)] = 2951,
+  [SMALL_STATE(111)] = 2967,
+  [SMALL_STATE(112)] = 2983,
+  [SMALL_STATE(113)] = 2999,
+  [SMALL_STATE(114)] = 3015,
+  [SMALL_STATE(115)] = 3031,
+  [SMALL_STATE(116)] = 3050,
+  [SMALL_STATE(117)] = 3069,
+  [SMALL_STATE(118)] = 3090,
+  [SMALL_STATE(119)] = 3111,
+  [SMALL_STATE(120)] = 3132,
+  [SMALL_STATE(121)] = 3153,
+  [SMALL_STATE(122)] = 3172,
+  [SMALL_STATE(123)] = 3190,
+  [SMALL_STATE(124)] = 3204,
+  [SMALL_STATE(125)] = 3222,
+  [SMALL_STATE(126)] = 3240,
+  [SMALL_STATE(127)] = 3258,
+  [SMALL_STATE(128)] = 3272,
+  [SMALL_STATE(129)] = 3286,
+  [SMALL_STATE(130)] = 3304,
+  [SMALL_STATE(131)] = 3318,
+  [SMALL_STATE(132)] = 3336,
+  [SMALL_STATE(133)] = 3350,
+  [SMALL_STATE(134)] = 3370,
+  [SMALL_STATE(135)] = 3386,
+  [SMALL_STATE(136)] = 3404,
+  [SMALL_STATE(137)] = 3422,
+  [SMALL_STATE(138)] = 3442,
+  [SMALL_STATE(139)] = 3460,
+  [SMALL_STATE(140)] = 3478,
+  [SMALL_STATE(141)] = 3492,
+  [SMALL_STATE(142)] = 3506,
+  [SMALL_STATE(143)] = 3517,
+  [SMALL_STATE(144)] = 3530,
+  [SMALL_STATE(145)] = 3543,
+  [SMALL_STATE(146)] = 3553,
+  [SMALL_STATE(147)] = 3565,
+  [SMALL_STATE(148)] = 3579,
+  [SMALL_STATE(149)] = 3593,
+  [SMALL_STATE(150)] = 3607,
+  [SMALL_STATE(151)] = 3619,
+  [SMALL_STATE(152)] = 3631,
+  [SMALL_STATE(153)] = 3645,
+  [SMALL_STATE(154)] = 3657,
+  [SMALL_STATE(155)] = 3671,
+  [SMALL_STATE(156)] = 3685,
+  [SMALL_STATE(157)] = 3697,
+  [SMALL_STATE(158)] = 3711,
+  [SMALL_STATE(159)] = 3723,
+  [SMALL_STATE(160)] = 3737,
+  [SMALL_STATE(161)] = 3749,
+  [SMALL_STATE(162)] = 3763,
+  [SMALL_STATE(163)] = 3777,
+  [SMALL_STATE(164)] = 3789,
+  [SMALL_STATE(165)] = 3801,
+  [SMALL_STATE(166)] = 3813,
+  [SMALL_STATE(167)] = 3827,
+  [SMALL_STATE(168)] = 3841,
+  [SMALL_STATE(169)] = 3853,
+  [SMALL_STATE(170)] = 3865,
+  [SMALL_STATE(171)] = 3879,
+  [SMALL_STATE(172)] = 3891,
+  [SMALL_STATE(173)] = 3905,
+  [SMALL_STATE(174)] = 3915,
+  [SMALL_STATE(175)] = 3924,
+  [SMALL_STATE(176)] = 3935,
+  [SMALL_STATE(177)] = 3944,
+  [SMALL_STATE(178)] = 3955,
+  [SMALL_STATE(179)] = 3966,
+  [SMALL_STATE(180)] = 3975,
+  [SMALL_STATE(181)] = 3986,
+  [SMALL_STATE(182)] = 3995,
+  [SMALL_STATE(183)] = 4004,
+  [SMALL_STATE(184)] = 4015,
+  [SMALL_STATE(185)] = 4024,
+  [SMALL_STATE(186)] = 4033,
+  [SMALL_STATE(187)] = 4044,
+  [SMALL_STATE(188)] = 4053,
+  [SMALL_STATE(189)] = 4064,
+  [SMALL_STATE(190)] = 4073,
+  [SMALL_STATE(191)] = 4082,
+  [SMALL_STATE(192)] = 4093,
+  [SMALL_STATE(193)] = 4102,
+  [SMALL_STATE(194)] = 4113,
+  [SMALL_STATE(195)] = 4122,
+  [SMALL_STATE(196)] = 4133,
+  [SMALL_STATE(197)] = 4142,
+  [SMALL_STATE(198)] = 4153,
+  [SMALL_STATE(199)] = 4162,
+  [SMALL_STATE(200)] = 4171,
+  [SMALL_STATE(201)] = 4182,
+  [SMALL_STATE(202)] = 4191,
+  [SMALL_STATE(203)] = 4200,
+  [SMALL_STATE(204)] = 4209,
+  [SMALL_STATE(205)] = 4218,
+  [SMALL_STATE(206)] = 4229,
+  [SMALL_STATE(207)] = 4240,
+  [SMALL_STATE(208)] = 4249,
+  [SMALL_STATE(209)] = 4258,
+  [SMALL_STATE(210)] = 4267,
+  [SMALL_STATE(211)] = 4276,
+  [SMALL_STATE(212)] = 4285,
+  [SMALL_STATE(213)] = 4294,
+  [SMALL_STATE(214)] = 4305,
+  [SMALL_STATE(215)] = 4314,
+  [SMALL_STATE(216)] = 4323,
+  [SMALL_STATE(217)] = 4334,
+  [SMALL_STATE(218)] = 4343,
+  [SMALL_STATE(219)] = 4354,
+  [SMALL_STATE(220)] = 4363,
+  [SMALL_STATE(221)] = 4372,
+  [SMALL_STATE(222)] = 4381,
+  [SMALL_STATE(223)] = 4390,
+  [SMALL_STATE(224)] = 4401,
+  [SMALL_STATE(225)] = 4410,
+  [SMALL_STATE(226)] = 4419,
+  [SMALL_STATE(227)] = 4428,
+  [SMALL_STATE(228)] = 4437,
+  [SMALL_STATE(229)] = 4446,
+  [SMALL_STATE(230)] = 4457,
+  [SMALL_STATE(231)] = 4466,
+  [SMALL_STATE(232)] = 4475,
+  [SMALL_STATE(233)] = 4484,
+  [SMALL_STATE(234)] = 4495,
+  [SMALL_STATE(235)] = 4504,
+  [SMALL_STATE(236)] = 4513,
+  [SMALL_STATE(237)] = 4522,
+  [SMALL_STATE(238)] = 4531,
+  [SMALL_STATE(239)] = 4540,
+  [SMALL_STATE(240)] = 4549,
+  [SMALL_STATE(241)] = 4558,
+  [SMALL_STATE(242)] = 4567,
+  [SMALL_STATE(243)] = 4578,
+  [SMALL_STATE(244)] = 4587,
+  [SMALL_STATE(245)] = 4596,
+  [SMALL_STATE(246)] = 4607,
+  [SMALL_STATE(247)] = 4616,
+  [SMALL_STATE(248)] = 4625,
+  [SMALL_STATE(249)] = 4634,
+  [SMALL_STATE(250)] = 4643,
+  [SMALL_STATE(251)] = 4652,
+  [SMALL_STATE(252)] = 4661,
+  [SMALL_STATE(253)] = 4670,
+  [SMALL_STATE(254)] = 4679,
+  [SMALL_STATE(255)] = 4690,
+  [SMALL_STATE(256)] = 4699,
+  [SMALL_STATE(257)] = 4708,
+  [SMALL_STATE(258)] = 4719,
+  [SMALL_STATE(259)] = 4728,
+  [SMALL_STATE(260)] = 4737,
+  [SMALL_STATE(261)] = 4746,
+  [SMALL_STATE(262)] = 4755,
+  [SMALL_STATE(263)] = 4764,
+  [SMALL_STATE(264)] = 4773,
+  [SMALL_STATE(265)] = 4782,
+  [SMALL_STATE(266)] = 4791,
+  [SMALL_STATE(267)] = 4800,
+  [SMALL_STATE(268)] = 4809,
+  [SMALL_STATE(269)] = 4820,
+  [SMALL_STATE(270)] = 4831,
+  [SMALL_STATE(271)] = 4840,
+  [SMALL_STATE(272)] = 4851,
+  [SMALL_STATE(273)] = 4860,
+  [SMALL_STATE(274)] = 4868,
+  [SMALL_STATE(275)] = 4876,
+  [SMALL_STATE(276)] = 4884,
+  [SMALL_STATE(277)] = 4892,
+  [SMALL_STATE(278)] = 4900,
+  [SMALL_STATE(279)] = 4908,
+  [SMALL_STATE(280)] = 4916,
+  [SMALL_STATE(281)] = 4924,
+  [SMALL_STATE(282)] = 4932,
+  [SMALL_STATE(283)] = 4940,
+  [SMALL_STATE(284)] = 4948,
+  [SMALL_STATE(285)] = 4956,
+  [SMALL_STATE(286)] = 4964,
+  [SMALL_STATE(287)] = 4972,
+  [SMALL_STATE(288)] = 4980,
+  [SMALL_STATE(289)] = 4988,
+  [SMALL_STATE(290)] = 4996,
+  [SMALL_STATE(291)] = 5004,
+  [SMALL_STATE(292)] = 5012,
+  [SMALL_STATE(293)] = 5020,
+  [SMALL_STATE(294)] = 5028,
+  [SMALL_STATE(295)] = 5036,
+  [SMALL_STATE(296)] = 5044,
+  [SMALL_STATE(297)] = 5052,
+  [SMALL_STATE(298)] = 5060,
+  [SMALL_STATE(299)] = 5068,
+  [SMALL_STATE(300)] = 5076,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -9106,233 +9228,233 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
   [5] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [7] = {.entry = {.count = 1, .reusable = false}}, SHIFT(193),
-  [9] = {.entry = {.count = 1, .reusable = false}}, SHIFT(144),
-  [11] = {.entry = {.count = 1, .reusable = false}}, SHIFT(116),
-  [13] = {.entry = {.count = 1, .reusable = false}}, SHIFT(196),
-  [15] = {.entry = {.count = 1, .reusable = false}}, SHIFT(179),
+  [7] = {.entry = {.count = 1, .reusable = false}}, SHIFT(191),
+  [9] = {.entry = {.count = 1, .reusable = false}}, SHIFT(164),
+  [11] = {.entry = {.count = 1, .reusable = false}}, SHIFT(117),
+  [13] = {.entry = {.count = 1, .reusable = false}}, SHIFT(197),
+  [15] = {.entry = {.count = 1, .reusable = false}}, SHIFT(180),
   [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
   [19] = {.entry = {.count = 1, .reusable = false}}, SHIFT(45),
-  [21] = {.entry = {.count = 1, .reusable = false}}, SHIFT(149),
-  [23] = {.entry = {.count = 1, .reusable = false}}, SHIFT(199),
-  [25] = {.entry = {.count = 1, .reusable = false}}, SHIFT(147),
-  [27] = {.entry = {.count = 1, .reusable = false}}, SHIFT(148),
-  [29] = {.entry = {.count = 1, .reusable = false}}, SHIFT(228),
-  [31] = {.entry = {.count = 1, .reusable = false}}, SHIFT(232),
-  [33] = {.entry = {.count = 1, .reusable = false}}, SHIFT(240),
-  [35] = {.entry = {.count = 1, .reusable = false}}, SHIFT(266),
+  [21] = {.entry = {.count = 1, .reusable = false}}, SHIFT(150),
+  [23] = {.entry = {.count = 1, .reusable = false}}, SHIFT(200),
+  [25] = {.entry = {.count = 1, .reusable = false}}, SHIFT(148),
+  [27] = {.entry = {.count = 1, .reusable = false}}, SHIFT(149),
+  [29] = {.entry = {.count = 1, .reusable = false}}, SHIFT(229),
+  [31] = {.entry = {.count = 1, .reusable = false}}, SHIFT(233),
+  [33] = {.entry = {.count = 1, .reusable = false}}, SHIFT(242),
+  [35] = {.entry = {.count = 1, .reusable = false}}, SHIFT(268),
   [37] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [39] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(193),
-  [42] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(144),
-  [45] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(116),
-  [48] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(196),
-  [51] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(179),
+  [39] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(191),
+  [42] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(164),
+  [45] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(117),
+  [48] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(197),
+  [51] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(180),
   [54] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(3),
-  [57] = {.entry = {.count = 1, .reusable = false}}, SHIFT(150),
-  [59] = {.entry = {.count = 1, .reusable = false}}, SHIFT(293),
-  [61] = {.entry = {.count = 1, .reusable = false}}, SHIFT(270),
-  [63] = {.entry = {.count = 1, .reusable = false}}, SHIFT(125),
-  [65] = {.entry = {.count = 1, .reusable = false}}, SHIFT(176),
+  [57] = {.entry = {.count = 1, .reusable = false}}, SHIFT(163),
+  [59] = {.entry = {.count = 1, .reusable = false}}, SHIFT(291),
+  [61] = {.entry = {.count = 1, .reusable = false}}, SHIFT(218),
+  [63] = {.entry = {.count = 1, .reusable = false}}, SHIFT(122),
+  [65] = {.entry = {.count = 1, .reusable = false}}, SHIFT(177),
   [67] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
   [69] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
   [71] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 61),
-  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
-  [75] = {.entry = {.count = 1, .reusable = false}}, SHIFT(178),
-  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(177),
-  [79] = {.entry = {.count = 1, .reusable = true}}, SHIFT(290),
+  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
+  [75] = {.entry = {.count = 1, .reusable = false}}, SHIFT(179),
+  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
+  [79] = {.entry = {.count = 1, .reusable = true}}, SHIFT(206),
   [81] = {.entry = {.count = 1, .reusable = true}}, SHIFT(77),
   [83] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 75),
-  [85] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
-  [87] = {.entry = {.count = 1, .reusable = false}}, SHIFT(197),
-  [89] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 78),
-  [91] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
-  [93] = {.entry = {.count = 1, .reusable = false}}, SHIFT(201),
-  [95] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 80),
-  [97] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
-  [99] = {.entry = {.count = 1, .reusable = false}}, SHIFT(203),
-  [101] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 85),
-  [103] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
-  [105] = {.entry = {.count = 1, .reusable = false}}, SHIFT(207),
-  [107] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 98),
-  [109] = {.entry = {.count = 1, .reusable = true}}, SHIFT(217),
-  [111] = {.entry = {.count = 1, .reusable = false}}, SHIFT(217),
-  [113] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 101),
-  [115] = {.entry = {.count = 1, .reusable = true}}, SHIFT(219),
-  [117] = {.entry = {.count = 1, .reusable = false}}, SHIFT(219),
-  [119] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 103),
-  [121] = {.entry = {.count = 1, .reusable = true}}, SHIFT(222),
-  [123] = {.entry = {.count = 1, .reusable = false}}, SHIFT(222),
-  [125] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 106),
-  [127] = {.entry = {.count = 1, .reusable = true}}, SHIFT(227),
-  [129] = {.entry = {.count = 1, .reusable = false}}, SHIFT(227),
-  [131] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 108),
-  [133] = {.entry = {.count = 1, .reusable = true}}, SHIFT(230),
-  [135] = {.entry = {.count = 1, .reusable = false}}, SHIFT(230),
-  [137] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 110),
-  [139] = {.entry = {.count = 1, .reusable = true}}, SHIFT(231),
-  [141] = {.entry = {.count = 1, .reusable = false}}, SHIFT(231),
-  [143] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 122),
-  [145] = {.entry = {.count = 1, .reusable = true}}, SHIFT(239),
-  [147] = {.entry = {.count = 1, .reusable = false}}, SHIFT(239),
-  [149] = {.entry = {.count = 1, .reusable = true}}, SHIFT(242),
-  [151] = {.entry = {.count = 1, .reusable = false}}, SHIFT(242),
-  [153] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 128),
-  [155] = {.entry = {.count = 1, .reusable = true}}, SHIFT(246),
-  [157] = {.entry = {.count = 1, .reusable = false}}, SHIFT(246),
-  [159] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 131),
-  [161] = {.entry = {.count = 1, .reusable = true}}, SHIFT(249),
-  [163] = {.entry = {.count = 1, .reusable = false}}, SHIFT(249),
-  [165] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 133),
-  [167] = {.entry = {.count = 1, .reusable = true}}, SHIFT(251),
-  [169] = {.entry = {.count = 1, .reusable = false}}, SHIFT(251),
-  [171] = {.entry = {.count = 1, .reusable = true}}, SHIFT(254),
-  [173] = {.entry = {.count = 1, .reusable = false}}, SHIFT(254),
-  [175] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 148),
-  [177] = {.entry = {.count = 1, .reusable = true}}, SHIFT(173),
-  [179] = {.entry = {.count = 1, .reusable = false}}, SHIFT(173),
-  [181] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
-  [183] = {.entry = {.count = 1, .reusable = false}}, SHIFT(262),
-  [185] = {.entry = {.count = 1, .reusable = true}}, SHIFT(224),
-  [187] = {.entry = {.count = 1, .reusable = false}}, SHIFT(224),
-  [189] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 99),
-  [191] = {.entry = {.count = 1, .reusable = true}}, SHIFT(218),
-  [193] = {.entry = {.count = 1, .reusable = false}}, SHIFT(218),
-  [195] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 154),
-  [197] = {.entry = {.count = 1, .reusable = true}}, SHIFT(265),
-  [199] = {.entry = {.count = 1, .reusable = false}}, SHIFT(265),
-  [201] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 83),
-  [203] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
-  [205] = {.entry = {.count = 1, .reusable = false}}, SHIFT(205),
-  [207] = {.entry = {.count = 1, .reusable = true}}, SHIFT(206),
-  [209] = {.entry = {.count = 1, .reusable = false}}, SHIFT(206),
+  [85] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
+  [87] = {.entry = {.count = 1, .reusable = false}}, SHIFT(199),
+  [89] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 79),
+  [91] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
+  [93] = {.entry = {.count = 1, .reusable = false}}, SHIFT(202),
+  [95] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 81),
+  [97] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
+  [99] = {.entry = {.count = 1, .reusable = false}}, SHIFT(204),
+  [101] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 86),
+  [103] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
+  [105] = {.entry = {.count = 1, .reusable = false}}, SHIFT(210),
+  [107] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 99),
+  [109] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
+  [111] = {.entry = {.count = 1, .reusable = false}}, SHIFT(272),
+  [113] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 102),
+  [115] = {.entry = {.count = 1, .reusable = true}}, SHIFT(222),
+  [117] = {.entry = {.count = 1, .reusable = false}}, SHIFT(222),
+  [119] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 104),
+  [121] = {.entry = {.count = 1, .reusable = true}}, SHIFT(225),
+  [123] = {.entry = {.count = 1, .reusable = false}}, SHIFT(225),
+  [125] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 107),
+  [127] = {.entry = {.count = 1, .reusable = true}}, SHIFT(230),
+  [129] = {.entry = {.count = 1, .reusable = false}}, SHIFT(230),
+  [131] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 109),
+  [133] = {.entry = {.count = 1, .reusable = true}}, SHIFT(232),
+  [135] = {.entry = {.count = 1, .reusable = false}}, SHIFT(232),
+  [137] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 111),
+  [139] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
+  [141] = {.entry = {.count = 1, .reusable = false}}, SHIFT(234),
+  [143] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 123),
+  [145] = {.entry = {.count = 1, .reusable = true}}, SHIFT(241),
+  [147] = {.entry = {.count = 1, .reusable = false}}, SHIFT(241),
+  [149] = {.entry = {.count = 1, .reusable = true}}, SHIFT(244),
+  [151] = {.entry = {.count = 1, .reusable = false}}, SHIFT(244),
+  [153] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 129),
+  [155] = {.entry = {.count = 1, .reusable = true}}, SHIFT(248),
+  [157] = {.entry = {.count = 1, .reusable = false}}, SHIFT(248),
+  [159] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 132),
+  [161] = {.entry = {.count = 1, .reusable = true}}, SHIFT(251),
+  [163] = {.entry = {.count = 1, .reusable = false}}, SHIFT(251),
+  [165] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 134),
+  [167] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
+  [169] = {.entry = {.count = 1, .reusable = false}}, SHIFT(253),
+  [171] = {.entry = {.count = 1, .reusable = true}}, SHIFT(256),
+  [173] = {.entry = {.count = 1, .reusable = false}}, SHIFT(256),
+  [175] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 149),
+  [177] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
+  [179] = {.entry = {.count = 1, .reusable = false}}, SHIFT(262),
+  [181] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
+  [183] = {.entry = {.count = 1, .reusable = false}}, SHIFT(264),
+  [185] = {.entry = {.count = 1, .reusable = true}}, SHIFT(227),
+  [187] = {.entry = {.count = 1, .reusable = false}}, SHIFT(227),
+  [189] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 100),
+  [191] = {.entry = {.count = 1, .reusable = true}}, SHIFT(221),
+  [193] = {.entry = {.count = 1, .reusable = false}}, SHIFT(221),
+  [195] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 155),
+  [197] = {.entry = {.count = 1, .reusable = true}}, SHIFT(267),
+  [199] = {.entry = {.count = 1, .reusable = false}}, SHIFT(267),
+  [201] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 84),
+  [203] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
+  [205] = {.entry = {.count = 1, .reusable = false}}, SHIFT(207),
+  [207] = {.entry = {.count = 1, .reusable = true}}, SHIFT(209),
+  [209] = {.entry = {.count = 1, .reusable = false}}, SHIFT(209),
   [211] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 2, 0, 31),
-  [213] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 2, 0, 31), SHIFT_REPEAT(108),
+  [213] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 2, 0, 31), SHIFT_REPEAT(110),
   [216] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_field_repeat1, 2, 0, 31),
-  [218] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 88),
-  [220] = {.entry = {.count = 1, .reusable = true}}, SHIFT(209),
-  [222] = {.entry = {.count = 1, .reusable = false}}, SHIFT(209),
-  [224] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 90),
-  [226] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
-  [228] = {.entry = {.count = 1, .reusable = false}}, SHIFT(210),
-  [230] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 91),
-  [232] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
-  [234] = {.entry = {.count = 1, .reusable = false}}, SHIFT(212),
-  [236] = {.entry = {.count = 1, .reusable = true}}, SHIFT(214),
-  [238] = {.entry = {.count = 1, .reusable = false}}, SHIFT(214),
-  [240] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 94),
-  [242] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 94),
-  [244] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 94), SHIFT_REPEAT(177),
-  [247] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 95),
-  [249] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
-  [251] = {.entry = {.count = 1, .reusable = false}}, SHIFT(216),
+  [218] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 89),
+  [220] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
+  [222] = {.entry = {.count = 1, .reusable = false}}, SHIFT(211),
+  [224] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 91),
+  [226] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
+  [228] = {.entry = {.count = 1, .reusable = false}}, SHIFT(212),
+  [230] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 92),
+  [232] = {.entry = {.count = 1, .reusable = true}}, SHIFT(214),
+  [234] = {.entry = {.count = 1, .reusable = false}}, SHIFT(214),
+  [236] = {.entry = {.count = 1, .reusable = true}}, SHIFT(217),
+  [238] = {.entry = {.count = 1, .reusable = false}}, SHIFT(217),
+  [240] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 95),
+  [242] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 95),
+  [244] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 95), SHIFT_REPEAT(178),
+  [247] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 96),
+  [249] = {.entry = {.count = 1, .reusable = true}}, SHIFT(219),
+  [251] = {.entry = {.count = 1, .reusable = false}}, SHIFT(219),
   [253] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 4, 0, 51),
   [255] = {.entry = {.count = 1, .reusable = true}}, SHIFT(208),
   [257] = {.entry = {.count = 1, .reusable = false}}, SHIFT(208),
   [259] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_name, 1, 0, 0),
   [261] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_name, 1, 0, 0),
   [263] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 5, 0, 56),
-  [265] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
-  [267] = {.entry = {.count = 1, .reusable = false}}, SHIFT(235),
-  [269] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 102),
-  [271] = {.entry = {.count = 1, .reusable = true}}, SHIFT(221),
-  [273] = {.entry = {.count = 1, .reusable = false}}, SHIFT(221),
+  [265] = {.entry = {.count = 1, .reusable = true}}, SHIFT(237),
+  [267] = {.entry = {.count = 1, .reusable = false}}, SHIFT(237),
+  [269] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 103),
+  [271] = {.entry = {.count = 1, .reusable = true}}, SHIFT(224),
+  [273] = {.entry = {.count = 1, .reusable = false}}, SHIFT(224),
   [275] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 5, 0, 57),
-  [277] = {.entry = {.count = 1, .reusable = true}}, SHIFT(247),
-  [279] = {.entry = {.count = 1, .reusable = false}}, SHIFT(247),
+  [277] = {.entry = {.count = 1, .reusable = true}}, SHIFT(249),
+  [279] = {.entry = {.count = 1, .reusable = false}}, SHIFT(249),
   [281] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 5, 0, 58),
-  [283] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
-  [285] = {.entry = {.count = 1, .reusable = false}}, SHIFT(253),
+  [283] = {.entry = {.count = 1, .reusable = true}}, SHIFT(255),
+  [285] = {.entry = {.count = 1, .reusable = false}}, SHIFT(255),
   [287] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 59),
-  [289] = {.entry = {.count = 1, .reusable = true}}, SHIFT(268),
-  [291] = {.entry = {.count = 1, .reusable = false}}, SHIFT(268),
-  [293] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 107),
-  [295] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
-  [297] = {.entry = {.count = 1, .reusable = false}}, SHIFT(229),
+  [289] = {.entry = {.count = 1, .reusable = true}}, SHIFT(270),
+  [291] = {.entry = {.count = 1, .reusable = false}}, SHIFT(270),
+  [293] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 108),
+  [295] = {.entry = {.count = 1, .reusable = true}}, SHIFT(231),
+  [297] = {.entry = {.count = 1, .reusable = false}}, SHIFT(231),
   [299] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field, 1, 0, 13),
-  [301] = {.entry = {.count = 1, .reusable = false}}, SHIFT(108),
+  [301] = {.entry = {.count = 1, .reusable = false}}, SHIFT(110),
   [303] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field, 1, 0, 13),
-  [305] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 113),
-  [307] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
-  [309] = {.entry = {.count = 1, .reusable = false}}, SHIFT(234),
-  [311] = {.entry = {.count = 1, .reusable = true}}, SHIFT(236),
-  [313] = {.entry = {.count = 1, .reusable = false}}, SHIFT(236),
+  [305] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 114),
+  [307] = {.entry = {.count = 1, .reusable = true}}, SHIFT(236),
+  [309] = {.entry = {.count = 1, .reusable = false}}, SHIFT(236),
+  [311] = {.entry = {.count = 1, .reusable = true}}, SHIFT(238),
+  [313] = {.entry = {.count = 1, .reusable = false}}, SHIFT(238),
   [315] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 2, 0, 26),
   [317] = {.entry = {.count = 1, .reusable = true}}, SHIFT(215),
   [319] = {.entry = {.count = 1, .reusable = false}}, SHIFT(215),
-  [321] = {.entry = {.count = 1, .reusable = true}}, SHIFT(298),
-  [323] = {.entry = {.count = 1, .reusable = true}}, SHIFT(273),
-  [325] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 119),
-  [327] = {.entry = {.count = 1, .reusable = true}}, SHIFT(238),
-  [329] = {.entry = {.count = 1, .reusable = false}}, SHIFT(238),
+  [321] = {.entry = {.count = 1, .reusable = true}}, SHIFT(297),
+  [323] = {.entry = {.count = 1, .reusable = true}}, SHIFT(300),
+  [325] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 120),
+  [327] = {.entry = {.count = 1, .reusable = true}}, SHIFT(240),
+  [329] = {.entry = {.count = 1, .reusable = false}}, SHIFT(240),
   [331] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 65),
-  [333] = {.entry = {.count = 1, .reusable = true}}, SHIFT(183),
-  [335] = {.entry = {.count = 1, .reusable = false}}, SHIFT(183),
-  [337] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 123),
-  [339] = {.entry = {.count = 1, .reusable = true}}, SHIFT(241),
-  [341] = {.entry = {.count = 1, .reusable = false}}, SHIFT(241),
+  [333] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
+  [335] = {.entry = {.count = 1, .reusable = false}}, SHIFT(184),
+  [337] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 124),
+  [339] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
+  [341] = {.entry = {.count = 1, .reusable = false}}, SHIFT(243),
   [343] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 67),
-  [345] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
-  [347] = {.entry = {.count = 1, .reusable = false}}, SHIFT(184),
-  [349] = {.entry = {.count = 1, .reusable = true}}, SHIFT(244),
-  [351] = {.entry = {.count = 1, .reusable = false}}, SHIFT(244),
-  [353] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 125),
-  [355] = {.entry = {.count = 1, .reusable = true}}, SHIFT(245),
-  [357] = {.entry = {.count = 1, .reusable = false}}, SHIFT(245),
+  [345] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
+  [347] = {.entry = {.count = 1, .reusable = false}}, SHIFT(185),
+  [349] = {.entry = {.count = 1, .reusable = true}}, SHIFT(246),
+  [351] = {.entry = {.count = 1, .reusable = false}}, SHIFT(246),
+  [353] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 126),
+  [355] = {.entry = {.count = 1, .reusable = true}}, SHIFT(247),
+  [357] = {.entry = {.count = 1, .reusable = false}}, SHIFT(247),
   [359] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 68),
-  [361] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
-  [363] = {.entry = {.count = 1, .reusable = false}}, SHIFT(186),
-  [365] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 129),
-  [367] = {.entry = {.count = 1, .reusable = true}}, SHIFT(248),
-  [369] = {.entry = {.count = 1, .reusable = false}}, SHIFT(248),
-  [371] = {.entry = {.count = 1, .reusable = true}}, SHIFT(188),
-  [373] = {.entry = {.count = 1, .reusable = false}}, SHIFT(188),
-  [375] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 132),
-  [377] = {.entry = {.count = 1, .reusable = true}}, SHIFT(250),
-  [379] = {.entry = {.count = 1, .reusable = false}}, SHIFT(250),
+  [361] = {.entry = {.count = 1, .reusable = true}}, SHIFT(187),
+  [363] = {.entry = {.count = 1, .reusable = false}}, SHIFT(187),
+  [365] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 130),
+  [367] = {.entry = {.count = 1, .reusable = true}}, SHIFT(250),
+  [369] = {.entry = {.count = 1, .reusable = false}}, SHIFT(250),
+  [371] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
+  [373] = {.entry = {.count = 1, .reusable = false}}, SHIFT(189),
+  [375] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 133),
+  [377] = {.entry = {.count = 1, .reusable = true}}, SHIFT(252),
+  [379] = {.entry = {.count = 1, .reusable = false}}, SHIFT(252),
   [381] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 71),
-  [383] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
-  [385] = {.entry = {.count = 1, .reusable = false}}, SHIFT(190),
+  [383] = {.entry = {.count = 1, .reusable = true}}, SHIFT(192),
+  [385] = {.entry = {.count = 1, .reusable = false}}, SHIFT(192),
   [387] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 72),
-  [389] = {.entry = {.count = 1, .reusable = true}}, SHIFT(192),
-  [391] = {.entry = {.count = 1, .reusable = false}}, SHIFT(192),
-  [393] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 138),
-  [395] = {.entry = {.count = 1, .reusable = true}}, SHIFT(256),
-  [397] = {.entry = {.count = 1, .reusable = false}}, SHIFT(256),
-  [399] = {.entry = {.count = 1, .reusable = true}}, SHIFT(257),
-  [401] = {.entry = {.count = 1, .reusable = false}}, SHIFT(257),
-  [403] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 142),
-  [405] = {.entry = {.count = 1, .reusable = true}}, SHIFT(258),
-  [407] = {.entry = {.count = 1, .reusable = false}}, SHIFT(258),
-  [409] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 145),
-  [411] = {.entry = {.count = 1, .reusable = true}}, SHIFT(259),
-  [413] = {.entry = {.count = 1, .reusable = false}}, SHIFT(259),
+  [389] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
+  [391] = {.entry = {.count = 1, .reusable = false}}, SHIFT(194),
+  [393] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 139),
+  [395] = {.entry = {.count = 1, .reusable = true}}, SHIFT(258),
+  [397] = {.entry = {.count = 1, .reusable = false}}, SHIFT(258),
+  [399] = {.entry = {.count = 1, .reusable = true}}, SHIFT(259),
+  [401] = {.entry = {.count = 1, .reusable = false}}, SHIFT(259),
+  [403] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 143),
+  [405] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
+  [407] = {.entry = {.count = 1, .reusable = false}}, SHIFT(174),
+  [409] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 146),
+  [411] = {.entry = {.count = 1, .reusable = true}}, SHIFT(261),
+  [413] = {.entry = {.count = 1, .reusable = false}}, SHIFT(261),
   [415] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 73),
-  [417] = {.entry = {.count = 1, .reusable = true}}, SHIFT(195),
-  [419] = {.entry = {.count = 1, .reusable = false}}, SHIFT(195),
-  [421] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 149),
-  [423] = {.entry = {.count = 1, .reusable = true}}, SHIFT(261),
-  [425] = {.entry = {.count = 1, .reusable = false}}, SHIFT(261),
+  [417] = {.entry = {.count = 1, .reusable = true}}, SHIFT(196),
+  [419] = {.entry = {.count = 1, .reusable = false}}, SHIFT(196),
+  [421] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 150),
+  [423] = {.entry = {.count = 1, .reusable = true}}, SHIFT(263),
+  [425] = {.entry = {.count = 1, .reusable = false}}, SHIFT(263),
   [427] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field, 2, 0, 22),
   [429] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field, 2, 0, 22),
-  [431] = {.entry = {.count = 1, .reusable = true}}, SHIFT(263),
-  [433] = {.entry = {.count = 1, .reusable = false}}, SHIFT(263),
+  [431] = {.entry = {.count = 1, .reusable = true}}, SHIFT(265),
+  [433] = {.entry = {.count = 1, .reusable = false}}, SHIFT(265),
   [435] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 76),
-  [437] = {.entry = {.count = 1, .reusable = true}}, SHIFT(200),
-  [439] = {.entry = {.count = 1, .reusable = false}}, SHIFT(200),
-  [441] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
-  [443] = {.entry = {.count = 1, .reusable = false}}, SHIFT(264),
-  [445] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 116),
-  [447] = {.entry = {.count = 1, .reusable = true}}, SHIFT(237),
-  [449] = {.entry = {.count = 1, .reusable = false}}, SHIFT(237),
+  [437] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
+  [439] = {.entry = {.count = 1, .reusable = false}}, SHIFT(201),
+  [441] = {.entry = {.count = 1, .reusable = true}}, SHIFT(266),
+  [443] = {.entry = {.count = 1, .reusable = false}}, SHIFT(266),
+  [445] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 117),
+  [447] = {.entry = {.count = 1, .reusable = true}}, SHIFT(239),
+  [449] = {.entry = {.count = 1, .reusable = false}}, SHIFT(239),
   [451] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_agree_line, 2, 0, 27),
-  [453] = {.entry = {.count = 1, .reusable = false}}, SHIFT(139),
-  [455] = {.entry = {.count = 1, .reusable = false}}, SHIFT(298),
-  [457] = {.entry = {.count = 1, .reusable = false}}, SHIFT(273),
-  [459] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 92),
-  [461] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 92),
+  [453] = {.entry = {.count = 1, .reusable = false}}, SHIFT(140),
+  [455] = {.entry = {.count = 1, .reusable = false}}, SHIFT(297),
+  [457] = {.entry = {.count = 1, .reusable = false}}, SHIFT(300),
+  [459] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 93),
+  [461] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 93),
   [463] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 2, 0, 63),
   [465] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat3, 2, 0, 63),
-  [467] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 2, 0, 63), SHIFT_REPEAT(290),
+  [467] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 2, 0, 63), SHIFT_REPEAT(206),
   [470] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 2, 0, 63), SHIFT_REPEAT(77),
   [473] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 3, 0, 3),
   [475] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 3, 0, 3),
@@ -9340,15 +9462,15 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [479] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 1, 0, 54),
   [481] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat3, 1, 0, 54),
   [483] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
-  [485] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
-  [487] = {.entry = {.count = 1, .reusable = false}}, SHIFT(167),
-  [489] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
+  [485] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
+  [487] = {.entry = {.count = 1, .reusable = false}}, SHIFT(165),
+  [489] = {.entry = {.count = 1, .reusable = true}}, SHIFT(127),
   [491] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_invalid_block, 3, 0, 4),
   [493] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_invalid_block, 3, 0, 4),
-  [495] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
+  [495] = {.entry = {.count = 1, .reusable = true}}, SHIFT(288),
   [497] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 3, 0, 5),
   [499] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 3, 0, 5),
-  [501] = {.entry = {.count = 1, .reusable = true}}, SHIFT(117),
+  [501] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
   [503] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 3, 0, 6),
   [505] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 3, 0, 6),
   [507] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procedure_block, 3, 0, 7),
@@ -9356,10 +9478,10 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [511] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
   [513] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_calendar_block, 3, 0, 7),
   [515] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_calendar_block, 3, 0, 7),
-  [517] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
+  [517] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
   [519] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
-  [521] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
-  [523] = {.entry = {.count = 1, .reusable = false}}, SHIFT(160),
+  [521] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
+  [523] = {.entry = {.count = 1, .reusable = false}}, SHIFT(168),
   [525] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 8),
   [527] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 8),
   [529] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 9),
@@ -9368,250 +9490,254 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [535] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 10),
   [537] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 3, 0, 77),
   [539] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat3, 3, 0, 77),
-  [541] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12),
-  [543] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12),
-  [545] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12), SHIFT_REPEAT(272),
-  [548] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14),
-  [550] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14),
-  [552] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14), SHIFT_REPEAT(117),
-  [555] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 4, 0, 15),
-  [557] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 4, 0, 15),
-  [559] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 2, 0, 0),
-  [561] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 2, 0, 0),
-  [563] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procedure_block, 4, 0, 16),
-  [565] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_procedure_block, 4, 0, 16),
-  [567] = {.entry = {.count = 1, .reusable = false}}, SHIFT(152),
-  [569] = {.entry = {.count = 1, .reusable = false}}, SHIFT(151),
-  [571] = {.entry = {.count = 1, .reusable = false}}, SHIFT(182),
-  [573] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_calendar_block, 4, 0, 16),
-  [575] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_calendar_block, 4, 0, 16),
-  [577] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12),
-  [579] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12),
-  [581] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12), SHIFT_REPEAT(4),
-  [584] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 17),
-  [586] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 17),
-  [588] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 18),
-  [590] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 18),
-  [592] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 19),
-  [594] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 19),
-  [596] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12),
-  [598] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12),
-  [600] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12), SHIFT_REPEAT(2),
-  [603] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12),
-  [605] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12),
-  [607] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12), SHIFT_REPEAT(94),
-  [610] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 6, 0, 30),
-  [612] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 6, 0, 30),
-  [614] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_exception_decl, 2, 0, 33),
-  [616] = {.entry = {.count = 1, .reusable = true}}, SHIFT(226),
-  [618] = {.entry = {.count = 1, .reusable = false}}, SHIFT(226),
-  [620] = {.entry = {.count = 1, .reusable = true}}, SHIFT(133),
-  [622] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_invalid_block, 2, 0, 1),
-  [624] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_invalid_block, 2, 0, 1),
-  [626] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 3, 0, 20),
-  [628] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_calendar_block_repeat1, 3, 0, 20),
-  [630] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 3, 0, 20),
-  [632] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat2, 3, 0, 20),
-  [634] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 3, 0, 20),
-  [636] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_invalid_block_repeat1, 3, 0, 20),
-  [638] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 1, 0, 21),
-  [640] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_field_repeat1, 1, 0, 21),
-  [642] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 23),
-  [644] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 23),
-  [646] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 25),
-  [648] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 25),
-  [650] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_closed_line, 2, 0, 37),
-  [652] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
-  [654] = {.entry = {.count = 1, .reusable = false}}, SHIFT(175),
-  [656] = {.entry = {.count = 1, .reusable = true}}, SHIFT(122),
-  [658] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 3, 0, 20),
-  [660] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_procedure_block_repeat1, 3, 0, 20),
-  [662] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_exception_decl_repeat1, 2, 0, 41),
-  [664] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_exception_decl_repeat1, 2, 0, 41),
-  [666] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_exception_decl_repeat1, 2, 0, 41), SHIFT_REPEAT(133),
-  [669] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11),
-  [671] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11),
-  [673] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11), SHIFT_REPEAT(123),
-  [676] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 46),
-  [678] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 46),
-  [680] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 46), SHIFT_REPEAT(122),
-  [683] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
-  [685] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
-  [687] = {.entry = {.count = 1, .reusable = false}}, SHIFT(168),
-  [689] = {.entry = {.count = 1, .reusable = false}}, SHIFT(156),
-  [691] = {.entry = {.count = 1, .reusable = false}}, SHIFT(146),
-  [693] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 2, 0, 7),
-  [695] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
-  [697] = {.entry = {.count = 1, .reusable = false}}, SHIFT(145),
-  [699] = {.entry = {.count = 1, .reusable = true}}, SHIFT(233),
-  [701] = {.entry = {.count = 1, .reusable = true}}, SHIFT(275),
-  [703] = {.entry = {.count = 1, .reusable = true}}, SHIFT(255),
-  [705] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
-  [707] = {.entry = {.count = 1, .reusable = true}}, SHIFT(291),
-  [709] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11), SHIFT_REPEAT(139),
-  [712] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_use_line, 2, 0, 35),
-  [714] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 1, 0, 36),
-  [716] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_closed_line_repeat1, 1, 0, 36),
-  [718] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 1, 0, 2),
-  [720] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 1, 0, 2),
+  [541] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 3, 0, 78),
+  [543] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat3, 3, 0, 78),
+  [545] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12),
+  [547] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12),
+  [549] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12), SHIFT_REPEAT(288),
+  [552] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_invalid_block, 2, 0, 1),
+  [554] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_invalid_block, 2, 0, 1),
+  [556] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14),
+  [558] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14),
+  [560] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14), SHIFT_REPEAT(118),
+  [563] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 4, 0, 15),
+  [565] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 4, 0, 15),
+  [567] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 2, 0, 0),
+  [569] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 2, 0, 0),
+  [571] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procedure_block, 4, 0, 16),
+  [573] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_procedure_block, 4, 0, 16),
+  [575] = {.entry = {.count = 1, .reusable = false}}, SHIFT(153),
+  [577] = {.entry = {.count = 1, .reusable = false}}, SHIFT(152),
+  [579] = {.entry = {.count = 1, .reusable = false}}, SHIFT(183),
+  [581] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_calendar_block, 4, 0, 16),
+  [583] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_calendar_block, 4, 0, 16),
+  [585] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12),
+  [587] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12),
+  [589] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12), SHIFT_REPEAT(4),
+  [592] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 17),
+  [594] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 17),
+  [596] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 18),
+  [598] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 18),
+  [600] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 19),
+  [602] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 19),
+  [604] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12),
+  [606] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12),
+  [608] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12), SHIFT_REPEAT(2),
+  [611] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12),
+  [613] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12),
+  [615] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12), SHIFT_REPEAT(96),
+  [618] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 6, 0, 30),
+  [620] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 6, 0, 30),
+  [622] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_exception_decl, 2, 0, 33),
+  [624] = {.entry = {.count = 1, .reusable = true}}, SHIFT(228),
+  [626] = {.entry = {.count = 1, .reusable = false}}, SHIFT(228),
+  [628] = {.entry = {.count = 1, .reusable = true}}, SHIFT(130),
+  [630] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 3, 0, 20),
+  [632] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_procedure_block_repeat1, 3, 0, 20),
+  [634] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_closed_line, 2, 0, 37),
+  [636] = {.entry = {.count = 1, .reusable = true}}, SHIFT(176),
+  [638] = {.entry = {.count = 1, .reusable = false}}, SHIFT(176),
+  [640] = {.entry = {.count = 1, .reusable = true}}, SHIFT(141),
+  [642] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_exception_decl_repeat1, 2, 0, 41),
+  [644] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_exception_decl_repeat1, 2, 0, 41),
+  [646] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_exception_decl_repeat1, 2, 0, 41), SHIFT_REPEAT(130),
+  [649] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 3, 0, 20),
+  [651] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_invalid_block_repeat1, 3, 0, 20),
+  [653] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 1, 0, 21),
+  [655] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_field_repeat1, 1, 0, 21),
+  [657] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 23),
+  [659] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 23),
+  [661] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 25),
+  [663] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 25),
+  [665] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 3, 0, 20),
+  [667] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat2, 3, 0, 20),
+  [669] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 3, 0, 20),
+  [671] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_calendar_block_repeat1, 3, 0, 20),
+  [673] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11),
+  [675] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11),
+  [677] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11), SHIFT_REPEAT(127),
+  [680] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 46),
+  [682] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 46),
+  [684] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 46), SHIFT_REPEAT(141),
+  [687] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
+  [689] = {.entry = {.count = 1, .reusable = true}}, SHIFT(171),
+  [691] = {.entry = {.count = 1, .reusable = false}}, SHIFT(171),
+  [693] = {.entry = {.count = 1, .reusable = false}}, SHIFT(146),
+  [695] = {.entry = {.count = 1, .reusable = false}}, SHIFT(147),
+  [697] = {.entry = {.count = 1, .reusable = true}}, SHIFT(277),
+  [699] = {.entry = {.count = 1, .reusable = true}}, SHIFT(257),
+  [701] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
+  [703] = {.entry = {.count = 1, .reusable = true}}, SHIFT(293),
+  [705] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 2, 0, 7),
+  [707] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
+  [709] = {.entry = {.count = 1, .reusable = false}}, SHIFT(158),
+  [711] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
+  [713] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11), SHIFT_REPEAT(140),
+  [716] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extended_line, 1, 0, 0),
+  [718] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
+  [720] = {.entry = {.count = 1, .reusable = false}}, SHIFT(203),
   [722] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_kind, 1, 0, 0),
   [724] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_event_kind, 1, 0, 0),
-  [726] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extended_line, 1, 0, 0),
-  [728] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
-  [730] = {.entry = {.count = 1, .reusable = false}}, SHIFT(202),
-  [732] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
-  [734] = {.entry = {.count = 1, .reusable = true}}, SHIFT(283),
-  [736] = {.entry = {.count = 1, .reusable = true}}, SHIFT(287),
-  [738] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 3, 0, 26),
-  [740] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
-  [742] = {.entry = {.count = 1, .reusable = false}}, SHIFT(180),
-  [744] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
-  [746] = {.entry = {.count = 1, .reusable = true}}, SHIFT(281),
-  [748] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__names_field, 2, 0, 24),
-  [750] = {.entry = {.count = 1, .reusable = true}}, SHIFT(286),
-  [752] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat1, 2, 0, 29),
-  [754] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pause_decl, 6, 0, 69),
-  [756] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
-  [758] = {.entry = {.count = 1, .reusable = false}}, SHIFT(189),
-  [760] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 2, 0, 42),
-  [762] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 2, 0, 42), SHIFT_REPEAT(133),
-  [765] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_exception_line, 2, 0, 29),
-  [767] = {.entry = {.count = 1, .reusable = true}}, SHIFT(225),
-  [769] = {.entry = {.count = 1, .reusable = false}}, SHIFT(225),
-  [771] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 2, 0, 31),
-  [773] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 2, 0, 31), SHIFT_REPEAT(133),
-  [776] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_exception_decl_repeat1, 1, 0, 32),
-  [778] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_exception_decl_repeat1, 1, 0, 32),
-  [780] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat1, 2, 0, 52), SHIFT_REPEAT(255),
-  [783] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat1, 2, 0, 52),
+  [726] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 2, 0, 42),
+  [728] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 2, 0, 42), SHIFT_REPEAT(130),
+  [731] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pause_decl, 6, 0, 69),
+  [733] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
+  [735] = {.entry = {.count = 1, .reusable = false}}, SHIFT(190),
+  [737] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
+  [739] = {.entry = {.count = 1, .reusable = true}}, SHIFT(275),
+  [741] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 1, 0, 2),
+  [743] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 1, 0, 2),
+  [745] = {.entry = {.count = 1, .reusable = true}}, SHIFT(282),
+  [747] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat1, 2, 0, 29),
+  [749] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__names_field, 2, 0, 24),
+  [751] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_exception_line, 2, 0, 29),
+  [753] = {.entry = {.count = 1, .reusable = true}}, SHIFT(226),
+  [755] = {.entry = {.count = 1, .reusable = false}}, SHIFT(226),
+  [757] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_exception_decl_repeat1, 1, 0, 32),
+  [759] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_exception_decl_repeat1, 1, 0, 32),
+  [761] = {.entry = {.count = 1, .reusable = true}}, SHIFT(157),
+  [763] = {.entry = {.count = 1, .reusable = true}}, SHIFT(276),
+  [765] = {.entry = {.count = 1, .reusable = true}}, SHIFT(280),
+  [767] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat1, 2, 0, 52), SHIFT_REPEAT(257),
+  [770] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat1, 2, 0, 52),
+  [772] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 2, 0, 31),
+  [774] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 2, 0, 31), SHIFT_REPEAT(130),
+  [777] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_use_line, 2, 0, 35),
+  [779] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
+  [781] = {.entry = {.count = 1, .reusable = true}}, SHIFT(278),
+  [783] = {.entry = {.count = 1, .reusable = true}}, SHIFT(283),
   [785] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extends_line, 2, 0, 35),
-  [787] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
-  [789] = {.entry = {.count = 1, .reusable = true}}, SHIFT(278),
-  [791] = {.entry = {.count = 1, .reusable = true}}, SHIFT(279),
-  [793] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat1, 4, 0, 60),
-  [795] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_within, 2, 0, 47),
-  [797] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_within, 2, 0, 47),
-  [799] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_by, 2, 0, 48),
-  [801] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_by, 2, 0, 48),
-  [803] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
-  [805] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 3, 0, 44),
-  [807] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
-  [809] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
+  [787] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 3, 0, 26),
+  [789] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
+  [791] = {.entry = {.count = 1, .reusable = false}}, SHIFT(181),
+  [793] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 1, 0, 36),
+  [795] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_closed_line_repeat1, 1, 0, 36),
+  [797] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat1, 4, 0, 60),
+  [799] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_within, 2, 0, 47),
+  [801] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_within, 2, 0, 47),
+  [803] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_by, 2, 0, 48),
+  [805] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_by, 2, 0, 48),
+  [807] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 1, 0, 34),
+  [809] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
   [811] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
-  [813] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
-  [815] = {.entry = {.count = 1, .reusable = false}}, SHIFT(38),
-  [817] = {.entry = {.count = 1, .reusable = false}}, SHIFT(296),
-  [819] = {.entry = {.count = 1, .reusable = true}}, SHIFT(110),
-  [821] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
-  [823] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
-  [825] = {.entry = {.count = 1, .reusable = false}}, SHIFT(271),
-  [827] = {.entry = {.count = 1, .reusable = false}}, SHIFT(280),
-  [829] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
-  [831] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
-  [833] = {.entry = {.count = 1, .reusable = false}}, SHIFT(282),
-  [835] = {.entry = {.count = 1, .reusable = false}}, SHIFT(285),
-  [837] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 1, 0, 34),
-  [839] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
-  [841] = {.entry = {.count = 1, .reusable = false}}, SHIFT(292),
-  [843] = {.entry = {.count = 1, .reusable = false}}, SHIFT(288),
-  [845] = {.entry = {.count = 1, .reusable = true}}, SHIFT(99),
-  [847] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
-  [849] = {.entry = {.count = 1, .reusable = false}}, SHIFT(297),
-  [851] = {.entry = {.count = 1, .reusable = false}}, SHIFT(294),
-  [853] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 1, 0, 21),
-  [855] = {.entry = {.count = 1, .reusable = false}}, SHIFT(289),
-  [857] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 153),
-  [859] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_closed_line, 3, 0, 45),
-  [861] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
-  [863] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 74),
-  [865] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 4, 0, 49),
-  [867] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 4, 0, 50),
-  [869] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 79),
-  [871] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 81),
-  [873] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 82),
-  [875] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pause_decl, 7, 0, 84),
-  [877] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 86),
-  [879] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 87),
-  [881] = {.entry = {.count = 1, .reusable = true}}, SHIFT(124),
-  [883] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 89),
-  [885] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 93),
-  [887] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_require_decl, 4, 0, 53),
-  [889] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 96),
-  [891] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 97),
-  [893] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extended_line, 2, 0, 28),
-  [895] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 100),
-  [897] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 104),
-  [899] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 105),
-  [901] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 5, 0, 55),
-  [903] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 109),
-  [905] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 111),
-  [907] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 112),
-  [909] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 3, 0, 38),
-  [911] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 114),
-  [913] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 115),
-  [915] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 117),
-  [917] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 118),
-  [919] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_agree_line, 3, 0, 27),
-  [921] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 120),
-  [923] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 121),
-  [925] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_exception_line, 3, 0, 39),
-  [927] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_exception_decl, 3, 0, 40),
-  [929] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 124),
-  [931] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 126),
-  [933] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 127),
-  [935] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 130),
-  [937] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
-  [939] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 3, 0, 43),
-  [941] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 134),
-  [943] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 62),
-  [945] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 135),
-  [947] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 136),
-  [949] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 137),
-  [951] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 139),
-  [953] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 140),
-  [955] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 141),
-  [957] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 64),
-  [959] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 143),
-  [961] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 144),
-  [963] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 146),
-  [965] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 147),
-  [967] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 66),
-  [969] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 150),
-  [971] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 151),
-  [973] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 152),
-  [975] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_calendar_line, 2, 0, 7),
-  [977] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 155),
-  [979] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 13, 0, 156),
-  [981] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 70),
-  [983] = {.entry = {.count = 1, .reusable = true}}, SHIFT(139),
-  [985] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
-  [987] = {.entry = {.count = 1, .reusable = true}}, SHIFT(164),
-  [989] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
-  [991] = {.entry = {.count = 1, .reusable = true}}, SHIFT(269),
-  [993] = {.entry = {.count = 1, .reusable = true}}, SHIFT(128),
-  [995] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [997] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
-  [999] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
-  [1001] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
-  [1003] = {.entry = {.count = 1, .reusable = true}}, SHIFT(252),
-  [1005] = {.entry = {.count = 1, .reusable = true}}, SHIFT(172),
-  [1007] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
-  [1009] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
-  [1011] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
-  [1013] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
-  [1015] = {.entry = {.count = 1, .reusable = true}}, SHIFT(141),
-  [1017] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
-  [1019] = {.entry = {.count = 1, .reusable = true}}, SHIFT(187),
-  [1021] = {.entry = {.count = 1, .reusable = true}}, SHIFT(191),
-  [1023] = {.entry = {.count = 1, .reusable = true}}, SHIFT(284),
-  [1025] = {.entry = {.count = 1, .reusable = true}}, SHIFT(157),
-  [1027] = {.entry = {.count = 1, .reusable = true}}, SHIFT(213),
+  [813] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
+  [815] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
+  [817] = {.entry = {.count = 1, .reusable = false}}, SHIFT(38),
+  [819] = {.entry = {.count = 1, .reusable = false}}, SHIFT(298),
+  [821] = {.entry = {.count = 1, .reusable = false}}, SHIFT(289),
+  [823] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
+  [825] = {.entry = {.count = 1, .reusable = false}}, SHIFT(273),
+  [827] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 3, 0, 44),
+  [829] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
+  [831] = {.entry = {.count = 1, .reusable = false}}, SHIFT(287),
+  [833] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
+  [835] = {.entry = {.count = 1, .reusable = false}}, SHIFT(292),
+  [837] = {.entry = {.count = 1, .reusable = false}}, SHIFT(299),
+  [839] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
+  [841] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
+  [843] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
+  [845] = {.entry = {.count = 1, .reusable = false}}, SHIFT(274),
+  [847] = {.entry = {.count = 1, .reusable = false}}, SHIFT(296),
+  [849] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
+  [851] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
+  [853] = {.entry = {.count = 1, .reusable = false}}, SHIFT(284),
+  [855] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
+  [857] = {.entry = {.count = 1, .reusable = false}}, SHIFT(290),
+  [859] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 1, 0, 21),
+  [861] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 152),
+  [863] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_closed_line, 3, 0, 45),
+  [865] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
+  [867] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 74),
+  [869] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 4, 0, 49),
+  [871] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 4, 0, 50),
+  [873] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 80),
+  [875] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 82),
+  [877] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 83),
+  [879] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pause_decl, 7, 0, 85),
+  [881] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
+  [883] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 87),
+  [885] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 88),
+  [887] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 90),
+  [889] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_require_decl, 4, 0, 53),
+  [891] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 94),
+  [893] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 97),
+  [895] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 98),
+  [897] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extended_line, 2, 0, 28),
+  [899] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 101),
+  [901] = {.entry = {.count = 1, .reusable = true}}, SHIFT(285),
+  [903] = {.entry = {.count = 1, .reusable = true}}, SHIFT(286),
+  [905] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 105),
+  [907] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 5, 0, 55),
+  [909] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 106),
+  [911] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 110),
+  [913] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 112),
+  [915] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 113),
+  [917] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 3, 0, 38),
+  [919] = {.entry = {.count = 1, .reusable = true}}, SHIFT(140),
+  [921] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 115),
+  [923] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_agree_line, 3, 0, 27),
+  [925] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 118),
+  [927] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 119),
+  [929] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 121),
+  [931] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 122),
+  [933] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_exception_line, 3, 0, 39),
+  [935] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_exception_decl, 3, 0, 40),
+  [937] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 125),
+  [939] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 127),
+  [941] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 128),
+  [943] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
+  [945] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 131),
+  [947] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 3, 0, 43),
+  [949] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 135),
+  [951] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 62),
+  [953] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 136),
+  [955] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 137),
+  [957] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 138),
+  [959] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 140),
+  [961] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 141),
+  [963] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 142),
+  [965] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 64),
+  [967] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 144),
+  [969] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 145),
+  [971] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 147),
+  [973] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 148),
+  [975] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 66),
+  [977] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 151),
+  [979] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_calendar_line, 2, 0, 7),
+  [981] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 153),
+  [983] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 154),
+  [985] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 156),
+  [987] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 13, 0, 157),
+  [989] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 70),
+  [991] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 116),
+  [993] = {.entry = {.count = 1, .reusable = true}}, SHIFT(195),
+  [995] = {.entry = {.count = 1, .reusable = true}}, SHIFT(254),
+  [997] = {.entry = {.count = 1, .reusable = true}}, SHIFT(155),
+  [999] = {.entry = {.count = 1, .reusable = true}}, SHIFT(159),
+  [1001] = {.entry = {.count = 1, .reusable = true}}, SHIFT(126),
+  [1003] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
+  [1005] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
+  [1007] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
+  [1009] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [1011] = {.entry = {.count = 1, .reusable = true}}, SHIFT(142),
+  [1013] = {.entry = {.count = 1, .reusable = true}}, SHIFT(172),
+  [1015] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
+  [1017] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
+  [1019] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
+  [1021] = {.entry = {.count = 1, .reusable = true}}, SHIFT(213),
+  [1023] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
+  [1025] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
+  [1027] = {.entry = {.count = 1, .reusable = true}}, SHIFT(188),
   [1029] = {.entry = {.count = 1, .reusable = true}}, SHIFT(48),
-  [1031] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
-  [1033] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
-  [1035] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
-  [1037] = {.entry = {.count = 1, .reusable = true}}, SHIFT(267),
-  [1039] = {.entry = {.count = 1, .reusable = true}}, SHIFT(142),
+  [1031] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
+  [1033] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
+  [1035] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
+  [1037] = {.entry = {.count = 1, .reusable = true}}, SHIFT(271),
+  [1039] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
+  [1041] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
+  [1043] = {.entry = {.count = 1, .reusable = true}}, SHIFT(269),
+  [1045] = {.entry = {.count = 1, .reusable = true}}, SHIFT(245),
+  [1047] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
 };
 
 enum ts_external_scanner_symbol_identifiers {

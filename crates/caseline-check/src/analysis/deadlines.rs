@@ -147,7 +147,10 @@ pub(crate) fn evaluate(cx: &mut Cx) {
                             def.exception.clone().flatten(),
                         )
                     }),
-                    calendar: own.clone(),
+                    // Named only where it differs from the case's.
+                    calendar: own
+                        .clone()
+                        .filter(|c| saved.as_ref().is_some_and(|case| case.name() != c.name())),
                 },
             );
             records.push(rec);
@@ -613,6 +616,7 @@ fn judge(
             .map(|e| e.head_range),
         limit,
         extended_limit: def.extended_limit,
+        uncapped_extension: def.uncapped_extension,
         due,
         extended_due,
         actual: target_iv,
@@ -651,7 +655,18 @@ fn judge(
                 };
             let over_standard_always =
                 matches!(both(tiv.earliest, due.latest), Some((t0, l1)) if t0 > l1);
-            rec.status = if missed {
+            rec.status = if def.uncapped_extension && (missed || possibly) {
+                // Extendable without limit: a recorded extension covers any
+                // lateness; without one, a stage certainly past the standard
+                // limit needed the extension.
+                if rec.extension_recorded {
+                    DeadlineStatus::MetWithExtension
+                } else if missed {
+                    DeadlineStatus::ExtensionUnrecorded
+                } else {
+                    DeadlineStatus::PossiblyMissed
+                }
+            } else if missed {
                 DeadlineStatus::Missed
             } else if possibly {
                 DeadlineStatus::PossiblyMissed
@@ -676,6 +691,10 @@ fn judge(
                 rec.not_judged = Some(NotJudged::Paused);
             } else {
                 rec.status = match eff.latest {
+                    // An extension without limit is recorded: nothing is due yet.
+                    _ if def.uncapped_extension && facts.extension_recorded => {
+                        DeadlineStatus::Pending
+                    }
                     Some(l1) if as_of > l1 => DeadlineStatus::Overdue,
                     _ => DeadlineStatus::Pending,
                 };

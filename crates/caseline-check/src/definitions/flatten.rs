@@ -70,6 +70,7 @@ impl RawProcedure {
                         start_range: d.start.range,
                         limit: duration(d.limit.value),
                         extended_limit: d.extended_limit.as_ref().map(|e| duration(e.value)),
+                        uncapped_extension: d.uncapped_extension,
                         citation: d.citation.as_ref().map(|c| c.value.clone()),
                         range: d.range,
                         alternatives: d

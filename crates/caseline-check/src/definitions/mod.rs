@@ -46,6 +46,9 @@ pub struct DeadlineDef {
     /// The first outcome's limit.
     pub limit: Duration,
     pub extended_limit: Option<Duration>,
+    /// `extendable without limit`: an extension (by agreement) has no cap, so
+    /// a recorded extension covers any lateness.
+    pub uncapped_extension: bool,
     pub citation: Option<String>,
     pub range: TextRange,
     /// Alternative outcomes after `or`, each with its own limit: the first

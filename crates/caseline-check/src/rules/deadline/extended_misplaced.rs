@@ -38,7 +38,7 @@ pub(crate) fn check(cx: &mut Cx) {
     // Stages whose limits can be extended, with an event of each to suggest.
     let mut extendable: Vec<(&str, Vec<&str>)> = Vec::new();
     for a in &cx.procs.deadlines {
-        if a.def.extended_limit.is_none() {
+        if a.def.extended_limit.is_none() && !a.def.uncapped_extension {
             continue;
         }
         let ns = namespace(&a.def.target);

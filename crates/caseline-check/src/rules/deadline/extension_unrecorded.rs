@@ -43,9 +43,12 @@ pub(crate) fn check(cx: &mut Cx) {
         let (Some(range), Some(t)) = (r.target_range, r.target_entry) else {
             continue;
         };
-        let extended = r.extended_limit.map(words::duration).unwrap_or_default();
+        let extended = match r.extended_limit {
+            Some(l) => format!("the extended limit of {}", words::duration(l)),
+            None => "an extension, which the procedure allows without limit".to_string(),
+        };
         let message = format!(
-            "{} was {} after {}: over the standard limit of {}{} (due {}) but within the extended limit of {}{}, and no extension is recorded",
+            "{} was {} after {}: over the standard limit of {}{} (due {}) but within {}{}, and no extension is recorded",
             super::target_phrase(cx, r),
             super::taken(r),
             super::start_phrase(cx, r),

@@ -85,6 +85,11 @@ pub(crate) fn limit_phrase(r: &DeadlineRecord) -> String {
                 )
             }
         }
+        _ if r.uncapped_extension => format!(
+            "the limit is {}, extendable by agreement without limit, and no extension is recorded{source}: it was due {}",
+            words::duration(r.limit),
+            words::date_range(r.due)
+        ),
         _ => format!(
             "the limit is {}{source}: it was due {}",
             words::duration(r.limit),
