@@ -98,7 +98,6 @@ export class Ctx implements vscode.Disposable {
   private async doStart(): Promise<void> {
     const settings = this.readSettings();
     this.settings = settings;
-    this.startFailure = undefined;
 
     let server: FoundServer;
     try {
@@ -128,6 +127,7 @@ export class Ctx implements vscode.Disposable {
     this.client = client;
     try {
       await client.start();
+      this.startFailure = undefined;
     } catch (err) {
       this.client = undefined;
       const message = `The caseline server at ${server.path} stopped while starting: ${String(err)}`;
@@ -160,6 +160,11 @@ export class Ctx implements vscode.Disposable {
   }
 
   private async showStartError(message: string): Promise<void> {
+    if (this.startFailure?.showing && this.startFailure.message === message) {
+      // A restart failed for the same reason (a settings change can restart twice
+      // in a row): the message on screen already says it.
+      return;
+    }
     const failure = { message, showing: true };
     this.startFailure = failure;
     let choice: string | undefined;

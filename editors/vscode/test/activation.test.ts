@@ -304,6 +304,12 @@ describe("activation of the bundled extension", { skip: !fs.existsSync(bundle) &
         ),
       );
       assert.equal(rec.panels.length, 0);
+      // Restarts that fail for the same reason (a settings change can restart twice) add none either.
+      const restart = rec.handlers.get("caseline.restartServer");
+      assert.ok(restart);
+      await restart();
+      await restart();
+      assert.equal(rec.errors.length, 1, rec.errors.join("\n"));
       await ext.deactivate();
     } finally {
       process.env.PATH = savedPath;
