@@ -2,7 +2,8 @@
 // through Debian's Chromium as an investigator sees it: the Kent sample case's
 // missed deadline in the Problems panel, an inlay hint with its whole due date, a
 // hover, a quick fix applied (and what it wrote into the file), the timeline
-// beside the case in the theme's colours, and an edit that clears an error.
+// beside the case in the theme's colours, an edit that clears an error, and a
+// missing caseline program reported in one message, not two.
 // Each step saves a screenshot in ARTIFACTS; a failing step saves one too and
 // prints what the page shows. Waits are for things on the page, with time limits,
 // never fixed sleeps.
@@ -320,6 +321,38 @@ try {
       null,
       { timeout },
     );
+  });
+
+  await step("a-missing-caseline-program-is-reported-once", async () => {
+    // The setting now names a program that is not there: the extension restarts
+    // and says so, with a button for the setting. Show timeline then adds no
+    // second message while that one is on screen.
+    // Written as the workspace's setting, which overrides the user's (the
+    // workspace is trusted: run.sh turns workspace trust off).
+    fs.mkdirSync(path.join(workspace, ".vscode"), { recursive: true });
+    fs.writeFileSync(
+      path.join(workspace, ".vscode", "settings.json"),
+      JSON.stringify({ "caseline.server.path": "/nonexistent/caseline" }),
+    );
+    const toasts = page.locator(".notifications-toasts .notification-toast", { hasText: "caseline" });
+    await toasts.first().waitFor({ state: "visible" });
+    const first = await toasts.first().innerText();
+    console.log(`     message: ${JSON.stringify(first)}`);
+    if (!first.includes("/nonexistent/caseline") || !first.includes("Open caseline.server.path")) {
+      throw new Error(`the message does not name the setting's path and offer the setting: ${JSON.stringify(first)}`);
+    }
+    await page.locator(".tabs-container .tab", { hasText: kent }).first().click();
+    await runCommand("caseline: Show timeline");
+    // The command has run once its line is in the caseline output; a second
+    // message would have been raised right after that line was written.
+    await runCommand("caseline: Show output");
+    await page
+      .locator(".part.panel .view-lines", { hasText: `The timeline of ${kent} could not be drawn` })
+      .waitFor({ state: "visible" });
+    const count = await toasts.count();
+    if (count !== 1) {
+      throw new Error(`${count} caseline messages are on screen: ${JSON.stringify(await toasts.allInnerTexts())}`);
+    }
   });
 } finally {
   await context.close();
