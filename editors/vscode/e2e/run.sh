@@ -69,6 +69,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Packaged first: vsce looks through every file under editors/vscode, and
+# e2e/node_modules, once installed, holds thousands (about 10 s more).
+cd "$ext"
+if [ ! -x node_modules/.bin/vsce ]; then
+  say "npm ci for the extension (to package it)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+say "package the .vsix with $bin"
+bash scripts/package.sh "$bin" >"$work/package.log" 2>&1 || { cat "$work/package.log" >&2; exit 1; }
+version="$(node -p 'require("./package.json").version')"
+vsix="$ext/caseline-$version.vsix"
+
 cd "$e2e"
 if [ "${E2E_SKIP_INSTALL:-0}" = 1 ] && [ -x node_modules/.bin/code-server ]; then
   say "reusing node_modules (E2E_SKIP_INSTALL=1)"
@@ -98,16 +110,6 @@ else
     exit 1
   fi
 fi
-
-cd "$ext"
-if [ ! -x node_modules/.bin/vsce ]; then
-  say "npm ci for the extension (to package it)"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
-say "package the .vsix with $bin"
-bash scripts/package.sh "$bin" >"$work/package.log" 2>&1 || { cat "$work/package.log" >&2; exit 1; }
-version="$(node -p 'require("./package.json").version')"
-vsix="$ext/caseline-$version.vsix"
 
 mkdir -p "$work/user-data/User" "$work/extensions" "$work/home"
 printf 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n' >"$work/config.yaml"
