@@ -133,6 +133,18 @@ async function saveAndRead(file, check) {
   throw new Error(`after saving, ${path.basename(file)} is not as expected; it is:\n${text}`);
 }
 
+/**
+ * Puts the keyboard focus in the text editor: a click near the top left of what
+ * it shows (its text layer is as wide as the longest line with its hints, and a
+ * click in the layer's middle would scroll a narrow editor sideways).
+ */
+async function focusEditor() {
+  await page
+    .locator(".editor-instance .overflow-guard")
+    .first()
+    .click({ position: { x: 100, y: 10 } });
+}
+
 /** Moves the cursor of the editor in front to the start of a line (1-based). */
 async function goToLine(line) {
   await page.keyboard.press("F1");
@@ -220,6 +232,10 @@ try {
       null,
       { timeout },
     );
+    // For the screenshot: the hover's fade-in finished (it is see-through until then).
+    await hover.evaluate((el) =>
+      Promise.all((el.closest(".monaco-hover") ?? el).getAnimations({ subtree: true }).map((a) => a.finished)),
+    );
     const text = await hover.innerText();
     console.log(`     hover: ${JSON.stringify(text)}`);
     // The finding, then what the server says about the event: its procedure and deadline.
@@ -236,7 +252,7 @@ try {
     // The warning that promise m1 was never done; its quick fix writes a `done m1`
     // entry with a date to fill in, and writing the date clears the warning.
     await page.keyboard.press("Escape");
-    await page.locator(".editor-instance .view-lines").first().click();
+    await focusEditor();
     await goToLine(21);
     await page.keyboard.press("Control+.");
     const fix = /^Record .?m1.? as done/;
@@ -304,11 +320,14 @@ try {
     // 2023-07-10 it is within the 10-day limit and its deadline-missed goes,
     // while the stage 2 one (line 20) stays.
     await page.locator(".tabs-container .tab", { hasText: kent }).first().click();
-    await page.locator(".editor-instance .view-lines").first().click();
+    await focusEditor();
     await goToLine(16);
-    await page.keyboard.press("Shift+End");
-    await page.keyboard.type("2023-07-10 stage1.response");
-    await page.keyboard.press("Home");
+    // The date only: selecting to the end of the line would scroll the narrow
+    // editor sideways to the line's inlay hint, and the screenshot would miss the date.
+    for (let i = 0; i < "2023-08-24".length; i += 1) {
+      await page.keyboard.press("Shift+ArrowRight");
+    }
+    await page.keyboard.type("2023-07-10");
     await runCommand("View: Focus Problems (Errors, Warnings, Infos)");
     await page.waitForFunction(
       () => {
