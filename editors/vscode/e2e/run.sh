@@ -35,6 +35,7 @@ command -v pkg-config >/dev/null 2>&1 || missing+=("pkg-config (apt-get install 
 command -v krb5-config >/dev/null 2>&1 || missing+=("krb5-config (apt-get install libkrb5-dev)")
 command -v g++ >/dev/null 2>&1 || missing+=("g++")
 command -v make >/dev/null 2>&1 || missing+=("make")
+command -v setsid >/dev/null 2>&1 || missing+=("setsid (util-linux)")
 if [ "${#missing[@]}" -gt 0 ]; then
   printf 'error: the real-VS-Code test needs: %s\n' "${missing[@]}" >&2
   exit 1
@@ -156,15 +157,20 @@ HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home
   --disable-workspace-trust --disable-getting-started-override \
   "$work/workspace" </dev/null >"$work/code-server.log" 2>&1 &
 server_pid=$!
+# Node's fetch, so the test needs no curl.
+healthy() {
+  node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' \
+    "http://127.0.0.1:$port/healthz"
+}
 for _ in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then break; fi
+  if healthy; then break; fi
   if ! kill -0 "$server_pid" 2>/dev/null; then
     echo "error: code-server exited while starting" >&2
     exit 1
   fi
   sleep 0.5
 done
-curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null
+healthy || { echo "error: code-server did not answer on 127.0.0.1:$port within 60 s" >&2; exit 1; }
 
 say "drive it with Chromium ($("$chromium" --version 2>/dev/null | head -1))"
 rm -rf "$artifacts"

@@ -55,7 +55,7 @@ let shot = 0;
 async function screenshot(name) {
   shot += 1;
   const file = path.join(artifacts, `${String(shot).padStart(2, "0")}-${name}.png`);
-  await page.screenshot({ path: file });
+  await page.screenshot({ path: file, timeout: 30_000 });
   return file;
 }
 
