@@ -14,6 +14,11 @@ export class Ctx implements vscode.Disposable {
   readonly output: vscode.OutputChannel;
   private client: LanguageClient | undefined;
   private settings: Settings | undefined;
+  /**
+   * Why the last start failed, and whether its message is still on screen: a
+   * command that needs the server then says nothing new (one message, not two).
+   */
+  private startFailure: { message: string; showing: boolean } | undefined;
   /** Serialises start/stop so a quick double restart cannot start two servers. */
   private pending: Promise<void> = Promise.resolve();
 
@@ -46,6 +51,27 @@ export class Ctx implements vscode.Disposable {
       this.output.appendLine("Settings changed; restarting the caseline server.");
       await this.restart();
     }
+  }
+
+  /**
+   * For a command that needs the server when none is running. If the start failed,
+   * its message is the one that says why and what to do: it is shown again only if
+   * the user has closed it, never a second copy beside it.
+   */
+  reportNotRunning(what: string): void {
+    const failure = this.startFailure;
+    if (failure?.showing) {
+      this.output.appendLine(`${what}: the caseline server is not running (see the message about it).`);
+      return;
+    }
+    if (failure !== undefined) {
+      this.output.appendLine(`${what}: the caseline server is not running.`);
+      void this.showStartError(failure.message);
+      return;
+    }
+    const message = `${what}: the caseline server is not running (see "caseline: Show output" for why).`;
+    this.output.appendLine(message);
+    void vscode.window.showErrorMessage(message);
   }
 
   async dispose(): Promise<void> {
@@ -101,6 +127,7 @@ export class Ctx implements vscode.Disposable {
     this.client = client;
     try {
       await client.start();
+      this.startFailure = undefined;
     } catch (err) {
       this.client = undefined;
       const message = `The caseline server at ${server.path} stopped while starting: ${String(err)}`;
@@ -133,11 +160,26 @@ export class Ctx implements vscode.Disposable {
   }
 
   private async showStartError(message: string): Promise<void> {
-    const choice = await vscode.window.showErrorMessage(message, "Open Settings", "Show Output");
-    if (choice === "Open Settings") {
+    if (this.startFailure?.showing && this.startFailure.message === message) {
+      // A restart failed for the same reason (a settings change can restart twice
+      // in a row): the message on screen already says it.
+      return;
+    }
+    const failure = { message, showing: true };
+    this.startFailure = failure;
+    let choice: string | undefined;
+    try {
+      choice = await vscode.window.showErrorMessage(message, OPEN_SETTING, "Show Output");
+    } finally {
+      failure.showing = false;
+    }
+    if (choice === OPEN_SETTING) {
       await vscode.commands.executeCommand("workbench.action.openSettings", "caseline.server.path");
     } else if (choice === "Show Output") {
       this.output.show(true);
     }
   }
 }
+
+/** The button that opens the Settings editor at `caseline.server.path`. */
+export const OPEN_SETTING = "Open caseline.server.path";

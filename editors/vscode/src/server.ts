@@ -78,11 +78,16 @@ export function parseVersion(stdout: string): string | undefined {
   return match?.[1];
 }
 
+/** The folders on PATH, in order, without empty entries. */
+export function pathDirs(input: LookupInput): string[] {
+  const sep = input.platform === "win32" ? ";" : ":";
+  return (input.envPath ?? "").split(sep).filter((d) => d.length > 0);
+}
+
 /** Every place on PATH where `caseline` would be found, in PATH order. */
 export function pathCandidates(input: LookupInput): string[] {
   const p = pathFor(input.platform);
-  const sep = input.platform === "win32" ? ";" : ":";
-  const dirs = (input.envPath ?? "").split(sep).filter((d) => d.length > 0);
+  const dirs = pathDirs(input);
   const names =
     input.platform === "win32"
       ? (input.envPathExt ?? ".COM;.EXE;.BAT;.CMD")
@@ -147,7 +152,7 @@ export async function findServer(input: LookupInput, deps: LookupDeps = nodeDeps
     attempts.push(result);
   }
 
-  throw new ServerNotFoundError(attempts, notFoundMessage(attempts));
+  throw new ServerNotFoundError(attempts, notFoundMessage(attempts, { bundled, pathDirs: pathDirs(input) }));
 }
 
 async function validate(candidate: string, source: ServerSource, deps: LookupDeps): Promise<FoundServer | Attempt> {
@@ -179,18 +184,42 @@ function settingMessage(attempt: Attempt): string {
   );
 }
 
-/** The message shown when nothing worked: what was tried, then how to set caseline up. */
-export function notFoundMessage(attempts: Attempt[]): string {
-  const tried =
+/** Where the lookup looked when nothing was set: named in the message. */
+export interface LookedIn {
+  /** Where the extension's own copy would be. */
+  bundled: string;
+  /** The folders on PATH. */
+  pathDirs: string[];
+}
+
+/** How many PATH folders the message names; the rest are counted. */
+const PATH_DIRS_SHOWN = 6;
+
+/**
+ * The message shown when nothing worked, for an investigator rather than a
+ * programmer: the program could not be found, where it was looked for, what was
+ * wrong with anything found, and what to do.
+ */
+export function notFoundMessage(attempts: Attempt[], looked: LookedIn): string {
+  const dirs =
+    looked.pathDirs.length === 0
+      ? "your PATH, which names no folders"
+      : "the folders on your PATH (" +
+        looked.pathDirs.slice(0, PATH_DIRS_SHOWN).join(", ") +
+        (looked.pathDirs.length > PATH_DIRS_SHOWN ? ` and ${looked.pathDirs.length - PATH_DIRS_SHOWN} more` : "") +
+        ")";
+  const where = `It was looked for in this extension's own folder (${looked.bundled}) and in ${dirs}.`;
+  const found =
     attempts.length === 0
-      ? "No caseline program came with this extension and none was found on your PATH."
-      : "caseline could not be started. Tried: " +
+      ? ""
+      : " Found but not usable: " +
         attempts.map((a) => `${a.path} (${labels[a.source]}): ${a.problem}`).join("; ") +
         ".";
   return (
-    `${tried} To fix this, install the caseline extension made for your kind of computer (it includes ` +
-    `the caseline program), or set "caseline.server.path" to the full path of the caseline program ` +
-    `(ask whoever set caseline up for you where it is), then run "caseline: Restart server".`
+    `The caseline program could not be found, so .case files cannot be checked. ${where}${found} ` +
+    `To fix this, install the caseline extension made for your kind of computer (it includes the caseline ` +
+    `program), or set "caseline.server.path" to where the caseline program is (ask whoever set caseline up ` +
+    `for you), then run "caseline: Restart server".`
   );
 }
 

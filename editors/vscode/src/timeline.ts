@@ -2,12 +2,14 @@
 //! case in the editor (`caseline/timeline`: drawn from the text as it is in the
 //! editor, saved or not, with the server's workspace, so it shows what the
 //! diagnostics say) and shows the page in one webview panel, reused on every run.
-//! Only the VS Code side lives here: the page is the server's.
+//! Only the VS Code side lives here: the page is the server's, dressed in the
+//! theme's colours by `timeline_page.ts`.
 
 import * as vscode from "vscode";
 
 import { Ctx } from "./ctx";
 import { timeline } from "./lsp_ext";
+import { forWebview } from "./timeline_page";
 
 export class TimelinePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -24,9 +26,7 @@ export class TimelinePanel implements vscode.Disposable {
     }
     const client = this.ctx.languageClient;
     if (client === undefined) {
-      const message = `The timeline of ${fileName(document)} could not be drawn: the caseline server is not running (see "caseline: Show output" for why).`;
-      this.ctx.output.appendLine(message);
-      void vscode.window.showErrorMessage(message);
+      this.ctx.reportNotRunning(`The timeline of ${fileName(document)} could not be drawn`);
       return;
     }
 
@@ -74,7 +74,8 @@ export class TimelinePanel implements vscode.Disposable {
       this.panel.title = title;
       this.panel.reveal(undefined, true);
     }
-    this.panel.webview.html = html;
+    // The server's page is made for paper (black on white); the theme's colours are added here.
+    this.panel.webview.html = forWebview(html);
   }
 
   /** The `.case` document to draw (saved or not), or undefined after telling the user why there is none. */

@@ -3,7 +3,8 @@
 //! and when no server can be found the user gets the error message with setup
 //! instructions instead of a silent failure. Also runs "caseline: Show timeline"
 //! through the bundle with no server running: it says so instead of failing
-//! silently (the page itself comes from the server: `server-e2e.test.ts`), and
+//! silently, without a second message beside the one about the missing server
+//! (the page itself comes from the server: `server-e2e.test.ts`), and
 //! "Copy as decision wording": the code action's paragraph goes to the clipboard.
 //! Catches bundling mistakes too.
 
@@ -46,6 +47,10 @@ interface Recorded {
   commands: string[];
   handlers: Map<string, (...args: unknown[]) => unknown>;
   errors: string[];
+  /** The buttons offered with each error message. */
+  errorButtons: string[][];
+  /** When set, error messages stay on screen (their promise never settles), as until the user closes one. */
+  toastsStayOpen?: boolean;
   warnings: string[];
   infos: string[];
   output: string[];
@@ -64,6 +69,7 @@ function recorder(): Recorded {
     commands: [],
     handlers: new Map(),
     errors: [],
+    errorButtons: [],
     warnings: [],
     infos: [],
     output: [],
@@ -109,9 +115,10 @@ function fakeVscode(settings: Record<string, unknown>, rec: Recorded): unknown {
         show: () => undefined,
         dispose: () => undefined,
       }),
-      showErrorMessage: async (m: string) => {
+      showErrorMessage: (m: string, ...buttons: string[]) => {
         rec.errors.push(m);
-        return undefined;
+        rec.errorButtons.push(buttons);
+        return rec.toastsStayOpen ? new Promise(() => undefined) : Promise.resolve(undefined);
       },
       showWarningMessage: async (m: string) => {
         rec.warnings.push(m);
@@ -222,9 +229,13 @@ describe("activation of the bundled extension", { skip: !fs.existsSync(bundle) &
     ]);
     assert.deepEqual(rec.providers, ["caseline-builtin"]);
     assert.equal(rec.errors.length, 1, rec.errors.join("\n"));
-    assert.match(rec.errors[0], /none was found on your PATH/);
+    assert.match(rec.errors[0], /^The caseline program could not be found/);
+    assert.match(rec.errors[0], new RegExp(`own folder \\(${emptyExt}/server/caseline\\)`));
     assert.match(rec.errors[0], /caseline\.server\.path/);
-    assert.ok(rec.output.some((l) => l.includes("none was found on your PATH")));
+    assert.doesNotMatch(rec.errors[0], /cargo/);
+    // One button opens the setting the message names.
+    assert.deepEqual(rec.errorButtons[0], ["Open caseline.server.path", "Show Output"]);
+    assert.ok(rec.output.some((l) => l.includes("could not be found")));
     // The impossible as-of date is reported, not sent to the server.
     assert.equal(rec.warnings.length, 1);
     assert.match(rec.warnings[0], /2025-02-30/);
@@ -264,8 +275,9 @@ describe("activation of the bundled extension", { skip: !fs.existsSync(bundle) &
     assert.match(rec.errors[0], /no file there/);
   });
 
-  it("Show timeline asks for a .case file, and says plainly when there is no server to draw it", async () => {
+  it("Show timeline asks for a .case file, and never adds a second message to the one about the missing server", async () => {
     const rec = recorder();
+    rec.toastsStayOpen = true;
     const savedPath = process.env.PATH;
     process.env.PATH = fs.mkdtempSync(path.join(os.tmpdir(), "caseline-empty-path-"));
     try {
@@ -282,11 +294,44 @@ describe("activation of the bundled extension", { skip: !fs.existsSync(bundle) &
       rec.active = caseDocument(sample, true);
       await show();
       assert.equal(rec.active.saves, 0, "the timeline is drawn from the editor's text: nothing is saved");
-      assert.equal(rec.errors.length, 2);
-      assert.match(
-        rec.errors[1],
-        /^The timeline of worcestershire-24-017-518\.case could not be drawn: the caseline server is not running/,
+      // The message about the missing program is still on screen: no second one.
+      assert.equal(rec.errors.length, 1, rec.errors.join("\n"));
+      assert.ok(
+        rec.output.some((l) =>
+          l.startsWith(
+            "The timeline of worcestershire-24-017-518.case could not be drawn: the caseline server is not running",
+          ),
+        ),
       );
+      assert.equal(rec.panels.length, 0);
+      // Restarts that fail for the same reason (a settings change can restart twice) add none either.
+      const restart = rec.handlers.get("caseline.restartServer");
+      assert.ok(restart);
+      await restart();
+      await restart();
+      assert.equal(rec.errors.length, 1, rec.errors.join("\n"));
+      await ext.deactivate();
+    } finally {
+      process.env.PATH = savedPath;
+    }
+  });
+
+  it("Show timeline brings back the message about the missing server once it has been closed, not another", async () => {
+    const rec = recorder();
+    const savedPath = process.env.PATH;
+    process.env.PATH = fs.mkdtempSync(path.join(os.tmpdir(), "caseline-empty-path-"));
+    try {
+      const ext = loadExtension(fakeVscode({}, rec));
+      await ext.activate({ extensionPath: fs.mkdtempSync(path.join(os.tmpdir(), "caseline-ext-")), subscriptions: [] });
+      const show = rec.handlers.get("caseline.showTimeline");
+      assert.ok(show);
+      assert.equal(rec.errors.length, 1);
+      // The stand-in's messages close at once, as when the user dismisses them.
+      rec.active = caseDocument(sample, false);
+      await show();
+      assert.equal(rec.errors.length, 2);
+      assert.equal(rec.errors[1], rec.errors[0], "the same message, which says why and what to do");
+      assert.deepEqual(rec.errorButtons[1], rec.errorButtons[0]);
       assert.equal(rec.panels.length, 0);
       await ext.deactivate();
     } finally {

@@ -17,6 +17,7 @@ import { describe, it } from "node:test";
 import * as rpc from "vscode-languageserver-protocol/node";
 
 import { builtinSource, COPY_DECISION_WORDING, timeline } from "../src/lsp_ext";
+import { forWebview, THEME_STYLE_ID } from "../src/timeline_page";
 import { findServer } from "../src/server";
 import { DEFAULT_SETTINGS, initializationOptions, serverExecutable, Settings } from "../src/settings";
 
@@ -136,6 +137,11 @@ describe("the extension's server plumbing against the real server", { skip: !bin
       );
       assert.equal(page.version, 1);
       assert.ok(page.html.startsWith("<!DOCTYPE html>"));
+      // The webview's dressing finds what it needs in the server's real page: the
+      // head for the theme's style sheet, and the one chart to put in a scrolling box.
+      const dressed = forWebview(page.html);
+      assert.ok(dressed.indexOf(`<style id="${THEME_STYLE_ID}">`) < dressed.indexOf("</head>"));
+      assert.match(dressed, /<div class="caseline-chart-scroll"><svg class="chart"[\s\S]*?<\/svg><\/div>/);
       // An unsaved edit: a new title, and the page follows it.
       const text = fs.readFileSync(caseFile, "utf8").replace(/^ {2}title "[^"]*"/m, '  title "Edited, not saved"');
       s.conn.sendNotification(rpc.DidChangeTextDocumentNotification.type, {

@@ -131,16 +131,30 @@ describe("findServer order", () => {
     assert.equal(found.path, "/usr/bin/caseline");
   });
 
-  it("explains how to set caseline up when nothing is found", async () => {
+  it("says in plain words that caseline was not found, where it was looked for, and what to do", async () => {
     const deps = fakeDeps({});
     await assert.rejects(findServer(base, deps), (err: unknown) => {
       assert.ok(err instanceof ServerNotFoundError);
       assert.deepEqual(err.attempts, []);
-      assert.match(err.message, /none was found on your PATH/);
+      assert.match(err.message, /^The caseline program could not be found/);
+      assert.match(err.message, /this extension's own folder \(\/ext\/server\/caseline\)/);
+      assert.match(err.message, /the folders on your PATH \(\/usr\/local\/bin, \/usr\/bin\)/);
       assert.match(err.message, /caseline\.server\.path/);
       assert.match(err.message, /Restart server/);
+      // Written for investigators: no build tools, no programmer's commands.
+      assert.doesNotMatch(err.message, /cargo|npm|rustup|install --path/);
       return true;
     });
+  });
+
+  it("names a long PATH's first folders and counts the rest", async () => {
+    const envPath = Array.from({ length: 9 }, (_, i) => `/d${i}`).join(":");
+    await assert.rejects(findServer({ ...base, envPath }, fakeDeps({})), (err: unknown) => {
+      assert.ok(err instanceof Error);
+      assert.match(err.message, /\(\/d0, \/d1, \/d2, \/d3, \/d4, \/d5 and 3 more\)/);
+      return true;
+    });
+    await assert.rejects(findServer({ ...base, envPath: "" }, fakeDeps({})), /your PATH, which names no folders/);
   });
 
   it("lists every candidate that failed", async () => {
@@ -154,6 +168,7 @@ describe("findServer order", () => {
           ["path", "/usr/bin/caseline"],
         ],
       );
+      assert.match(err.message, /Found but not usable: \/ext\/server\/caseline \(bundled with the extension\)/);
       assert.match(err.message, /bad CPU type/);
       assert.match(err.message, /does not look like caseline/);
       return true;
