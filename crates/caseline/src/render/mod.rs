@@ -20,8 +20,10 @@ use std::io::{self, Write};
 // The model of a check's findings is the library's (shared with the page,
 // `crates/caseline-wasm`); the formats here only print it.
 pub use caseline_report::findings::{
-    FileFacts, FileReport, Finding, Level, Note, Silenced, Totals, Unreadable, span,
+    FileFacts, FileReport, Finding, Level, Totals, Unreadable, span,
 };
+#[cfg(test)]
+pub use caseline_report::findings::{Note, Silenced};
 
 /// A rule as the registry describes it, for SARIF's `tool.driver.rules`.
 pub struct RuleInfo {
