@@ -375,6 +375,48 @@ for (const tab of document.querySelectorAll(".tabs button")) {
   });
 }
 
+// ---- the working-day calculator (what `caseline calendar` prints) ----
+
+function calculator(action, form) {
+  const data = Object.fromEntries(new FormData(form));
+  try {
+    const answer = engine.call({
+      op: "calendar",
+      action,
+      calendar: $("days-calendar").value || undefined,
+      date: data.date,
+      to: data.to,
+      duration: data.duration,
+      year: data.year ? Number(data.year) : undefined,
+    });
+    $("days-out").textContent = answer.text;
+    $("days-warning").textContent = answer.warning ? "Note: " + answer.warning : "";
+    return answer;
+  } catch (err) {
+    $("days-out").textContent = String(err.message || err);
+    $("days-warning").textContent = "";
+    return null;
+  }
+}
+
+for (const action of ["add", "between", "holidays"]) {
+  $("days-" + action).addEventListener("submit", (event) => {
+    event.preventDefault();
+    calculator(action, event.target);
+  });
+}
+
+ready.then(() => {
+  const answer = engine.call({ op: "calendar", action: "holidays", year: new Date().getFullYear() });
+  for (const name of answer.calendars) {
+    const o = document.createElement("option");
+    o.value = o.textContent = name;
+    $("days-calendar").append(o);
+  }
+  $("days-holidays").elements.year.value = new Date().getFullYear();
+  $("days-add").elements.date.value = engine.today();
+});
+
 // ---- files: open, switch, save, samples ----
 
 function showFiles() {

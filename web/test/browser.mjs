@@ -185,6 +185,18 @@ try {
     await page.screenshot({ path: join(artifacts, "timeline.png") });
   });
 
+  await step("the working-day calculator prints what `caseline calendar` prints", async () => {
+    await page.click("button[data-tab=days]");
+    await page.fill("#days-add input[name=date]", "2024-12-20");
+    await page.fill("#days-add input[name=duration]", "5wd");
+    await page.click("#days-add button");
+    await page.waitForFunction(() => document.querySelector("#days-out").textContent.length > 0);
+    const shown = await page.textContent("#days-out");
+    const printed = execFileSync(bin, ["calendar", "add", "2024-12-20", "5wd"], { encoding: "utf8" });
+    assert.equal(shown, printed);
+    await page.screenshot({ path: join(artifacts, "working-days.png") });
+  });
+
   await step("nothing was fetched from anywhere and nothing went wrong in the page", async () => {
     assert.deepEqual(outside, []);
     assert.deepEqual(consoleErrors, []);

@@ -9,6 +9,8 @@
 //! [`render_decision_text`] and [`render_decision_markdown`] write out.
 //! [`findings`] is the report of `caseline check`: the findings of each file
 //! and the `--format json` object, built once for the CLI and the page.
+//! [`working_days`] is the working of `caseline calendar` (and of the page's
+//! working-day calculator).
 //!
 //! Must not depend on LSP, terminals, the file system or the clock: the caller
 //! reads the files and decides the as-of date (through `check`).
@@ -17,6 +19,7 @@ mod decision;
 pub mod findings;
 mod html;
 mod layout;
+pub mod working_days;
 
 pub use decision::{
     Decision, Paragraph, decision, paragraphs_at as decision_paragraphs_at,

@@ -55,6 +55,20 @@ enum Request {
         text: String,
     },
     Report,
+    /// `caseline calendar add|between|holidays`.
+    Calendar {
+        #[serde(default)]
+        calendar: Option<String>,
+        action: String,
+        #[serde(default)]
+        date: Option<String>,
+        #[serde(default)]
+        to: Option<String>,
+        #[serde(default)]
+        duration: Option<String>,
+        #[serde(default)]
+        year: Option<i32>,
+    },
 }
 
 /// Answers one request: `{"ok": ...}`, or `{"error": "a sentence"}`.
@@ -97,6 +111,21 @@ fn run(request: Request) -> Result<Value, String> {
         Request::Complete { at } => with_session(|s| complete(s, at)),
         Request::Format { text } => Ok(Value::String(caseline_syntax::format(&text))),
         Request::Report => with_session(report),
+        Request::Calendar {
+            calendar,
+            action,
+            date: from,
+            to,
+            duration,
+            year,
+        } => working_days(
+            calendar.as_deref(),
+            &action,
+            from.as_deref(),
+            to.as_deref(),
+            duration.as_deref(),
+            year,
+        ),
     }
 }
 
@@ -405,6 +434,51 @@ fn report(s: &Session) -> Result<Value, String> {
     }))
 }
 
+/// The working-day calculator: what `caseline calendar` prints, in the same
+/// words (`caseline_report::working_days`), with the built-in calendars.
+fn working_days(
+    calendar: Option<&str>,
+    action: &str,
+    from: Option<&str>,
+    to: Option<&str>,
+    duration: Option<&str>,
+    year: Option<i32>,
+) -> Result<Value, String> {
+    use caseline_report::working_days as wd;
+    let calendars = caseline_calendar::Calendars::builtin();
+    let name = calendar.unwrap_or(caseline_calendar::DEFAULT_CALENDAR);
+    let Some(cal) = calendars.get(name) else {
+        return Err(format!(
+            "there is no calendar called `{name}`; the built-in calendars are: {}",
+            calendars.names().join(", ")
+        ));
+    };
+    let working = match action {
+        "add" => wd::add(
+            &cal,
+            date(need(from, "the date")?)?,
+            wd::parse_duration(need(duration, "the number of days")?)?,
+        ),
+        "between" => wd::between(
+            &cal,
+            date(need(from, "the first date")?)?,
+            date(need(to, "the second date")?)?,
+        ),
+        "holidays" => wd::holidays(&cal, year.ok_or("the year is missing")?)?,
+        other => return Err(format!("`{other}` is not add, between or holidays")),
+    };
+    Ok(json!({
+        "text": working.text,
+        "warning": working.warning,
+        "calendars": calendars.names(),
+    }))
+}
+
+/// A field the calculator needs, or what is missing.
+fn need<'a>(v: Option<&'a str>, what: &str) -> Result<&'a str, String> {
+    v.ok_or_else(|| format!("{what} is missing"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -452,6 +526,28 @@ mod tests {
         assert!(
             page["html"].as_str().is_some_and(|h| h.contains("<svg")),
             "{page}"
+        );
+    }
+
+    #[test]
+    fn the_calculator_shows_its_working() {
+        let answer = ok(
+            json!({ "op": "calendar", "action": "add", "date": "2024-12-20", "duration": "5wd" }),
+        );
+        let text = answer["text"].as_str().unwrap_or_default();
+        assert!(
+            text.starts_with("2024-12-20 + 5 working days = 2024-12-31"),
+            "{text}"
+        );
+        assert!(text.contains("Christmas Day"), "{text}");
+        let answer = ok(
+            json!({ "op": "calendar", "action": "between", "date": "2024-12-20", "to": "2025-01-02" }),
+        );
+        assert!(
+            answer["text"]
+                .as_str()
+                .is_some_and(|t| t.contains(": 6 working days")),
+            "{answer}"
         );
     }
 
