@@ -11,7 +11,7 @@
 use crate::convert::{self, Pos};
 use caseline_check::{Analysis, CheckOptions};
 use caseline_report::findings::{self, FileFacts, FileReport, Unreadable};
-use caseline_syntax::Parse;
+use caseline_syntax::{Parse, TextEdit, TextRange};
 use caseline_workspace::{FileSystem as _, MemoryFs, Scope, Workspace};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -291,15 +291,34 @@ fn open(
         .remove(name)
         .ok_or_else(|| format!("`{name}` is not among the files"))?;
     let previous = SESSION.with(|s| s.borrow_mut().take());
-    let base = match previous {
-        Some(p) if p.path == path && p.others == files => p.base,
+    // A keystroke: the same file in the same company. Reuse the workspace, and
+    // reparse incrementally (what changed is found by comparing the texts, so
+    // the page need not track edits; `reparse` checks the edit and parses
+    // afresh if it does not give the new text).
+    let (base, parse) = match previous {
+        Some(p) if p.path == path && p.others == files => {
+            let Session {
+                base,
+                parse: old,
+                workspace,
+                ..
+            } = p;
+            drop(workspace); // holds the old parse too
+            let edit = one_edit(old.text(), &text);
+            let parse = match Arc::try_unwrap(old) {
+                Ok(old) => old.reparse_owned(&[edit], &text).0,
+                Err(shared) => shared.reparse(&[edit], &text),
+            };
+            (base, parse)
+        }
         _ => {
             let mut fs = memory_fs(&files);
             fs.insert(path.clone(), String::new());
-            Workspace::load(&fs, &Scope::of_file(&fs, &path))
+            let base = Workspace::load(&fs, &Scope::of_file(&fs, &path));
+            (base, caseline_syntax::parse(&text))
         }
     };
-    let parse = Arc::new(caseline_syntax::parse(&text));
+    let parse = Arc::new(parse);
     let workspace = base.with_file(&path, Some(Arc::clone(&parse)));
     let options = CheckOptions {
         today,
@@ -325,6 +344,36 @@ fn open(
     let answer = file_answer(&session);
     SESSION.with(|s| *s.borrow_mut() = Some(session));
     Ok(answer)
+}
+
+/// The one edit that turns `old` into `new`: what lies between their common
+/// start and their common end (at character boundaries).
+fn one_edit(old: &str, new: &str) -> TextEdit {
+    let mut start = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(start) {
+        start -= 1;
+    }
+    let most = old.len().min(new.len()) - start;
+    let mut end = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(most)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(old.len() - end) || !new.is_char_boundary(new.len() - end) {
+        end -= 1;
+    }
+    let range = TextRange::new(size(start), size(old.len() - end));
+    TextEdit::new(range, &new[start..new.len() - end])
+}
+
+fn size(n: usize) -> caseline_syntax::TextSize {
+    caseline_syntax::TextSize::from(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 /// The edited file's findings (with their quick fixes), inline hints and
@@ -384,8 +433,8 @@ fn file_answer(s: &Session) -> Value {
 }
 
 /// The whole text's range.
-fn index_range(parse: &Parse) -> caseline_syntax::TextRange {
-    caseline_syntax::TextRange::up_to(parse.line_index().len())
+fn index_range(parse: &Parse) -> TextRange {
+    TextRange::up_to(parse.line_index().len())
 }
 
 fn hover(s: &Session, at: Pos) -> Result<Value, String> {
@@ -549,6 +598,47 @@ mod tests {
                 .is_some_and(|t| t.contains(": 6 working days")),
             "{answer}"
         );
+    }
+
+    #[test]
+    fn one_edit_is_what_changed() {
+        let apply = |old: &str, new: &str| {
+            let e = one_edit(old, new);
+            let (a, b) = (usize::from(e.range.start()), usize::from(e.range.end()));
+            format!("{}{}{}", &old[..a], e.new_text, &old[b..])
+        };
+        for (old, new) in [
+            ("abc", "abXc"),
+            ("aaa", "aa"),
+            ("", "x"),
+            ("é£", "é€"),
+            ("a🙂b", "a🙃b"),
+            ("same", "same"),
+        ] {
+            assert_eq!(apply(old, new), new, "{old} -> {new}");
+        }
+        assert_eq!(
+            one_edit("abXc", "abc").range,
+            TextRange::new(2.into(), 3.into())
+        );
+    }
+
+    #[test]
+    fn a_keystroke_reparses_to_what_a_fresh_open_gives() {
+        let files = |text: &str| json!({ "a.case": text });
+        let first = ok(
+            json!({ "op": "open", "files": files(CASE), "path": "a.case", "today": "2024-06-01" }),
+        );
+        let edited = CASE.replace("2024-03-01", "2024-03-0");
+        let typed = ok(
+            json!({ "op": "open", "files": files(&edited), "path": "a.case", "today": "2024-06-01" }),
+        );
+        SESSION.with(|s| *s.borrow_mut() = None);
+        let fresh = ok(
+            json!({ "op": "open", "files": files(&edited), "path": "a.case", "today": "2024-06-01" }),
+        );
+        assert_eq!(typed, fresh);
+        assert_ne!(typed, first);
     }
 
     #[test]
