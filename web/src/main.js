@@ -187,7 +187,8 @@ const caselineLinter = linter(
   { delay: 200 },
 );
 
-// A very small Markdown for hovers: lines, **bold**, *italic*, `code`, lists.
+// A very small Markdown for hovers: lines, headings, **bold**, *italic*,
+// `code`, lists, fenced blocks. Everything is escaped first.
 function markdown(md) {
   const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const inline = (s) =>
@@ -197,16 +198,30 @@ function markdown(md) {
       .replace(/\*([^*]+)\*/g, "<em>$1</em>");
   const out = [];
   let list = false;
+  let code = null; // lines of a fenced block being read
   for (const line of md.split("\n")) {
+    if (/^```/.test(line.trim())) {
+      if (code) {
+        out.push("<pre>" + esc(code.join("\n")) + "</pre>");
+        code = null;
+      } else code = [];
+      continue;
+    }
+    if (code) {
+      code.push(line);
+      continue;
+    }
     const item = /^\s*[-*] (.*)$/.exec(line);
     if (item && !list) out.push("<ul>");
     if (!item && list) out.push("</ul>");
     list = Boolean(item);
     if (item) out.push("<li>" + inline(item[1]) + "</li>");
     else if (/^---+$/.test(line.trim())) out.push("<hr>");
-    else if (line.trim()) out.push("<p>" + inline(line.replace(/^#+\s*/, "")) + "</p>");
+    else if (/^#+\s/.test(line)) out.push("<p><strong>" + inline(line.replace(/^#+\s*/, "")) + "</strong></p>");
+    else if (line.trim()) out.push("<p>" + inline(line) + "</p>");
   }
   if (list) out.push("</ul>");
+  if (code) out.push("<pre>" + esc(code.join("\n")) + "</pre>");
   return out.join("");
 }
 

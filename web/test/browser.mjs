@@ -152,6 +152,22 @@ try {
     assert.equal(await errors(), before);
   });
 
+  await step("a finding's quick fix is offered and applies", async () => {
+    const before = await page.evaluate(() => document.querySelector(".cm-content").textContent);
+    const line = page.locator(".cm-line", { hasText: "promise m1" });
+    const box = await line.boundingBox();
+    await page.mouse.move(box.x + 40, box.y + 8);
+    const action = page.locator(".cm-tooltip-hover .cm-diagnosticAction").first();
+    await action.waitFor({ timeout: 5000 });
+    await page.screenshot({ path: join(artifacts, "quick-fix.png") });
+    await action.click();
+    await page.waitForFunction((b) => document.querySelector(".cm-content").textContent !== b, before);
+    await page.mouse.move(0, 0);
+    await page.click(".cm-content");
+    await page.keyboard.press("Control+z");
+    await page.waitForFunction((b) => document.querySelector(".cm-content").textContent === b, before);
+  });
+
   await step("inline hints show the deadline arithmetic", async () => {
     await page.waitForSelector(".cm-hint", { timeout: 5000 });
     assert.ok((await page.locator(".cm-hint").count()) > 0);
@@ -200,6 +216,15 @@ try {
   await step("nothing was fetched from anywhere and nothing went wrong in the page", async () => {
     assert.deepEqual(outside, []);
     assert.deepEqual(consoleErrors, []);
+  });
+
+  await step("the page's policy refuses a request even if a script asks for one", async () => {
+    const fetched = await page.evaluate(() =>
+      fetch("http://127.0.0.1:9/").then(() => "fetched", () => "refused"),
+    );
+    assert.equal(fetched, "refused");
+    assert.ok(consoleErrors.some((e) => e.includes("Content Security Policy")), consoleErrors.join("\n"));
+    assert.deepEqual(outside, []);
   });
 } finally {
   await context.close();
