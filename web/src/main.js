@@ -23,12 +23,6 @@ import samples from "caseline:samples";
 import * as engine from "./engine.js";
 import { caseline } from "./language.js";
 
-const NEW_CASE = `case "REFERENCE"
-  title "What the complaint is about"
-  body "Name of the council or organisation"
-  procedure lgsco
-
-`;
 
 // ---- window.caseline: the engine for scripts (and the browser tests) ----
 
@@ -472,11 +466,43 @@ function load(set, first) {
   activate(first);
 }
 
-$("new").addEventListener("click", () => {
+// A new case laid out for a procedure: `caseline new`'s template.
+function listProcedures() {
+  const select = $("new");
+  const chosen = select.value;
+  let list = [];
+  try {
+    list = engine.call({ op: "procedures", files });
+  } catch {
+    return;
+  }
+  select.length = 1;
+  for (const p of list) {
+    const o = document.createElement("option");
+    o.value = p.name;
+    o.textContent = p.title ? `${p.name}: ${p.title}` : p.name;
+    select.append(o);
+  }
+  select.value = chosen;
+}
+
+$("new").addEventListener("focus", listProcedures);
+$("new").addEventListener("change", () => {
+  const procedure = $("new").value;
+  if (!procedure) return;
+  if (view && active) files[active] = view.state.doc.toString();
+  let text;
+  try {
+    text = engine.call({ op: "newCase", files, procedures: [procedure] });
+  } catch (err) {
+    $("checked").textContent = String(err.message || err);
+    return;
+  }
   let n = 1;
-  while (files[`case-${n}.case`] !== undefined) n++;
-  files[`case-${n}.case`] = NEW_CASE;
-  activate(`case-${n}.case`);
+  while (files[`new-case-${n}.case`] !== undefined) n++;
+  files[`new-case-${n}.case`] = text;
+  $("new").value = "";
+  activate(`new-case-${n}.case`);
 });
 
 $("open").addEventListener("change", async (event) => {
@@ -546,6 +572,7 @@ ready.then(
   () => {
     const first = Object.keys(samples).find((n) => n.startsWith("kent")) || Object.keys(samples)[0];
     load({ ...samples }, first);
+    listProcedures();
     // When the page became usable, in ms since it started loading (bench.mjs).
     document.body.dataset.readyMs = performance.now().toFixed(0);
     document.body.dataset.ready = "true";

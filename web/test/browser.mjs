@@ -201,6 +201,13 @@ try {
     await page.screenshot({ path: join(artifacts, "timeline.png") });
   });
 
+  await step("a new case is laid out with its procedure's stages", async () => {
+    await page.selectOption("#new", "lgsco");
+    await page.waitForFunction(() => document.querySelector("#checked").textContent.startsWith("new-case-1.case"));
+    assert.match(await page.textContent(".cm-content"), /procedure lgsco/);
+    await page.selectOption("#samples", "kent-24-003-873.case");
+  });
+
   await step("the working-day calculator prints what `caseline calendar` prints", async () => {
     await page.click("button[data-tab=days]");
     await page.fill("#days-add input[name=date]", "2024-12-20");

@@ -55,6 +55,15 @@ enum Request {
         text: String,
     },
     Report,
+    /// The procedures the folder of `files` knows (built-in and defined).
+    Procedures {
+        files: Files,
+    },
+    /// A new case for `procedures`, as `caseline new` writes it.
+    NewCase {
+        files: Files,
+        procedures: Vec<String>,
+    },
     /// `caseline calendar add|between|holidays`.
     Calendar {
         #[serde(default)]
@@ -111,6 +120,31 @@ fn run(request: Request) -> Result<Value, String> {
         Request::Complete { at } => with_session(|s| complete(s, at)),
         Request::Format { text } => Ok(Value::String(caseline_syntax::format(&text))),
         Request::Report => with_session(report),
+        Request::Procedures { files } => {
+            let ws = folder_workspace(&files);
+            let defs = &ws.definitions;
+            Ok(Value::Array(
+                defs.procedure_names()
+                    .into_iter()
+                    .map(|name| {
+                        let title = defs.procedure(&name).and_then(|p| p.title.clone());
+                        json!({ "name": name, "title": title })
+                    })
+                    .collect(),
+            ))
+        }
+        Request::NewCase { files, procedures } => {
+            let ws = folder_workspace(&files);
+            match caseline_ide::new_case(&ws, &procedures, caseline_ide::TemplateForm::Text) {
+                Ok(text) => Ok(Value::String(text)),
+                Err(caseline_ide::TemplateError::NoProcedure) => {
+                    Err("choose the procedure the complaint went through".to_string())
+                }
+                Err(caseline_ide::TemplateError::UnknownProcedure(name)) => {
+                    Err(format!("there is no procedure called `{name}`"))
+                }
+            }
+        }
         Request::Calendar {
             calendar,
             action,
@@ -158,6 +192,12 @@ fn memory_fs(files: &Files) -> MemoryFs {
         fs.insert(at(name), text.clone());
     }
     fs
+}
+
+/// The workspace of the whole folder of `files` (as `caseline check .` sees it).
+fn folder_workspace(files: &Files) -> Workspace {
+    let fs = memory_fs(files);
+    Workspace::load(&fs, &Scope::of_folder(&fs, Path::new(ROOT)))
 }
 
 /// The workspaces of one run, each loaded once (as the CLI's `Workspaces`).
@@ -639,6 +679,22 @@ mod tests {
         );
         assert_eq!(typed, fresh);
         assert_ne!(typed, first);
+    }
+
+    #[test]
+    fn a_new_case_is_caseline_news_template() {
+        let names = ok(json!({ "op": "procedures", "files": {} }));
+        assert!(
+            names
+                .as_array()
+                .is_some_and(|n| n.iter().any(|p| p["name"] == "lgsco")),
+            "{names}"
+        );
+        let text = ok(json!({ "op": "newCase", "files": {}, "procedures": ["lgsco"] }));
+        assert!(
+            text.as_str().is_some_and(|t| t.contains("procedure lgsco")),
+            "{text}"
+        );
     }
 
     #[test]
