@@ -68,6 +68,7 @@ window.caseline = {
 
 const files = {}; // name -> text (the open file's text is its editor's)
 const states = {}; // name -> EditorState (keeps each file's undo history)
+const crlf = new Set(); // files opened with Windows line endings, saved with them again
 let active = null;
 let view = null;
 let analysed = null; // { doc, answer }
@@ -461,6 +462,7 @@ function activate(name) {
 function load(set, first) {
   for (const name of Object.keys(files)) delete files[name];
   for (const name of Object.keys(states)) delete states[name];
+  crlf.clear();
   active = null;
   Object.assign(files, set);
   activate(first);
@@ -509,7 +511,11 @@ $("open").addEventListener("change", async (event) => {
   const chosen = [...event.target.files];
   if (!chosen.length) return;
   const read = {};
-  for (const f of chosen) read[f.name] = await f.text();
+  for (const f of chosen) {
+    read[f.name] = await f.text();
+    if (read[f.name].includes("\r\n")) crlf.add(f.name);
+    else crlf.delete(f.name);
+  }
   // Opened files join the ones already open, so a definitions file applies.
   for (const [name, text] of Object.entries(read)) {
     files[name] = text;
@@ -522,7 +528,8 @@ $("open").addEventListener("change", async (event) => {
 
 $("save").addEventListener("click", async () => {
   if (!active) return;
-  const text = view.state.doc.toString();
+  // The editor works in "\n"; a file that came with "\r\n" goes back with it.
+  const text = view.state.doc.toString().replace(/\n/g, crlf.has(active) ? "\r\n" : "\n");
   const name = active.split("/").pop();
   if (window.showSaveFilePicker) {
     try {
@@ -541,6 +548,18 @@ $("save").addEventListener("click", async () => {
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+});
+
+$("close").addEventListener("click", () => {
+  const names = Object.keys(files).sort();
+  if (!active || names.length < 2) return; // the page always has a file open
+  if (!window.confirm(`Close ${active}? Changes you have not saved will be lost.`)) return;
+  const next = names[names.indexOf(active) + 1] || names[names.indexOf(active) - 1];
+  delete files[active];
+  delete states[active];
+  crlf.delete(active);
+  active = null;
+  activate(next);
 });
 
 $("format").addEventListener("click", () => {

@@ -205,6 +205,10 @@ try {
     await page.selectOption("#new", "lgsco");
     await page.waitForFunction(() => document.querySelector("#checked").textContent.startsWith("new-case-1.case"));
     assert.match(await page.textContent(".cm-content"), /procedure lgsco/);
+    // Close asks first, then the tab goes.
+    page.once("dialog", (d) => d.accept());
+    await page.click("#close");
+    await page.waitForFunction(() => ![...document.querySelectorAll("#files button")].some((b) => b.textContent === "new-case-1.case"));
     await page.selectOption("#samples", "kent-24-003-873.case");
   });
 
