@@ -17,7 +17,7 @@
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -210,6 +210,16 @@ try {
     await page.click("#close");
     await page.waitForFunction(() => ![...document.querySelectorAll("#files button")].some((b) => b.textContent === "new-case-1.case"));
     await page.selectOption("#samples", "kent-24-003-873.case");
+  });
+
+  await step("a file opened from disk joins the files and is checked", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "caseline-open-"));
+    const path = join(dir, "my-case.case");
+    writeFileSync(path, files["kent-24-003-873.case"].replace(/\n/g, "\r\n"));
+    await page.setInputFiles("#open", path);
+    await page.waitForFunction(() => document.querySelector("#checked").textContent.startsWith("my-case.case:"));
+    assert.match(await page.textContent("#checked"), /2 errors, 2 warnings/);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   await step("the working-day calculator prints what `caseline calendar` prints", async () => {
