@@ -230,10 +230,12 @@ fn every_module_starts_with_a_doc() {
     );
 }
 
-/// The two files that turn offsets into (line, column) and back.
+/// The files that turn offsets into (line, column) and back: the line index,
+/// and each front end's one conversion module (the server's, the page's).
 const POSITION_FILES: &[&str] = &[
     "crates/caseline-syntax/src/line_index.rs",
     "crates/caseline-lsp/src/convert.rs",
+    "crates/caseline-wasm/src/convert.rs",
 ];
 
 /// What column arithmetic looks like in this code base, and why each token
@@ -566,6 +568,7 @@ const LIBRARY_CRATES: &[&str] = &[
     "caseline-report",
     "caseline-workspace",
     "caseline-ide",
+    "caseline-wasm",
 ];
 
 /// How a library would read the clock, the environment or the file system.

@@ -7,13 +7,19 @@
 //! external requests). [`decision`] words the same facts as a decision states
 //! them, a paragraph per stage and per recommendation, which
 //! [`render_decision_text`] and [`render_decision_markdown`] write out.
+//! [`findings`] is the report of `caseline check`: the findings of each file
+//! and the `--format json` object, built once for the CLI and the page.
+//! [`working_days`] is the working of `caseline calendar` (and of the page's
+//! working-day calculator).
 //!
 //! Must not depend on LSP, terminals, the file system or the clock: the caller
 //! reads the files and decides the as-of date (through `check`).
 
 mod decision;
+pub mod findings;
 mod html;
 mod layout;
+pub mod working_days;
 
 pub use decision::{
     Decision, Paragraph, decision, paragraphs_at as decision_paragraphs_at,

@@ -62,21 +62,6 @@ impl Workspaces {
     }
 }
 
-/// The definitions files that the procedures in force come from, as shown to
-/// the user (built-ins are not listed), in order, each once.
-pub fn definitions_used(ws: &Workspace, procedures: &[String]) -> Vec<String> {
-    let mut used = Vec::new();
-    for name in procedures {
-        if let Some(caseline_workspace::Origin::File(path)) = ws.procedure_origin(name) {
-            let shown = discover::display_path(&path);
-            if !used.contains(&shown) {
-                used.push(shown);
-            }
-        }
-    }
-    used
-}
-
 /// Runs `f`, turning a panic (a bug in caseline, never the user's fault) into a
 /// message for that file, so one file cannot take the whole run down with it.
 /// The panic itself is still printed to stderr by the default hook.

@@ -6,11 +6,9 @@
 
 use super::Outcome;
 use crate::discover;
-use crate::render::{
-    self, FileFacts, FileReport, Finding, Level, Note, RuleInfo, Silenced, Unreadable,
-};
+use crate::render::{self, FileReport, Level, RuleInfo, Unreadable};
 use crate::workspace;
-use caseline_check::{CheckOptions, Diagnostic, Rule, Severity};
+use caseline_check::{CheckOptions, Rule, Severity};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
@@ -173,20 +171,13 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
                 Ok(analysis) if summary => {
                     Checked::Summary(crate::summary::summarise(&display, &parse, &analysis))
                 }
-                Ok(analysis) => {
-                    let used = workspace::definitions_used(ws, &analysis.checked.procedures);
-                    let mut report = file_report(display, parse, &analysis, used);
-                    // A name not found may be defined in a folder this
-                    // workspace does not reach: say which folders it has.
-                    if let Some(note) = ws.scope_note() {
-                        for f in &mut report.findings {
-                            if matches!(f.code, "procedure-unknown" | "calendar-unknown") {
-                                f.help.push(note.clone());
-                            }
-                        }
-                    }
-                    Checked::Report(report)
-                }
+                Ok(analysis) => Checked::Report(caseline_report::findings::file_report(
+                    display,
+                    parse,
+                    &analysis,
+                    ws,
+                    &|p| discover::display_path(p),
+                )),
             }
         };
     let mut stdin_source = stdin_source;
@@ -356,63 +347,8 @@ enum Checked {
     Unreadable(String, String),
 }
 
-/// One file's findings, ready to render; consumes the parse, keeping only its
-/// line index (positions and source lines for the output).
-fn file_report(
-    path: String,
-    parse: std::sync::Arc<caseline_syntax::Parse>,
-    analysis: &caseline_check::Analysis,
-    definitions: Vec<String>,
-) -> FileReport {
-    // In position order already: the analysis sorts its findings.
-    let findings: Vec<Finding> = analysis.diagnostics.iter().map(finding).collect();
-    let mut facts = FileFacts::of(parse.line_index(), analysis);
-    facts.definitions = definitions;
-    let index = match std::sync::Arc::try_unwrap(parse) {
-        Ok(parse) => parse.into_line_index(),
-        Err(shared) => shared.line_index().clone(),
-    };
-    FileReport {
-        path,
-        index,
-        facts,
-        findings,
-        silenced: analysis
-            .acknowledged
-            .iter()
-            .map(|a| Silenced {
-                finding: finding(&a.diagnostic),
-                reason: a.reason.clone(),
-            })
-            .collect(),
-    }
-}
-
 pub fn level(s: Severity) -> Level {
-    match s {
-        Severity::Error => Level::Error,
-        Severity::Warning => Level::Warning,
-        Severity::Info => Level::Info,
-        Severity::Hint => Level::Hint,
-    }
-}
-
-fn finding(d: &Diagnostic) -> Finding {
-    Finding {
-        code: d.rule.name(),
-        level: level(d.severity),
-        range: d.range,
-        message: d.message.clone(),
-        notes: d
-            .related
-            .iter()
-            .map(|r| Note {
-                range: r.range,
-                message: r.message.clone(),
-            })
-            .collect(),
-        help: d.fixes.iter().map(|f| f.title.clone()).collect(),
-    }
+    s.into()
 }
 
 pub fn rule_infos() -> Vec<RuleInfo> {

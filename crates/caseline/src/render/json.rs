@@ -1,4 +1,7 @@
-//! `--format json`: the stable machine-readable report of docs/format.md#output-contract.
+//! `--format json`: the stable machine-readable report of docs/format.md#output-contract,
+//! streamed. What it holds is the library's (`caseline_report::findings::json`,
+//! which the browser build returns as one object); this module only writes it
+//! a batch of files at a time.
 //!
 //! The required keys are exactly `version`, `diagnostics` (path, line, column,
 //! end_line, end_column, severity, code, message) and `summary` (files, errors,
@@ -8,196 +11,19 @@
 //! checked file: what was checked in it, from `Analysis::checked`, and what went
 //! wrong, so that a case with nothing checked never looks clean).
 
-use super::{FileReport, Finding, Sink, Spill, Totals, Unreadable, pretty_at, span};
+use super::{FileReport, Sink, Spill, Totals, Unreadable, pretty_at};
+use caseline_report::findings::json::{
+    JsonSummary, acknowledged, diagnostic, file as file_json, unreadable,
+};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
 
-/// The report's shape; [`render`] writes it piece by piece.
+/// The whole report as one value (the library's, which the page prints too):
+/// [`render`] must write exactly this.
 #[cfg(test)]
-#[derive(Serialize)]
-pub struct JsonReport<'a> {
-    pub version: u32,
-    pub diagnostics: Vec<JsonDiagnostic<'a>>,
-    pub summary: JsonSummary,
-    pub acknowledged: Vec<JsonAcknowledged<'a>>,
-    pub unreadable: Vec<JsonUnreadable<'a>>,
-    pub files: Vec<JsonFile<'a>>,
-}
-
-#[derive(Serialize)]
-pub struct JsonDiagnostic<'a> {
-    pub path: &'a str,
-    pub line: u32,
-    pub column: u32,
-    pub end_line: u32,
-    pub end_column: u32,
-    pub severity: &'static str,
-    pub code: &'static str,
-    pub message: &'a str,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub related: Vec<JsonRelated<'a>>,
-}
-
-#[derive(Serialize)]
-pub struct JsonRelated<'a> {
-    pub line: u32,
-    pub column: u32,
-    pub end_line: u32,
-    pub end_column: u32,
-    pub message: &'a str,
-}
-
-#[derive(Serialize)]
-pub struct JsonAcknowledged<'a> {
-    #[serde(flatten)]
-    pub diagnostic: JsonDiagnostic<'a>,
-    pub reason: &'a str,
-}
-
-#[derive(Serialize)]
-pub struct JsonSummary {
-    pub files: usize,
-    pub errors: usize,
-    pub warnings: usize,
-}
-
-#[derive(Serialize)]
-pub struct JsonUnreadable<'a> {
-    pub path: &'a str,
-    pub message: &'a str,
-}
-
-/// What was checked in one file: the engine's `Checked`, field by field.
-#[derive(Serialize)]
-pub struct JsonFile<'a> {
-    pub path: &'a str,
-    /// `case`, or `definitions` for a file with no header and no entries.
-    pub kind: &'static str,
-    /// The same sentence as the human output's line for the file.
-    pub checked: String,
-    /// The procedures in force (named in the header and known).
-    pub procedures: &'a [String],
-    /// The definitions files those procedures come from (built-ins are not
-    /// listed), as shown in `path`.
-    pub definitions: &'a [String],
-    pub deadlines_checked: usize,
-    pub deadlines_late: usize,
-    pub deadlines_possibly_late: usize,
-    pub recommendations_tracked: usize,
-    pub recommendations_late: usize,
-    pub stages_unchecked: usize,
-    pub acknowledged: usize,
-    /// Lines that could not be read (each has a `syntax` diagnostic).
-    pub unreadable_lines: usize,
-    /// What went wrong, in words, or `null`: lines that could not be read,
-    /// entries with no case header, a case in which nothing was checked.
-    pub problem: Option<String>,
-}
-
-fn file_json(file: &FileReport) -> JsonFile<'_> {
-    let facts = &file.facts;
-    let c = &facts.checked;
-    JsonFile {
-        path: &file.path,
-        kind: if facts.is_definitions() {
-            "definitions"
-        } else {
-            "case"
-        },
-        checked: facts.describe(),
-        procedures: &c.procedures,
-        definitions: &facts.definitions,
-        deadlines_checked: c.deadlines,
-        deadlines_late: c.late,
-        deadlines_possibly_late: c.possibly_late,
-        recommendations_tracked: c.recommendations,
-        recommendations_late: c.recommendations_late,
-        stages_unchecked: c.unchecked_stages,
-        acknowledged: c.acknowledged,
-        unreadable_lines: facts.unreadable_lines.len(),
-        problem: facts.problem(),
-    }
-}
-
-fn diagnostic<'a>(file: &'a FileReport, f: &'a Finding) -> JsonDiagnostic<'a> {
-    let (line, column, end_line, end_column) = span(&file.index, f.range);
-    JsonDiagnostic {
-        path: &file.path,
-        line,
-        column,
-        end_line,
-        end_column,
-        severity: f.level.as_str(),
-        code: f.code,
-        message: &f.message,
-        related: f
-            .notes
-            .iter()
-            .map(|n| {
-                let (line, column, end_line, end_column) = span(&file.index, n.range);
-                JsonRelated {
-                    line,
-                    column,
-                    end_line,
-                    end_column,
-                    message: &n.message,
-                }
-            })
-            .collect(),
-    }
-}
-
-/// The whole report as one value: what [`render`] writes, built the simple way
-/// (the tests check `render` against it byte for byte).
-#[cfg(test)]
-pub fn to_json<'a>(report: &'a super::Report) -> JsonReport<'a> {
-    JsonReport {
-        version: 1,
-        diagnostics: report
-            .files
-            .iter()
-            .flat_map(|file| file.findings.iter().map(move |f| diagnostic(file, f)))
-            .collect(),
-        summary: summary(report),
-        acknowledged: acknowledged(report),
-        unreadable: unreadable(&report.unreadable),
-        files: report.files.iter().map(file_json).collect(),
-    }
-}
-
-#[cfg(test)]
-fn summary(report: &super::Report) -> JsonSummary {
-    let totals = report.totals();
-    JsonSummary {
-        files: totals.files,
-        errors: totals.errors,
-        warnings: totals.warnings,
-    }
-}
-
-#[cfg(test)]
-fn acknowledged(report: &super::Report) -> Vec<JsonAcknowledged<'_>> {
-    report
-        .files
-        .iter()
-        .flat_map(|file| {
-            file.silenced.iter().map(move |s| JsonAcknowledged {
-                diagnostic: diagnostic(file, &s.finding),
-                reason: &s.reason,
-            })
-        })
-        .collect()
-}
-
-fn unreadable(paths: &[Unreadable]) -> Vec<JsonUnreadable<'_>> {
-    paths
-        .iter()
-        .map(|u| JsonUnreadable {
-            path: &u.path,
-            message: &u.message,
-        })
-        .collect()
+pub fn to_json(report: &super::Report) -> caseline_report::findings::json::JsonReport<'_> {
+    caseline_report::findings::to_json(&report.files, &report.unreadable)
 }
 
 /// Writes the report exactly as `serde_json::to_writer_pretty` writes
@@ -256,17 +82,13 @@ impl Sink for Json {
                     for f in &file.findings {
                         element(&mut diagnostics, &diagnostic(file, f))?;
                     }
-                    let mut acknowledged = Vec::new();
-                    for s in &file.silenced {
-                        let a = JsonAcknowledged {
-                            diagnostic: diagnostic(file, &s.finding),
-                            reason: &s.reason,
-                        };
-                        element(&mut acknowledged, &a)?;
+                    let mut silenced = Vec::new();
+                    for a in acknowledged(file) {
+                        element(&mut silenced, &a)?;
                     }
                     let mut facts = Vec::new();
                     element(&mut facts, &file_json(file))?;
-                    Ok((diagnostics, acknowledged, facts))
+                    Ok((diagnostics, silenced, facts))
                 })
                 .collect::<io::Result<_>>()?;
             for (diagnostics, acknowledged, facts) in &chunks {
@@ -296,11 +118,7 @@ impl Sink for Json {
         out.write_all(if self.any_diagnostic { b"\n  ]" } else { b"]" })?;
         let mut rest = Vec::new();
         rest.extend_from_slice(b",\n  \"summary\": ");
-        let summary = JsonSummary {
-            files: self.totals.files,
-            errors: self.totals.errors,
-            warnings: self.totals.warnings,
-        };
+        let summary = JsonSummary::from(&self.totals);
         pretty_at(&mut rest, &summary, 1)?;
         rest.extend_from_slice(b",\n  \"acknowledged\": ");
         out.write_all(&rest)?;
@@ -320,7 +138,7 @@ mod tests {
     use super::*;
     #[allow(unused_imports)]
     use crate::render::Report;
-    use crate::render::{FileFacts, Level, Note, Silenced, Unreadable};
+    use crate::render::{FileFacts, Finding, Level, Note, Silenced, Unreadable};
     use caseline_check::Checked;
     use caseline_syntax::{LineIndex, TextRange};
 
