@@ -214,11 +214,14 @@ module.exports = grammar({
 
     use_line: $ => seq('use', repeat1(field('name', $.name))),
 
+    // `ends`: recording this event ends the procedure (a request closed): a
+    // limit still open then is judged at that date instead of moving on.
     event_decl: $ => seq(
       'event',
       field('name', $.name),
       optional(field('label', $._string)),
       optional(field('recommends', 'recommends')),
+      optional(field('ends', 'ends')),
     ),
 
     // `deadline TARGET within DUR [or TARGET [within DUR]]... (of | starting

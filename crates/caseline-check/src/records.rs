@@ -84,6 +84,8 @@ pub struct Counting {
     /// `roll-forward`, and the due day (some reading of it) was not a working
     /// day, so it moved to the next one.
     pub rolled_forward: bool,
+    /// The same for the extended due day.
+    pub extended_rolled_forward: bool,
     /// The calendar the deadline counted in, when its procedure names one
     /// (`uk-any` for FOI): otherwise the case's (`Analysis::case_calendar`).
     /// Front ends list its closed days; they never resolve a calendar by name.
@@ -155,6 +157,10 @@ pub struct DeadlineRecord {
     /// line itself; with the procedure's citation for the exception.
     pub exception: Option<(String, TextRange)>,
     pub exception_citation: Option<String>,
+    /// The entry of an event that ended the procedure (`event ... ends`) with
+    /// no outcome recorded. With `Overdue`, the lateness is counted to it,
+    /// not to the as-of date.
+    pub closed_by: Option<usize>,
 }
 
 /// What became of a recommendation or promise.
@@ -249,6 +255,9 @@ pub struct Checked {
     /// `deadlines`): shown so that a limit that was switched off never looks
     /// checked.
     pub switched_off: usize,
+    /// Deadlines whose clock is paused (a `pause` has begun and not ended,
+    /// and no outcome is recorded): not judged yet, and not in `deadlines`.
+    pub paused: usize,
 }
 
 impl Checked {
@@ -316,6 +325,9 @@ impl Checked {
             recs.push_str(&format!(" ({} late)", self.recommendations_late));
         }
         parts.push(recs);
+        if self.paused > 0 {
+            parts.push(format!("{} paused", n(self.paused, "clock", "clocks")));
+        }
         if self.switched_off > 0 {
             parts.push(format!(
                 "{} switched off by an exception",

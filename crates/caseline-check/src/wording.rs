@@ -1079,6 +1079,9 @@ pub fn counting(r: &DeadlineRecord) -> Vec<String> {
     if c.rolled_forward {
         out.push("moved on to the next working day".to_string());
     }
+    if c.extended_rolled_forward && r.extended_due.is_some() {
+        out.push("the extended due day moved on to the next working day".to_string());
+    }
     out
 }
 

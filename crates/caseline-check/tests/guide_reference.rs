@@ -130,9 +130,14 @@ fn procedure_page(defs: &Definitions, name: &str) -> String {
     for e in p.all_events() {
         let _ = writeln!(
             s,
-            "| `{}` | {} | {} |",
+            "| `{}` | {}{} | {} |",
             e.name,
             e.label,
+            if e.ends {
+                " (ends the procedure: a limit already passed stays overdue)"
+            } else {
+                ""
+            },
             if e.recommends { "yes" } else { "" }
         );
     }

@@ -295,3 +295,97 @@ fn the_guide_s_examples_say_what_they_do() {
     let (_, problems) = Definitions::with_workspace(&[("corp.case".to_owned(), &parse)]);
     assert!(problems.is_empty(), "{problems:?}");
 }
+
+/// An exception belongs to its own request: one recorded on the first
+/// request's plan does not switch off the second request's limit (2025-01-06 +
+/// 20 weeks = 2025-05-26; a plan on 2025-07-07 is 42 days late).
+#[test]
+fn an_exception_belongs_to_its_own_round() {
+    let a = run(&case(
+        "send-ehc",
+        "2025-12-01",
+        "2024-01-08 ehc.requested\n2024-02-12 ehc.assess-decision\n2024-06-10 ehc.final\n  \
+         exception ehc.final \"the school was closed for five weeks (reg. 13(3)(a))\"\n\
+         2025-01-06 ehc.requested\n2025-02-10 ehc.assess-decision\n2025-07-07 ehc.final\n",
+    ));
+    assert_eq!(rules(&a), [Rule::DeadlineMissed], "{:#?}", a.diagnostics);
+    assert!(a.diagnostics[0].message.contains("42 days late"));
+    assert_eq!(a.checked.switched_off, 1);
+}
+
+/// FOIA s.10(2) pauses, worked out in the UK-wide calendar:
+/// - two fees notices (8 and 15 January 2025) and one fee (24 January): the
+///   days 8-24 January count once, 13 working days, so 20 + 13 working days
+///   after 6 January is 2025-02-20;
+/// - a fees notice on the day of receipt: that day never counts ("following
+///   the date of receipt"), so a fee on 8 January takes out 7 and 8 January
+///   only, and the response is due 2025-02-05;
+/// - a fees notice after even the extended due day changes nothing: the
+///   request is overdue as if there were none;
+/// - a fee received for a later request does not end an earlier one's pause.
+#[test]
+fn pauses_count_each_day_once_and_only_inside_their_request() {
+    let due = |entries: &str| {
+        let a = run(&case("foi", "2025-12-01", entries));
+        let r = &a.deadlines[0];
+        (r.due.exact().map(|d| d.to_string()), a)
+    };
+    let (d, _) = due(
+        "2025-01-06 foi.received\n2025-01-08 foi.fee-notice\n2025-01-15 foi.fee-notice\n\
+         2025-01-24 foi.fee-received\n2025-02-20 foi.response\n",
+    );
+    assert_eq!(d.as_deref(), Some("2025-02-20"));
+    let (d, _) = due(
+        "2025-01-06 foi.received\n2025-01-06 foi.fee-notice\n2025-01-08 foi.fee-received\n\
+         2025-02-05 foi.response\n",
+    );
+    assert_eq!(d.as_deref(), Some("2025-02-05"));
+    let (_, a) = due("2025-01-06 foi.received\n2025-04-01 foi.fee-notice\n");
+    assert_eq!(rules(&a), [Rule::DeadlineOverdue], "{:#?}", a.diagnostics);
+    // The first request's notice is never followed by its own fee: its
+    // pause runs to its response (the later request's fee is not its end).
+    let (_, a) = due(
+        "2025-01-06 foi.received\n2025-01-10 foi.fee-notice\n2025-03-03 foi.response\n\
+         2025-06-02 foi.received\n2025-06-04 foi.fee-notice\n2025-06-09 foi.fee-received\n\
+         2025-07-04 foi.response\n",
+    );
+    let first = &a.deadlines[0];
+    assert!(
+        first
+            .counting
+            .pause_events
+            .as_ref()
+            .is_some_and(|(_, until)| until.contains("no receipt of the fee is recorded")),
+        "{:?}",
+        first.counting
+    );
+    assert!(rules(&a).is_empty(), "{:#?}", a.diagnostics);
+}
+
+/// Only the due day that moved is said to have moved: a SAR received on
+/// Monday 2025-02-10 is due Monday 2025-03-10 (not moved); its three-month
+/// day, Saturday 2025-05-10, moves to Monday 2025-05-12.
+#[test]
+fn only_the_due_day_that_rolled_forward_says_so() {
+    let a = run(&case(
+        "sar",
+        "2025-12-01",
+        "2025-02-10 sar.received\n2025-03-12 sar.response\n",
+    ));
+    let r = &a.deadlines[0];
+    assert!(!r.counting.rolled_forward);
+    assert!(r.counting.extended_rolled_forward);
+    assert_eq!(
+        r.extended_due
+            .and_then(|d| d.exact())
+            .map(|d| d.to_string()),
+        Some("2025-05-12".to_string())
+    );
+    assert!(
+        !a.diagnostics[0]
+            .message
+            .contains(", moved on to the next working day"),
+        "{}",
+        a.diagnostics[0].message
+    );
+}

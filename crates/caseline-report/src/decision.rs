@@ -240,10 +240,38 @@ pub fn decision(parse: &Parse, analysis: &Analysis) -> Decision {
     for (term, instrument) in defined {
         preamble.push(format!("“{}”: {instrument}.", capitalised(term)));
     }
+    // The calendars the counts used: a procedure may count in its own
+    // (`uk-any` for FOI), whatever the case's.
+    let mut own: Vec<String> = analysis
+        .deadlines
+        .iter()
+        .filter_map(|d| d.counting.calendar.as_ref().map(|c| c.name().to_string()))
+        .collect();
+    own.sort();
+    own.dedup();
+    let case_used = analysis
+        .deadlines
+        .iter()
+        .any(|d| d.counting.calendar.is_none())
+        || analysis.deadlines.is_empty();
+    let calendars = match (case_used, own.as_slice()) {
+        (_, []) => format!(
+            "Working days are counted in the {} calendar (weekends and its bank holidays excluded)",
+            analysis.calendar
+        ),
+        (false, [one]) => format!(
+            "Working days are counted in the {one} calendar, as the law of the procedure says \
+             (weekends and its bank holidays excluded)"
+        ),
+        (_, list) => format!(
+            "Working days are counted in the {} calendar, and in the {} calendar where a \
+             procedure's law says so (each stage below names it)",
+            analysis.calendar,
+            list.join(" and the ")
+        ),
+    };
     preamble.push(format!(
-        "Working days are counted in the {} calendar (weekends and its bank holidays excluded); \
-         what is still open is judged as of {}.",
-        analysis.calendar,
+        "{calendars}; what is still open is judged as of {}.",
         cx.as_of()
     ));
     preamble.push(format!("Checked: {}.", analysis.checked.describe()));
@@ -522,6 +550,22 @@ fn stage(
                 "A later stage of the procedure is recorded, so this time limit is not judged."
                     .to_string(),
             );
+        }
+        (None, DeadlineStatus::Overdue) if d.closed_by.is_some() => {
+            let c = d.closed_by.unwrap_or_default();
+            let closer = cx.label_of(c);
+            sentences.push(format!(
+                "No {target} is recorded after the {start} {when_start}; by the {closer} {}, {} \
+                 had passed.",
+                cx.when(c),
+                count(d.taken)
+            ));
+            sentences.push(format!("{allowed}."));
+            sentences.push(format!(
+                "{even} was due {}, so when the {closer} came it was {}.",
+                wording::due_by(eff_due, true),
+                late_words("overdue")
+            ));
         }
         (None, _) => {
             sentences.push(format!(

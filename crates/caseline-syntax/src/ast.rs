@@ -247,6 +247,8 @@ pub struct EventDecl {
     pub name: Spanned<String>,
     pub label: Option<Spanned<String>>,
     pub recommends: bool,
+    /// `ends`: recording it ends the procedure.
+    pub ends: bool,
 }
 
 /// `deadline TARGET within DUR [or TARGET within DUR]... (of | starting with |

@@ -119,6 +119,7 @@ pub mod field {
     pub const FROM: &str = "from";
     pub const UNTIL: &str = "until";
     pub const UNCAPPED: &str = "uncapped";
+    pub const ENDS: &str = "ends";
 
     #[cfg(test)]
     pub const ALL: &[&str] = &[
@@ -151,6 +152,7 @@ pub mod field {
         FROM,
         UNTIL,
         UNCAPPED,
+        ENDS,
     ];
 }
 

@@ -452,6 +452,7 @@ impl<'a> Cx<'a> {
                         name,
                         label: self.string(child.child_by_field_name(field::LABEL)),
                         recommends: child.child_by_field_name(field::RECOMMENDS).is_some(),
+                        ends: child.child_by_field_name(field::ENDS).is_some(),
                     });
                 }
             } else if kind == kinds::DEADLINE_DECL {

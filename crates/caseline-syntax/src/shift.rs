@@ -183,6 +183,7 @@ impl Shift for ProcedureDef {
             name,
             label,
             recommends: _,
+            ends: _,
         } in events
         {
             range.shift(delta);

@@ -198,12 +198,14 @@ pub fn quiet_slips(parse: &crate::Parse) -> Vec<SyntaxError> {
 
 /// A `key value` child line whose key is a child keyword written another way:
 /// in capitals (`Rec`, `EXTENDED`) or as a longer word (`recommendation`,
-/// `promised`, `agreed`, `extension`).
+/// `promised`, `agreed`, `extension`), or a misspelt `exception`.
 fn child_keyword_slip(f: &crate::ast::FieldLine) -> Option<SyntaxError> {
     let key = f.key.value.as_str();
     let lower = key.to_lowercase();
     let keyword = match lower.as_str() {
-        "rec" | "promise" | "agree" | "extended" if key != lower => lower.clone(),
+        "rec" | "promise" | "agree" | "extended" | "exception" if key != lower => lower.clone(),
+        "exeption" | "excepton" | "expection" | "exemption" | "excepted" | "except"
+        | "exceptions" => "exception".to_string(),
         "recommendation" | "recommend" | "recommends" | "recommended" => "rec".to_string(),
         "promised" | "promises" => "promise".to_string(),
         "agreed" | "agrees" => "agree".to_string(),
@@ -214,6 +216,7 @@ fn child_keyword_slip(f: &crate::ast::FieldLine) -> Option<SyntaxError> {
         "rec" => "no recommendation is tracked",
         "promise" => "no promise is tracked",
         "agree" => "no agreement is recorded",
+        "exception" => "no limit is switched off",
         _ => "no extension is recorded",
     };
     Some(SyntaxError {
@@ -221,7 +224,12 @@ fn child_keyword_slip(f: &crate::ast::FieldLine) -> Option<SyntaxError> {
         kind: SyntaxErrorKind::Syntax,
         message: format!(
             "`{key}` is not a keyword caseline knows, so this line is kept as a note and {what}: \
-             write `{keyword}` (in lower case)"
+             write `{keyword}`{}",
+            if lower == keyword {
+                " (in lower case)"
+            } else {
+                ""
+            }
         ),
         fix: Some(SyntaxFix {
             title: format!("Write `{keyword}`"),
@@ -2552,6 +2560,8 @@ impl<'a> Reader<'a> {
             "extended" => self.read_text(TextRole::Reason),
             "event" if self.read_names(NameRole::EventKind, false) => {
                 self.read_text(TextRole::Label);
+                self.keyword("recommends");
+                self.keyword("ends");
             }
             "deadline" => {
                 // TARGET [within DUR] [or TARGET [within DUR]]...

@@ -68,7 +68,10 @@ pub const PROCEDURE_LINES: &[Word] = &[
     w("title", "the procedure's full name"),
     w("source", "the regulation or guidance it follows"),
     w("use", "include another procedure's definitions"),
-    w("event", "an event kind: event NAME \"label\" [recommends]"),
+    w(
+        "event",
+        "an event kind: event NAME \"label\" [recommends] [ends]",
+    ),
     w(
         "deadline",
         "deadline TARGET within DUR of START [extendable to DUR]",
@@ -120,6 +123,9 @@ pub const CLAUSE_WORDS: &[&str] = &[
     "guidance",
     "from",
     "until",
+    "without",
+    "limit",
+    "ends",
 ];
 
 /// Whether `word` starts a child line somewhere (under an entry, the header,

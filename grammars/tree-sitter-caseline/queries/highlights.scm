@@ -59,4 +59,5 @@
   "exception"
   "without"
   "limit"
+  "ends"
 ] @keyword

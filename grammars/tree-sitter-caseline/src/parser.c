@@ -15,16 +15,16 @@
 #endif
 
 #define LANGUAGE_VERSION 15
-#define STATE_COUNT 301
+#define STATE_COUNT 305
 #define LARGE_STATE_COUNT 2
-#define SYMBOL_COUNT 100
+#define SYMBOL_COUNT 101
 #define ALIAS_COUNT 0
-#define TOKEN_COUNT 52
+#define TOKEN_COUNT 53
 #define EXTERNAL_TOKEN_COUNT 5
-#define FIELD_COUNT 29
+#define FIELD_COUNT 30
 #define MAX_ALIAS_SEQUENCE_LENGTH 13
 #define MAX_RESERVED_WORD_SET_SIZE 0
-#define PRODUCTION_ID_COUNT 158
+#define PRODUCTION_ID_COUNT 162
 #define SUPERTYPE_COUNT 0
 
 enum ts_symbol_identifiers {
@@ -52,81 +52,82 @@ enum ts_symbol_identifiers {
   anon_sym_use = 22,
   anon_sym_event = 23,
   anon_sym_recommends = 24,
-  anon_sym_deadline = 25,
-  anon_sym_or = 26,
-  anon_sym_of = 27,
-  anon_sym_starting = 28,
-  anon_sym_beginning = 29,
-  anon_sym_with = 30,
-  anon_sym_latest = 31,
-  anon_sym_COMMA = 32,
-  anon_sym_extendable = 33,
-  anon_sym_to = 34,
-  anon_sym_without = 35,
-  anon_sym_limit = 36,
-  anon_sym_repeating = 37,
-  anon_sym_roll_DASHforward = 38,
-  anon_sym_guidance = 39,
-  anon_sym_pause = 40,
-  anon_sym_from = 41,
-  anon_sym_until = 42,
-  anon_sym_require = 43,
-  anon_sym_before = 44,
-  anon_sym_extends = 45,
-  anon_sym_closed = 46,
-  sym__indent = 47,
-  sym__eof = 48,
-  sym__blank_line = 49,
-  sym_comment = 50,
-  sym__error_sentinel = 51,
-  sym_source_file = 52,
-  sym__block = 53,
-  sym__eol = 54,
-  sym__string = 55,
-  sym_name = 56,
-  sym_event_kind = 57,
-  sym_invalid_block = 58,
-  sym_case_header = 59,
-  sym_field = 60,
-  sym__value = 61,
-  sym__names_field = 62,
-  sym_entry = 63,
-  sym__entry_child = 64,
-  sym_rec_line = 65,
-  sym_agree_line = 66,
-  sym__due = 67,
-  sym_within = 68,
-  sym_by = 69,
-  sym_extended_line = 70,
-  sym_exception_line = 71,
-  sym_procedure_block = 72,
-  sym__procedure_child = 73,
-  sym_use_line = 74,
-  sym_event_decl = 75,
-  sym_deadline_decl = 76,
-  sym_calendar_line = 77,
-  sym_pause_decl = 78,
-  sym_exception_decl = 79,
-  sym_require_decl = 80,
-  sym_calendar_block = 81,
-  sym__calendar_child = 82,
-  sym_extends_line = 83,
-  sym_closed_line = 84,
-  aux_sym_source_file_repeat1 = 85,
-  aux_sym_invalid_block_repeat1 = 86,
-  aux_sym_case_header_repeat1 = 87,
-  aux_sym_field_repeat1 = 88,
-  aux_sym__names_field_repeat1 = 89,
-  aux_sym_entry_repeat1 = 90,
-  aux_sym_entry_repeat2 = 91,
-  aux_sym_procedure_block_repeat1 = 92,
-  aux_sym_use_line_repeat1 = 93,
-  aux_sym_deadline_decl_repeat1 = 94,
-  aux_sym_deadline_decl_repeat2 = 95,
-  aux_sym_deadline_decl_repeat3 = 96,
-  aux_sym_exception_decl_repeat1 = 97,
-  aux_sym_calendar_block_repeat1 = 98,
-  aux_sym_closed_line_repeat1 = 99,
+  anon_sym_ends = 25,
+  anon_sym_deadline = 26,
+  anon_sym_or = 27,
+  anon_sym_of = 28,
+  anon_sym_starting = 29,
+  anon_sym_beginning = 30,
+  anon_sym_with = 31,
+  anon_sym_latest = 32,
+  anon_sym_COMMA = 33,
+  anon_sym_extendable = 34,
+  anon_sym_to = 35,
+  anon_sym_without = 36,
+  anon_sym_limit = 37,
+  anon_sym_repeating = 38,
+  anon_sym_roll_DASHforward = 39,
+  anon_sym_guidance = 40,
+  anon_sym_pause = 41,
+  anon_sym_from = 42,
+  anon_sym_until = 43,
+  anon_sym_require = 44,
+  anon_sym_before = 45,
+  anon_sym_extends = 46,
+  anon_sym_closed = 47,
+  sym__indent = 48,
+  sym__eof = 49,
+  sym__blank_line = 50,
+  sym_comment = 51,
+  sym__error_sentinel = 52,
+  sym_source_file = 53,
+  sym__block = 54,
+  sym__eol = 55,
+  sym__string = 56,
+  sym_name = 57,
+  sym_event_kind = 58,
+  sym_invalid_block = 59,
+  sym_case_header = 60,
+  sym_field = 61,
+  sym__value = 62,
+  sym__names_field = 63,
+  sym_entry = 64,
+  sym__entry_child = 65,
+  sym_rec_line = 66,
+  sym_agree_line = 67,
+  sym__due = 68,
+  sym_within = 69,
+  sym_by = 70,
+  sym_extended_line = 71,
+  sym_exception_line = 72,
+  sym_procedure_block = 73,
+  sym__procedure_child = 74,
+  sym_use_line = 75,
+  sym_event_decl = 76,
+  sym_deadline_decl = 77,
+  sym_calendar_line = 78,
+  sym_pause_decl = 79,
+  sym_exception_decl = 80,
+  sym_require_decl = 81,
+  sym_calendar_block = 82,
+  sym__calendar_child = 83,
+  sym_extends_line = 84,
+  sym_closed_line = 85,
+  aux_sym_source_file_repeat1 = 86,
+  aux_sym_invalid_block_repeat1 = 87,
+  aux_sym_case_header_repeat1 = 88,
+  aux_sym_field_repeat1 = 89,
+  aux_sym__names_field_repeat1 = 90,
+  aux_sym_entry_repeat1 = 91,
+  aux_sym_entry_repeat2 = 92,
+  aux_sym_procedure_block_repeat1 = 93,
+  aux_sym_use_line_repeat1 = 94,
+  aux_sym_deadline_decl_repeat1 = 95,
+  aux_sym_deadline_decl_repeat2 = 96,
+  aux_sym_deadline_decl_repeat3 = 97,
+  aux_sym_exception_decl_repeat1 = 98,
+  aux_sym_calendar_block_repeat1 = 99,
+  aux_sym_closed_line_repeat1 = 100,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -155,6 +156,7 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_use] = "use",
   [anon_sym_event] = "event",
   [anon_sym_recommends] = "recommends",
+  [anon_sym_ends] = "ends",
   [anon_sym_deadline] = "deadline",
   [anon_sym_or] = "or",
   [anon_sym_of] = "of",
@@ -258,6 +260,7 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_use] = anon_sym_use,
   [anon_sym_event] = anon_sym_event,
   [anon_sym_recommends] = anon_sym_recommends,
+  [anon_sym_ends] = anon_sym_ends,
   [anon_sym_deadline] = anon_sym_deadline,
   [anon_sym_or] = anon_sym_or,
   [anon_sym_of] = anon_sym_of,
@@ -433,6 +436,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = false,
   },
   [anon_sym_recommends] = {
+    .visible = true,
+    .named = false,
+  },
+  [anon_sym_ends] = {
     .visible = true,
     .named = false,
   },
@@ -743,31 +750,32 @@ enum ts_field_identifiers {
   field_citation = 2,
   field_date = 3,
   field_duration = 4,
-  field_extended_limit = 5,
-  field_field = 6,
-  field_first = 7,
-  field_from = 8,
-  field_head = 9,
-  field_id = 10,
-  field_inclusive = 11,
-  field_key = 12,
-  field_keyword = 13,
-  field_kind = 14,
-  field_label = 15,
-  field_latest = 16,
-  field_limit = 17,
-  field_name = 18,
-  field_option = 19,
-  field_reason = 20,
-  field_recommends = 21,
-  field_reference = 22,
-  field_start = 23,
-  field_target = 24,
-  field_text = 25,
-  field_then = 26,
-  field_uncapped = 27,
-  field_until = 28,
-  field_value = 29,
+  field_ends = 5,
+  field_extended_limit = 6,
+  field_field = 7,
+  field_first = 8,
+  field_from = 9,
+  field_head = 10,
+  field_id = 11,
+  field_inclusive = 12,
+  field_key = 13,
+  field_keyword = 14,
+  field_kind = 15,
+  field_label = 16,
+  field_latest = 17,
+  field_limit = 18,
+  field_name = 19,
+  field_option = 20,
+  field_reason = 21,
+  field_recommends = 22,
+  field_reference = 23,
+  field_start = 24,
+  field_target = 25,
+  field_text = 26,
+  field_then = 27,
+  field_uncapped = 28,
+  field_until = 29,
+  field_value = 30,
 };
 
 static const char * const ts_field_names[] = {
@@ -776,6 +784,7 @@ static const char * const ts_field_names[] = {
   [field_citation] = "citation",
   [field_date] = "date",
   [field_duration] = "duration",
+  [field_ends] = "ends",
   [field_extended_limit] = "extended_limit",
   [field_field] = "field",
   [field_first] = "first",
@@ -850,117 +859,121 @@ static const TSMapSlice ts_field_map_slices[PRODUCTION_ID_COUNT] = {
   [44] = {.index = 80, .length = 2},
   [45] = {.index = 82, .length = 2},
   [46] = {.index = 84, .length = 2},
-  [47] = {.index = 86, .length = 1},
-  [48] = {.index = 87, .length = 1},
-  [49] = {.index = 88, .length = 3},
-  [50] = {.index = 91, .length = 3},
-  [51] = {.index = 94, .length = 2},
-  [52] = {.index = 96, .length = 4},
-  [53] = {.index = 100, .length = 2},
-  [54] = {.index = 102, .length = 1},
-  [55] = {.index = 103, .length = 3},
-  [56] = {.index = 106, .length = 5},
-  [57] = {.index = 111, .length = 3},
-  [58] = {.index = 114, .length = 4},
-  [59] = {.index = 118, .length = 3},
-  [60] = {.index = 121, .length = 2},
+  [47] = {.index = 86, .length = 2},
+  [48] = {.index = 88, .length = 1},
+  [49] = {.index = 89, .length = 1},
+  [50] = {.index = 90, .length = 3},
+  [51] = {.index = 93, .length = 3},
+  [52] = {.index = 96, .length = 3},
+  [53] = {.index = 99, .length = 3},
+  [54] = {.index = 102, .length = 2},
+  [55] = {.index = 104, .length = 4},
+  [56] = {.index = 108, .length = 2},
+  [57] = {.index = 110, .length = 4},
+  [58] = {.index = 114, .length = 1},
+  [59] = {.index = 115, .length = 3},
+  [60] = {.index = 118, .length = 5},
   [61] = {.index = 123, .length = 3},
-  [62] = {.index = 126, .length = 6},
-  [63] = {.index = 132, .length = 6},
-  [64] = {.index = 138, .length = 4},
-  [65] = {.index = 142, .length = 6},
-  [66] = {.index = 148, .length = 5},
-  [67] = {.index = 153, .length = 7},
-  [68] = {.index = 160, .length = 5},
-  [69] = {.index = 165, .length = 3},
-  [70] = {.index = 168, .length = 4},
-  [71] = {.index = 172, .length = 6},
-  [72] = {.index = 178, .length = 4},
-  [73] = {.index = 182, .length = 5},
-  [74] = {.index = 187, .length = 4},
-  [75] = {.index = 191, .length = 4},
-  [76] = {.index = 195, .length = 6},
-  [77] = {.index = 201, .length = 1},
-  [78] = {.index = 202, .length = 1},
+  [62] = {.index = 126, .length = 4},
+  [63] = {.index = 130, .length = 3},
+  [64] = {.index = 133, .length = 2},
+  [65] = {.index = 135, .length = 3},
+  [66] = {.index = 138, .length = 6},
+  [67] = {.index = 144, .length = 6},
+  [68] = {.index = 150, .length = 4},
+  [69] = {.index = 154, .length = 6},
+  [70] = {.index = 160, .length = 5},
+  [71] = {.index = 165, .length = 7},
+  [72] = {.index = 172, .length = 5},
+  [73] = {.index = 177, .length = 3},
+  [74] = {.index = 180, .length = 4},
+  [75] = {.index = 184, .length = 6},
+  [76] = {.index = 190, .length = 4},
+  [77] = {.index = 194, .length = 5},
+  [78] = {.index = 199, .length = 4},
   [79] = {.index = 203, .length = 4},
-  [80] = {.index = 207, .length = 7},
-  [81] = {.index = 214, .length = 5},
-  [82] = {.index = 219, .length = 8},
-  [83] = {.index = 227, .length = 6},
-  [84] = {.index = 233, .length = 8},
-  [85] = {.index = 241, .length = 4},
-  [86] = {.index = 245, .length = 4},
-  [87] = {.index = 249, .length = 7},
-  [88] = {.index = 256, .length = 5},
-  [89] = {.index = 261, .length = 7},
-  [90] = {.index = 268, .length = 6},
-  [91] = {.index = 274, .length = 8},
-  [92] = {.index = 282, .length = 6},
-  [93] = {.index = 288, .length = 1},
-  [94] = {.index = 289, .length = 5},
-  [95] = {.index = 294, .length = 2},
-  [96] = {.index = 296, .length = 7},
-  [97] = {.index = 303, .length = 7},
-  [98] = {.index = 310, .length = 5},
-  [99] = {.index = 315, .length = 5},
-  [100] = {.index = 320, .length = 7},
-  [101] = {.index = 327, .length = 6},
-  [102] = {.index = 333, .length = 6},
-  [103] = {.index = 339, .length = 8},
-  [104] = {.index = 347, .length = 6},
-  [105] = {.index = 353, .length = 9},
-  [106] = {.index = 362, .length = 5},
-  [107] = {.index = 367, .length = 5},
-  [108] = {.index = 372, .length = 7},
-  [109] = {.index = 379, .length = 5},
-  [110] = {.index = 384, .length = 8},
-  [111] = {.index = 392, .length = 6},
-  [112] = {.index = 398, .length = 9},
-  [113] = {.index = 407, .length = 7},
-  [114] = {.index = 414, .length = 9},
-  [115] = {.index = 423, .length = 8},
-  [116] = {.index = 431, .length = 6},
-  [117] = {.index = 437, .length = 8},
-  [118] = {.index = 445, .length = 8},
-  [119] = {.index = 453, .length = 7},
-  [120] = {.index = 460, .length = 9},
-  [121] = {.index = 469, .length = 9},
-  [122] = {.index = 478, .length = 7},
-  [123] = {.index = 485, .length = 7},
-  [124] = {.index = 492, .length = 9},
-  [125] = {.index = 501, .length = 6},
-  [126] = {.index = 507, .length = 8},
-  [127] = {.index = 515, .length = 8},
-  [128] = {.index = 523, .length = 6},
-  [129] = {.index = 529, .length = 6},
-  [130] = {.index = 535, .length = 8},
-  [131] = {.index = 543, .length = 7},
-  [132] = {.index = 550, .length = 7},
-  [133] = {.index = 557, .length = 9},
-  [134] = {.index = 566, .length = 7},
-  [135] = {.index = 573, .length = 10},
-  [136] = {.index = 583, .length = 9},
-  [137] = {.index = 592, .length = 10},
-  [138] = {.index = 602, .length = 8},
-  [139] = {.index = 610, .length = 10},
-  [140] = {.index = 620, .length = 10},
-  [141] = {.index = 630, .length = 9},
-  [142] = {.index = 639, .length = 7},
-  [143] = {.index = 646, .length = 9},
-  [144] = {.index = 655, .length = 9},
-  [145] = {.index = 664, .length = 8},
-  [146] = {.index = 672, .length = 10},
-  [147] = {.index = 682, .length = 10},
-  [148] = {.index = 692, .length = 8},
-  [149] = {.index = 700, .length = 8},
-  [150] = {.index = 708, .length = 10},
-  [151] = {.index = 718, .length = 11},
-  [152] = {.index = 729, .length = 10},
-  [153] = {.index = 739, .length = 11},
-  [154] = {.index = 750, .length = 9},
-  [155] = {.index = 759, .length = 11},
-  [156] = {.index = 770, .length = 11},
-  [157] = {.index = 781, .length = 12},
+  [80] = {.index = 207, .length = 6},
+  [81] = {.index = 213, .length = 1},
+  [82] = {.index = 214, .length = 1},
+  [83] = {.index = 215, .length = 4},
+  [84] = {.index = 219, .length = 7},
+  [85] = {.index = 226, .length = 5},
+  [86] = {.index = 231, .length = 8},
+  [87] = {.index = 239, .length = 6},
+  [88] = {.index = 245, .length = 8},
+  [89] = {.index = 253, .length = 4},
+  [90] = {.index = 257, .length = 4},
+  [91] = {.index = 261, .length = 7},
+  [92] = {.index = 268, .length = 5},
+  [93] = {.index = 273, .length = 7},
+  [94] = {.index = 280, .length = 6},
+  [95] = {.index = 286, .length = 8},
+  [96] = {.index = 294, .length = 6},
+  [97] = {.index = 300, .length = 1},
+  [98] = {.index = 301, .length = 5},
+  [99] = {.index = 306, .length = 2},
+  [100] = {.index = 308, .length = 7},
+  [101] = {.index = 315, .length = 7},
+  [102] = {.index = 322, .length = 5},
+  [103] = {.index = 327, .length = 5},
+  [104] = {.index = 332, .length = 7},
+  [105] = {.index = 339, .length = 6},
+  [106] = {.index = 345, .length = 6},
+  [107] = {.index = 351, .length = 8},
+  [108] = {.index = 359, .length = 6},
+  [109] = {.index = 365, .length = 9},
+  [110] = {.index = 374, .length = 5},
+  [111] = {.index = 379, .length = 5},
+  [112] = {.index = 384, .length = 7},
+  [113] = {.index = 391, .length = 5},
+  [114] = {.index = 396, .length = 8},
+  [115] = {.index = 404, .length = 6},
+  [116] = {.index = 410, .length = 9},
+  [117] = {.index = 419, .length = 7},
+  [118] = {.index = 426, .length = 9},
+  [119] = {.index = 435, .length = 8},
+  [120] = {.index = 443, .length = 6},
+  [121] = {.index = 449, .length = 8},
+  [122] = {.index = 457, .length = 8},
+  [123] = {.index = 465, .length = 7},
+  [124] = {.index = 472, .length = 9},
+  [125] = {.index = 481, .length = 9},
+  [126] = {.index = 490, .length = 7},
+  [127] = {.index = 497, .length = 7},
+  [128] = {.index = 504, .length = 9},
+  [129] = {.index = 513, .length = 6},
+  [130] = {.index = 519, .length = 8},
+  [131] = {.index = 527, .length = 8},
+  [132] = {.index = 535, .length = 6},
+  [133] = {.index = 541, .length = 6},
+  [134] = {.index = 547, .length = 8},
+  [135] = {.index = 555, .length = 7},
+  [136] = {.index = 562, .length = 7},
+  [137] = {.index = 569, .length = 9},
+  [138] = {.index = 578, .length = 7},
+  [139] = {.index = 585, .length = 10},
+  [140] = {.index = 595, .length = 9},
+  [141] = {.index = 604, .length = 10},
+  [142] = {.index = 614, .length = 8},
+  [143] = {.index = 622, .length = 10},
+  [144] = {.index = 632, .length = 10},
+  [145] = {.index = 642, .length = 9},
+  [146] = {.index = 651, .length = 7},
+  [147] = {.index = 658, .length = 9},
+  [148] = {.index = 667, .length = 9},
+  [149] = {.index = 676, .length = 8},
+  [150] = {.index = 684, .length = 10},
+  [151] = {.index = 694, .length = 10},
+  [152] = {.index = 704, .length = 8},
+  [153] = {.index = 712, .length = 8},
+  [154] = {.index = 720, .length = 10},
+  [155] = {.index = 730, .length = 11},
+  [156] = {.index = 741, .length = 10},
+  [157] = {.index = 751, .length = 11},
+  [158] = {.index = 762, .length = 9},
+  [159] = {.index = 771, .length = 11},
+  [160] = {.index = 782, .length = 11},
+  [161] = {.index = 793, .length = 12},
 };
 
 static const TSFieldMapEntry ts_field_map_entries[] = {
@@ -1087,199 +1100,215 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_name, 1},
     {field_recommends, 2},
   [80] =
-    {field_label, 2},
+    {field_ends, 2},
     {field_name, 1},
   [82] =
+    {field_label, 2},
+    {field_name, 1},
+  [84] =
     {field_date, 1, .inherited = true},
     {field_reason, 2},
-  [84] =
+  [86] =
     {field_date, 0, .inherited = true},
     {field_date, 1, .inherited = true},
-  [86] =
-    {field_duration, 1},
-  [87] =
-    {field_date, 1},
   [88] =
+    {field_duration, 1},
+  [89] =
+    {field_date, 1},
+  [90] =
     {field_id, 1},
     {field_keyword, 0},
     {field_text, 3},
-  [91] =
+  [93] =
+    {field_ends, 3},
+    {field_name, 1},
+    {field_recommends, 2},
+  [96] =
     {field_label, 2},
     {field_name, 1},
     {field_recommends, 3},
-  [94] =
+  [99] =
+    {field_ends, 3},
+    {field_label, 2},
+    {field_name, 1},
+  [102] =
     {field_start, 3},
     {field_target, 1},
-  [96] =
+  [104] =
     {field_limit, 0, .inherited = true},
     {field_limit, 1, .inherited = true},
     {field_target, 0, .inherited = true},
     {field_target, 1, .inherited = true},
-  [100] =
+  [108] =
     {field_first, 1},
     {field_then, 3},
-  [102] =
+  [110] =
+    {field_ends, 4},
+    {field_label, 2},
+    {field_name, 1},
+    {field_recommends, 3},
+  [114] =
     {field_option, 0},
-  [103] =
+  [115] =
     {field_citation, 4},
     {field_start, 3},
     {field_target, 1},
-  [106] =
+  [118] =
     {field_extended_limit, 4, .inherited = true},
     {field_option, 4, .inherited = true},
     {field_start, 3},
     {field_target, 1},
     {field_uncapped, 4, .inherited = true},
-  [111] =
+  [123] =
     {field_inclusive, 2},
     {field_start, 4},
     {field_target, 1},
-  [114] =
+  [126] =
     {field_limit, 2, .inherited = true},
     {field_start, 4},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [118] =
+  [130] =
     {field_limit, 3},
     {field_start, 5},
     {field_target, 1},
-  [121] =
+  [133] =
     {field_limit, 3},
     {field_target, 1},
-  [123] =
+  [135] =
     {field_latest, 3},
     {field_start, 5},
     {field_target, 1},
-  [126] =
+  [138] =
     {field_citation, 5},
     {field_extended_limit, 4, .inherited = true},
     {field_option, 4, .inherited = true},
     {field_start, 3},
     {field_target, 1},
     {field_uncapped, 4, .inherited = true},
-  [132] =
+  [144] =
     {field_extended_limit, 0, .inherited = true},
     {field_extended_limit, 1, .inherited = true},
     {field_option, 0, .inherited = true},
     {field_option, 1, .inherited = true},
     {field_uncapped, 0, .inherited = true},
     {field_uncapped, 1, .inherited = true},
-  [138] =
+  [150] =
     {field_citation, 5},
     {field_inclusive, 2},
     {field_start, 4},
     {field_target, 1},
-  [142] =
+  [154] =
     {field_extended_limit, 5, .inherited = true},
     {field_inclusive, 2},
     {field_option, 5, .inherited = true},
     {field_start, 4},
     {field_target, 1},
-    {field_uncapped, 5, .inherited = true},
-  [148] =
-    {field_citation, 5},
-    {field_limit, 2, .inherited = true},
-    {field_start, 4},
-    {field_target, 1},
-    {field_target, 2, .inherited = true},
-  [153] =
-    {field_extended_limit, 5, .inherited = true},
-    {field_limit, 2, .inherited = true},
-    {field_option, 5, .inherited = true},
-    {field_start, 4},
-    {field_target, 1},
-    {field_target, 2, .inherited = true},
     {field_uncapped, 5, .inherited = true},
   [160] =
-    {field_inclusive, 3},
+    {field_citation, 5},
     {field_limit, 2, .inherited = true},
-    {field_start, 5},
+    {field_start, 4},
     {field_target, 1},
     {field_target, 2, .inherited = true},
   [165] =
+    {field_extended_limit, 5, .inherited = true},
+    {field_limit, 2, .inherited = true},
+    {field_option, 5, .inherited = true},
+    {field_start, 4},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+    {field_uncapped, 5, .inherited = true},
+  [172] =
+    {field_inclusive, 3},
+    {field_limit, 2, .inherited = true},
+    {field_start, 5},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [177] =
     {field_from, 3},
     {field_target, 1},
     {field_until, 5},
-  [168] =
+  [180] =
     {field_citation, 6},
     {field_limit, 3},
     {field_start, 5},
     {field_target, 1},
-  [172] =
+  [184] =
     {field_extended_limit, 6, .inherited = true},
     {field_limit, 3},
     {field_option, 6, .inherited = true},
     {field_start, 5},
     {field_target, 1},
     {field_uncapped, 6, .inherited = true},
-  [178] =
+  [190] =
     {field_inclusive, 4},
     {field_limit, 3},
     {field_start, 6},
     {field_target, 1},
-  [182] =
+  [194] =
     {field_limit, 3},
     {field_limit, 4, .inherited = true},
     {field_start, 6},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [187] =
+  [199] =
     {field_citation, 6},
     {field_latest, 3},
     {field_start, 5},
     {field_target, 1},
-  [191] =
+  [203] =
     {field_latest, 3},
     {field_start, 5},
     {field_start, 6, .inherited = true},
     {field_target, 1},
-  [195] =
+  [207] =
     {field_extended_limit, 6, .inherited = true},
     {field_latest, 3},
     {field_option, 6, .inherited = true},
     {field_start, 5},
     {field_target, 1},
     {field_uncapped, 6, .inherited = true},
-  [201] =
+  [213] =
     {field_extended_limit, 2},
-  [202] =
-    {field_uncapped, 1},
-  [203] =
-    {field_inclusive, 2},
-    {field_latest, 4},
-    {field_start, 6},
-    {field_target, 1},
-  [207] =
-    {field_citation, 6},
-    {field_extended_limit, 5, .inherited = true},
-    {field_inclusive, 2},
-    {field_option, 5, .inherited = true},
-    {field_start, 4},
-    {field_target, 1},
-    {field_uncapped, 5, .inherited = true},
   [214] =
+    {field_uncapped, 1},
+  [215] =
+    {field_inclusive, 2},
     {field_latest, 4},
-    {field_limit, 2, .inherited = true},
     {field_start, 6},
     {field_target, 1},
-    {field_target, 2, .inherited = true},
   [219] =
     {field_citation, 6},
     {field_extended_limit, 5, .inherited = true},
+    {field_inclusive, 2},
+    {field_option, 5, .inherited = true},
+    {field_start, 4},
+    {field_target, 1},
+    {field_uncapped, 5, .inherited = true},
+  [226] =
+    {field_latest, 4},
+    {field_limit, 2, .inherited = true},
+    {field_start, 6},
+    {field_target, 1},
+    {field_target, 2, .inherited = true},
+  [231] =
+    {field_citation, 6},
+    {field_extended_limit, 5, .inherited = true},
     {field_limit, 2, .inherited = true},
     {field_option, 5, .inherited = true},
     {field_start, 4},
     {field_target, 1},
     {field_target, 2, .inherited = true},
     {field_uncapped, 5, .inherited = true},
-  [227] =
+  [239] =
     {field_citation, 6},
     {field_inclusive, 3},
     {field_limit, 2, .inherited = true},
     {field_start, 5},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [233] =
+  [245] =
     {field_extended_limit, 6, .inherited = true},
     {field_inclusive, 3},
     {field_limit, 2, .inherited = true},
@@ -1288,46 +1317,46 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 2, .inherited = true},
     {field_uncapped, 6, .inherited = true},
-  [241] =
+  [253] =
     {field_citation, 6},
     {field_from, 3},
     {field_target, 1},
     {field_until, 5},
-  [245] =
+  [257] =
     {field_latest, 5},
     {field_limit, 3},
     {field_start, 7},
-    {field_target, 1},
-  [249] =
-    {field_citation, 7},
-    {field_extended_limit, 6, .inherited = true},
-    {field_limit, 3},
-    {field_option, 6, .inherited = true},
-    {field_start, 5},
-    {field_target, 1},
-    {field_uncapped, 6, .inherited = true},
-  [256] =
-    {field_citation, 7},
-    {field_inclusive, 4},
-    {field_limit, 3},
-    {field_start, 6},
     {field_target, 1},
   [261] =
-    {field_extended_limit, 7, .inherited = true},
-    {field_inclusive, 4},
+    {field_citation, 7},
+    {field_extended_limit, 6, .inherited = true},
     {field_limit, 3},
-    {field_option, 7, .inherited = true},
-    {field_start, 6},
+    {field_option, 6, .inherited = true},
+    {field_start, 5},
     {field_target, 1},
-    {field_uncapped, 7, .inherited = true},
+    {field_uncapped, 6, .inherited = true},
   [268] =
     {field_citation, 7},
+    {field_inclusive, 4},
+    {field_limit, 3},
+    {field_start, 6},
+    {field_target, 1},
+  [273] =
+    {field_extended_limit, 7, .inherited = true},
+    {field_inclusive, 4},
+    {field_limit, 3},
+    {field_option, 7, .inherited = true},
+    {field_start, 6},
+    {field_target, 1},
+    {field_uncapped, 7, .inherited = true},
+  [280] =
+    {field_citation, 7},
     {field_limit, 3},
     {field_limit, 4, .inherited = true},
     {field_start, 6},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [274] =
+  [286] =
     {field_extended_limit, 7, .inherited = true},
     {field_limit, 3},
     {field_limit, 4, .inherited = true},
@@ -1336,25 +1365,25 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 4, .inherited = true},
     {field_uncapped, 7, .inherited = true},
-  [282] =
+  [294] =
     {field_inclusive, 5},
     {field_limit, 3},
     {field_limit, 4, .inherited = true},
     {field_start, 7},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [288] =
+  [300] =
     {field_start, 1},
-  [289] =
+  [301] =
     {field_citation, 7},
     {field_latest, 3},
     {field_start, 5},
     {field_start, 6, .inherited = true},
     {field_target, 1},
-  [294] =
+  [306] =
     {field_start, 0, .inherited = true},
     {field_start, 1, .inherited = true},
-  [296] =
+  [308] =
     {field_extended_limit, 7, .inherited = true},
     {field_latest, 3},
     {field_option, 7, .inherited = true},
@@ -1362,7 +1391,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 6, .inherited = true},
     {field_target, 1},
     {field_uncapped, 7, .inherited = true},
-  [303] =
+  [315] =
     {field_citation, 7},
     {field_extended_limit, 6, .inherited = true},
     {field_latest, 3},
@@ -1370,41 +1399,41 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 5},
     {field_target, 1},
     {field_uncapped, 6, .inherited = true},
-  [310] =
+  [322] =
     {field_citation, 7},
     {field_inclusive, 2},
     {field_latest, 4},
     {field_start, 6},
     {field_target, 1},
-  [315] =
-    {field_inclusive, 2},
-    {field_latest, 4},
-    {field_start, 6},
-    {field_start, 7, .inherited = true},
-    {field_target, 1},
-  [320] =
-    {field_extended_limit, 7, .inherited = true},
-    {field_inclusive, 2},
-    {field_latest, 4},
-    {field_option, 7, .inherited = true},
-    {field_start, 6},
-    {field_target, 1},
-    {field_uncapped, 7, .inherited = true},
   [327] =
+    {field_inclusive, 2},
+    {field_latest, 4},
+    {field_start, 6},
+    {field_start, 7, .inherited = true},
+    {field_target, 1},
+  [332] =
+    {field_extended_limit, 7, .inherited = true},
+    {field_inclusive, 2},
+    {field_latest, 4},
+    {field_option, 7, .inherited = true},
+    {field_start, 6},
+    {field_target, 1},
+    {field_uncapped, 7, .inherited = true},
+  [339] =
     {field_citation, 7},
     {field_latest, 4},
     {field_limit, 2, .inherited = true},
     {field_start, 6},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [333] =
+  [345] =
     {field_latest, 4},
     {field_limit, 2, .inherited = true},
     {field_start, 6},
     {field_start, 7, .inherited = true},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [339] =
+  [351] =
     {field_extended_limit, 7, .inherited = true},
     {field_latest, 4},
     {field_limit, 2, .inherited = true},
@@ -1413,14 +1442,14 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 2, .inherited = true},
     {field_uncapped, 7, .inherited = true},
-  [347] =
+  [359] =
     {field_inclusive, 3},
     {field_latest, 5},
     {field_limit, 2, .inherited = true},
     {field_start, 7},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [353] =
+  [365] =
     {field_citation, 7},
     {field_extended_limit, 6, .inherited = true},
     {field_inclusive, 3},
@@ -1430,33 +1459,33 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 2, .inherited = true},
     {field_uncapped, 6, .inherited = true},
-  [362] =
+  [374] =
     {field_citation, 8},
     {field_latest, 5},
     {field_limit, 3},
     {field_start, 7},
     {field_target, 1},
-  [367] =
+  [379] =
     {field_latest, 5},
     {field_limit, 3},
     {field_start, 7},
     {field_start, 8, .inherited = true},
-    {field_target, 1},
-  [372] =
-    {field_extended_limit, 8, .inherited = true},
-    {field_latest, 5},
-    {field_limit, 3},
-    {field_option, 8, .inherited = true},
-    {field_start, 7},
-    {field_target, 1},
-    {field_uncapped, 8, .inherited = true},
-  [379] =
-    {field_inclusive, 4},
-    {field_latest, 6},
-    {field_limit, 3},
-    {field_start, 8},
     {field_target, 1},
   [384] =
+    {field_extended_limit, 8, .inherited = true},
+    {field_latest, 5},
+    {field_limit, 3},
+    {field_option, 8, .inherited = true},
+    {field_start, 7},
+    {field_target, 1},
+    {field_uncapped, 8, .inherited = true},
+  [391] =
+    {field_inclusive, 4},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_start, 8},
+    {field_target, 1},
+  [396] =
     {field_citation, 8},
     {field_extended_limit, 7, .inherited = true},
     {field_inclusive, 4},
@@ -1465,14 +1494,14 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 6},
     {field_target, 1},
     {field_uncapped, 7, .inherited = true},
-  [392] =
+  [404] =
     {field_latest, 6},
     {field_limit, 3},
     {field_limit, 4, .inherited = true},
     {field_start, 8},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [398] =
+  [410] =
     {field_citation, 8},
     {field_extended_limit, 7, .inherited = true},
     {field_limit, 3},
@@ -1482,7 +1511,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 4, .inherited = true},
     {field_uncapped, 7, .inherited = true},
-  [407] =
+  [419] =
     {field_citation, 8},
     {field_inclusive, 5},
     {field_limit, 3},
@@ -1490,7 +1519,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 7},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [414] =
+  [426] =
     {field_extended_limit, 8, .inherited = true},
     {field_inclusive, 5},
     {field_limit, 3},
@@ -1500,7 +1529,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 4, .inherited = true},
     {field_uncapped, 8, .inherited = true},
-  [423] =
+  [435] =
     {field_citation, 8},
     {field_extended_limit, 7, .inherited = true},
     {field_latest, 3},
@@ -1509,14 +1538,14 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 6, .inherited = true},
     {field_target, 1},
     {field_uncapped, 7, .inherited = true},
-  [431] =
+  [443] =
     {field_citation, 8},
     {field_inclusive, 2},
     {field_latest, 4},
     {field_start, 6},
     {field_start, 7, .inherited = true},
     {field_target, 1},
-  [437] =
+  [449] =
     {field_extended_limit, 8, .inherited = true},
     {field_inclusive, 2},
     {field_latest, 4},
@@ -1525,7 +1554,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 7, .inherited = true},
     {field_target, 1},
     {field_uncapped, 8, .inherited = true},
-  [445] =
+  [457] =
     {field_citation, 8},
     {field_extended_limit, 7, .inherited = true},
     {field_inclusive, 2},
@@ -1534,7 +1563,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 6},
     {field_target, 1},
     {field_uncapped, 7, .inherited = true},
-  [453] =
+  [465] =
     {field_citation, 8},
     {field_latest, 4},
     {field_limit, 2, .inherited = true},
@@ -1542,7 +1571,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 7, .inherited = true},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [460] =
+  [472] =
     {field_extended_limit, 8, .inherited = true},
     {field_latest, 4},
     {field_limit, 2, .inherited = true},
@@ -1552,7 +1581,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 2, .inherited = true},
     {field_uncapped, 8, .inherited = true},
-  [469] =
+  [481] =
     {field_citation, 8},
     {field_extended_limit, 7, .inherited = true},
     {field_latest, 4},
@@ -1562,7 +1591,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 2, .inherited = true},
     {field_uncapped, 7, .inherited = true},
-  [478] =
+  [490] =
     {field_citation, 8},
     {field_inclusive, 3},
     {field_latest, 5},
@@ -1570,7 +1599,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 7},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [485] =
+  [497] =
     {field_inclusive, 3},
     {field_latest, 5},
     {field_limit, 2, .inherited = true},
@@ -1578,7 +1607,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 8, .inherited = true},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [492] =
+  [504] =
     {field_extended_limit, 8, .inherited = true},
     {field_inclusive, 3},
     {field_latest, 5},
@@ -1588,14 +1617,14 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 2, .inherited = true},
     {field_uncapped, 8, .inherited = true},
-  [501] =
+  [513] =
     {field_citation, 9},
     {field_latest, 5},
     {field_limit, 3},
     {field_start, 7},
     {field_start, 8, .inherited = true},
     {field_target, 1},
-  [507] =
+  [519] =
     {field_extended_limit, 9, .inherited = true},
     {field_latest, 5},
     {field_limit, 3},
@@ -1604,7 +1633,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 8, .inherited = true},
     {field_target, 1},
     {field_uncapped, 9, .inherited = true},
-  [515] =
+  [527] =
     {field_citation, 9},
     {field_extended_limit, 8, .inherited = true},
     {field_latest, 5},
@@ -1613,21 +1642,21 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 7},
     {field_target, 1},
     {field_uncapped, 8, .inherited = true},
-  [523] =
-    {field_citation, 9},
-    {field_inclusive, 4},
-    {field_latest, 6},
-    {field_limit, 3},
-    {field_start, 8},
-    {field_target, 1},
-  [529] =
-    {field_inclusive, 4},
-    {field_latest, 6},
-    {field_limit, 3},
-    {field_start, 8},
-    {field_start, 9, .inherited = true},
-    {field_target, 1},
   [535] =
+    {field_citation, 9},
+    {field_inclusive, 4},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_start, 8},
+    {field_target, 1},
+  [541] =
+    {field_inclusive, 4},
+    {field_latest, 6},
+    {field_limit, 3},
+    {field_start, 8},
+    {field_start, 9, .inherited = true},
+    {field_target, 1},
+  [547] =
     {field_extended_limit, 9, .inherited = true},
     {field_inclusive, 4},
     {field_latest, 6},
@@ -1636,7 +1665,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 8},
     {field_target, 1},
     {field_uncapped, 9, .inherited = true},
-  [543] =
+  [555] =
     {field_citation, 9},
     {field_latest, 6},
     {field_limit, 3},
@@ -1644,7 +1673,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 8},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [550] =
+  [562] =
     {field_latest, 6},
     {field_limit, 3},
     {field_limit, 4, .inherited = true},
@@ -1652,7 +1681,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 9, .inherited = true},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [557] =
+  [569] =
     {field_extended_limit, 9, .inherited = true},
     {field_latest, 6},
     {field_limit, 3},
@@ -1662,7 +1691,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 4, .inherited = true},
     {field_uncapped, 9, .inherited = true},
-  [566] =
+  [578] =
     {field_inclusive, 5},
     {field_latest, 7},
     {field_limit, 3},
@@ -1670,7 +1699,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 9},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [573] =
+  [585] =
     {field_citation, 9},
     {field_extended_limit, 8, .inherited = true},
     {field_inclusive, 5},
@@ -1681,7 +1710,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 4, .inherited = true},
     {field_uncapped, 8, .inherited = true},
-  [583] =
+  [595] =
     {field_citation, 9},
     {field_extended_limit, 8, .inherited = true},
     {field_inclusive, 2},
@@ -1691,7 +1720,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 7, .inherited = true},
     {field_target, 1},
     {field_uncapped, 8, .inherited = true},
-  [592] =
+  [604] =
     {field_citation, 9},
     {field_extended_limit, 8, .inherited = true},
     {field_latest, 4},
@@ -1702,7 +1731,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 2, .inherited = true},
     {field_uncapped, 8, .inherited = true},
-  [602] =
+  [614] =
     {field_citation, 9},
     {field_inclusive, 3},
     {field_latest, 5},
@@ -1711,7 +1740,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 8, .inherited = true},
     {field_target, 1},
     {field_target, 2, .inherited = true},
-  [610] =
+  [622] =
     {field_extended_limit, 9, .inherited = true},
     {field_inclusive, 3},
     {field_latest, 5},
@@ -1722,7 +1751,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 2, .inherited = true},
     {field_uncapped, 9, .inherited = true},
-  [620] =
+  [632] =
     {field_citation, 9},
     {field_extended_limit, 8, .inherited = true},
     {field_inclusive, 3},
@@ -1733,7 +1762,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 2, .inherited = true},
     {field_uncapped, 8, .inherited = true},
-  [630] =
+  [642] =
     {field_citation, 10},
     {field_extended_limit, 9, .inherited = true},
     {field_latest, 5},
@@ -1743,7 +1772,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 8, .inherited = true},
     {field_target, 1},
     {field_uncapped, 9, .inherited = true},
-  [639] =
+  [651] =
     {field_citation, 10},
     {field_inclusive, 4},
     {field_latest, 6},
@@ -1751,7 +1780,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 8},
     {field_start, 9, .inherited = true},
     {field_target, 1},
-  [646] =
+  [658] =
     {field_extended_limit, 10, .inherited = true},
     {field_inclusive, 4},
     {field_latest, 6},
@@ -1761,7 +1790,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 9, .inherited = true},
     {field_target, 1},
     {field_uncapped, 10, .inherited = true},
-  [655] =
+  [667] =
     {field_citation, 10},
     {field_extended_limit, 9, .inherited = true},
     {field_inclusive, 4},
@@ -1771,7 +1800,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 8},
     {field_target, 1},
     {field_uncapped, 9, .inherited = true},
-  [664] =
+  [676] =
     {field_citation, 10},
     {field_latest, 6},
     {field_limit, 3},
@@ -1780,7 +1809,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 9, .inherited = true},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [672] =
+  [684] =
     {field_extended_limit, 10, .inherited = true},
     {field_latest, 6},
     {field_limit, 3},
@@ -1791,7 +1820,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 4, .inherited = true},
     {field_uncapped, 10, .inherited = true},
-  [682] =
+  [694] =
     {field_citation, 10},
     {field_extended_limit, 9, .inherited = true},
     {field_latest, 6},
@@ -1802,7 +1831,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 4, .inherited = true},
     {field_uncapped, 9, .inherited = true},
-  [692] =
+  [704] =
     {field_citation, 10},
     {field_inclusive, 5},
     {field_latest, 7},
@@ -1811,7 +1840,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 9},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [700] =
+  [712] =
     {field_inclusive, 5},
     {field_latest, 7},
     {field_limit, 3},
@@ -1820,7 +1849,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 10, .inherited = true},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [708] =
+  [720] =
     {field_extended_limit, 10, .inherited = true},
     {field_inclusive, 5},
     {field_latest, 7},
@@ -1831,7 +1860,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 4, .inherited = true},
     {field_uncapped, 10, .inherited = true},
-  [718] =
+  [730] =
     {field_citation, 10},
     {field_extended_limit, 9, .inherited = true},
     {field_inclusive, 3},
@@ -1843,7 +1872,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 2, .inherited = true},
     {field_uncapped, 9, .inherited = true},
-  [729] =
+  [741] =
     {field_citation, 11},
     {field_extended_limit, 10, .inherited = true},
     {field_inclusive, 4},
@@ -1854,7 +1883,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 9, .inherited = true},
     {field_target, 1},
     {field_uncapped, 10, .inherited = true},
-  [739] =
+  [751] =
     {field_citation, 11},
     {field_extended_limit, 10, .inherited = true},
     {field_latest, 6},
@@ -1866,7 +1895,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 4, .inherited = true},
     {field_uncapped, 10, .inherited = true},
-  [750] =
+  [762] =
     {field_citation, 11},
     {field_inclusive, 5},
     {field_latest, 7},
@@ -1876,7 +1905,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_start, 10, .inherited = true},
     {field_target, 1},
     {field_target, 4, .inherited = true},
-  [759] =
+  [771] =
     {field_extended_limit, 11, .inherited = true},
     {field_inclusive, 5},
     {field_latest, 7},
@@ -1888,7 +1917,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 4, .inherited = true},
     {field_uncapped, 11, .inherited = true},
-  [770] =
+  [782] =
     {field_citation, 11},
     {field_extended_limit, 10, .inherited = true},
     {field_inclusive, 5},
@@ -1900,7 +1929,7 @@ static const TSFieldMapEntry ts_field_map_entries[] = {
     {field_target, 1},
     {field_target, 4, .inherited = true},
     {field_uncapped, 10, .inherited = true},
-  [781] =
+  [793] =
     {field_citation, 12},
     {field_extended_limit, 11, .inherited = true},
     {field_inclusive, 5},
@@ -2003,7 +2032,7 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [73] = 73,
   [74] = 74,
   [75] = 75,
-  [76] = 38,
+  [76] = 76,
   [77] = 77,
   [78] = 78,
   [79] = 79,
@@ -2031,7 +2060,7 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [101] = 101,
   [102] = 102,
   [103] = 103,
-  [104] = 104,
+  [104] = 26,
   [105] = 105,
   [106] = 106,
   [107] = 107,
@@ -2048,16 +2077,16 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [118] = 118,
   [119] = 119,
   [120] = 120,
-  [121] = 115,
+  [121] = 117,
   [122] = 122,
   [123] = 123,
   [124] = 124,
   [125] = 125,
   [126] = 126,
   [127] = 127,
-  [128] = 128,
+  [128] = 26,
   [129] = 129,
-  [130] = 38,
+  [130] = 130,
   [131] = 131,
   [132] = 132,
   [133] = 133,
@@ -2067,7 +2096,7 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [137] = 137,
   [138] = 138,
   [139] = 139,
-  [140] = 127,
+  [140] = 130,
   [141] = 141,
   [142] = 142,
   [143] = 143,
@@ -2228,6 +2257,10 @@ static const TSStateId ts_primary_state_ids[STATE_COUNT] = {
   [298] = 298,
   [299] = 299,
   [300] = 300,
+  [301] = 301,
+  [302] = 302,
+  [303] = 303,
+  [304] = 304,
 };
 
 static bool ts_lex(TSLexer *lexer, TSStateId state) {
@@ -2235,1198 +2268,1106 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(181);
+      if (eof) ADVANCE(183);
       ADVANCE_MAP(
-        '\n', 182,
+        '\n', 184,
         '\r', 1,
-        '"', 184,
-        ',', 383,
-        '>', 368,
-        '?', 185,
-        'a', 74,
-        'b', 42,
+        '"', 186,
+        ',', 386,
+        '>', 370,
+        '?', 187,
+        'a', 75,
+        'b', 43,
         'c', 12,
-        'd', 43,
-        'e', 159,
-        'f', 129,
-        'g', 154,
-        'l', 17,
-        'o', 68,
-        'p', 16,
-        'r', 44,
-        's', 146,
-        't', 118,
-        'u', 108,
-        'w', 79,
+        'd', 44,
+        'e', 103,
+        'f', 132,
+        'g', 158,
+        'l', 16,
+        'o', 69,
+        'p', 15,
+        'r', 45,
+        's', 150,
+        't', 121,
+        'u', 111,
+        'w', 80,
       );
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0xfeff) SKIP(0);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(162);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(165);
       END_STATE();
     case 1:
-      if (lookahead == '\n') ADVANCE(182);
+      if (lookahead == '\n') ADVANCE(184);
       END_STATE();
     case 2:
       ADVANCE_MAP(
-        '\n', 182,
+        '\n', 184,
         '\r', 1,
-        '"', 184,
-        ',', 383,
-        'b', 42,
-        'e', 165,
-        'f', 129,
-        'g', 154,
-        'o', 68,
-        'r', 58,
-        's', 146,
-        't', 118,
-        'u', 107,
-        'w', 84,
+        '"', 186,
+        ',', 386,
+        'b', 43,
+        'e', 104,
+        'f', 132,
+        'g', 158,
+        'o', 69,
+        'r', 59,
+        's', 150,
+        't', 121,
+        'u', 110,
+        'w', 86,
       );
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0xfeff) SKIP(2);
       END_STATE();
     case 3:
-      if (lookahead == '\n') ADVANCE(182);
+      if (lookahead == '\n') ADVANCE(184);
       if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '"') ADVANCE(184);
-      if (lookahead == '?') ADVANCE(185);
-      if (lookahead == 0xfeff) ADVANCE(289);
+      if (lookahead == '"') ADVANCE(186);
+      if (lookahead == '?') ADVANCE(187);
+      if (lookahead == 0xfeff) ADVANCE(291);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(3);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(295);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(297);
       if (lookahead != 0 &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
+          lookahead != '#') ADVANCE(310);
       END_STATE();
     case 4:
-      if (lookahead == '\n') ADVANCE(182);
+      if (lookahead == '\n') ADVANCE(184);
       if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '"') ADVANCE(184);
+      if (lookahead == '"') ADVANCE(186);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0xfeff) SKIP(4);
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
       END_STATE();
     case 5:
-      if (lookahead == '\n') ADVANCE(182);
+      if (lookahead == '\n') ADVANCE(184);
       if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '"') ADVANCE(184);
+      if (lookahead == '"') ADVANCE(186);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0xfeff) SKIP(5);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(205);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(214);
       END_STATE();
     case 6:
-      if (lookahead == '\n') ADVANCE(182);
+      if (lookahead == '\n') ADVANCE(184);
       if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == 'b') ADVANCE(211);
-      if (lookahead == 'w') ADVANCE(207);
+      if (lookahead == 'b') ADVANCE(213);
+      if (lookahead == 'w') ADVANCE(209);
       if (lookahead == '\t' ||
           lookahead == ' ' ||
           lookahead == 0xfeff) SKIP(6);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(214);
       END_STATE();
     case 7:
-      if (lookahead == '-') ADVANCE(70);
+      if (lookahead == '-') ADVANCE(71);
       END_STATE();
     case 8:
-      if (lookahead == '-') ADVANCE(173);
-      if (lookahead == 'w') ADVANCE(199);
+      if (lookahead == '-') ADVANCE(175);
+      if (lookahead == 'w') ADVANCE(201);
       if (lookahead == 'd' ||
           lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(198);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(163);
+          lookahead == 'y') ADVANCE(200);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(166);
       END_STATE();
     case 9:
-      if (lookahead == '-') ADVANCE(177);
+      if (lookahead == '-') ADVANCE(179);
       END_STATE();
     case 10:
-      if (lookahead == '.') ADVANCE(175);
+      if (lookahead == '.') ADVANCE(177);
       END_STATE();
     case 11:
-      if (lookahead == '>') ADVANCE(368);
-      if (lookahead == 'a') ADVANCE(247);
-      if (lookahead == 'e') ADVANCE(286);
-      if (lookahead == 'p') ADVANCE(269);
-      if (lookahead == 'r') ADVANCE(238);
-      if (lookahead == 0xfeff) ADVANCE(309);
+      if (lookahead == '>') ADVANCE(370);
+      if (lookahead == 'a') ADVANCE(249);
+      if (lookahead == 'e') ADVANCE(288);
+      if (lookahead == 'p') ADVANCE(271);
+      if (lookahead == 'r') ADVANCE(240);
+      if (lookahead == 0xfeff) ADVANCE(311);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(11);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
-          lookahead != '#') ADVANCE(348);
+          lookahead != '#') ADVANCE(350);
       END_STATE();
     case 12:
-      if (lookahead == 'a') ADVANCE(95);
-      if (lookahead == 'l') ADVANCE(119);
+      if (lookahead == 'a') ADVANCE(96);
+      if (lookahead == 'l') ADVANCE(122);
       END_STATE();
     case 13:
-      if (lookahead == 'a') ADVANCE(38);
+      if (lookahead == 'a') ADVANCE(23);
       END_STATE();
     case 14:
       if (lookahead == 'a') ADVANCE(23);
+      if (lookahead == 'e') ADVANCE(34);
+      if (lookahead == 's') ADVANCE(401);
       END_STATE();
     case 15:
-      if (lookahead == 'a') ADVANCE(23);
-      if (lookahead == 'e') ADVANCE(34);
-      if (lookahead == 's') ADVANCE(398);
+      if (lookahead == 'a') ADVANCE(161);
+      if (lookahead == 'r') ADVANCE(123);
       END_STATE();
     case 16:
-      if (lookahead == 'a') ADVANCE(157);
-      if (lookahead == 'r') ADVANCE(120);
+      if (lookahead == 'a') ADVANCE(153);
+      if (lookahead == 'i') ADVANCE(102);
       END_STATE();
     case 17:
-      if (lookahead == 'a') ADVANCE(150);
-      if (lookahead == 'i') ADVANCE(100);
+      if (lookahead == 'a') ADVANCE(39);
       END_STATE();
     case 18:
-      if (lookahead == 'a') ADVANCE(135);
+      if (lookahead == 'a') ADVANCE(138);
       END_STATE();
     case 19:
-      if (lookahead == 'a') ADVANCE(127);
+      if (lookahead == 'a') ADVANCE(130);
       END_STATE();
     case 20:
-      if (lookahead == 'a') ADVANCE(131);
+      if (lookahead == 'a') ADVANCE(105);
       END_STATE();
     case 21:
-      if (lookahead == 'a') ADVANCE(102);
+      if (lookahead == 'a') ADVANCE(134);
       END_STATE();
     case 22:
-      if (lookahead == 'a') ADVANCE(153);
+      if (lookahead == 'a') ADVANCE(156);
       END_STATE();
     case 23:
-      if (lookahead == 'b') ADVANCE(97);
+      if (lookahead == 'b') ADVANCE(98);
       END_STATE();
     case 24:
-      if (lookahead == 'c') ADVANCE(354);
-      if (lookahead == 'p') ADVANCE(61);
-      if (lookahead == 'q') ADVANCE(155);
+      if (lookahead == 'c') ADVANCE(356);
+      if (lookahead == 'p') ADVANCE(62);
+      if (lookahead == 'q') ADVANCE(159);
       END_STATE();
     case 25:
-      if (lookahead == 'c') ADVANCE(213);
-      if (lookahead == 'd') ADVANCE(240);
-      if (lookahead == 'e') ADVANCE(285);
-      if (lookahead == 'p') ADVANCE(214);
-      if (lookahead == 'r') ADVANCE(228);
-      if (lookahead == 'u') ADVANCE(275);
-      if (lookahead == 0xfeff) ADVANCE(311);
+      if (lookahead == 'c') ADVANCE(215);
+      if (lookahead == 'd') ADVANCE(242);
+      if (lookahead == 'e') ADVANCE(287);
+      if (lookahead == 'p') ADVANCE(216);
+      if (lookahead == 'r') ADVANCE(230);
+      if (lookahead == 'u') ADVANCE(277);
+      if (lookahead == 0xfeff) ADVANCE(313);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(25);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
-          lookahead != '#') ADVANCE(348);
+          lookahead != '#') ADVANCE(350);
       END_STATE();
     case 26:
-      if (lookahead == 'c') ADVANCE(213);
-      if (lookahead == 'p') ADVANCE(270);
-      if (lookahead == 0xfeff) ADVANCE(312);
+      if (lookahead == 'c') ADVANCE(215);
+      if (lookahead == 'p') ADVANCE(272);
+      if (lookahead == 0xfeff) ADVANCE(314);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(26);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
-          lookahead != '#') ADVANCE(348);
+          lookahead != '#') ADVANCE(350);
       END_STATE();
     case 27:
-      if (lookahead == 'c') ADVANCE(253);
-      if (lookahead == 'e') ADVANCE(287);
-      if (lookahead == 0xfeff) ADVANCE(313);
+      if (lookahead == 'c') ADVANCE(255);
+      if (lookahead == 'e') ADVANCE(289);
+      if (lookahead == 0xfeff) ADVANCE(315);
       if (lookahead == '\t' ||
           lookahead == ' ') SKIP(27);
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
-          lookahead != '#') ADVANCE(348);
+          lookahead != '#') ADVANCE(350);
       END_STATE();
     case 28:
-      if (lookahead == 'c') ADVANCE(48);
-      if (lookahead == 't') ADVANCE(63);
+      if (lookahead == 'c') ADVANCE(49);
+      if (lookahead == 't') ADVANCE(67);
       END_STATE();
     case 29:
-      if (lookahead == 'c') ADVANCE(122);
-      if (lookahead == 'p') ADVANCE(61);
+      if (lookahead == 'c') ADVANCE(125);
+      if (lookahead == 'p') ADVANCE(62);
       END_STATE();
     case 30:
       if (lookahead == 'c') ADVANCE(64);
-      if (lookahead == 'm') ADVANCE(89);
+      if (lookahead == 'm') ADVANCE(90);
       END_STATE();
     case 31:
-      if (lookahead == 'c') ADVANCE(55);
+      if (lookahead == 'c') ADVANCE(56);
       END_STATE();
     case 32:
-      if (lookahead == 'd') ADVANCE(400);
+      if (lookahead == 'd') ADVANCE(403);
       END_STATE();
     case 33:
-      if (lookahead == 'd') ADVANCE(15);
-      END_STATE();
-    case 34:
-      if (lookahead == 'd') ADVANCE(364);
-      END_STATE();
-    case 35:
-      if (lookahead == 'd') ADVANCE(389);
-      END_STATE();
-    case 36:
-      if (lookahead == 'd') ADVANCE(158);
-      END_STATE();
-    case 37:
-      if (lookahead == 'd') ADVANCE(21);
-      END_STATE();
-    case 38:
-      if (lookahead == 'd') ADVANCE(96);
-      END_STATE();
-    case 39:
-      if (lookahead == 'd') ADVANCE(136);
-      END_STATE();
-    case 40:
       if (lookahead == 'd') ADVANCE(14);
       END_STATE();
+    case 34:
+      if (lookahead == 'd') ADVANCE(366);
+      END_STATE();
+    case 35:
+      if (lookahead == 'd') ADVANCE(392);
+      END_STATE();
+    case 36:
+      if (lookahead == 'd') ADVANCE(139);
+      END_STATE();
+    case 37:
+      if (lookahead == 'd') ADVANCE(162);
+      END_STATE();
+    case 38:
+      if (lookahead == 'd') ADVANCE(20);
+      END_STATE();
+    case 39:
+      if (lookahead == 'd') ADVANCE(97);
+      END_STATE();
+    case 40:
+      if (lookahead == 'd') ADVANCE(140);
+      END_STATE();
     case 41:
-      if (lookahead == 'd') ADVANCE(19);
+      if (lookahead == 'd') ADVANCE(13);
       END_STATE();
     case 42:
-      if (lookahead == 'e') ADVANCE(69);
-      if (lookahead == 'y') ADVANCE(362);
+      if (lookahead == 'd') ADVANCE(19);
       END_STATE();
     case 43:
-      if (lookahead == 'e') ADVANCE(13);
+      if (lookahead == 'e') ADVANCE(70);
+      if (lookahead == 'y') ADVANCE(364);
       END_STATE();
     case 44:
-      if (lookahead == 'e') ADVANCE(24);
-      if (lookahead == 'o') ADVANCE(94);
+      if (lookahead == 'e') ADVANCE(17);
       END_STATE();
     case 45:
-      if (lookahead == 'e') ADVANCE(111);
+      if (lookahead == 'e') ADVANCE(24);
+      if (lookahead == 'o') ADVANCE(95);
       END_STATE();
     case 46:
-      if (lookahead == 'e') ADVANCE(369);
+      if (lookahead == 'e') ADVANCE(115);
       END_STATE();
     case 47:
-      if (lookahead == 'e') ADVANCE(349);
+      if (lookahead == 'e') ADVANCE(371);
       END_STATE();
     case 48:
-      if (lookahead == 'e') ADVANCE(126);
+      if (lookahead == 'e') ADVANCE(351);
       END_STATE();
     case 49:
-      if (lookahead == 'e') ADVANCE(358);
+      if (lookahead == 'e') ADVANCE(129);
       END_STATE();
     case 50:
-      if (lookahead == 'e') ADVANCE(391);
+      if (lookahead == 'e') ADVANCE(360);
       END_STATE();
     case 51:
-      if (lookahead == 'e') ADVANCE(397);
+      if (lookahead == 'e') ADVANCE(394);
       END_STATE();
     case 52:
-      if (lookahead == 'e') ADVANCE(356);
+      if (lookahead == 'e') ADVANCE(400);
       END_STATE();
     case 53:
-      if (lookahead == 'e') ADVANCE(395);
+      if (lookahead == 'e') ADVANCE(358);
       END_STATE();
     case 54:
-      if (lookahead == 'e') ADVANCE(374);
+      if (lookahead == 'e') ADVANCE(398);
       END_STATE();
     case 55:
-      if (lookahead == 'e') ADVANCE(390);
+      if (lookahead == 'e') ADVANCE(377);
       END_STATE();
     case 56:
-      if (lookahead == 'e') ADVANCE(350);
+      if (lookahead == 'e') ADVANCE(393);
       END_STATE();
     case 57:
-      if (lookahead == 'e') ADVANCE(384);
+      if (lookahead == 'e') ADVANCE(352);
       END_STATE();
     case 58:
-      if (lookahead == 'e') ADVANCE(29);
-      if (lookahead == 'o') ADVANCE(94);
+      if (lookahead == 'e') ADVANCE(387);
       END_STATE();
     case 59:
-      if (lookahead == 'e') ADVANCE(137);
+      if (lookahead == 'e') ADVANCE(29);
+      if (lookahead == 'o') ADVANCE(95);
       END_STATE();
     case 60:
-      if (lookahead == 'e') ADVANCE(109);
+      if (lookahead == 'e') ADVANCE(141);
       END_STATE();
     case 61:
-      if (lookahead == 'e') ADVANCE(22);
+      if (lookahead == 'e') ADVANCE(113);
       END_STATE();
     case 62:
-      if (lookahead == 'e') ADVANCE(32);
+      if (lookahead == 'e') ADVANCE(22);
       END_STATE();
     case 63:
-      if (lookahead == 'e') ADVANCE(112);
+      if (lookahead == 'e') ADVANCE(32);
       END_STATE();
     case 64:
-      if (lookahead == 'e') ADVANCE(36);
+      if (lookahead == 'e') ADVANCE(37);
       END_STATE();
     case 65:
-      if (lookahead == 'e') ADVANCE(49);
+      if (lookahead == 'e') ADVANCE(50);
       END_STATE();
     case 66:
-      if (lookahead == 'e') ADVANCE(116);
+      if (lookahead == 'e') ADVANCE(120);
       END_STATE();
     case 67:
-      if (lookahead == 'e') ADVANCE(114);
+      if (lookahead == 'e') ADVANCE(116);
       END_STATE();
     case 68:
-      if (lookahead == 'f') ADVANCE(377);
-      if (lookahead == 'r') ADVANCE(376);
+      if (lookahead == 'e') ADVANCE(118);
       END_STATE();
     case 69:
-      if (lookahead == 'f') ADVANCE(125);
-      if (lookahead == 'g') ADVANCE(78);
+      if (lookahead == 'f') ADVANCE(380);
+      if (lookahead == 'r') ADVANCE(379);
       END_STATE();
     case 70:
-      if (lookahead == 'f') ADVANCE(123);
+      if (lookahead == 'f') ADVANCE(128);
+      if (lookahead == 'g') ADVANCE(78);
       END_STATE();
     case 71:
-      if (lookahead == 'g') ADVANCE(378);
+      if (lookahead == 'f') ADVANCE(126);
       END_STATE();
     case 72:
-      if (lookahead == 'g') ADVANCE(379);
+      if (lookahead == 'g') ADVANCE(381);
       END_STATE();
     case 73:
-      if (lookahead == 'g') ADVANCE(388);
+      if (lookahead == 'g') ADVANCE(382);
       END_STATE();
     case 74:
-      if (lookahead == 'g') ADVANCE(130);
+      if (lookahead == 'g') ADVANCE(391);
       END_STATE();
     case 75:
-      if (lookahead == 'h') ADVANCE(380);
+      if (lookahead == 'g') ADVANCE(133);
       END_STATE();
     case 76:
-      if (lookahead == 'h') ADVANCE(88);
+      if (lookahead == 'h') ADVANCE(383);
       END_STATE();
     case 77:
-      if (lookahead == 'i') ADVANCE(37);
+      if (lookahead == 'h') ADVANCE(89);
       END_STATE();
     case 78:
-      if (lookahead == 'i') ADVANCE(113);
+      if (lookahead == 'i') ADVANCE(114);
       END_STATE();
     case 79:
-      if (lookahead == 'i') ADVANCE(141);
+      if (lookahead == 'i') ADVANCE(38);
       END_STATE();
     case 80:
-      if (lookahead == 'i') ADVANCE(92);
+      if (lookahead == 'i') ADVANCE(145);
       END_STATE();
     case 81:
-      if (lookahead == 'i') ADVANCE(143);
+      if (lookahead == 'i') ADVANCE(93);
       END_STATE();
     case 82:
-      if (lookahead == 'i') ADVANCE(124);
-      END_STATE();
-    case 83:
-      if (lookahead == 'i') ADVANCE(115);
-      END_STATE();
-    case 84:
       if (lookahead == 'i') ADVANCE(147);
       END_STATE();
+    case 83:
+      if (lookahead == 'i') ADVANCE(119);
+      END_STATE();
+    case 84:
+      if (lookahead == 'i') ADVANCE(127);
+      END_STATE();
     case 85:
-      if (lookahead == 'i') ADVANCE(105);
+      if (lookahead == 'i') ADVANCE(108);
       END_STATE();
     case 86:
-      if (lookahead == 'i') ADVANCE(106);
+      if (lookahead == 'i') ADVANCE(151);
       END_STATE();
     case 87:
-      if (lookahead == 'i') ADVANCE(110);
+      if (lookahead == 'i') ADVANCE(109);
       END_STATE();
     case 88:
-      if (lookahead == 'i') ADVANCE(104);
-      if (lookahead == 'o') ADVANCE(156);
+      if (lookahead == 'i') ADVANCE(112);
       END_STATE();
     case 89:
-      if (lookahead == 'i') ADVANCE(140);
+      if (lookahead == 'i') ADVANCE(107);
+      if (lookahead == 'o') ADVANCE(160);
       END_STATE();
     case 90:
-      if (lookahead == 'i') ADVANCE(133);
+      if (lookahead == 'i') ADVANCE(144);
       END_STATE();
     case 91:
-      if (lookahead == 'l') ADVANCE(7);
+      if (lookahead == 'i') ADVANCE(136);
       END_STATE();
     case 92:
-      if (lookahead == 'l') ADVANCE(394);
+      if (lookahead == 'l') ADVANCE(7);
       END_STATE();
     case 93:
-      if (lookahead == 'l') ADVANCE(200);
-      if (lookahead == '\t' ||
-          lookahead == ' ' ||
-          lookahead == 0xfeff) SKIP(93);
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(205);
+      if (lookahead == 'l') ADVANCE(397);
       END_STATE();
     case 94:
-      if (lookahead == 'l') ADVANCE(91);
+      if (lookahead == 'l') ADVANCE(202);
+      if (lookahead == '\t' ||
+          lookahead == ' ' ||
+          lookahead == 0xfeff) SKIP(94);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
       END_STATE();
     case 95:
-      if (lookahead == 'l') ADVANCE(60);
-      if (lookahead == 's') ADVANCE(47);
+      if (lookahead == 'l') ADVANCE(92);
       END_STATE();
     case 96:
-      if (lookahead == 'l') ADVANCE(83);
+      if (lookahead == 'l') ADVANCE(61);
+      if (lookahead == 's') ADVANCE(48);
       END_STATE();
     case 97:
-      if (lookahead == 'l') ADVANCE(57);
+      if (lookahead == 'l') ADVANCE(83);
       END_STATE();
     case 98:
-      if (lookahead == 'm') ADVANCE(393);
+      if (lookahead == 'l') ADVANCE(58);
       END_STATE();
     case 99:
-      if (lookahead == 'm') ADVANCE(101);
+      if (lookahead == 'm') ADVANCE(396);
       END_STATE();
     case 100:
-      if (lookahead == 'm') ADVANCE(81);
+      if (lookahead == 'm') ADVANCE(101);
       END_STATE();
     case 101:
-      if (lookahead == 'm') ADVANCE(67);
+      if (lookahead == 'm') ADVANCE(66);
       END_STATE();
     case 102:
-      if (lookahead == 'n') ADVANCE(31);
+      if (lookahead == 'm') ADVANCE(82);
       END_STATE();
     case 103:
-      if (lookahead == 'n') ADVANCE(366);
-      END_STATE();
-    case 104:
-      if (lookahead == 'n') ADVANCE(360);
-      END_STATE();
-    case 105:
-      if (lookahead == 'n') ADVANCE(71);
-      END_STATE();
-    case 106:
-      if (lookahead == 'n') ADVANCE(72);
-      END_STATE();
-    case 107:
-      if (lookahead == 'n') ADVANCE(148);
-      END_STATE();
-    case 108:
-      if (lookahead == 'n') ADVANCE(148);
-      if (lookahead == 's') ADVANCE(46);
-      END_STATE();
-    case 109:
-      if (lookahead == 'n') ADVANCE(41);
-      END_STATE();
-    case 110:
-      if (lookahead == 'n') ADVANCE(73);
-      END_STATE();
-    case 111:
-      if (lookahead == 'n') ADVANCE(142);
-      END_STATE();
-    case 112:
-      if (lookahead == 'n') ADVANCE(33);
-      END_STATE();
-    case 113:
-      if (lookahead == 'n') ADVANCE(117);
-      END_STATE();
-    case 114:
-      if (lookahead == 'n') ADVANCE(39);
-      END_STATE();
-    case 115:
-      if (lookahead == 'n') ADVANCE(54);
-      END_STATE();
-    case 116:
-      if (lookahead == 'n') ADVANCE(40);
-      END_STATE();
-    case 117:
-      if (lookahead == 'n') ADVANCE(86);
-      END_STATE();
-    case 118:
-      if (lookahead == 'o') ADVANCE(385);
-      END_STATE();
-    case 119:
-      if (lookahead == 'o') ADVANCE(138);
-      END_STATE();
-    case 120:
-      if (lookahead == 'o') ADVANCE(30);
-      END_STATE();
-    case 121:
-      if (lookahead == 'o') ADVANCE(98);
-      END_STATE();
-    case 122:
-      if (lookahead == 'o') ADVANCE(99);
-      END_STATE();
-    case 123:
-      if (lookahead == 'o') ADVANCE(128);
-      END_STATE();
-    case 124:
-      if (lookahead == 'o') ADVANCE(103);
-      END_STATE();
-    case 125:
-      if (lookahead == 'o') ADVANCE(132);
-      END_STATE();
-    case 126:
-      if (lookahead == 'p') ADVANCE(149);
-      END_STATE();
-    case 127:
-      if (lookahead == 'r') ADVANCE(352);
-      END_STATE();
-    case 128:
-      if (lookahead == 'r') ADVANCE(164);
-      END_STATE();
-    case 129:
-      if (lookahead == 'r') ADVANCE(121);
-      END_STATE();
-    case 130:
-      if (lookahead == 'r') ADVANCE(65);
-      END_STATE();
-    case 131:
-      if (lookahead == 'r') ADVANCE(35);
-      END_STATE();
-    case 132:
-      if (lookahead == 'r') ADVANCE(51);
-      END_STATE();
-    case 133:
-      if (lookahead == 'r') ADVANCE(53);
-      END_STATE();
-    case 134:
-      if (lookahead == 'r') ADVANCE(56);
-      END_STATE();
-    case 135:
-      if (lookahead == 'r') ADVANCE(152);
-      END_STATE();
-    case 136:
-      if (lookahead == 's') ADVANCE(373);
-      END_STATE();
-    case 137:
-      if (lookahead == 's') ADVANCE(144);
-      END_STATE();
-    case 138:
-      if (lookahead == 's') ADVANCE(62);
-      END_STATE();
-    case 139:
-      if (lookahead == 's') ADVANCE(50);
-      END_STATE();
-    case 140:
-      if (lookahead == 's') ADVANCE(52);
-      END_STATE();
-    case 141:
-      if (lookahead == 't') ADVANCE(75);
-      END_STATE();
-    case 142:
-      if (lookahead == 't') ADVANCE(371);
-      END_STATE();
-    case 143:
-      if (lookahead == 't') ADVANCE(387);
-      END_STATE();
-    case 144:
-      if (lookahead == 't') ADVANCE(381);
-      END_STATE();
-    case 145:
-      if (lookahead == 't') ADVANCE(386);
-      END_STATE();
-    case 146:
-      if (lookahead == 't') ADVANCE(18);
-      END_STATE();
-    case 147:
-      if (lookahead == 't') ADVANCE(76);
-      END_STATE();
-    case 148:
-      if (lookahead == 't') ADVANCE(80);
-      END_STATE();
-    case 149:
-      if (lookahead == 't') ADVANCE(82);
-      END_STATE();
-    case 150:
-      if (lookahead == 't') ADVANCE(59);
-      END_STATE();
-    case 151:
-      if (lookahead == 't') ADVANCE(66);
-      END_STATE();
-    case 152:
-      if (lookahead == 't') ADVANCE(85);
-      END_STATE();
-    case 153:
-      if (lookahead == 't') ADVANCE(87);
-      END_STATE();
-    case 154:
-      if (lookahead == 'u') ADVANCE(77);
-      END_STATE();
-    case 155:
-      if (lookahead == 'u') ADVANCE(90);
-      END_STATE();
-    case 156:
-      if (lookahead == 'u') ADVANCE(145);
-      END_STATE();
-    case 157:
-      if (lookahead == 'u') ADVANCE(139);
-      END_STATE();
-    case 158:
-      if (lookahead == 'u') ADVANCE(134);
-      END_STATE();
-    case 159:
-      if (lookahead == 'v') ADVANCE(45);
+      if (lookahead == 'n') ADVANCE(36);
+      if (lookahead == 'v') ADVANCE(46);
       if (lookahead == 'x') ADVANCE(28);
       END_STATE();
+    case 104:
+      if (lookahead == 'n') ADVANCE(36);
+      if (lookahead == 'x') ADVANCE(157);
+      END_STATE();
+    case 105:
+      if (lookahead == 'n') ADVANCE(31);
+      END_STATE();
+    case 106:
+      if (lookahead == 'n') ADVANCE(368);
+      END_STATE();
+    case 107:
+      if (lookahead == 'n') ADVANCE(362);
+      END_STATE();
+    case 108:
+      if (lookahead == 'n') ADVANCE(72);
+      END_STATE();
+    case 109:
+      if (lookahead == 'n') ADVANCE(73);
+      END_STATE();
+    case 110:
+      if (lookahead == 'n') ADVANCE(152);
+      END_STATE();
+    case 111:
+      if (lookahead == 'n') ADVANCE(152);
+      if (lookahead == 's') ADVANCE(47);
+      END_STATE();
+    case 112:
+      if (lookahead == 'n') ADVANCE(74);
+      END_STATE();
+    case 113:
+      if (lookahead == 'n') ADVANCE(42);
+      END_STATE();
+    case 114:
+      if (lookahead == 'n') ADVANCE(117);
+      END_STATE();
+    case 115:
+      if (lookahead == 'n') ADVANCE(146);
+      END_STATE();
+    case 116:
+      if (lookahead == 'n') ADVANCE(33);
+      END_STATE();
+    case 117:
+      if (lookahead == 'n') ADVANCE(87);
+      END_STATE();
+    case 118:
+      if (lookahead == 'n') ADVANCE(41);
+      END_STATE();
+    case 119:
+      if (lookahead == 'n') ADVANCE(55);
+      END_STATE();
+    case 120:
+      if (lookahead == 'n') ADVANCE(40);
+      END_STATE();
+    case 121:
+      if (lookahead == 'o') ADVANCE(388);
+      END_STATE();
+    case 122:
+      if (lookahead == 'o') ADVANCE(142);
+      END_STATE();
+    case 123:
+      if (lookahead == 'o') ADVANCE(30);
+      END_STATE();
+    case 124:
+      if (lookahead == 'o') ADVANCE(99);
+      END_STATE();
+    case 125:
+      if (lookahead == 'o') ADVANCE(100);
+      END_STATE();
+    case 126:
+      if (lookahead == 'o') ADVANCE(131);
+      END_STATE();
+    case 127:
+      if (lookahead == 'o') ADVANCE(106);
+      END_STATE();
+    case 128:
+      if (lookahead == 'o') ADVANCE(135);
+      END_STATE();
+    case 129:
+      if (lookahead == 'p') ADVANCE(155);
+      END_STATE();
+    case 130:
+      if (lookahead == 'r') ADVANCE(354);
+      END_STATE();
+    case 131:
+      if (lookahead == 'r') ADVANCE(167);
+      END_STATE();
+    case 132:
+      if (lookahead == 'r') ADVANCE(124);
+      END_STATE();
+    case 133:
+      if (lookahead == 'r') ADVANCE(65);
+      END_STATE();
+    case 134:
+      if (lookahead == 'r') ADVANCE(35);
+      END_STATE();
+    case 135:
+      if (lookahead == 'r') ADVANCE(52);
+      END_STATE();
+    case 136:
+      if (lookahead == 'r') ADVANCE(54);
+      END_STATE();
+    case 137:
+      if (lookahead == 'r') ADVANCE(57);
+      END_STATE();
+    case 138:
+      if (lookahead == 'r') ADVANCE(154);
+      END_STATE();
+    case 139:
+      if (lookahead == 's') ADVANCE(376);
+      END_STATE();
+    case 140:
+      if (lookahead == 's') ADVANCE(375);
+      END_STATE();
+    case 141:
+      if (lookahead == 's') ADVANCE(148);
+      END_STATE();
+    case 142:
+      if (lookahead == 's') ADVANCE(63);
+      END_STATE();
+    case 143:
+      if (lookahead == 's') ADVANCE(51);
+      END_STATE();
+    case 144:
+      if (lookahead == 's') ADVANCE(53);
+      END_STATE();
+    case 145:
+      if (lookahead == 't') ADVANCE(76);
+      END_STATE();
+    case 146:
+      if (lookahead == 't') ADVANCE(373);
+      END_STATE();
+    case 147:
+      if (lookahead == 't') ADVANCE(390);
+      END_STATE();
+    case 148:
+      if (lookahead == 't') ADVANCE(384);
+      END_STATE();
+    case 149:
+      if (lookahead == 't') ADVANCE(389);
+      END_STATE();
+    case 150:
+      if (lookahead == 't') ADVANCE(18);
+      END_STATE();
+    case 151:
+      if (lookahead == 't') ADVANCE(77);
+      END_STATE();
+    case 152:
+      if (lookahead == 't') ADVANCE(81);
+      END_STATE();
+    case 153:
+      if (lookahead == 't') ADVANCE(60);
+      END_STATE();
+    case 154:
+      if (lookahead == 't') ADVANCE(85);
+      END_STATE();
+    case 155:
+      if (lookahead == 't') ADVANCE(84);
+      END_STATE();
+    case 156:
+      if (lookahead == 't') ADVANCE(88);
+      END_STATE();
+    case 157:
+      if (lookahead == 't') ADVANCE(68);
+      END_STATE();
+    case 158:
+      if (lookahead == 'u') ADVANCE(79);
+      END_STATE();
+    case 159:
+      if (lookahead == 'u') ADVANCE(91);
+      END_STATE();
     case 160:
-      if (lookahead == 'w') ADVANCE(199);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(198);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(8);
+      if (lookahead == 'u') ADVANCE(149);
       END_STATE();
     case 161:
-      if (lookahead == 'w') ADVANCE(199);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(198);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(160);
+      if (lookahead == 'u') ADVANCE(143);
       END_STATE();
     case 162:
-      if (lookahead == 'w') ADVANCE(199);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(198);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(161);
+      if (lookahead == 'u') ADVANCE(137);
       END_STATE();
     case 163:
-      if (lookahead == 'w') ADVANCE(199);
+      if (lookahead == 'w') ADVANCE(201);
       if (lookahead == 'd' ||
           lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(198);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(163);
+          lookahead == 'y') ADVANCE(200);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(8);
       END_STATE();
     case 164:
-      if (lookahead == 'w') ADVANCE(20);
+      if (lookahead == 'w') ADVANCE(201);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(200);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(163);
       END_STATE();
     case 165:
-      if (lookahead == 'x') ADVANCE(151);
+      if (lookahead == 'w') ADVANCE(201);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(200);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(164);
       END_STATE();
     case 166:
-      if (lookahead == 0xfeff) ADVANCE(314);
+      if (lookahead == 'w') ADVANCE(201);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(200);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(166);
+      END_STATE();
+    case 167:
+      if (lookahead == 'w') ADVANCE(21);
+      END_STATE();
+    case 168:
+      if (lookahead == 0xfeff) ADVANCE(316);
       if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(166);
+          lookahead == ' ') SKIP(168);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
-          lookahead != '#') ADVANCE(348);
-      END_STATE();
-    case 167:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(185);
-      END_STATE();
-    case 168:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(186);
+          lookahead != '#') ADVANCE(350);
       END_STATE();
     case 169:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(195);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(187);
       END_STATE();
     case 170:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(189);
-      END_STATE();
-    case 171:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(188);
       END_STATE();
+    case 171:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(197);
+      END_STATE();
     case 172:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(9);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(191);
       END_STATE();
     case 173:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(168);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(190);
       END_STATE();
     case 174:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(169);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(9);
       END_STATE();
     case 175:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(170);
       END_STATE();
     case 176:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(167);
-      END_STATE();
-    case 177:
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(171);
       END_STATE();
+    case 177:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(172);
+      END_STATE();
     case 178:
-      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(205);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(169);
       END_STATE();
     case 179:
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(184);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(173);
       END_STATE();
     case 180:
-      if (eof) ADVANCE(181);
-      if (lookahead == '?') ADVANCE(185);
-      if (lookahead == 'c') ADVANCE(318);
-      if (lookahead == 'p') ADVANCE(331);
-      if (lookahead == 0xfeff) ADVANCE(310);
+      if (('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
+      END_STATE();
+    case 181:
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(186);
+      END_STATE();
+    case 182:
+      if (eof) ADVANCE(183);
+      if (lookahead == '?') ADVANCE(187);
+      if (lookahead == 'c') ADVANCE(320);
+      if (lookahead == 'p') ADVANCE(333);
+      if (lookahead == 0xfeff) ADVANCE(312);
       if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(180);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(346);
+          lookahead == ' ') SKIP(182);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(348);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
-          lookahead != '#') ADVANCE(348);
-      END_STATE();
-    case 181:
-      ACCEPT_TOKEN(ts_builtin_sym_end);
-      END_STATE();
-    case 182:
-      ACCEPT_TOKEN(sym__newline);
+          lookahead != '#') ADVANCE(350);
       END_STATE();
     case 183:
-      ACCEPT_TOKEN(sym_string);
+      ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
     case 184:
-      ACCEPT_TOKEN(sym_unterminated_string);
-      if (lookahead == '"') ADVANCE(183);
-      if (lookahead == '\\') ADVANCE(179);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(184);
+      ACCEPT_TOKEN(sym__newline);
       END_STATE();
     case 185:
-      ACCEPT_TOKEN(sym_date);
+      ACCEPT_TOKEN(sym_string);
       END_STATE();
     case 186:
-      ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(174);
-      if (lookahead == '.') ADVANCE(10);
+      ACCEPT_TOKEN(sym_unterminated_string);
+      if (lookahead == '"') ADVANCE(185);
+      if (lookahead == '\\') ADVANCE(181);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(186);
       END_STATE();
     case 187:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(304);
-      if (lookahead == '.') ADVANCE(292);
       END_STATE();
     case 188:
       ACCEPT_TOKEN(sym_date);
       if (lookahead == '-') ADVANCE(176);
+      if (lookahead == '.') ADVANCE(10);
       END_STATE();
     case 189:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(176);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(172);
+      if (lookahead == '-') ADVANCE(306);
+      if (lookahead == '.') ADVANCE(294);
       END_STATE();
     case 190:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(342);
-      if (lookahead == '.') ADVANCE(317);
+      if (lookahead == '-') ADVANCE(178);
       END_STATE();
     case 191:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(306);
+      if (lookahead == '-') ADVANCE(178);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(174);
       END_STATE();
     case 192:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(306);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
+      if (lookahead == '-') ADVANCE(344);
+      if (lookahead == '.') ADVANCE(319);
       END_STATE();
     case 193:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(344);
+      if (lookahead == '-') ADVANCE(308);
       END_STATE();
     case 194:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '-') ADVANCE(344);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(347);
+      if (lookahead == '-') ADVANCE(308);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(300);
       END_STATE();
     case 195:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '.') ADVANCE(10);
+      if (lookahead == '-') ADVANCE(346);
       END_STATE();
     case 196:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '.') ADVANCE(317);
+      if (lookahead == '-') ADVANCE(346);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(349);
       END_STATE();
     case 197:
       ACCEPT_TOKEN(sym_date);
-      if (lookahead == '.') ADVANCE(292);
+      if (lookahead == '.') ADVANCE(10);
       END_STATE();
     case 198:
-      ACCEPT_TOKEN(sym_duration);
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '.') ADVANCE(319);
       END_STATE();
     case 199:
-      ACCEPT_TOKEN(sym_duration);
-      if (lookahead == 'd') ADVANCE(198);
+      ACCEPT_TOKEN(sym_date);
+      if (lookahead == '.') ADVANCE(294);
       END_STATE();
     case 200:
-      ACCEPT_TOKEN(sym__name_token);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'a') ADVANCE(203);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(205);
+      ACCEPT_TOKEN(sym_duration);
       END_STATE();
     case 201:
-      ACCEPT_TOKEN(sym__name_token);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 'e') ADVANCE(202);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(205);
+      ACCEPT_TOKEN(sym_duration);
+      if (lookahead == 'd') ADVANCE(200);
       END_STATE();
     case 202:
       ACCEPT_TOKEN(sym__name_token);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 's') ADVANCE(204);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'a') ADVANCE(205);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(205);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(207);
       END_STATE();
     case 203:
       ACCEPT_TOKEN(sym__name_token);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(201);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 'e') ADVANCE(204);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(205);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
       END_STATE();
     case 204:
       ACCEPT_TOKEN(sym__name_token);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == 't') ADVANCE(382);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 's') ADVANCE(206);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(205);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
       END_STATE();
     case 205:
       ACCEPT_TOKEN(sym__name_token);
-      if (lookahead == '.') ADVANCE(178);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(203);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(205);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
       END_STATE();
     case 206:
-      ACCEPT_TOKEN(sym_id);
-      if (lookahead == 'h') ADVANCE(208);
+      ACCEPT_TOKEN(sym__name_token);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == 't') ADVANCE(385);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
       END_STATE();
     case 207:
-      ACCEPT_TOKEN(sym_id);
-      if (lookahead == 'i') ADVANCE(210);
+      ACCEPT_TOKEN(sym__name_token);
+      if (lookahead == '.') ADVANCE(180);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
       END_STATE();
     case 208:
       ACCEPT_TOKEN(sym_id);
-      if (lookahead == 'i') ADVANCE(209);
+      if (lookahead == 'h') ADVANCE(210);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(214);
       END_STATE();
     case 209:
       ACCEPT_TOKEN(sym_id);
-      if (lookahead == 'n') ADVANCE(361);
+      if (lookahead == 'i') ADVANCE(212);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(214);
       END_STATE();
     case 210:
       ACCEPT_TOKEN(sym_id);
-      if (lookahead == 't') ADVANCE(206);
+      if (lookahead == 'i') ADVANCE(211);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(214);
       END_STATE();
     case 211:
       ACCEPT_TOKEN(sym_id);
-      if (lookahead == 'y') ADVANCE(363);
+      if (lookahead == 'n') ADVANCE(363);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(214);
       END_STATE();
     case 212:
+      ACCEPT_TOKEN(sym_id);
+      if (lookahead == 't') ADVANCE(208);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(214);
+      END_STATE();
+    case 213:
+      ACCEPT_TOKEN(sym_id);
+      if (lookahead == 'y') ADVANCE(365);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(214);
+      END_STATE();
+    case 214:
       ACCEPT_TOKEN(sym_id);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
-      END_STATE();
-    case 213:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'a') ADVANCE(254);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 214:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'a') ADVANCE(283);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(214);
       END_STATE();
     case 215:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'a') ADVANCE(224);
+      if (lookahead == 'a') ADVANCE(256);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 216:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'a') ADVANCE(268);
+      if (lookahead == 'a') ADVANCE(285);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 217:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'c') ADVANCE(355);
+      if (lookahead == 'a') ADVANCE(226);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 218:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'c') ADVANCE(231);
-      if (lookahead == 't') ADVANCE(243);
+      if (lookahead == 'a') ADVANCE(270);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 219:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'c') ADVANCE(231);
+      if (lookahead == 'c') ADVANCE(357);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 220:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'c') ADVANCE(245);
+      if (lookahead == 'c') ADVANCE(233);
+      if (lookahead == 't') ADVANCE(245);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 221:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(365);
+      if (lookahead == 'c') ADVANCE(233);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 222:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(401);
+      if (lookahead == 'c') ADVANCE(247);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 223:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(274);
+      if (lookahead == 'd') ADVANCE(367);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 224:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(252);
+      if (lookahead == 'd') ADVANCE(404);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 225:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(284);
+      if (lookahead == 'd') ADVANCE(276);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 226:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(216);
+      if (lookahead == 'd') ADVANCE(254);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 227:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'd') ADVANCE(241);
+      if (lookahead == 'd') ADVANCE(286);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 228:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(267);
+      if (lookahead == 'd') ADVANCE(218);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 229:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(256);
+      if (lookahead == 'd') ADVANCE(243);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 230:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(370);
+      if (lookahead == 'e') ADVANCE(269);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 231:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(266);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 232:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(392);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 233:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(396);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 234:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(375);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 235:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(359);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 236:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(357);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 237:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(351);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 238:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(217);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 239:
       ACCEPT_TOKEN(sym_key);
       if (lookahead == 'e') ADVANCE(258);
       if (lookahead == '-' ||
@@ -3434,49 +3375,99 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 232:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(372);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 233:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(268);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 234:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(395);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 235:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(399);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 236:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(378);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 237:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(361);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 238:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(359);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 239:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(353);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 240:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(215);
+      if (lookahead == 'e') ADVANCE(219);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 241:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(221);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 242:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(222);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 243:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(259);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 244:
       ACCEPT_TOKEN(sym_key);
       if (lookahead == 'e') ADVANCE(260);
       if (lookahead == '-' ||
@@ -3484,49 +3475,109 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 242:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(217);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 243:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(223);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 244:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'e') ADVANCE(224);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 245:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(225);
+      if (lookahead == 'e') ADVANCE(261);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 246:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'e') ADVANCE(235);
+      if (lookahead == 'e') ADVANCE(262);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 247:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'g') ADVANCE(272);
+      if (lookahead == 'e') ADVANCE(227);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 248:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'i') ADVANCE(271);
+      if (lookahead == 'e') ADVANCE(237);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 249:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'g') ADVANCE(274);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 250:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'i') ADVANCE(273);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 251:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'i') ADVANCE(265);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 252:
       ACCEPT_TOKEN(sym_key);
       if (lookahead == 'i') ADVANCE(263);
       if (lookahead == '-' ||
@@ -3534,139 +3585,119 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 250:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'i') ADVANCE(261);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 251:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'i') ADVANCE(277);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 252:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'l') ADVANCE(250);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 253:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'l') ADVANCE(265);
+      if (lookahead == 'i') ADVANCE(279);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 254:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'l') ADVANCE(239);
+      if (lookahead == 'l') ADVANCE(252);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 255:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'm') ADVANCE(251);
+      if (lookahead == 'l') ADVANCE(267);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 256:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(279);
+      if (lookahead == 'l') ADVANCE(241);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 257:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(367);
+      if (lookahead == 'm') ADVANCE(253);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 258:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(226);
+      if (lookahead == 'n') ADVANCE(281);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 259:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(227);
+      if (lookahead == 'n') ADVANCE(369);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 260:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(223);
+      if (lookahead == 'n') ADVANCE(228);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 261:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'n') ADVANCE(234);
+      if (lookahead == 'n') ADVANCE(229);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 262:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'o') ADVANCE(255);
+      if (lookahead == 'n') ADVANCE(225);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 263:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'n') ADVANCE(236);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 264:
       ACCEPT_TOKEN(sym_key);
       if (lookahead == 'o') ADVANCE(257);
       if (lookahead == '-' ||
@@ -3674,69 +3705,69 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 264:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'o') ADVANCE(220);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 265:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'o') ADVANCE(278);
+      if (lookahead == 'o') ADVANCE(259);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 266:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'p') ADVANCE(280);
+      if (lookahead == 'o') ADVANCE(222);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 267:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'q') ADVANCE(282);
+      if (lookahead == 'o') ADVANCE(280);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 268:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(353);
+      if (lookahead == 'p') ADVANCE(282);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 269:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(262);
+      if (lookahead == 'q') ADVANCE(284);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 270:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'r') ADVANCE(355);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 271:
       ACCEPT_TOKEN(sym_key);
       if (lookahead == 'r') ADVANCE(264);
       if (lookahead == '-' ||
@@ -3744,59 +3775,59 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 271:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(233);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 272:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(246);
+      if (lookahead == 'r') ADVANCE(266);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 273:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'r') ADVANCE(237);
+      if (lookahead == 'r') ADVANCE(235);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 274:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 's') ADVANCE(399);
+      if (lookahead == 'r') ADVANCE(248);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 275:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 's') ADVANCE(230);
+      if (lookahead == 'r') ADVANCE(239);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 276:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 's') ADVANCE(402);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 277:
       ACCEPT_TOKEN(sym_key);
       if (lookahead == 's') ADVANCE(232);
       if (lookahead == '-' ||
@@ -3804,231 +3835,226 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 277:
-      ACCEPT_TOKEN(sym_key);
-      if (lookahead == 's') ADVANCE(236);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 278:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 's') ADVANCE(242);
+      if (lookahead == 's') ADVANCE(234);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 279:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 't') ADVANCE(372);
+      if (lookahead == 's') ADVANCE(238);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 280:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 't') ADVANCE(249);
+      if (lookahead == 's') ADVANCE(244);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 281:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 't') ADVANCE(244);
+      if (lookahead == 't') ADVANCE(374);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 282:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'u') ADVANCE(248);
+      if (lookahead == 't') ADVANCE(251);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 283:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'u') ADVANCE(276);
+      if (lookahead == 't') ADVANCE(246);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 284:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'u') ADVANCE(273);
+      if (lookahead == 'u') ADVANCE(250);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 285:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'v') ADVANCE(229);
-      if (lookahead == 'x') ADVANCE(219);
+      if (lookahead == 'u') ADVANCE(278);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 286:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'x') ADVANCE(218);
+      if (lookahead == 'u') ADVANCE(275);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 287:
       ACCEPT_TOKEN(sym_key);
-      if (lookahead == 'x') ADVANCE(281);
+      if (lookahead == 'v') ADVANCE(231);
+      if (lookahead == 'x') ADVANCE(221);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 288:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'x') ADVANCE(220);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 289:
+      ACCEPT_TOKEN(sym_key);
+      if (lookahead == 'x') ADVANCE(283);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 290:
       ACCEPT_TOKEN(sym_key);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 289:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == '\n') ADVANCE(182);
-      if (lookahead == '\r') ADVANCE(1);
-      if (lookahead == '"') ADVANCE(184);
-      if (lookahead == '?') ADVANCE(185);
-      if (lookahead == 0xfeff) ADVANCE(289);
-      if (lookahead == '\t' ||
-          lookahead == ' ') SKIP(3);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(295);
-      if (lookahead != 0 &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
-      END_STATE();
-    case 290:
-      ACCEPT_TOKEN(sym_word);
-      if (lookahead == '-') ADVANCE(299);
-      if (lookahead == 'w') ADVANCE(199);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(198);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(296);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 291:
       ACCEPT_TOKEN(sym_word);
-      if (lookahead == '-') ADVANCE(307);
+      if (lookahead == '\n') ADVANCE(184);
+      if (lookahead == '\r') ADVANCE(1);
+      if (lookahead == '"') ADVANCE(186);
+      if (lookahead == '?') ADVANCE(187);
+      if (lookahead == 0xfeff) ADVANCE(291);
+      if (lookahead == '\t' ||
+          lookahead == ' ') SKIP(3);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(297);
       if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
+          lookahead != '#') ADVANCE(310);
       END_STATE();
     case 292:
       ACCEPT_TOKEN(sym_word);
-      if (lookahead == '.') ADVANCE(305);
+      if (lookahead == '-') ADVANCE(301);
+      if (lookahead == 'w') ADVANCE(201);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(200);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
+          lookahead != '#') ADVANCE(310);
       END_STATE();
     case 293:
       ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'w') ADVANCE(199);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(198);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(290);
+      if (lookahead == '-') ADVANCE(309);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
+          lookahead != '#') ADVANCE(310);
       END_STATE();
     case 294:
       ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'w') ADVANCE(199);
-      if (lookahead == 'd' ||
-          lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(198);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(293);
+      if (lookahead == '.') ADVANCE(307);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
+          lookahead != '#') ADVANCE(310);
       END_STATE();
     case 295:
       ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'w') ADVANCE(199);
+      if (lookahead == 'w') ADVANCE(201);
       if (lookahead == 'd' ||
           lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(198);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(294);
+          lookahead == 'y') ADVANCE(200);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(292);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
+          lookahead != '#') ADVANCE(310);
       END_STATE();
     case 296:
       ACCEPT_TOKEN(sym_word);
-      if (lookahead == 'w') ADVANCE(199);
+      if (lookahead == 'w') ADVANCE(201);
       if (lookahead == 'd' ||
           lookahead == 'm' ||
-          lookahead == 'y') ADVANCE(198);
+          lookahead == 'y') ADVANCE(200);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(295);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(310);
+      END_STATE();
+    case 297:
+      ACCEPT_TOKEN(sym_word);
+      if (lookahead == 'w') ADVANCE(201);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(200);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(296);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -4036,42 +4062,24 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
-      END_STATE();
-    case 297:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(185);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
+          lookahead != '#') ADVANCE(310);
       END_STATE();
     case 298:
       ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(291);
+      if (lookahead == 'w') ADVANCE(201);
+      if (lookahead == 'd' ||
+          lookahead == 'm' ||
+          lookahead == 'y') ADVANCE(200);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(298);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
+          lookahead != '#') ADVANCE(310);
       END_STATE();
     case 299:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(300);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
-      END_STATE();
-    case 300:
       ACCEPT_TOKEN(sym_word);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(187);
       if (lookahead != 0 &&
@@ -4080,53 +4088,20 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
+          lookahead != '#') ADVANCE(310);
+      END_STATE();
+    case 300:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(293);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(310);
       END_STATE();
     case 301:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(197);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
-      END_STATE();
-    case 302:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(192);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
-      END_STATE();
-    case 303:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(191);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
-      END_STATE();
-    case 304:
-      ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(301);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r' &&
-          lookahead != ' ' &&
-          lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
-      END_STATE();
-    case 305:
       ACCEPT_TOKEN(sym_word);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(302);
       if (lookahead != 0 &&
@@ -4135,20 +4110,53 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
+          lookahead != '#') ADVANCE(310);
       END_STATE();
-    case 306:
+    case 302:
       ACCEPT_TOKEN(sym_word);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(297);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(189);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
+          lookahead != '#') ADVANCE(310);
       END_STATE();
-    case 307:
+    case 303:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(199);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(310);
+      END_STATE();
+    case 304:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(194);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(310);
+      END_STATE();
+    case 305:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(193);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(310);
+      END_STATE();
+    case 306:
       ACCEPT_TOKEN(sym_word);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(303);
       if (lookahead != 0 &&
@@ -4157,9 +4165,42 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
+          lookahead != '#') ADVANCE(310);
+      END_STATE();
+    case 307:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(304);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(310);
       END_STATE();
     case 308:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(299);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(310);
+      END_STATE();
+    case 309:
+      ACCEPT_TOKEN(sym_word);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(305);
+      if (lookahead != 0 &&
+          lookahead != '\t' &&
+          lookahead != '\n' &&
+          lookahead != '\r' &&
+          lookahead != ' ' &&
+          lookahead != '"' &&
+          lookahead != '#') ADVANCE(310);
+      END_STATE();
+    case 310:
       ACCEPT_TOKEN(sym_word);
       if (lookahead != 0 &&
           lookahead != '\t' &&
@@ -4167,606 +4208,609 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead != '\r' &&
           lookahead != ' ' &&
           lookahead != '"' &&
-          lookahead != '#') ADVANCE(308);
-      END_STATE();
-    case 309:
-      ACCEPT_TOKEN(sym_invalid_line);
-      ADVANCE_MAP(
-        '#', 348,
-        '>', 368,
-        'a', 247,
-        'e', 286,
-        'p', 269,
-        'r', 238,
-        0xfeff, 309,
-        '\t', 309,
-        ' ', 309,
-      );
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
-      END_STATE();
-    case 310:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '#') ADVANCE(348);
-      if (lookahead == '?') ADVANCE(185);
-      if (lookahead == 'c') ADVANCE(318);
-      if (lookahead == 'p') ADVANCE(331);
-      if (lookahead == 0xfeff) ADVANCE(310);
-      if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(310);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(346);
-      if (lookahead != 0 &&
-          lookahead != '\t' &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '#') ADVANCE(310);
       END_STATE();
     case 311:
       ACCEPT_TOKEN(sym_invalid_line);
       ADVANCE_MAP(
-        '#', 348,
-        'c', 213,
-        'd', 240,
-        'e', 285,
-        'p', 214,
-        'r', 228,
-        'u', 275,
+        '#', 350,
+        '>', 370,
+        'a', 249,
+        'e', 288,
+        'p', 271,
+        'r', 240,
         0xfeff, 311,
         '\t', 311,
         ' ', 311,
       );
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('b' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 312:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '#') ADVANCE(348);
-      if (lookahead == 'c') ADVANCE(213);
-      if (lookahead == 'p') ADVANCE(270);
+      if (lookahead == '#') ADVANCE(350);
+      if (lookahead == '?') ADVANCE(187);
+      if (lookahead == 'c') ADVANCE(320);
+      if (lookahead == 'p') ADVANCE(333);
       if (lookahead == 0xfeff) ADVANCE(312);
       if (lookahead == '\t' ||
           lookahead == ' ') ADVANCE(312);
-      if (('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(348);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 313:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '#') ADVANCE(348);
-      if (lookahead == 'c') ADVANCE(253);
-      if (lookahead == 'e') ADVANCE(287);
-      if (lookahead == 0xfeff) ADVANCE(313);
-      if (lookahead == '\t' ||
-          lookahead == ' ') ADVANCE(313);
+      ADVANCE_MAP(
+        '#', 350,
+        'c', 215,
+        'd', 242,
+        'e', 287,
+        'p', 216,
+        'r', 230,
+        'u', 277,
+        0xfeff, 313,
+        '\t', 313,
+        ' ', 313,
+      );
       if (('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 314:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '#') ADVANCE(348);
+      if (lookahead == '#') ADVANCE(350);
+      if (lookahead == 'c') ADVANCE(215);
+      if (lookahead == 'p') ADVANCE(272);
       if (lookahead == 0xfeff) ADVANCE(314);
       if (lookahead == '\t' ||
           lookahead == ' ') ADVANCE(314);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       if (lookahead != 0 &&
           lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 315:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '-') ADVANCE(341);
+      if (lookahead == '#') ADVANCE(350);
+      if (lookahead == 'c') ADVANCE(255);
+      if (lookahead == 'e') ADVANCE(289);
+      if (lookahead == 0xfeff) ADVANCE(315);
+      if (lookahead == '\t' ||
+          lookahead == ' ') ADVANCE(315);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       if (lookahead != 0 &&
+          lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 316:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '-') ADVANCE(345);
+      if (lookahead == '#') ADVANCE(350);
+      if (lookahead == 0xfeff) ADVANCE(316);
+      if (lookahead == '\t' ||
+          lookahead == ' ') ADVANCE(316);
       if (lookahead != 0 &&
+          lookahead != '\t' &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 317:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == '.') ADVANCE(343);
+      if (lookahead == '-') ADVANCE(343);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 318:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'a') ADVANCE(327);
+      if (lookahead == '-') ADVANCE(347);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 319:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'a') ADVANCE(330);
+      if (lookahead == '.') ADVANCE(345);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 320:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'c') ADVANCE(326);
+      if (lookahead == 'a') ADVANCE(329);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 321:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'd') ADVANCE(333);
+      if (lookahead == 'a') ADVANCE(332);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 322:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'd') ADVANCE(319);
+      if (lookahead == 'c') ADVANCE(328);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 323:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'e') ADVANCE(349);
+      if (lookahead == 'd') ADVANCE(335);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 324:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'e') ADVANCE(350);
+      if (lookahead == 'd') ADVANCE(321);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 325:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'e') ADVANCE(328);
+      if (lookahead == 'e') ADVANCE(351);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 326:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'e') ADVANCE(321);
+      if (lookahead == 'e') ADVANCE(352);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 327:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'l') ADVANCE(325);
-      if (lookahead == 's') ADVANCE(323);
+      if (lookahead == 'e') ADVANCE(330);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 328:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'n') ADVANCE(322);
+      if (lookahead == 'e') ADVANCE(323);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 329:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'o') ADVANCE(320);
+      if (lookahead == 'l') ADVANCE(327);
+      if (lookahead == 's') ADVANCE(325);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 330:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'r') ADVANCE(352);
+      if (lookahead == 'n') ADVANCE(324);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 331:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'r') ADVANCE(329);
+      if (lookahead == 'o') ADVANCE(322);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 332:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'r') ADVANCE(324);
+      if (lookahead == 'r') ADVANCE(354);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 333:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (lookahead == 'u') ADVANCE(332);
+      if (lookahead == 'r') ADVANCE(331);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 334:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(185);
+      if (lookahead == 'r') ADVANCE(326);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 335:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(315);
+      if (lookahead == 'u') ADVANCE(334);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 336:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(190);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(187);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 337:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(317);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(350);
+      END_STATE();
+    case 338:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(192);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(350);
+      END_STATE();
+    case 339:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(198);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(350);
+      END_STATE();
+    case 340:
       ACCEPT_TOKEN(sym_invalid_line);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(196);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
-      END_STATE();
-    case 338:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(194);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
-      END_STATE();
-    case 339:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(193);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
-      END_STATE();
-    case 340:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(335);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 341:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(336);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(195);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 342:
       ACCEPT_TOKEN(sym_invalid_line);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(337);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 343:
       ACCEPT_TOKEN(sym_invalid_line);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(338);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 344:
-      ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(334);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
-      END_STATE();
-    case 345:
       ACCEPT_TOKEN(sym_invalid_line);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(339);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
-    case 346:
+    case 345:
       ACCEPT_TOKEN(sym_invalid_line);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(340);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
+      END_STATE();
+    case 346:
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(336);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 347:
       ACCEPT_TOKEN(sym_invalid_line);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(316);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(341);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 348:
       ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(342);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(348);
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 349:
-      ACCEPT_TOKEN(anon_sym_case);
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(318);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 350:
-      ACCEPT_TOKEN(anon_sym_procedure);
+      ACCEPT_TOKEN(sym_invalid_line);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '\r') ADVANCE(350);
       END_STATE();
     case 351:
+      ACCEPT_TOKEN(anon_sym_case);
+      END_STATE();
+    case 352:
+      ACCEPT_TOKEN(anon_sym_procedure);
+      END_STATE();
+    case 353:
       ACCEPT_TOKEN(anon_sym_procedure);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 352:
-      ACCEPT_TOKEN(anon_sym_calendar);
-      END_STATE();
-    case 353:
-      ACCEPT_TOKEN(anon_sym_calendar);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 354:
-      ACCEPT_TOKEN(anon_sym_rec);
+      ACCEPT_TOKEN(anon_sym_calendar);
       END_STATE();
     case 355:
+      ACCEPT_TOKEN(anon_sym_calendar);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 356:
+      ACCEPT_TOKEN(anon_sym_rec);
+      END_STATE();
+    case 357:
       ACCEPT_TOKEN(anon_sym_rec);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 356:
-      ACCEPT_TOKEN(anon_sym_promise);
-      END_STATE();
-    case 357:
-      ACCEPT_TOKEN(anon_sym_promise);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 358:
-      ACCEPT_TOKEN(anon_sym_agree);
+      ACCEPT_TOKEN(anon_sym_promise);
       END_STATE();
     case 359:
+      ACCEPT_TOKEN(anon_sym_promise);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 360:
+      ACCEPT_TOKEN(anon_sym_agree);
+      END_STATE();
+    case 361:
       ACCEPT_TOKEN(anon_sym_agree);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 360:
-      ACCEPT_TOKEN(anon_sym_within);
-      END_STATE();
-    case 361:
-      ACCEPT_TOKEN(anon_sym_within);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 362:
-      ACCEPT_TOKEN(anon_sym_by);
+      ACCEPT_TOKEN(anon_sym_within);
       END_STATE();
     case 363:
+      ACCEPT_TOKEN(anon_sym_within);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(214);
+      END_STATE();
+    case 364:
+      ACCEPT_TOKEN(anon_sym_by);
+      END_STATE();
+    case 365:
       ACCEPT_TOKEN(anon_sym_by);
       if (lookahead == '-' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(212);
-      END_STATE();
-    case 364:
-      ACCEPT_TOKEN(anon_sym_extended);
-      END_STATE();
-    case 365:
-      ACCEPT_TOKEN(anon_sym_extended);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(214);
       END_STATE();
     case 366:
-      ACCEPT_TOKEN(anon_sym_exception);
+      ACCEPT_TOKEN(anon_sym_extended);
       END_STATE();
     case 367:
+      ACCEPT_TOKEN(anon_sym_extended);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 368:
+      ACCEPT_TOKEN(anon_sym_exception);
+      END_STATE();
+    case 369:
       ACCEPT_TOKEN(anon_sym_exception);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
-    case 368:
+    case 370:
       ACCEPT_TOKEN(sym_prose_line);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(368);
-      END_STATE();
-    case 369:
-      ACCEPT_TOKEN(anon_sym_use);
-      END_STATE();
-    case 370:
-      ACCEPT_TOKEN(anon_sym_use);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          lookahead != '\r') ADVANCE(370);
       END_STATE();
     case 371:
-      ACCEPT_TOKEN(anon_sym_event);
+      ACCEPT_TOKEN(anon_sym_use);
       END_STATE();
     case 372:
+      ACCEPT_TOKEN(anon_sym_use);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 373:
+      ACCEPT_TOKEN(anon_sym_event);
+      END_STATE();
+    case 374:
       ACCEPT_TOKEN(anon_sym_event);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 373:
-      ACCEPT_TOKEN(anon_sym_recommends);
-      END_STATE();
-    case 374:
-      ACCEPT_TOKEN(anon_sym_deadline);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 375:
+      ACCEPT_TOKEN(anon_sym_recommends);
+      END_STATE();
+    case 376:
+      ACCEPT_TOKEN(anon_sym_ends);
+      END_STATE();
+    case 377:
+      ACCEPT_TOKEN(anon_sym_deadline);
+      END_STATE();
+    case 378:
       ACCEPT_TOKEN(anon_sym_deadline);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 376:
-      ACCEPT_TOKEN(anon_sym_or);
-      END_STATE();
-    case 377:
-      ACCEPT_TOKEN(anon_sym_of);
-      END_STATE();
-    case 378:
-      ACCEPT_TOKEN(anon_sym_starting);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 379:
-      ACCEPT_TOKEN(anon_sym_beginning);
+      ACCEPT_TOKEN(anon_sym_or);
       END_STATE();
     case 380:
-      ACCEPT_TOKEN(anon_sym_with);
+      ACCEPT_TOKEN(anon_sym_of);
       END_STATE();
     case 381:
-      ACCEPT_TOKEN(anon_sym_latest);
+      ACCEPT_TOKEN(anon_sym_starting);
       END_STATE();
     case 382:
-      ACCEPT_TOKEN(anon_sym_latest);
-      if (lookahead == '.') ADVANCE(178);
-      if (lookahead == '-' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(205);
+      ACCEPT_TOKEN(anon_sym_beginning);
       END_STATE();
     case 383:
-      ACCEPT_TOKEN(anon_sym_COMMA);
+      ACCEPT_TOKEN(anon_sym_with);
       END_STATE();
     case 384:
-      ACCEPT_TOKEN(anon_sym_extendable);
+      ACCEPT_TOKEN(anon_sym_latest);
       END_STATE();
     case 385:
-      ACCEPT_TOKEN(anon_sym_to);
+      ACCEPT_TOKEN(anon_sym_latest);
+      if (lookahead == '.') ADVANCE(180);
+      if (lookahead == '-' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(207);
       END_STATE();
     case 386:
-      ACCEPT_TOKEN(anon_sym_without);
+      ACCEPT_TOKEN(anon_sym_COMMA);
       END_STATE();
     case 387:
-      ACCEPT_TOKEN(anon_sym_limit);
+      ACCEPT_TOKEN(anon_sym_extendable);
       END_STATE();
     case 388:
-      ACCEPT_TOKEN(anon_sym_repeating);
+      ACCEPT_TOKEN(anon_sym_to);
       END_STATE();
     case 389:
-      ACCEPT_TOKEN(anon_sym_roll_DASHforward);
+      ACCEPT_TOKEN(anon_sym_without);
       END_STATE();
     case 390:
-      ACCEPT_TOKEN(anon_sym_guidance);
+      ACCEPT_TOKEN(anon_sym_limit);
       END_STATE();
     case 391:
-      ACCEPT_TOKEN(anon_sym_pause);
+      ACCEPT_TOKEN(anon_sym_repeating);
       END_STATE();
     case 392:
+      ACCEPT_TOKEN(anon_sym_roll_DASHforward);
+      END_STATE();
+    case 393:
+      ACCEPT_TOKEN(anon_sym_guidance);
+      END_STATE();
+    case 394:
+      ACCEPT_TOKEN(anon_sym_pause);
+      END_STATE();
+    case 395:
       ACCEPT_TOKEN(anon_sym_pause);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 393:
-      ACCEPT_TOKEN(anon_sym_from);
-      END_STATE();
-    case 394:
-      ACCEPT_TOKEN(anon_sym_until);
-      END_STATE();
-    case 395:
-      ACCEPT_TOKEN(anon_sym_require);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 396:
+      ACCEPT_TOKEN(anon_sym_from);
+      END_STATE();
+    case 397:
+      ACCEPT_TOKEN(anon_sym_until);
+      END_STATE();
+    case 398:
+      ACCEPT_TOKEN(anon_sym_require);
+      END_STATE();
+    case 399:
       ACCEPT_TOKEN(anon_sym_require);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
-      END_STATE();
-    case 397:
-      ACCEPT_TOKEN(anon_sym_before);
-      END_STATE();
-    case 398:
-      ACCEPT_TOKEN(anon_sym_extends);
-      END_STATE();
-    case 399:
-      ACCEPT_TOKEN(anon_sym_extends);
-      if (lookahead == '-' ||
-          lookahead == '.' ||
-          ('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'Z') ||
-          lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     case 400:
-      ACCEPT_TOKEN(anon_sym_closed);
+      ACCEPT_TOKEN(anon_sym_before);
       END_STATE();
     case 401:
+      ACCEPT_TOKEN(anon_sym_extends);
+      END_STATE();
+    case 402:
+      ACCEPT_TOKEN(anon_sym_extends);
+      if (lookahead == '-' ||
+          lookahead == '.' ||
+          ('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'Z') ||
+          lookahead == '_' ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
+      END_STATE();
+    case 403:
+      ACCEPT_TOKEN(anon_sym_closed);
+      END_STATE();
+    case 404:
       ACCEPT_TOKEN(anon_sym_closed);
       if (lookahead == '-' ||
           lookahead == '.' ||
           ('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'Z') ||
           lookahead == '_' ||
-          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(288);
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(290);
       END_STATE();
     default:
       return false;
@@ -4775,11 +4819,11 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
 
 static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0, .external_lex_state = 1},
-  [1] = {.lex_state = 180, .external_lex_state = 2},
+  [1] = {.lex_state = 182, .external_lex_state = 2},
   [2] = {.lex_state = 25, .external_lex_state = 3},
-  [3] = {.lex_state = 180, .external_lex_state = 2},
-  [4] = {.lex_state = 11, .external_lex_state = 3},
-  [5] = {.lex_state = 180, .external_lex_state = 2},
+  [3] = {.lex_state = 182, .external_lex_state = 2},
+  [4] = {.lex_state = 182, .external_lex_state = 2},
+  [5] = {.lex_state = 11, .external_lex_state = 3},
   [6] = {.lex_state = 0, .external_lex_state = 4},
   [7] = {.lex_state = 0, .external_lex_state = 4},
   [8] = {.lex_state = 0, .external_lex_state = 4},
@@ -4800,11 +4844,11 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [23] = {.lex_state = 0, .external_lex_state = 4},
   [24] = {.lex_state = 0, .external_lex_state = 4},
   [25] = {.lex_state = 0, .external_lex_state = 4},
-  [26] = {.lex_state = 0, .external_lex_state = 4},
+  [26] = {.lex_state = 2, .external_lex_state = 4},
   [27] = {.lex_state = 0, .external_lex_state = 4},
   [28] = {.lex_state = 0, .external_lex_state = 4},
   [29] = {.lex_state = 0, .external_lex_state = 4},
-  [30] = {.lex_state = 3, .external_lex_state = 4},
+  [30] = {.lex_state = 0, .external_lex_state = 4},
   [31] = {.lex_state = 0, .external_lex_state = 4},
   [32] = {.lex_state = 0, .external_lex_state = 4},
   [33] = {.lex_state = 0, .external_lex_state = 4},
@@ -4812,17 +4856,17 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [35] = {.lex_state = 0, .external_lex_state = 4},
   [36] = {.lex_state = 0, .external_lex_state = 4},
   [37] = {.lex_state = 0, .external_lex_state = 4},
-  [38] = {.lex_state = 2, .external_lex_state = 4},
+  [38] = {.lex_state = 0, .external_lex_state = 4},
   [39] = {.lex_state = 0, .external_lex_state = 4},
   [40] = {.lex_state = 0, .external_lex_state = 4},
   [41] = {.lex_state = 0, .external_lex_state = 4},
   [42] = {.lex_state = 0, .external_lex_state = 4},
   [43] = {.lex_state = 0, .external_lex_state = 4},
-  [44] = {.lex_state = 0, .external_lex_state = 4},
-  [45] = {.lex_state = 3, .external_lex_state = 4},
+  [44] = {.lex_state = 2, .external_lex_state = 4},
+  [45] = {.lex_state = 0, .external_lex_state = 4},
   [46] = {.lex_state = 0, .external_lex_state = 4},
   [47] = {.lex_state = 0, .external_lex_state = 4},
-  [48] = {.lex_state = 2, .external_lex_state = 4},
+  [48] = {.lex_state = 0, .external_lex_state = 4},
   [49] = {.lex_state = 0, .external_lex_state = 4},
   [50] = {.lex_state = 0, .external_lex_state = 4},
   [51] = {.lex_state = 0, .external_lex_state = 4},
@@ -4832,225 +4876,225 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [55] = {.lex_state = 0, .external_lex_state = 4},
   [56] = {.lex_state = 0, .external_lex_state = 4},
   [57] = {.lex_state = 0, .external_lex_state = 4},
-  [58] = {.lex_state = 0, .external_lex_state = 4},
-  [59] = {.lex_state = 0, .external_lex_state = 4},
+  [58] = {.lex_state = 3, .external_lex_state = 4},
+  [59] = {.lex_state = 3, .external_lex_state = 4},
   [60] = {.lex_state = 0, .external_lex_state = 4},
   [61] = {.lex_state = 0, .external_lex_state = 4},
   [62] = {.lex_state = 0, .external_lex_state = 4},
-  [63] = {.lex_state = 0, .external_lex_state = 4},
+  [63] = {.lex_state = 3, .external_lex_state = 4},
   [64] = {.lex_state = 0, .external_lex_state = 4},
   [65] = {.lex_state = 0, .external_lex_state = 4},
   [66] = {.lex_state = 0, .external_lex_state = 4},
-  [67] = {.lex_state = 3, .external_lex_state = 4},
+  [67] = {.lex_state = 0, .external_lex_state = 4},
   [68] = {.lex_state = 0, .external_lex_state = 4},
   [69] = {.lex_state = 0, .external_lex_state = 4},
   [70] = {.lex_state = 0, .external_lex_state = 4},
   [71] = {.lex_state = 0, .external_lex_state = 4},
-  [72] = {.lex_state = 6, .external_lex_state = 4},
-  [73] = {.lex_state = 0, .external_lex_state = 4},
+  [72] = {.lex_state = 0, .external_lex_state = 4},
+  [73] = {.lex_state = 6, .external_lex_state = 4},
   [74] = {.lex_state = 0, .external_lex_state = 4},
-  [75] = {.lex_state = 180, .external_lex_state = 2},
-  [76] = {.lex_state = 2, .external_lex_state = 3},
-  [77] = {.lex_state = 0, .external_lex_state = 4},
-  [78] = {.lex_state = 4, .external_lex_state = 4},
-  [79] = {.lex_state = 180, .external_lex_state = 2},
-  [80] = {.lex_state = 180, .external_lex_state = 2},
-  [81] = {.lex_state = 180, .external_lex_state = 2},
-  [82] = {.lex_state = 180, .external_lex_state = 2},
-  [83] = {.lex_state = 180, .external_lex_state = 2},
-  [84] = {.lex_state = 4, .external_lex_state = 4},
-  [85] = {.lex_state = 180, .external_lex_state = 2},
-  [86] = {.lex_state = 180, .external_lex_state = 2},
-  [87] = {.lex_state = 180, .external_lex_state = 2},
+  [75] = {.lex_state = 182, .external_lex_state = 2},
+  [76] = {.lex_state = 182, .external_lex_state = 2},
+  [77] = {.lex_state = 182, .external_lex_state = 2},
+  [78] = {.lex_state = 182, .external_lex_state = 2},
+  [79] = {.lex_state = 4, .external_lex_state = 4},
+  [80] = {.lex_state = 182, .external_lex_state = 2},
+  [81] = {.lex_state = 0, .external_lex_state = 4},
+  [82] = {.lex_state = 182, .external_lex_state = 2},
+  [83] = {.lex_state = 5, .external_lex_state = 4},
+  [84] = {.lex_state = 182, .external_lex_state = 2},
+  [85] = {.lex_state = 182, .external_lex_state = 2},
+  [86] = {.lex_state = 182, .external_lex_state = 2},
+  [87] = {.lex_state = 5, .external_lex_state = 4},
   [88] = {.lex_state = 0, .external_lex_state = 4},
   [89] = {.lex_state = 0, .external_lex_state = 4},
-  [90] = {.lex_state = 180, .external_lex_state = 2},
-  [91] = {.lex_state = 180, .external_lex_state = 2},
-  [92] = {.lex_state = 180, .external_lex_state = 2},
-  [93] = {.lex_state = 180, .external_lex_state = 2},
-  [94] = {.lex_state = 180, .external_lex_state = 2},
-  [95] = {.lex_state = 180, .external_lex_state = 2},
-  [96] = {.lex_state = 27, .external_lex_state = 3},
-  [97] = {.lex_state = 180, .external_lex_state = 2},
-  [98] = {.lex_state = 180, .external_lex_state = 2},
-  [99] = {.lex_state = 180, .external_lex_state = 2},
-  [100] = {.lex_state = 180, .external_lex_state = 2},
-  [101] = {.lex_state = 180, .external_lex_state = 2},
-  [102] = {.lex_state = 180, .external_lex_state = 2},
-  [103] = {.lex_state = 180, .external_lex_state = 2},
-  [104] = {.lex_state = 180, .external_lex_state = 2},
-  [105] = {.lex_state = 5, .external_lex_state = 4},
-  [106] = {.lex_state = 180, .external_lex_state = 2},
-  [107] = {.lex_state = 0, .external_lex_state = 4},
-  [108] = {.lex_state = 5, .external_lex_state = 4},
-  [109] = {.lex_state = 180, .external_lex_state = 2},
-  [110] = {.lex_state = 3, .external_lex_state = 4},
-  [111] = {.lex_state = 180, .external_lex_state = 2},
-  [112] = {.lex_state = 180, .external_lex_state = 2},
-  [113] = {.lex_state = 180, .external_lex_state = 2},
-  [114] = {.lex_state = 180, .external_lex_state = 2},
-  [115] = {.lex_state = 4, .external_lex_state = 4},
+  [90] = {.lex_state = 182, .external_lex_state = 2},
+  [91] = {.lex_state = 182, .external_lex_state = 2},
+  [92] = {.lex_state = 182, .external_lex_state = 2},
+  [93] = {.lex_state = 182, .external_lex_state = 2},
+  [94] = {.lex_state = 182, .external_lex_state = 2},
+  [95] = {.lex_state = 182, .external_lex_state = 2},
+  [96] = {.lex_state = 182, .external_lex_state = 2},
+  [97] = {.lex_state = 27, .external_lex_state = 3},
+  [98] = {.lex_state = 182, .external_lex_state = 2},
+  [99] = {.lex_state = 182, .external_lex_state = 2},
+  [100] = {.lex_state = 182, .external_lex_state = 2},
+  [101] = {.lex_state = 182, .external_lex_state = 2},
+  [102] = {.lex_state = 182, .external_lex_state = 2},
+  [103] = {.lex_state = 182, .external_lex_state = 2},
+  [104] = {.lex_state = 2, .external_lex_state = 3},
+  [105] = {.lex_state = 182, .external_lex_state = 2},
+  [106] = {.lex_state = 182, .external_lex_state = 2},
+  [107] = {.lex_state = 182, .external_lex_state = 2},
+  [108] = {.lex_state = 182, .external_lex_state = 2},
+  [109] = {.lex_state = 182, .external_lex_state = 2},
+  [110] = {.lex_state = 0, .external_lex_state = 4},
+  [111] = {.lex_state = 182, .external_lex_state = 2},
+  [112] = {.lex_state = 4, .external_lex_state = 4},
+  [113] = {.lex_state = 3, .external_lex_state = 4},
+  [114] = {.lex_state = 182, .external_lex_state = 2},
+  [115] = {.lex_state = 2, .external_lex_state = 4},
   [116] = {.lex_state = 0, .external_lex_state = 4},
-  [117] = {.lex_state = 0, .external_lex_state = 4},
+  [117] = {.lex_state = 5, .external_lex_state = 4},
   [118] = {.lex_state = 26, .external_lex_state = 3},
   [119] = {.lex_state = 2, .external_lex_state = 3},
-  [120] = {.lex_state = 2, .external_lex_state = 4},
+  [120] = {.lex_state = 0, .external_lex_state = 4},
   [121] = {.lex_state = 6, .external_lex_state = 4},
-  [122] = {.lex_state = 0, .external_lex_state = 4},
-  [123] = {.lex_state = 4, .external_lex_state = 4},
-  [124] = {.lex_state = 5, .external_lex_state = 4},
-  [125] = {.lex_state = 0, .external_lex_state = 4},
+  [122] = {.lex_state = 4, .external_lex_state = 4},
+  [123] = {.lex_state = 0, .external_lex_state = 3},
+  [124] = {.lex_state = 2, .external_lex_state = 3},
+  [125] = {.lex_state = 0, .external_lex_state = 3},
   [126] = {.lex_state = 0, .external_lex_state = 3},
   [127] = {.lex_state = 4, .external_lex_state = 4},
-  [128] = {.lex_state = 2, .external_lex_state = 3},
-  [129] = {.lex_state = 5, .external_lex_state = 4},
+  [128] = {.lex_state = 4, .external_lex_state = 4},
+  [129] = {.lex_state = 0, .external_lex_state = 4},
   [130] = {.lex_state = 5, .external_lex_state = 4},
-  [131] = {.lex_state = 0, .external_lex_state = 4},
-  [132] = {.lex_state = 5, .external_lex_state = 4},
-  [133] = {.lex_state = 0, .external_lex_state = 3},
-  [134] = {.lex_state = 0, .external_lex_state = 3},
-  [135] = {.lex_state = 5, .external_lex_state = 4},
-  [136] = {.lex_state = 5, .external_lex_state = 4},
-  [137] = {.lex_state = 0, .external_lex_state = 3},
-  [138] = {.lex_state = 5, .external_lex_state = 4},
-  [139] = {.lex_state = 0, .external_lex_state = 4},
+  [131] = {.lex_state = 4, .external_lex_state = 4},
+  [132] = {.lex_state = 0, .external_lex_state = 4},
+  [133] = {.lex_state = 4, .external_lex_state = 4},
+  [134] = {.lex_state = 0, .external_lex_state = 4},
+  [135] = {.lex_state = 0, .external_lex_state = 4},
+  [136] = {.lex_state = 4, .external_lex_state = 4},
+  [137] = {.lex_state = 4, .external_lex_state = 4},
+  [138] = {.lex_state = 0, .external_lex_state = 4},
+  [139] = {.lex_state = 0, .external_lex_state = 3},
   [140] = {.lex_state = 6, .external_lex_state = 4},
-  [141] = {.lex_state = 0, .external_lex_state = 4},
+  [141] = {.lex_state = 5, .external_lex_state = 4},
   [142] = {.lex_state = 0, .external_lex_state = 3},
-  [143] = {.lex_state = 0, .external_lex_state = 4},
+  [143] = {.lex_state = 2, .external_lex_state = 4},
   [144] = {.lex_state = 0, .external_lex_state = 4},
-  [145] = {.lex_state = 5, .external_lex_state = 4},
-  [146] = {.lex_state = 0, .external_lex_state = 4},
-  [147] = {.lex_state = 5, .external_lex_state = 3},
-  [148] = {.lex_state = 5, .external_lex_state = 3},
-  [149] = {.lex_state = 5, .external_lex_state = 3},
-  [150] = {.lex_state = 0, .external_lex_state = 4},
+  [145] = {.lex_state = 0, .external_lex_state = 4},
+  [146] = {.lex_state = 4, .external_lex_state = 4},
+  [147] = {.lex_state = 94, .external_lex_state = 3},
+  [148] = {.lex_state = 94, .external_lex_state = 3},
+  [149] = {.lex_state = 94, .external_lex_state = 3},
+  [150] = {.lex_state = 94, .external_lex_state = 3},
   [151] = {.lex_state = 0, .external_lex_state = 4},
-  [152] = {.lex_state = 5, .external_lex_state = 3},
+  [152] = {.lex_state = 0, .external_lex_state = 4},
   [153] = {.lex_state = 0, .external_lex_state = 4},
-  [154] = {.lex_state = 93, .external_lex_state = 3},
-  [155] = {.lex_state = 93, .external_lex_state = 3},
-  [156] = {.lex_state = 0, .external_lex_state = 4},
-  [157] = {.lex_state = 93, .external_lex_state = 3},
-  [158] = {.lex_state = 2, .external_lex_state = 4},
-  [159] = {.lex_state = 93, .external_lex_state = 3},
-  [160] = {.lex_state = 0, .external_lex_state = 4},
-  [161] = {.lex_state = 93, .external_lex_state = 3},
-  [162] = {.lex_state = 93, .external_lex_state = 3},
-  [163] = {.lex_state = 0, .external_lex_state = 4},
+  [154] = {.lex_state = 4, .external_lex_state = 4},
+  [155] = {.lex_state = 0, .external_lex_state = 4},
+  [156] = {.lex_state = 4, .external_lex_state = 3},
+  [157] = {.lex_state = 0, .external_lex_state = 4},
+  [158] = {.lex_state = 94, .external_lex_state = 3},
+  [159] = {.lex_state = 0, .external_lex_state = 4},
+  [160] = {.lex_state = 94, .external_lex_state = 3},
+  [161] = {.lex_state = 94, .external_lex_state = 3},
+  [162] = {.lex_state = 0, .external_lex_state = 4},
+  [163] = {.lex_state = 94, .external_lex_state = 3},
   [164] = {.lex_state = 0, .external_lex_state = 4},
-  [165] = {.lex_state = 0, .external_lex_state = 4},
-  [166] = {.lex_state = 93, .external_lex_state = 3},
-  [167] = {.lex_state = 93, .external_lex_state = 3},
-  [168] = {.lex_state = 0, .external_lex_state = 4},
-  [169] = {.lex_state = 0, .external_lex_state = 4},
-  [170] = {.lex_state = 93, .external_lex_state = 3},
-  [171] = {.lex_state = 0, .external_lex_state = 4},
-  [172] = {.lex_state = 93, .external_lex_state = 3},
-  [173] = {.lex_state = 5, .external_lex_state = 4},
+  [165] = {.lex_state = 94, .external_lex_state = 3},
+  [166] = {.lex_state = 0, .external_lex_state = 4},
+  [167] = {.lex_state = 0, .external_lex_state = 4},
+  [168] = {.lex_state = 4, .external_lex_state = 3},
+  [169] = {.lex_state = 4, .external_lex_state = 3},
+  [170] = {.lex_state = 0, .external_lex_state = 4},
+  [171] = {.lex_state = 94, .external_lex_state = 3},
+  [172] = {.lex_state = 4, .external_lex_state = 3},
+  [173] = {.lex_state = 0, .external_lex_state = 4},
   [174] = {.lex_state = 0, .external_lex_state = 4},
-  [175] = {.lex_state = 5, .external_lex_state = 3},
+  [175] = {.lex_state = 0, .external_lex_state = 4},
   [176] = {.lex_state = 0, .external_lex_state = 4},
-  [177] = {.lex_state = 5, .external_lex_state = 3},
-  [178] = {.lex_state = 5, .external_lex_state = 3},
-  [179] = {.lex_state = 0, .external_lex_state = 4},
-  [180] = {.lex_state = 5, .external_lex_state = 3},
+  [177] = {.lex_state = 0, .external_lex_state = 4},
+  [178] = {.lex_state = 0, .external_lex_state = 4},
+  [179] = {.lex_state = 4, .external_lex_state = 3},
+  [180] = {.lex_state = 0, .external_lex_state = 4},
   [181] = {.lex_state = 0, .external_lex_state = 4},
   [182] = {.lex_state = 0, .external_lex_state = 4},
-  [183] = {.lex_state = 0, .external_lex_state = 3},
+  [183] = {.lex_state = 0, .external_lex_state = 4},
   [184] = {.lex_state = 0, .external_lex_state = 4},
-  [185] = {.lex_state = 0, .external_lex_state = 4},
-  [186] = {.lex_state = 5, .external_lex_state = 3},
-  [187] = {.lex_state = 0, .external_lex_state = 4},
-  [188] = {.lex_state = 5, .external_lex_state = 3},
-  [189] = {.lex_state = 0, .external_lex_state = 4},
-  [190] = {.lex_state = 0, .external_lex_state = 4},
-  [191] = {.lex_state = 5, .external_lex_state = 3},
+  [185] = {.lex_state = 4, .external_lex_state = 3},
+  [186] = {.lex_state = 0, .external_lex_state = 4},
+  [187] = {.lex_state = 4, .external_lex_state = 3},
+  [188] = {.lex_state = 0, .external_lex_state = 4},
+  [189] = {.lex_state = 4, .external_lex_state = 3},
+  [190] = {.lex_state = 4, .external_lex_state = 3},
+  [191] = {.lex_state = 0, .external_lex_state = 4},
   [192] = {.lex_state = 0, .external_lex_state = 4},
-  [193] = {.lex_state = 5, .external_lex_state = 3},
+  [193] = {.lex_state = 0, .external_lex_state = 4},
   [194] = {.lex_state = 0, .external_lex_state = 4},
-  [195] = {.lex_state = 5, .external_lex_state = 3},
-  [196] = {.lex_state = 0, .external_lex_state = 4},
-  [197] = {.lex_state = 5, .external_lex_state = 3},
-  [198] = {.lex_state = 0, .external_lex_state = 4},
+  [195] = {.lex_state = 0, .external_lex_state = 4},
+  [196] = {.lex_state = 4, .external_lex_state = 3},
+  [197] = {.lex_state = 0, .external_lex_state = 4},
+  [198] = {.lex_state = 4, .external_lex_state = 3},
   [199] = {.lex_state = 0, .external_lex_state = 4},
-  [200] = {.lex_state = 5, .external_lex_state = 3},
-  [201] = {.lex_state = 0, .external_lex_state = 4},
+  [200] = {.lex_state = 0, .external_lex_state = 4},
+  [201] = {.lex_state = 4, .external_lex_state = 3},
   [202] = {.lex_state = 0, .external_lex_state = 4},
   [203] = {.lex_state = 0, .external_lex_state = 4},
   [204] = {.lex_state = 0, .external_lex_state = 4},
-  [205] = {.lex_state = 5, .external_lex_state = 3},
-  [206] = {.lex_state = 2, .external_lex_state = 3},
-  [207] = {.lex_state = 0, .external_lex_state = 4},
+  [205] = {.lex_state = 4, .external_lex_state = 3},
+  [206] = {.lex_state = 0, .external_lex_state = 4},
+  [207] = {.lex_state = 2, .external_lex_state = 3},
   [208] = {.lex_state = 0, .external_lex_state = 4},
   [209] = {.lex_state = 0, .external_lex_state = 4},
   [210] = {.lex_state = 0, .external_lex_state = 4},
   [211] = {.lex_state = 0, .external_lex_state = 4},
-  [212] = {.lex_state = 0, .external_lex_state = 4},
-  [213] = {.lex_state = 5, .external_lex_state = 3},
+  [212] = {.lex_state = 5, .external_lex_state = 3},
+  [213] = {.lex_state = 0, .external_lex_state = 4},
   [214] = {.lex_state = 0, .external_lex_state = 4},
-  [215] = {.lex_state = 0, .external_lex_state = 4},
-  [216] = {.lex_state = 5, .external_lex_state = 3},
-  [217] = {.lex_state = 0, .external_lex_state = 4},
+  [215] = {.lex_state = 4, .external_lex_state = 3},
+  [216] = {.lex_state = 0, .external_lex_state = 4},
+  [217] = {.lex_state = 4, .external_lex_state = 3},
   [218] = {.lex_state = 4, .external_lex_state = 3},
   [219] = {.lex_state = 0, .external_lex_state = 4},
   [220] = {.lex_state = 0, .external_lex_state = 4},
   [221] = {.lex_state = 0, .external_lex_state = 4},
   [222] = {.lex_state = 0, .external_lex_state = 4},
-  [223] = {.lex_state = 5, .external_lex_state = 3},
+  [223] = {.lex_state = 4, .external_lex_state = 3},
   [224] = {.lex_state = 0, .external_lex_state = 4},
   [225] = {.lex_state = 0, .external_lex_state = 4},
   [226] = {.lex_state = 0, .external_lex_state = 4},
   [227] = {.lex_state = 0, .external_lex_state = 4},
-  [228] = {.lex_state = 0, .external_lex_state = 4},
-  [229] = {.lex_state = 5, .external_lex_state = 3},
-  [230] = {.lex_state = 0, .external_lex_state = 4},
-  [231] = {.lex_state = 0, .external_lex_state = 4},
+  [228] = {.lex_state = 4, .external_lex_state = 3},
+  [229] = {.lex_state = 0, .external_lex_state = 4},
+  [230] = {.lex_state = 4, .external_lex_state = 3},
+  [231] = {.lex_state = 4, .external_lex_state = 3},
   [232] = {.lex_state = 0, .external_lex_state = 4},
-  [233] = {.lex_state = 5, .external_lex_state = 3},
+  [233] = {.lex_state = 4, .external_lex_state = 3},
   [234] = {.lex_state = 0, .external_lex_state = 4},
   [235] = {.lex_state = 0, .external_lex_state = 4},
   [236] = {.lex_state = 0, .external_lex_state = 4},
   [237] = {.lex_state = 0, .external_lex_state = 4},
   [238] = {.lex_state = 0, .external_lex_state = 4},
-  [239] = {.lex_state = 0, .external_lex_state = 4},
-  [240] = {.lex_state = 0, .external_lex_state = 4},
+  [239] = {.lex_state = 4, .external_lex_state = 3},
+  [240] = {.lex_state = 4, .external_lex_state = 3},
   [241] = {.lex_state = 0, .external_lex_state = 4},
-  [242] = {.lex_state = 5, .external_lex_state = 3},
+  [242] = {.lex_state = 0, .external_lex_state = 4},
   [243] = {.lex_state = 0, .external_lex_state = 4},
   [244] = {.lex_state = 0, .external_lex_state = 4},
-  [245] = {.lex_state = 5, .external_lex_state = 3},
+  [245] = {.lex_state = 0, .external_lex_state = 4},
   [246] = {.lex_state = 0, .external_lex_state = 4},
   [247] = {.lex_state = 0, .external_lex_state = 4},
   [248] = {.lex_state = 0, .external_lex_state = 4},
   [249] = {.lex_state = 0, .external_lex_state = 4},
-  [250] = {.lex_state = 0, .external_lex_state = 4},
+  [250] = {.lex_state = 4, .external_lex_state = 3},
   [251] = {.lex_state = 0, .external_lex_state = 4},
   [252] = {.lex_state = 0, .external_lex_state = 4},
   [253] = {.lex_state = 0, .external_lex_state = 4},
-  [254] = {.lex_state = 5, .external_lex_state = 3},
+  [254] = {.lex_state = 4, .external_lex_state = 3},
   [255] = {.lex_state = 0, .external_lex_state = 4},
   [256] = {.lex_state = 0, .external_lex_state = 4},
-  [257] = {.lex_state = 5, .external_lex_state = 3},
+  [257] = {.lex_state = 4, .external_lex_state = 3},
   [258] = {.lex_state = 0, .external_lex_state = 4},
   [259] = {.lex_state = 0, .external_lex_state = 4},
-  [260] = {.lex_state = 0, .external_lex_state = 4},
+  [260] = {.lex_state = 4, .external_lex_state = 3},
   [261] = {.lex_state = 0, .external_lex_state = 4},
   [262] = {.lex_state = 0, .external_lex_state = 4},
   [263] = {.lex_state = 0, .external_lex_state = 4},
   [264] = {.lex_state = 0, .external_lex_state = 4},
   [265] = {.lex_state = 0, .external_lex_state = 4},
-  [266] = {.lex_state = 0, .external_lex_state = 4},
+  [266] = {.lex_state = 0, .external_lex_state = 3},
   [267] = {.lex_state = 0, .external_lex_state = 4},
-  [268] = {.lex_state = 5, .external_lex_state = 3},
-  [269] = {.lex_state = 5, .external_lex_state = 3},
+  [268] = {.lex_state = 0, .external_lex_state = 4},
+  [269] = {.lex_state = 0, .external_lex_state = 4},
   [270] = {.lex_state = 0, .external_lex_state = 4},
-  [271] = {.lex_state = 5, .external_lex_state = 3},
-  [272] = {.lex_state = 0, .external_lex_state = 4},
-  [273] = {.lex_state = 0, .external_lex_state = 3},
-  [274] = {.lex_state = 0, .external_lex_state = 3},
-  [275] = {.lex_state = 0, .external_lex_state = 3},
-  [276] = {.lex_state = 0, .external_lex_state = 3},
+  [271] = {.lex_state = 0, .external_lex_state = 4},
+  [272] = {.lex_state = 4, .external_lex_state = 3},
+  [273] = {.lex_state = 0, .external_lex_state = 4},
+  [274] = {.lex_state = 0, .external_lex_state = 4},
+  [275] = {.lex_state = 0, .external_lex_state = 4},
+  [276] = {.lex_state = 0, .external_lex_state = 4},
   [277] = {.lex_state = 0, .external_lex_state = 3},
   [278] = {.lex_state = 0, .external_lex_state = 3},
   [279] = {.lex_state = 0, .external_lex_state = 3},
@@ -5062,10 +5106,10 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [285] = {.lex_state = 0, .external_lex_state = 3},
   [286] = {.lex_state = 0, .external_lex_state = 3},
   [287] = {.lex_state = 0, .external_lex_state = 3},
-  [288] = {.lex_state = 166, .external_lex_state = 3},
+  [288] = {.lex_state = 0, .external_lex_state = 3},
   [289] = {.lex_state = 0, .external_lex_state = 3},
   [290] = {.lex_state = 0, .external_lex_state = 3},
-  [291] = {.lex_state = 4, .external_lex_state = 3},
+  [291] = {.lex_state = 168, .external_lex_state = 3},
   [292] = {.lex_state = 0, .external_lex_state = 3},
   [293] = {.lex_state = 0, .external_lex_state = 3},
   [294] = {.lex_state = 0, .external_lex_state = 3},
@@ -5075,6 +5119,10 @@ static const TSLexerMode ts_lex_modes[STATE_COUNT] = {
   [298] = {.lex_state = 0, .external_lex_state = 3},
   [299] = {.lex_state = 0, .external_lex_state = 3},
   [300] = {.lex_state = 0, .external_lex_state = 3},
+  [301] = {.lex_state = 0, .external_lex_state = 3},
+  [302] = {.lex_state = 0, .external_lex_state = 3},
+  [303] = {.lex_state = 0, .external_lex_state = 3},
+  [304] = {.lex_state = 5, .external_lex_state = 3},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -5097,6 +5145,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_prose_line] = ACTIONS(1),
     [anon_sym_use] = ACTIONS(1),
     [anon_sym_event] = ACTIONS(1),
+    [anon_sym_ends] = ACTIONS(1),
     [anon_sym_deadline] = ACTIONS(1),
     [anon_sym_or] = ACTIONS(1),
     [anon_sym_of] = ACTIONS(1),
@@ -5125,14 +5174,14 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym__error_sentinel] = ACTIONS(1),
   },
   [STATE(1)] = {
-    [sym_source_file] = STATE(281),
-    [sym__block] = STATE(5),
-    [sym_invalid_block] = STATE(5),
-    [sym_case_header] = STATE(5),
-    [sym_entry] = STATE(5),
-    [sym_procedure_block] = STATE(5),
-    [sym_calendar_block] = STATE(5),
-    [aux_sym_source_file_repeat1] = STATE(5),
+    [sym_source_file] = STATE(294),
+    [sym__block] = STATE(3),
+    [sym_invalid_block] = STATE(3),
+    [sym_case_header] = STATE(3),
+    [sym_entry] = STATE(3),
+    [sym_procedure_block] = STATE(3),
+    [sym_calendar_block] = STATE(3),
+    [aux_sym_source_file_repeat1] = STATE(3),
     [ts_builtin_sym_end] = ACTIONS(5),
     [sym_date] = ACTIONS(7),
     [sym_invalid_line] = ACTIONS(9),
@@ -5168,7 +5217,7 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    STATE(150), 9,
+    STATE(170), 9,
       sym_field,
       sym__procedure_child,
       sym_use_line,
@@ -5179,57 +5228,6 @@ static const uint16_t ts_small_parse_table[] = {
       sym_exception_decl,
       sym_require_decl,
   [43] = 9,
-    ACTIONS(37), 1,
-      ts_builtin_sym_end,
-    ACTIONS(39), 1,
-      sym_date,
-    ACTIONS(42), 1,
-      sym_invalid_line,
-    ACTIONS(45), 1,
-      anon_sym_case,
-    ACTIONS(48), 1,
-      anon_sym_procedure,
-    ACTIONS(51), 1,
-      anon_sym_calendar,
-    ACTIONS(54), 1,
-      sym__indent,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    STATE(3), 7,
-      sym__block,
-      sym_invalid_block,
-      sym_case_header,
-      sym_entry,
-      sym_procedure_block,
-      sym_calendar_block,
-      aux_sym_source_file_repeat1,
-  [78] = 8,
-    ACTIONS(19), 1,
-      sym_key,
-    ACTIONS(61), 1,
-      anon_sym_agree,
-    ACTIONS(63), 1,
-      anon_sym_extended,
-    ACTIONS(65), 1,
-      anon_sym_exception,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(57), 2,
-      sym_invalid_line,
-      sym_prose_line,
-    ACTIONS(59), 2,
-      anon_sym_rec,
-      anon_sym_promise,
-    STATE(163), 6,
-      sym_field,
-      sym__entry_child,
-      sym_rec_line,
-      sym_agree_line,
-      sym_extended_line,
-      sym_exception_line,
-  [111] = 9,
     ACTIONS(7), 1,
       sym_date,
     ACTIONS(9), 1,
@@ -5240,14 +5238,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_procedure,
     ACTIONS(15), 1,
       anon_sym_calendar,
-    ACTIONS(67), 1,
+    ACTIONS(37), 1,
       ts_builtin_sym_end,
-    ACTIONS(69), 1,
+    ACTIONS(39), 1,
       sym__indent,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    STATE(3), 7,
+    STATE(4), 7,
       sym__block,
       sym_invalid_block,
       sym_case_header,
@@ -5255,6 +5253,57 @@ static const uint16_t ts_small_parse_table[] = {
       sym_procedure_block,
       sym_calendar_block,
       aux_sym_source_file_repeat1,
+  [78] = 9,
+    ACTIONS(41), 1,
+      ts_builtin_sym_end,
+    ACTIONS(43), 1,
+      sym_date,
+    ACTIONS(46), 1,
+      sym_invalid_line,
+    ACTIONS(49), 1,
+      anon_sym_case,
+    ACTIONS(52), 1,
+      anon_sym_procedure,
+    ACTIONS(55), 1,
+      anon_sym_calendar,
+    ACTIONS(58), 1,
+      sym__indent,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    STATE(4), 7,
+      sym__block,
+      sym_invalid_block,
+      sym_case_header,
+      sym_entry,
+      sym_procedure_block,
+      sym_calendar_block,
+      aux_sym_source_file_repeat1,
+  [113] = 8,
+    ACTIONS(19), 1,
+      sym_key,
+    ACTIONS(65), 1,
+      anon_sym_agree,
+    ACTIONS(67), 1,
+      anon_sym_extended,
+    ACTIONS(69), 1,
+      anon_sym_exception,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(61), 2,
+      sym_invalid_line,
+      sym_prose_line,
+    ACTIONS(63), 2,
+      anon_sym_rec,
+      anon_sym_promise,
+    STATE(162), 6,
+      sym_field,
+      sym__entry_child,
+      sym_rec_line,
+      sym_agree_line,
+      sym_extended_line,
+      sym_exception_line,
   [146] = 10,
     ACTIONS(73), 1,
       sym_string,
@@ -5264,11 +5313,11 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_COMMA,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    STATE(7), 1,
+    STATE(25), 1,
       aux_sym_deadline_decl_repeat2,
-    STATE(69), 1,
+    STATE(67), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(179), 1,
+    STATE(261), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5289,11 +5338,11 @@ static const uint16_t ts_small_parse_table[] = {
       sym_string,
     ACTIONS(87), 1,
       sym_unterminated_string,
-    STATE(35), 1,
+    STATE(13), 1,
       aux_sym_deadline_decl_repeat2,
-    STATE(36), 1,
+    STATE(38), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(199), 1,
+    STATE(204), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5314,11 +5363,11 @@ static const uint16_t ts_small_parse_table[] = {
       sym_string,
     ACTIONS(93), 1,
       sym_unterminated_string,
-    STATE(11), 1,
+    STATE(9), 1,
       aux_sym_deadline_decl_repeat2,
-    STATE(26), 1,
+    STATE(64), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(202), 1,
+    STATE(180), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5339,11 +5388,11 @@ static const uint16_t ts_small_parse_table[] = {
       sym_string,
     ACTIONS(99), 1,
       sym_unterminated_string,
-    STATE(12), 1,
+    STATE(35), 1,
       aux_sym_deadline_decl_repeat2,
-    STATE(40), 1,
+    STATE(36), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(204), 1,
+    STATE(202), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5364,11 +5413,11 @@ static const uint16_t ts_small_parse_table[] = {
       sym_string,
     ACTIONS(105), 1,
       sym_unterminated_string,
-    STATE(14), 1,
+    STATE(19), 1,
       aux_sym_deadline_decl_repeat2,
-    STATE(44), 1,
+    STATE(50), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(210), 1,
+    STATE(276), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5389,11 +5438,11 @@ static const uint16_t ts_small_parse_table[] = {
       sym_string,
     ACTIONS(111), 1,
       sym_unterminated_string,
-    STATE(35), 1,
+    STATE(14), 1,
       aux_sym_deadline_decl_repeat2,
-    STATE(71), 1,
+    STATE(40), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(272), 1,
+    STATE(206), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5414,11 +5463,11 @@ static const uint16_t ts_small_parse_table[] = {
       sym_string,
     ACTIONS(117), 1,
       sym_unterminated_string,
-    STATE(35), 1,
+    STATE(16), 1,
       aux_sym_deadline_decl_repeat2,
-    STATE(49), 1,
+    STATE(42), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(222), 1,
+    STATE(211), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5439,11 +5488,11 @@ static const uint16_t ts_small_parse_table[] = {
       sym_string,
     ACTIONS(123), 1,
       sym_unterminated_string,
-    STATE(17), 1,
+    STATE(35), 1,
       aux_sym_deadline_decl_repeat2,
-    STATE(51), 1,
+    STATE(47), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(225), 1,
+    STATE(222), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5466,9 +5515,9 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(35), 1,
       aux_sym_deadline_decl_repeat2,
-    STATE(54), 1,
+    STATE(48), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(230), 1,
+    STATE(225), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5485,20 +5534,20 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_COMMA,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    ACTIONS(133), 1,
+    ACTIONS(131), 1,
       sym_string,
-    ACTIONS(135), 1,
+    ACTIONS(133), 1,
       sym_unterminated_string,
-    STATE(19), 1,
+    STATE(20), 1,
       aux_sym_deadline_decl_repeat2,
-    STATE(56), 1,
+    STATE(52), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(232), 1,
+    STATE(229), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(131), 2,
+    ACTIONS(101), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
@@ -5510,20 +5559,20 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_COMMA,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    ACTIONS(139), 1,
+    ACTIONS(137), 1,
       sym_string,
-    ACTIONS(141), 1,
+    ACTIONS(139), 1,
       sym_unterminated_string,
-    STATE(20), 1,
+    STATE(35), 1,
       aux_sym_deadline_decl_repeat2,
-    STATE(58), 1,
+    STATE(53), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(234), 1,
+    STATE(232), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(137), 2,
+    ACTIONS(135), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
@@ -5535,20 +5584,20 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_COMMA,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    ACTIONS(145), 1,
+    ACTIONS(143), 1,
       sym_string,
-    ACTIONS(147), 1,
+    ACTIONS(145), 1,
       sym_unterminated_string,
-    STATE(35), 1,
+    STATE(21), 1,
       aux_sym_deadline_decl_repeat2,
-    STATE(61), 1,
+    STATE(55), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(241), 1,
+    STATE(235), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(143), 2,
+    ACTIONS(141), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
@@ -5564,16 +5613,16 @@ static const uint16_t ts_small_parse_table[] = {
       sym_string,
     ACTIONS(151), 1,
       sym_unterminated_string,
-    STATE(35), 1,
+    STATE(22), 1,
       aux_sym_deadline_decl_repeat2,
-    STATE(62), 1,
+    STATE(57), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(244), 1,
+    STATE(238), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(143), 2,
+    ACTIONS(147), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
@@ -5591,9 +5640,9 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(35), 1,
       aux_sym_deadline_decl_repeat2,
-    STATE(63), 1,
+    STATE(60), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(248), 1,
+    STATE(246), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -5610,20 +5659,20 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_COMMA,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    ACTIONS(161), 1,
+    ACTIONS(159), 1,
       sym_string,
-    ACTIONS(163), 1,
+    ACTIONS(161), 1,
       sym_unterminated_string,
     STATE(35), 1,
       aux_sym_deadline_decl_repeat2,
-    STATE(64), 1,
+    STATE(61), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(251), 1,
+    STATE(249), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(159), 2,
+    ACTIONS(153), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
@@ -5635,20 +5684,20 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_COMMA,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    ACTIONS(167), 1,
+    ACTIONS(165), 1,
       sym_string,
-    ACTIONS(169), 1,
+    ACTIONS(167), 1,
       sym_unterminated_string,
-    STATE(23), 1,
+    STATE(35), 1,
       aux_sym_deadline_decl_repeat2,
-    STATE(66), 1,
+    STATE(62), 1,
       aux_sym_deadline_decl_repeat3,
     STATE(253), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(165), 2,
+    ACTIONS(163), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
@@ -5664,16 +5713,16 @@ static const uint16_t ts_small_parse_table[] = {
       sym_string,
     ACTIONS(173), 1,
       sym_unterminated_string,
-    STATE(24), 1,
-      aux_sym_deadline_decl_repeat2,
-    STATE(68), 1,
+    STATE(27), 1,
       aux_sym_deadline_decl_repeat3,
+    STATE(35), 1,
+      aux_sym_deadline_decl_repeat2,
     STATE(256), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(165), 2,
+    ACTIONS(169), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
@@ -5685,20 +5734,20 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_COMMA,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    ACTIONS(177), 1,
+    ACTIONS(175), 1,
       sym_string,
-    ACTIONS(179), 1,
+    ACTIONS(177), 1,
       sym_unterminated_string,
-    STATE(35), 1,
+    STATE(24), 1,
       aux_sym_deadline_decl_repeat2,
-    STATE(70), 1,
+    STATE(65), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(262), 1,
+    STATE(259), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(175), 2,
+    ACTIONS(71), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
@@ -5714,16 +5763,16 @@ static const uint16_t ts_small_parse_table[] = {
       sym_string,
     ACTIONS(183), 1,
       sym_unterminated_string,
-    STATE(27), 1,
-      aux_sym_deadline_decl_repeat3,
     STATE(35), 1,
       aux_sym_deadline_decl_repeat2,
-    STATE(264), 1,
+    STATE(68), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(265), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(175), 2,
+    ACTIONS(179), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
@@ -5739,91 +5788,66 @@ static const uint16_t ts_small_parse_table[] = {
       sym_string,
     ACTIONS(187), 1,
       sym_unterminated_string,
-    STATE(18), 1,
+    STATE(35), 1,
       aux_sym_deadline_decl_repeat2,
-    STATE(53), 1,
+    STATE(69), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(227), 1,
+    STATE(268), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(119), 2,
+    ACTIONS(179), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [846] = 8,
-    ACTIONS(79), 1,
-      anon_sym_extendable,
+  [846] = 3,
     ACTIONS(191), 1,
-      sym_string,
-    ACTIONS(193), 1,
       sym_unterminated_string,
-    STATE(74), 1,
-      aux_sym_deadline_decl_repeat3,
-    STATE(221), 1,
-      sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(189), 2,
+    ACTIONS(189), 10,
       sym__eof,
       sym__newline,
-    ACTIONS(81), 3,
+      sym_string,
+      anon_sym_recommends,
+      anon_sym_ends,
+      anon_sym_COMMA,
+      anon_sym_extendable,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [875] = 8,
+  [866] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
+    ACTIONS(195), 1,
+      sym_string,
     ACTIONS(197), 1,
-      sym_string,
-    ACTIONS(199), 1,
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(267), 1,
+    STATE(264), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(195), 2,
+    ACTIONS(193), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [904] = 8,
+  [895] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
+    ACTIONS(201), 1,
+      sym_string,
     ACTIONS(203), 1,
-      sym_string,
-    ACTIONS(205), 1,
-      sym_unterminated_string,
-    STATE(74), 1,
-      aux_sym_deadline_decl_repeat3,
-    STATE(207), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(201), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(81), 3,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [933] = 8,
-    ACTIONS(79), 1,
-      anon_sym_extendable,
-    ACTIONS(207), 1,
-      sym_string,
-    ACTIONS(209), 1,
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
@@ -5832,219 +5856,205 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(201), 2,
+    ACTIONS(199), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [962] = 6,
+  [924] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(205), 1,
+      sym_string,
+    ACTIONS(207), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(210), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(199), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [953] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
     ACTIONS(211), 1,
-      sym__newline,
-    ACTIONS(216), 1,
-      sym__eof,
-    STATE(30), 1,
-      aux_sym_field_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    STATE(110), 2,
-      sym__string,
-      sym__value,
-    ACTIONS(213), 5,
       sym_string,
+    ACTIONS(213), 1,
       sym_unterminated_string,
-      sym_date,
-      sym_duration,
-      sym_word,
-  [987] = 8,
-    ACTIONS(79), 1,
-      anon_sym_extendable,
-    ACTIONS(220), 1,
-      sym_string,
-    ACTIONS(222), 1,
-      sym_unterminated_string,
-    STATE(74), 1,
-      aux_sym_deadline_decl_repeat3,
-    STATE(211), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(218), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(81), 3,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [1016] = 8,
-    ACTIONS(79), 1,
-      anon_sym_extendable,
-    ACTIONS(226), 1,
-      sym_string,
-    ACTIONS(228), 1,
-      sym_unterminated_string,
-    STATE(74), 1,
-      aux_sym_deadline_decl_repeat3,
-    STATE(212), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(224), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(81), 3,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [1045] = 8,
-    ACTIONS(79), 1,
-      anon_sym_extendable,
-    ACTIONS(232), 1,
-      sym_string,
-    ACTIONS(234), 1,
-      sym_unterminated_string,
-    STATE(46), 1,
-      aux_sym_deadline_decl_repeat3,
-    STATE(214), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(230), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(81), 3,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [1074] = 8,
-    ACTIONS(79), 1,
-      anon_sym_extendable,
-    ACTIONS(236), 1,
-      sym_string,
-    ACTIONS(238), 1,
-      sym_unterminated_string,
-    STATE(47), 1,
-      aux_sym_deadline_decl_repeat3,
-    STATE(217), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(230), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(81), 3,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [1103] = 5,
-    ACTIONS(242), 1,
-      sym_unterminated_string,
-    ACTIONS(244), 1,
-      anon_sym_COMMA,
-    STATE(35), 1,
-      aux_sym_deadline_decl_repeat2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(240), 7,
-      sym__eof,
-      sym__newline,
-      sym_string,
-      anon_sym_extendable,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [1126] = 8,
-    ACTIONS(79), 1,
-      anon_sym_extendable,
-    ACTIONS(249), 1,
-      sym_string,
-    ACTIONS(251), 1,
-      sym_unterminated_string,
-    STATE(74), 1,
-      aux_sym_deadline_decl_repeat3,
-    STATE(219), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(247), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(81), 3,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [1155] = 8,
-    ACTIONS(79), 1,
-      anon_sym_extendable,
-    ACTIONS(255), 1,
-      sym_string,
-    ACTIONS(257), 1,
-      sym_unterminated_string,
-    STATE(39), 1,
-      aux_sym_deadline_decl_repeat3,
-    STATE(208), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(253), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(81), 3,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [1184] = 3,
-    ACTIONS(261), 1,
-      sym_unterminated_string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(259), 9,
-      sym__eof,
-      sym__newline,
-      sym_string,
-      anon_sym_recommends,
-      anon_sym_COMMA,
-      anon_sym_extendable,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [1203] = 8,
-    ACTIONS(79), 1,
-      anon_sym_extendable,
-    ACTIONS(265), 1,
-      sym_string,
-    ACTIONS(267), 1,
-      sym_unterminated_string,
-    STATE(74), 1,
+    STATE(41), 1,
       aux_sym_deadline_decl_repeat3,
     STATE(237), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(263), 2,
+    ACTIONS(209), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [1232] = 8,
+  [982] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    ACTIONS(271), 1,
+    ACTIONS(217), 1,
       sym_string,
-    ACTIONS(273), 1,
+    ACTIONS(219), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(213), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(215), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1011] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(223), 1,
+      sym_string,
+    ACTIONS(225), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(214), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(221), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1040] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(229), 1,
+      sym_string,
+    ACTIONS(231), 1,
+      sym_unterminated_string,
+    STATE(45), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(216), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(227), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1069] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(233), 1,
+      sym_string,
+    ACTIONS(235), 1,
+      sym_unterminated_string,
+    STATE(46), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(219), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(227), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1098] = 5,
+    ACTIONS(239), 1,
+      sym_unterminated_string,
+    ACTIONS(241), 1,
+      anon_sym_COMMA,
+    STATE(35), 1,
+      aux_sym_deadline_decl_repeat2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(237), 7,
+      sym__eof,
+      sym__newline,
+      sym_string,
+      anon_sym_extendable,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1121] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(246), 1,
+      sym_string,
+    ACTIONS(248), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(221), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(244), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1150] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(252), 1,
+      sym_string,
+    ACTIONS(254), 1,
+      sym_unterminated_string,
+    STATE(43), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(242), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(250), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1179] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(258), 1,
+      sym_string,
+    ACTIONS(260), 1,
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
@@ -6053,206 +6063,61 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(269), 2,
+    ACTIONS(256), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [1261] = 8,
+  [1208] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    ACTIONS(277), 1,
+    ACTIONS(264), 1,
       sym_string,
-    ACTIONS(279), 1,
+    ACTIONS(266), 1,
       sym_unterminated_string,
-    STATE(50), 1,
+    STATE(51), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(249), 1,
+    STATE(273), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(275), 2,
+    ACTIONS(262), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [1290] = 8,
+  [1237] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    ACTIONS(283), 1,
+    ACTIONS(270), 1,
       sym_string,
-    ACTIONS(285), 1,
-      sym_unterminated_string,
-    STATE(52), 1,
-      aux_sym_deadline_decl_repeat3,
-    STATE(255), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(281), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(81), 3,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [1319] = 8,
-    ACTIONS(79), 1,
-      anon_sym_extendable,
-    ACTIONS(289), 1,
-      sym_string,
-    ACTIONS(291), 1,
-      sym_unterminated_string,
-    STATE(59), 1,
-      aux_sym_deadline_decl_repeat3,
-    STATE(270), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(287), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(81), 3,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [1348] = 8,
-    ACTIONS(79), 1,
-      anon_sym_extendable,
-    ACTIONS(295), 1,
-      sym_string,
-    ACTIONS(297), 1,
+    ACTIONS(272), 1,
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(231), 1,
+    STATE(226), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(293), 2,
+    ACTIONS(268), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [1377] = 6,
-    ACTIONS(299), 1,
-      sym__newline,
-    ACTIONS(303), 1,
-      sym__eof,
-    STATE(67), 1,
-      aux_sym_field_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    STATE(110), 2,
-      sym__string,
-      sym__value,
-    ACTIONS(301), 5,
-      sym_string,
-      sym_unterminated_string,
-      sym_date,
-      sym_duration,
-      sym_word,
-  [1402] = 8,
+  [1266] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    ACTIONS(307), 1,
+    ACTIONS(276), 1,
       sym_string,
-    ACTIONS(309), 1,
-      sym_unterminated_string,
-    STATE(74), 1,
-      aux_sym_deadline_decl_repeat3,
-    STATE(236), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(305), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(81), 3,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [1431] = 8,
-    ACTIONS(79), 1,
-      anon_sym_extendable,
-    ACTIONS(311), 1,
-      sym_string,
-    ACTIONS(313), 1,
-      sym_unterminated_string,
-    STATE(74), 1,
-      aux_sym_deadline_decl_repeat3,
-    STATE(238), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(305), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(81), 3,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [1460] = 8,
-    ACTIONS(317), 1,
-      sym_string,
-    ACTIONS(319), 1,
-      sym_unterminated_string,
-    ACTIONS(321), 1,
-      anon_sym_within,
-    ACTIONS(323), 1,
-      anon_sym_by,
-    STATE(215), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(315), 2,
-      sym__eof,
-      sym__newline,
-    STATE(139), 3,
-      sym__due,
-      sym_within,
-      sym_by,
-  [1489] = 8,
-    ACTIONS(79), 1,
-      anon_sym_extendable,
-    ACTIONS(327), 1,
-      sym_string,
-    ACTIONS(329), 1,
-      sym_unterminated_string,
-    STATE(74), 1,
-      aux_sym_deadline_decl_repeat3,
-    STATE(240), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(325), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(81), 3,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [1518] = 8,
-    ACTIONS(79), 1,
-      anon_sym_extendable,
-    ACTIONS(333), 1,
-      sym_string,
-    ACTIONS(335), 1,
+    ACTIONS(278), 1,
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
@@ -6261,19 +6126,103 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(331), 2,
+    ACTIONS(274), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [1547] = 8,
+  [1295] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    ACTIONS(339), 1,
+    ACTIONS(282), 1,
       sym_string,
-    ACTIONS(341), 1,
+    ACTIONS(284), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(234), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(280), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1324] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(288), 1,
+      sym_string,
+    ACTIONS(290), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(186), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(286), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1353] = 8,
+    ACTIONS(294), 1,
+      sym_string,
+    ACTIONS(296), 1,
+      sym_unterminated_string,
+    ACTIONS(298), 1,
+      anon_sym_within,
+    ACTIONS(300), 1,
+      anon_sym_by,
+    STATE(183), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(292), 2,
+      sym__eof,
+      sym__newline,
+    STATE(135), 3,
+      sym__due,
+      sym_within,
+      sym_by,
+  [1382] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(304), 1,
+      sym_string,
+    ACTIONS(306), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(241), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(302), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1411] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(308), 1,
+      sym_string,
+    ACTIONS(310), 1,
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
@@ -6282,145 +6231,145 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(337), 2,
+    ACTIONS(302), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [1576] = 8,
+  [1440] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    ACTIONS(345), 1,
+    ACTIONS(314), 1,
       sym_string,
-    ACTIONS(347), 1,
+    ACTIONS(316), 1,
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(185), 1,
+    STATE(244), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(343), 2,
+    ACTIONS(312), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [1605] = 8,
+  [1469] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    ACTIONS(349), 1,
+    ACTIONS(320), 1,
       sym_string,
-    ACTIONS(351), 1,
+    ACTIONS(322), 1,
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(246), 1,
+    STATE(245), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(337), 2,
+    ACTIONS(318), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [1634] = 8,
+  [1498] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    ACTIONS(355), 1,
+    ACTIONS(326), 1,
       sym_string,
-    ACTIONS(357), 1,
-      sym_unterminated_string,
-    STATE(74), 1,
-      aux_sym_deadline_decl_repeat3,
-    STATE(247), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(353), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(81), 3,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [1663] = 8,
-    ACTIONS(79), 1,
-      anon_sym_extendable,
-    ACTIONS(361), 1,
-      sym_string,
-    ACTIONS(363), 1,
-      sym_unterminated_string,
-    STATE(28), 1,
-      aux_sym_deadline_decl_repeat3,
-    STATE(187), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(359), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(81), 3,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [1692] = 8,
-    ACTIONS(79), 1,
-      anon_sym_extendable,
-    ACTIONS(367), 1,
-      sym_string,
-    ACTIONS(369), 1,
-      sym_unterminated_string,
-    STATE(74), 1,
-      aux_sym_deadline_decl_repeat3,
-    STATE(250), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(365), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(81), 3,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [1721] = 8,
-    ACTIONS(79), 1,
-      anon_sym_extendable,
-    ACTIONS(371), 1,
-      sym_string,
-    ACTIONS(373), 1,
+    ACTIONS(328), 1,
       sym_unterminated_string,
     STATE(29), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(189), 1,
+    STATE(191), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(359), 2,
+    ACTIONS(324), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [1750] = 8,
+  [1527] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    ACTIONS(377), 1,
+    ACTIONS(332), 1,
       sym_string,
-    ACTIONS(379), 1,
+    ACTIONS(334), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(248), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(330), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1556] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(338), 1,
+      sym_string,
+    ACTIONS(340), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(195), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(336), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1585] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(342), 1,
+      sym_string,
+    ACTIONS(344), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(251), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(330), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1614] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(348), 1,
+      sym_string,
+    ACTIONS(350), 1,
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
@@ -6429,61 +6378,82 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(375), 2,
+    ACTIONS(346), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [1779] = 8,
+  [1643] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    ACTIONS(383), 1,
+    ACTIONS(354), 1,
       sym_string,
-    ACTIONS(385), 1,
-      sym_unterminated_string,
-    STATE(74), 1,
-      aux_sym_deadline_decl_repeat3,
-    STATE(192), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(381), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(81), 3,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [1808] = 8,
-    ACTIONS(79), 1,
-      anon_sym_extendable,
-    ACTIONS(389), 1,
-      sym_string,
-    ACTIONS(391), 1,
+    ACTIONS(356), 1,
       sym_unterminated_string,
     STATE(31), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(194), 1,
+    STATE(197), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(387), 2,
+    ACTIONS(352), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [1837] = 8,
+  [1672] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    ACTIONS(395), 1,
+    ACTIONS(360), 1,
       sym_string,
-    ACTIONS(397), 1,
+    ACTIONS(362), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(255), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(358), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1701] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(366), 1,
+      sym_string,
+    ACTIONS(368), 1,
+      sym_unterminated_string,
+    STATE(32), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(199), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(364), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1730] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(372), 1,
+      sym_string,
+    ACTIONS(374), 1,
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
@@ -6492,56 +6462,134 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(393), 2,
+    ACTIONS(370), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [1866] = 8,
+  [1759] = 6,
+    ACTIONS(376), 1,
+      sym__newline,
+    ACTIONS(381), 1,
+      sym__eof,
+    STATE(58), 1,
+      aux_sym_field_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    STATE(113), 2,
+      sym__string,
+      sym__value,
+    ACTIONS(378), 5,
+      sym_string,
+      sym_unterminated_string,
+      sym_date,
+      sym_duration,
+      sym_word,
+  [1784] = 6,
+    ACTIONS(383), 1,
+      sym__newline,
+    ACTIONS(387), 1,
+      sym__eof,
+    STATE(63), 1,
+      aux_sym_field_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    STATE(113), 2,
+      sym__string,
+      sym__value,
+    ACTIONS(385), 5,
+      sym_string,
+      sym_unterminated_string,
+      sym_date,
+      sym_duration,
+      sym_word,
+  [1809] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    ACTIONS(399), 1,
+    ACTIONS(391), 1,
       sym_string,
+    ACTIONS(393), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(262), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(389), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1838] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(395), 1,
+      sym_string,
+    ACTIONS(397), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(263), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(389), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [1867] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
     ACTIONS(401), 1,
-      sym_unterminated_string,
-    STATE(74), 1,
-      aux_sym_deadline_decl_repeat3,
-    STATE(259), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(393), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(81), 3,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [1895] = 8,
-    ACTIONS(79), 1,
-      anon_sym_extendable,
-    ACTIONS(405), 1,
       sym_string,
-    ACTIONS(407), 1,
+    ACTIONS(403), 1,
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(174), 1,
+    STATE(176), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(403), 2,
+    ACTIONS(399), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [1924] = 8,
+  [1896] = 6,
+    ACTIONS(405), 1,
+      sym__newline,
+    ACTIONS(407), 1,
+      sym__eof,
+    STATE(58), 1,
+      aux_sym_field_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    STATE(113), 2,
+      sym__string,
+      sym__value,
+    ACTIONS(385), 5,
+      sym_string,
+      sym_unterminated_string,
+      sym_date,
+      sym_duration,
+      sym_word,
+  [1921] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
     ACTIONS(411), 1,
@@ -6550,7 +6598,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(261), 1,
+    STATE(203), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6562,16 +6610,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [1953] = 8,
+  [1950] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
     ACTIONS(417), 1,
       sym_string,
     ACTIONS(419), 1,
       sym_unterminated_string,
-    STATE(32), 1,
+    STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(196), 1,
+    STATE(267), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6583,16 +6631,16 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [1982] = 8,
+  [1979] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
     ACTIONS(423), 1,
       sym_string,
     ACTIONS(425), 1,
       sym_unterminated_string,
-    STATE(74), 1,
+    STATE(70), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(263), 1,
+    STATE(247), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -6604,47 +6652,49 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [2011] = 6,
-    ACTIONS(427), 1,
-      sym__newline,
-    ACTIONS(429), 1,
-      sym__eof,
-    STATE(30), 1,
-      aux_sym_field_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    STATE(110), 2,
-      sym__string,
-      sym__value,
-    ACTIONS(301), 5,
-      sym_string,
-      sym_unterminated_string,
-      sym_date,
-      sym_duration,
-      sym_word,
-  [2036] = 8,
+  [2008] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    ACTIONS(431), 1,
+    ACTIONS(427), 1,
       sym_string,
-    ACTIONS(433), 1,
+    ACTIONS(429), 1,
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(265), 1,
+    STATE(269), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(421), 2,
+    ACTIONS(415), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [2065] = 8,
+  [2037] = 8,
+    ACTIONS(79), 1,
+      anon_sym_extendable,
+    ACTIONS(433), 1,
+      sym_string,
+    ACTIONS(435), 1,
+      sym_unterminated_string,
+    STATE(74), 1,
+      aux_sym_deadline_decl_repeat3,
+    STATE(270), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(431), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(81), 3,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [2066] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
     ACTIONS(437), 1,
@@ -6653,86 +6703,67 @@ static const uint16_t ts_small_parse_table[] = {
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(201), 1,
+    STATE(271), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(435), 2,
+    ACTIONS(431), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [2094] = 8,
+  [2095] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
-    ACTIONS(441), 1,
-      sym_string,
     ACTIONS(443), 1,
+      sym_string,
+    ACTIONS(445), 1,
       sym_unterminated_string,
     STATE(74), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(266), 1,
+    STATE(220), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(195), 2,
+    ACTIONS(441), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [2123] = 8,
+  [2124] = 8,
     ACTIONS(79), 1,
       anon_sym_extendable,
     ACTIONS(447), 1,
       sym_string,
     ACTIONS(449), 1,
       sym_unterminated_string,
-    STATE(74), 1,
+    STATE(28), 1,
       aux_sym_deadline_decl_repeat3,
-    STATE(239), 1,
+    STATE(188), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(445), 2,
+    ACTIONS(324), 2,
       sym__eof,
       sym__newline,
     ACTIONS(81), 3,
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [2152] = 7,
+  [2153] = 3,
     ACTIONS(453), 1,
-      sym_id,
-    ACTIONS(455), 1,
-      anon_sym_within,
-    ACTIONS(457), 1,
-      anon_sym_by,
-    STATE(121), 1,
-      aux_sym_entry_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(451), 2,
-      sym__eof,
-      sym__newline,
-    STATE(220), 3,
-      sym__due,
-      sym_within,
-      sym_by,
-  [2178] = 3,
-    ACTIONS(461), 1,
       sym_unterminated_string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(459), 8,
+    ACTIONS(451), 8,
       sym__eof,
       sym__newline,
       sym_string,
@@ -6741,7 +6772,26 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [2196] = 6,
+  [2171] = 7,
+    ACTIONS(457), 1,
+      sym_id,
+    ACTIONS(459), 1,
+      anon_sym_within,
+    ACTIONS(461), 1,
+      anon_sym_by,
+    STATE(121), 1,
+      aux_sym_entry_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(455), 2,
+      sym__eof,
+      sym__newline,
+    STATE(192), 3,
+      sym__due,
+      sym_within,
+      sym_by,
+  [2197] = 6,
     ACTIONS(465), 1,
       sym_unterminated_string,
     ACTIONS(467), 1,
@@ -6759,13 +6809,13 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [2220] = 5,
+  [2221] = 5,
     ACTIONS(473), 1,
       ts_builtin_sym_end,
     ACTIONS(477), 1,
       sym__indent,
-    STATE(85), 1,
-      aux_sym_entry_repeat2,
+    STATE(98), 1,
+      aux_sym_calendar_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
@@ -6775,26 +6825,96 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2241] = 2,
+  [2242] = 5,
+    ACTIONS(479), 1,
+      ts_builtin_sym_end,
+    ACTIONS(483), 1,
+      sym__indent,
+    STATE(76), 1,
+      aux_sym_calendar_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(259), 8,
-      anon_sym_within,
-      anon_sym_or,
-      anon_sym_of,
-      anon_sym_starting,
-      anon_sym_beginning,
-      anon_sym_from,
-      anon_sym_until,
-      anon_sym_before,
-  [2256] = 3,
-    ACTIONS(481), 1,
+    ACTIONS(481), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2263] = 5,
+    ACTIONS(486), 1,
+      ts_builtin_sym_end,
+    ACTIONS(490), 1,
+      sym__indent,
+    STATE(99), 1,
+      aux_sym_entry_repeat2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(488), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2284] = 5,
+    ACTIONS(492), 1,
+      ts_builtin_sym_end,
+    ACTIONS(496), 1,
+      sym__indent,
+    STATE(84), 1,
+      aux_sym_invalid_block_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(494), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2305] = 8,
+    ACTIONS(500), 1,
+      sym_string,
+    ACTIONS(502), 1,
+      sym_unterminated_string,
+    ACTIONS(504), 1,
+      sym__name_token,
+    STATE(112), 1,
+      aux_sym_exception_decl_repeat1,
+    STATE(133), 1,
+      sym_name,
+    STATE(200), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(498), 2,
+      sym__eof,
+      sym__newline,
+  [2332] = 5,
+    ACTIONS(506), 1,
+      ts_builtin_sym_end,
+    ACTIONS(510), 1,
+      sym__indent,
+    STATE(85), 1,
+      aux_sym_case_header_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(508), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2353] = 3,
+    ACTIONS(514), 1,
       sym_unterminated_string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(479), 7,
+    ACTIONS(512), 7,
       sym__eof,
       sym__newline,
       sym_string,
@@ -6802,368 +6922,272 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_repeating,
       anon_sym_roll_DASHforward,
       anon_sym_guidance,
-  [2273] = 8,
-    ACTIONS(485), 1,
-      sym_string,
-    ACTIONS(487), 1,
-      sym_unterminated_string,
-    ACTIONS(489), 1,
-      sym_id,
-    STATE(87), 1,
-      sym__eol,
-    STATE(115), 1,
-      aux_sym_entry_repeat1,
-    STATE(165), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(483), 2,
-      sym__eof,
-      sym__newline,
-  [2300] = 5,
-    ACTIONS(491), 1,
-      ts_builtin_sym_end,
-    ACTIONS(495), 1,
+  [2370] = 5,
+    ACTIONS(490), 1,
       sym__indent,
+    ACTIONS(516), 1,
+      ts_builtin_sym_end,
     STATE(90), 1,
-      aux_sym_invalid_block_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(493), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [2321] = 5,
-    ACTIONS(497), 1,
-      ts_builtin_sym_end,
-    ACTIONS(501), 1,
-      sym__indent,
-    STATE(92), 1,
-      aux_sym_case_header_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(499), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [2342] = 5,
-    ACTIONS(501), 1,
-      sym__indent,
-    ACTIONS(503), 1,
-      ts_builtin_sym_end,
-    STATE(93), 1,
-      aux_sym_case_header_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(505), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [2363] = 5,
-    ACTIONS(507), 1,
-      ts_builtin_sym_end,
-    ACTIONS(511), 1,
-      sym__indent,
-    STATE(95), 1,
-      aux_sym_procedure_block_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(509), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [2384] = 5,
-    ACTIONS(513), 1,
-      ts_builtin_sym_end,
-    ACTIONS(517), 1,
-      sym__indent,
-    STATE(97), 1,
-      aux_sym_calendar_block_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(515), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [2405] = 8,
-    ACTIONS(489), 1,
-      sym_id,
-    ACTIONS(521), 1,
-      sym_string,
-    ACTIONS(523), 1,
-      sym_unterminated_string,
-    STATE(75), 1,
-      sym__eol,
-    STATE(78), 1,
-      aux_sym_entry_repeat1,
-    STATE(168), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(519), 2,
-      sym__eof,
-      sym__newline,
-  [2432] = 5,
-    ACTIONS(477), 1,
-      sym__indent,
-    ACTIONS(525), 1,
-      ts_builtin_sym_end,
-    STATE(98), 1,
       aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(527), 5,
+    ACTIONS(518), 5,
       sym_date,
       sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2453] = 5,
-    ACTIONS(477), 1,
+  [2391] = 8,
+    ACTIONS(522), 1,
+      sym_string,
+    ACTIONS(524), 1,
+      sym_unterminated_string,
+    ACTIONS(526), 1,
+      sym_id,
+    STATE(92), 1,
+      sym__eol,
+    STATE(117), 1,
+      aux_sym_entry_repeat1,
+    STATE(152), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(520), 2,
+      sym__eof,
+      sym__newline,
+  [2418] = 5,
+    ACTIONS(496), 1,
       sym__indent,
-    ACTIONS(529), 1,
+    ACTIONS(528), 1,
+      ts_builtin_sym_end,
+    STATE(93), 1,
+      aux_sym_invalid_block_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(530), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2439] = 5,
+    ACTIONS(510), 1,
+      sym__indent,
+    ACTIONS(532), 1,
+      ts_builtin_sym_end,
+    STATE(94), 1,
+      aux_sym_case_header_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(534), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2460] = 5,
+    ACTIONS(510), 1,
+      sym__indent,
+    ACTIONS(536), 1,
+      ts_builtin_sym_end,
+    STATE(95), 1,
+      aux_sym_case_header_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(538), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2481] = 8,
+    ACTIONS(526), 1,
+      sym_id,
+    ACTIONS(542), 1,
+      sym_string,
+    ACTIONS(544), 1,
+      sym_unterminated_string,
+    STATE(82), 1,
+      sym__eol,
+    STATE(83), 1,
+      aux_sym_entry_repeat1,
+    STATE(166), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(540), 2,
+      sym__eof,
+      sym__newline,
+  [2508] = 3,
+    ACTIONS(548), 1,
+      sym_unterminated_string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(546), 7,
+      sym__eof,
+      sym__newline,
+      sym_string,
+      anon_sym_extendable,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [2525] = 3,
+    ACTIONS(552), 1,
+      sym_unterminated_string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(550), 7,
+      sym__eof,
+      sym__newline,
+      sym_string,
+      anon_sym_extendable,
+      anon_sym_repeating,
+      anon_sym_roll_DASHforward,
+      anon_sym_guidance,
+  [2542] = 5,
+    ACTIONS(490), 1,
+      sym__indent,
+    ACTIONS(554), 1,
       ts_builtin_sym_end,
     STATE(99), 1,
       aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(531), 5,
+    ACTIONS(556), 5,
       sym_date,
       sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2474] = 5,
-    ACTIONS(477), 1,
+  [2563] = 5,
+    ACTIONS(490), 1,
       sym__indent,
-    ACTIONS(533), 1,
+    ACTIONS(558), 1,
       ts_builtin_sym_end,
     STATE(100), 1,
       aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(535), 5,
+    ACTIONS(560), 5,
       sym_date,
       sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2495] = 3,
-    ACTIONS(539), 1,
-      sym_unterminated_string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(537), 7,
-      sym__eof,
-      sym__newline,
-      sym_string,
-      anon_sym_extendable,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [2512] = 3,
-    ACTIONS(543), 1,
-      sym_unterminated_string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(541), 7,
-      sym__eof,
-      sym__newline,
-      sym_string,
-      anon_sym_extendable,
-      anon_sym_repeating,
-      anon_sym_roll_DASHforward,
-      anon_sym_guidance,
-  [2529] = 5,
-    ACTIONS(545), 1,
-      ts_builtin_sym_end,
-    ACTIONS(549), 1,
+  [2584] = 5,
+    ACTIONS(490), 1,
       sym__indent,
-    STATE(90), 1,
+    ACTIONS(562), 1,
+      ts_builtin_sym_end,
+    STATE(101), 1,
+      aux_sym_entry_repeat2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(564), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2605] = 5,
+    ACTIONS(566), 1,
+      ts_builtin_sym_end,
+    ACTIONS(570), 1,
+      sym__indent,
+    STATE(93), 1,
       aux_sym_invalid_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(547), 5,
+    ACTIONS(568), 5,
       sym_date,
       sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2550] = 5,
-    ACTIONS(495), 1,
-      sym__indent,
-    ACTIONS(552), 1,
+  [2626] = 5,
+    ACTIONS(573), 1,
       ts_builtin_sym_end,
-    STATE(79), 1,
-      aux_sym_invalid_block_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(554), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [2571] = 5,
-    ACTIONS(556), 1,
-      ts_builtin_sym_end,
-    ACTIONS(560), 1,
+    ACTIONS(577), 1,
       sym__indent,
-    STATE(92), 1,
+    STATE(94), 1,
       aux_sym_case_header_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(558), 5,
+    ACTIONS(575), 5,
       sym_date,
       sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2592] = 5,
-    ACTIONS(501), 1,
+  [2647] = 5,
+    ACTIONS(510), 1,
       sym__indent,
-    ACTIONS(563), 1,
+    ACTIONS(580), 1,
       ts_builtin_sym_end,
-    STATE(92), 1,
+    STATE(94), 1,
       aux_sym_case_header_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(565), 5,
+    ACTIONS(582), 5,
       sym_date,
       sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2613] = 5,
-    ACTIONS(501), 1,
-      sym__indent,
-    ACTIONS(567), 1,
+  [2668] = 5,
+    ACTIONS(584), 1,
       ts_builtin_sym_end,
-    STATE(80), 1,
-      aux_sym_case_header_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(569), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [2634] = 5,
-    ACTIONS(511), 1,
+    ACTIONS(588), 1,
       sym__indent,
-    ACTIONS(571), 1,
-      ts_builtin_sym_end,
-    STATE(102), 1,
+    STATE(103), 1,
       aux_sym_procedure_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(573), 5,
+    ACTIONS(586), 5,
       sym_date,
       sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2655] = 6,
+  [2689] = 6,
     ACTIONS(19), 1,
       sym_key,
-    ACTIONS(575), 1,
+    ACTIONS(590), 1,
       sym_invalid_line,
-    ACTIONS(577), 1,
+    ACTIONS(592), 1,
       anon_sym_extends,
-    ACTIONS(579), 1,
+    ACTIONS(594), 1,
       anon_sym_closed,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    STATE(153), 4,
+    STATE(174), 4,
       sym_field,
       sym__calendar_child,
       sym_extends_line,
       sym_closed_line,
-  [2678] = 5,
-    ACTIONS(517), 1,
-      sym__indent,
-    ACTIONS(581), 1,
-      ts_builtin_sym_end,
-    STATE(103), 1,
-      aux_sym_calendar_block_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(583), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [2699] = 5,
-    ACTIONS(585), 1,
-      ts_builtin_sym_end,
-    ACTIONS(589), 1,
-      sym__indent,
-    STATE(98), 1,
-      aux_sym_entry_repeat2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(587), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [2720] = 5,
-    ACTIONS(477), 1,
-      sym__indent,
-    ACTIONS(592), 1,
-      ts_builtin_sym_end,
-    STATE(98), 1,
-      aux_sym_entry_repeat2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(594), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [2741] = 5,
+  [2712] = 5,
     ACTIONS(477), 1,
       sym__indent,
     ACTIONS(596), 1,
       ts_builtin_sym_end,
-    STATE(98), 1,
-      aux_sym_entry_repeat2,
+    STATE(76), 1,
+      aux_sym_calendar_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
@@ -7173,12 +7197,12 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2762] = 5,
-    ACTIONS(477), 1,
-      sym__indent,
+  [2733] = 5,
     ACTIONS(600), 1,
       ts_builtin_sym_end,
-    STATE(104), 1,
+    ACTIONS(604), 1,
+      sym__indent,
+    STATE(99), 1,
       aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -7189,29 +7213,29 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2783] = 5,
-    ACTIONS(604), 1,
-      ts_builtin_sym_end,
-    ACTIONS(608), 1,
+  [2754] = 5,
+    ACTIONS(490), 1,
       sym__indent,
-    STATE(102), 1,
-      aux_sym_procedure_block_repeat1,
+    ACTIONS(607), 1,
+      ts_builtin_sym_end,
+    STATE(99), 1,
+      aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(606), 5,
+    ACTIONS(609), 5,
       sym_date,
       sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2804] = 5,
+  [2775] = 5,
+    ACTIONS(490), 1,
+      sym__indent,
     ACTIONS(611), 1,
       ts_builtin_sym_end,
-    ACTIONS(615), 1,
-      sym__indent,
-    STATE(103), 1,
-      aux_sym_calendar_block_repeat1,
+    STATE(99), 1,
+      aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
@@ -7221,42 +7245,68 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2825] = 5,
-    ACTIONS(477), 1,
+  [2796] = 5,
+    ACTIONS(490), 1,
       sym__indent,
-    ACTIONS(618), 1,
+    ACTIONS(615), 1,
       ts_builtin_sym_end,
-    STATE(98), 1,
+    STATE(77), 1,
       aux_sym_entry_repeat2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(620), 5,
+    ACTIONS(617), 5,
       sym_date,
       sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2846] = 8,
-    ACTIONS(624), 1,
-      sym_string,
-    ACTIONS(626), 1,
-      sym_unterminated_string,
-    ACTIONS(628), 1,
-      sym__name_token,
-    STATE(108), 1,
-      aux_sym_exception_decl_repeat1,
-    STATE(132), 1,
-      sym_name,
-    STATE(228), 1,
-      sym__string,
+  [2817] = 5,
+    ACTIONS(619), 1,
+      ts_builtin_sym_end,
+    ACTIONS(623), 1,
+      sym__indent,
+    STATE(103), 1,
+      aux_sym_procedure_block_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(622), 2,
-      sym__eof,
-      sym__newline,
-  [2873] = 3,
+    ACTIONS(621), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2838] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(189), 8,
+      anon_sym_within,
+      anon_sym_or,
+      anon_sym_of,
+      anon_sym_starting,
+      anon_sym_beginning,
+      anon_sym_from,
+      anon_sym_until,
+      anon_sym_before,
+  [2853] = 5,
+    ACTIONS(588), 1,
+      sym__indent,
+    ACTIONS(626), 1,
+      ts_builtin_sym_end,
+    STATE(96), 1,
+      aux_sym_procedure_block_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(628), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2874] = 3,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
@@ -7269,105 +7319,105 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2889] = 7,
-    ACTIONS(636), 1,
-      sym_string,
-    ACTIONS(638), 1,
-      sym_unterminated_string,
-    ACTIONS(640), 1,
-      sym_date,
-    STATE(116), 1,
-      aux_sym_closed_line_repeat1,
-    STATE(176), 1,
-      sym__string,
+  [2890] = 3,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(634), 2,
-      sym__eof,
-      sym__newline,
-  [2913] = 6,
-    ACTIONS(644), 1,
-      sym_unterminated_string,
-    ACTIONS(646), 1,
-      sym__name_token,
-    STATE(108), 1,
-      aux_sym_exception_decl_repeat1,
-    STATE(132), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(642), 3,
-      sym__eof,
-      sym__newline,
-      sym_string,
-  [2935] = 3,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(649), 2,
       sym__indent,
       ts_builtin_sym_end,
-    ACTIONS(651), 5,
+    ACTIONS(636), 5,
       sym_date,
       sym_invalid_line,
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [2951] = 3,
-    ACTIONS(655), 1,
+  [2906] = 3,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(638), 2,
+      sym__indent,
+      ts_builtin_sym_end,
+    ACTIONS(640), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2922] = 3,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(642), 2,
+      sym__indent,
+      ts_builtin_sym_end,
+    ACTIONS(644), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2938] = 7,
+    ACTIONS(648), 1,
+      sym_string,
+    ACTIONS(650), 1,
+      sym_unterminated_string,
+    ACTIONS(652), 1,
+      sym_date,
+    STATE(120), 1,
+      aux_sym_closed_line_repeat1,
+    STATE(236), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(646), 2,
+      sym__eof,
+      sym__newline,
+  [2962] = 3,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(654), 2,
+      sym__indent,
+      ts_builtin_sym_end,
+    ACTIONS(656), 5,
+      sym_date,
+      sym_invalid_line,
+      anon_sym_case,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [2978] = 6,
+    ACTIONS(660), 1,
+      sym_unterminated_string,
+    ACTIONS(662), 1,
+      sym__name_token,
+    STATE(112), 1,
+      aux_sym_exception_decl_repeat1,
+    STATE(133), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(658), 3,
+      sym__eof,
+      sym__newline,
+      sym_string,
+  [3000] = 3,
+    ACTIONS(667), 1,
       sym__eof,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(653), 6,
+    ACTIONS(665), 6,
       sym__newline,
       sym_string,
       sym_unterminated_string,
       sym_date,
       sym_duration,
       sym_word,
-  [2967] = 3,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(657), 2,
-      sym__indent,
-      ts_builtin_sym_end,
-    ACTIONS(659), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [2983] = 3,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(661), 2,
-      sym__indent,
-      ts_builtin_sym_end,
-    ACTIONS(663), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [2999] = 3,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(665), 2,
-      sym__indent,
-      ts_builtin_sym_end,
-    ACTIONS(667), 5,
-      sym_date,
-      sym_invalid_line,
-      anon_sym_case,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [3015] = 3,
+  [3016] = 3,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
@@ -7380,593 +7430,538 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_case,
       anon_sym_procedure,
       anon_sym_calendar,
-  [3031] = 5,
+  [3032] = 7,
     ACTIONS(675), 1,
-      sym_unterminated_string,
+      sym_string,
     ACTIONS(677), 1,
-      sym_id,
-    STATE(115), 1,
-      aux_sym_entry_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(673), 3,
-      sym__eof,
-      sym__newline,
-      sym_string,
-  [3050] = 5,
-    ACTIONS(682), 1,
       sym_unterminated_string,
-    ACTIONS(684), 1,
-      sym_date,
-    STATE(116), 1,
-      aux_sym_closed_line_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(680), 3,
-      sym__eof,
-      sym__newline,
-      sym_string,
-  [3069] = 6,
-    ACTIONS(689), 1,
-      sym_string,
-    ACTIONS(691), 1,
-      sym_unterminated_string,
-    STATE(94), 1,
-      sym__eol,
-    STATE(171), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(687), 2,
-      sym__eof,
-      sym__newline,
-  [3090] = 6,
-    ACTIONS(19), 1,
-      sym_key,
-    ACTIONS(693), 1,
-      sym_invalid_line,
-    STATE(146), 1,
-      sym_field,
-    STATE(151), 1,
-      sym__names_field,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(695), 2,
-      anon_sym_procedure,
-      anon_sym_calendar,
-  [3111] = 6,
-    ACTIONS(697), 1,
-      anon_sym_within,
-    ACTIONS(699), 1,
-      anon_sym_or,
-    ACTIONS(701), 1,
-      anon_sym_of,
-    STATE(137), 1,
-      aux_sym_deadline_decl_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(703), 2,
-      anon_sym_starting,
-      anon_sym_beginning,
-  [3132] = 6,
-    ACTIONS(707), 1,
-      sym_string,
-    ACTIONS(709), 1,
-      sym_unterminated_string,
-    ACTIONS(711), 1,
+    ACTIONS(679), 1,
       anon_sym_recommends,
-    STATE(158), 1,
+    ACTIONS(681), 1,
+      anon_sym_ends,
+    STATE(143), 1,
       sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(705), 2,
-      sym__eof,
-      sym__newline,
-  [3153] = 5,
-    ACTIONS(713), 1,
-      sym_id,
-    STATE(121), 1,
-      aux_sym_entry_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(673), 2,
       sym__eof,
       sym__newline,
-    ACTIONS(675), 2,
-      anon_sym_within,
-      anon_sym_by,
-  [3172] = 5,
-    ACTIONS(718), 1,
+  [3056] = 6,
+    ACTIONS(685), 1,
       sym_string,
-    ACTIONS(720), 1,
+    ACTIONS(687), 1,
       sym_unterminated_string,
-    STATE(203), 1,
+    STATE(80), 1,
+      sym__eol,
+    STATE(167), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(716), 2,
+    ACTIONS(683), 2,
       sym__eof,
       sym__newline,
-  [3190] = 3,
-    ACTIONS(724), 1,
+  [3077] = 5,
+    ACTIONS(691), 1,
       sym_unterminated_string,
+    ACTIONS(693), 1,
+      sym_id,
+    STATE(117), 1,
+      aux_sym_entry_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(722), 4,
+    ACTIONS(689), 3,
       sym__eof,
       sym__newline,
       sym_string,
+  [3096] = 6,
+    ACTIONS(19), 1,
+      sym_key,
+    ACTIONS(696), 1,
+      sym_invalid_line,
+    STATE(155), 1,
+      sym_field,
+    STATE(157), 1,
+      sym__names_field,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(698), 2,
+      anon_sym_procedure,
+      anon_sym_calendar,
+  [3117] = 6,
+    ACTIONS(700), 1,
+      anon_sym_within,
+    ACTIONS(702), 1,
+      anon_sym_or,
+    ACTIONS(704), 1,
+      anon_sym_of,
+    STATE(139), 1,
+      aux_sym_deadline_decl_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(706), 2,
+      anon_sym_starting,
+      anon_sym_beginning,
+  [3138] = 5,
+    ACTIONS(710), 1,
+      sym_unterminated_string,
+    ACTIONS(712), 1,
+      sym_date,
+    STATE(120), 1,
+      aux_sym_closed_line_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(708), 3,
+      sym__eof,
+      sym__newline,
+      sym_string,
+  [3157] = 5,
+    ACTIONS(715), 1,
       sym_id,
-  [3204] = 5,
-    ACTIONS(728), 1,
+    STATE(121), 1,
+      aux_sym_entry_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(689), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(691), 2,
+      anon_sym_within,
+      anon_sym_by,
+  [3176] = 5,
+    ACTIONS(504), 1,
       sym__name_token,
-    STATE(124), 1,
+    STATE(136), 1,
       aux_sym_use_line_repeat1,
-    STATE(145), 1,
+    STATE(154), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(726), 2,
+    ACTIONS(718), 2,
       sym__eof,
       sym__newline,
-  [3222] = 5,
-    ACTIONS(733), 1,
-      sym_string,
-    ACTIONS(735), 1,
-      sym_unterminated_string,
-    STATE(190), 1,
-      sym__string,
+  [3194] = 5,
+    ACTIONS(702), 1,
+      anon_sym_or,
+    ACTIONS(720), 1,
+      anon_sym_of,
+    STATE(126), 1,
+      aux_sym_deadline_decl_repeat1,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(731), 2,
-      sym__eof,
-      sym__newline,
-  [3240] = 5,
-    ACTIONS(699), 1,
+    ACTIONS(722), 2,
+      anon_sym_starting,
+      anon_sym_beginning,
+  [3212] = 3,
+    ACTIONS(724), 1,
+      anon_sym_within,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(726), 4,
       anon_sym_or,
-    ACTIONS(737), 1,
       anon_sym_of,
-    STATE(133), 1,
+      anon_sym_starting,
+      anon_sym_beginning,
+  [3226] = 4,
+    ACTIONS(728), 1,
+      anon_sym_or,
+    STATE(125), 1,
       aux_sym_deadline_decl_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(731), 3,
+      anon_sym_of,
+      anon_sym_starting,
+      anon_sym_beginning,
+  [3242] = 6,
+    ACTIONS(702), 1,
+      anon_sym_or,
+    ACTIONS(733), 1,
+      anon_sym_of,
+    ACTIONS(735), 1,
+      anon_sym_starting,
+    ACTIONS(737), 1,
+      anon_sym_beginning,
+    STATE(125), 1,
+      aux_sym_deadline_decl_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3262] = 5,
+    ACTIONS(741), 1,
+      sym__name_token,
+    STATE(127), 1,
+      aux_sym__names_field_repeat1,
+    STATE(146), 1,
+      sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(739), 2,
-      anon_sym_starting,
-      anon_sym_beginning,
-  [3258] = 3,
-    ACTIONS(743), 1,
+      sym__eof,
+      sym__newline,
+  [3280] = 3,
+    ACTIONS(191), 1,
       sym_unterminated_string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(741), 4,
-      sym__eof,
-      sym__newline,
-      sym_string,
-      sym_id,
-  [3272] = 3,
-    ACTIONS(745), 1,
-      anon_sym_within,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(747), 4,
-      anon_sym_or,
-      anon_sym_of,
-      anon_sym_starting,
-      anon_sym_beginning,
-  [3286] = 5,
-    ACTIONS(628), 1,
-      sym__name_token,
-    STATE(135), 1,
-      aux_sym__names_field_repeat1,
-    STATE(173), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(749), 2,
-      sym__eof,
-      sym__newline,
-  [3304] = 3,
-    ACTIONS(261), 1,
-      sym_unterminated_string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(259), 4,
+    ACTIONS(189), 4,
       sym__eof,
       sym__newline,
       sym_string,
       sym__name_token,
-  [3318] = 5,
-    ACTIONS(753), 1,
+  [3294] = 5,
+    ACTIONS(746), 1,
       sym_string,
-    ACTIONS(755), 1,
+    ACTIONS(748), 1,
       sym_unterminated_string,
-    STATE(226), 1,
+    STATE(193), 1,
       sym__string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(751), 2,
+    ACTIONS(744), 2,
       sym__eof,
       sym__newline,
-  [3336] = 3,
-    ACTIONS(759), 1,
+  [3312] = 3,
+    ACTIONS(752), 1,
       sym_unterminated_string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(757), 4,
+    ACTIONS(750), 4,
       sym__eof,
       sym__newline,
       sym_string,
-      sym__name_token,
-  [3350] = 6,
-    ACTIONS(699), 1,
-      anon_sym_or,
-    ACTIONS(761), 1,
-      anon_sym_of,
-    ACTIONS(763), 1,
-      anon_sym_starting,
-    ACTIONS(765), 1,
-      anon_sym_beginning,
-    STATE(134), 1,
-      aux_sym_deadline_decl_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [3370] = 4,
-    ACTIONS(767), 1,
-      anon_sym_or,
-    STATE(134), 1,
-      aux_sym_deadline_decl_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(770), 3,
-      anon_sym_of,
-      anon_sym_starting,
-      anon_sym_beginning,
-  [3386] = 5,
-    ACTIONS(774), 1,
-      sym__name_token,
-    STATE(135), 1,
-      aux_sym__names_field_repeat1,
-    STATE(173), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(772), 2,
-      sym__eof,
-      sym__newline,
-  [3404] = 5,
-    ACTIONS(628), 1,
-      sym__name_token,
-    STATE(124), 1,
-      aux_sym_use_line_repeat1,
-    STATE(145), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(777), 2,
-      sym__eof,
-      sym__newline,
-  [3422] = 6,
-    ACTIONS(699), 1,
-      anon_sym_or,
-    ACTIONS(779), 1,
-      anon_sym_of,
-    ACTIONS(781), 1,
-      anon_sym_starting,
-    ACTIONS(783), 1,
-      anon_sym_beginning,
-    STATE(134), 1,
-      aux_sym_deadline_decl_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [3442] = 5,
-    ACTIONS(628), 1,
-      sym__name_token,
-    STATE(124), 1,
-      aux_sym_use_line_repeat1,
-    STATE(145), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(785), 2,
-      sym__eof,
-      sym__newline,
-  [3460] = 5,
-    ACTIONS(789), 1,
-      sym_string,
-    ACTIONS(791), 1,
-      sym_unterminated_string,
-    STATE(181), 1,
-      sym__string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(787), 2,
-      sym__eof,
-      sym__newline,
-  [3478] = 3,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(741), 2,
-      sym__eof,
-      sym__newline,
-    ACTIONS(743), 3,
       sym_id,
-      anon_sym_within,
-      anon_sym_by,
-  [3492] = 3,
-    ACTIONS(795), 1,
+  [3326] = 5,
+    ACTIONS(504), 1,
+      sym__name_token,
+    STATE(136), 1,
+      aux_sym_use_line_repeat1,
+    STATE(154), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(754), 2,
+      sym__eof,
+      sym__newline,
+  [3344] = 3,
+    ACTIONS(758), 1,
       sym_unterminated_string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(793), 4,
+    ACTIONS(756), 4,
       sym__eof,
       sym__newline,
       sym_string,
       sym_date,
-  [3506] = 2,
+  [3358] = 3,
+    ACTIONS(762), 1,
+      sym_unterminated_string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(797), 4,
+    ACTIONS(760), 4,
+      sym__eof,
+      sym__newline,
+      sym_string,
+      sym__name_token,
+  [3372] = 5,
+    ACTIONS(766), 1,
+      sym_string,
+    ACTIONS(768), 1,
+      sym_unterminated_string,
+    STATE(194), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(764), 2,
+      sym__eof,
+      sym__newline,
+  [3390] = 5,
+    ACTIONS(772), 1,
+      sym_string,
+    ACTIONS(774), 1,
+      sym_unterminated_string,
+    STATE(274), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(770), 2,
+      sym__eof,
+      sym__newline,
+  [3408] = 5,
+    ACTIONS(778), 1,
+      sym__name_token,
+    STATE(136), 1,
+      aux_sym_use_line_repeat1,
+    STATE(154), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(776), 2,
+      sym__eof,
+      sym__newline,
+  [3426] = 5,
+    ACTIONS(504), 1,
+      sym__name_token,
+    STATE(127), 1,
+      aux_sym__names_field_repeat1,
+    STATE(146), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(781), 2,
+      sym__eof,
+      sym__newline,
+  [3444] = 5,
+    ACTIONS(785), 1,
+      sym_string,
+    ACTIONS(787), 1,
+      sym_unterminated_string,
+    STATE(182), 1,
+      sym__string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(783), 2,
+      sym__eof,
+      sym__newline,
+  [3462] = 6,
+    ACTIONS(702), 1,
+      anon_sym_or,
+    ACTIONS(789), 1,
+      anon_sym_of,
+    ACTIONS(791), 1,
+      anon_sym_starting,
+    ACTIONS(793), 1,
+      anon_sym_beginning,
+    STATE(125), 1,
+      aux_sym_deadline_decl_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3482] = 3,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(750), 2,
+      sym__eof,
+      sym__newline,
+    ACTIONS(752), 3,
+      sym_id,
+      anon_sym_within,
+      anon_sym_by,
+  [3496] = 3,
+    ACTIONS(797), 1,
+      sym_unterminated_string,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(795), 4,
+      sym__eof,
+      sym__newline,
+      sym_string,
+      sym_id,
+  [3510] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(799), 4,
       anon_sym_or,
       anon_sym_of,
       anon_sym_starting,
       anon_sym_beginning,
-  [3517] = 3,
-    ACTIONS(801), 1,
-      sym_unterminated_string,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(799), 3,
-      sym__eof,
-      sym__newline,
-      sym_string,
-  [3530] = 3,
+  [3521] = 4,
+    ACTIONS(803), 1,
+      anon_sym_recommends,
     ACTIONS(805), 1,
-      sym_unterminated_string,
+      anon_sym_ends,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(803), 3,
+    ACTIONS(801), 2,
       sym__eof,
       sym__newline,
-      sym_string,
-  [3543] = 2,
+  [3536] = 3,
+    ACTIONS(809), 1,
+      sym_unterminated_string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(807), 3,
       sym__eof,
       sym__newline,
-      sym__name_token,
-  [3553] = 3,
-    STATE(111), 1,
-      sym__eol,
+      sym_string,
+  [3549] = 3,
+    ACTIONS(813), 1,
+      sym_unterminated_string,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(809), 2,
+    ACTIONS(811), 3,
       sym__eof,
       sym__newline,
-  [3565] = 4,
-    ACTIONS(628), 1,
-      sym__name_token,
-    STATE(129), 1,
-      aux_sym__names_field_repeat1,
-    STATE(173), 1,
-      sym_name,
+      sym_string,
+  [3562] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3579] = 4,
-    ACTIONS(628), 1,
-      sym__name_token,
-    STATE(105), 1,
-      aux_sym_exception_decl_repeat1,
-    STATE(132), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [3593] = 4,
-    ACTIONS(628), 1,
-      sym__name_token,
-    STATE(136), 1,
-      aux_sym_use_line_repeat1,
-    STATE(145), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [3607] = 3,
-    STATE(106), 1,
-      sym__eol,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(811), 2,
+    ACTIONS(815), 3,
       sym__eof,
       sym__newline,
-  [3619] = 3,
-    STATE(112), 1,
-      sym__eol,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(813), 2,
-      sym__eof,
-      sym__newline,
-  [3631] = 4,
-    ACTIONS(628), 1,
       sym__name_token,
-    STATE(138), 1,
-      aux_sym_use_line_repeat1,
-    STATE(145), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [3645] = 3,
-    STATE(114), 1,
-      sym__eol,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(815), 2,
-      sym__eof,
-      sym__newline,
-  [3657] = 4,
+  [3572] = 4,
     ACTIONS(817), 1,
       sym__name_token,
     ACTIONS(819), 1,
-      anon_sym_latest,
-    STATE(43), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [3671] = 4,
-    ACTIONS(817), 1,
-      sym__name_token,
-    ACTIONS(821), 1,
-      anon_sym_latest,
-    STATE(60), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [3685] = 3,
-    STATE(82), 1,
-      sym__eol,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(823), 2,
-      sym__eof,
-      sym__newline,
-  [3697] = 4,
-    ACTIONS(817), 1,
-      sym__name_token,
-    ACTIONS(825), 1,
-      anon_sym_latest,
-    STATE(65), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [3711] = 3,
-    ACTIONS(829), 1,
-      anon_sym_recommends,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(827), 2,
-      sym__eof,
-      sym__newline,
-  [3723] = 4,
-    ACTIONS(817), 1,
-      sym__name_token,
-    ACTIONS(831), 1,
       anon_sym_latest,
     STATE(33), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3737] = 3,
-    STATE(83), 1,
-      sym__eol,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(833), 2,
-      sym__eof,
-      sym__newline,
-  [3749] = 4,
+  [3586] = 4,
     ACTIONS(817), 1,
       sym__name_token,
-    ACTIONS(835), 1,
+    ACTIONS(821), 1,
       anon_sym_latest,
     STATE(34), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3763] = 4,
+  [3600] = 4,
     ACTIONS(817), 1,
       sym__name_token,
-    ACTIONS(837), 1,
+    ACTIONS(823), 1,
       anon_sym_latest,
-    STATE(41), 1,
+    STATE(71), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3777] = 3,
-    STATE(113), 1,
+  [3614] = 4,
+    ACTIONS(817), 1,
+      sym__name_token,
+    ACTIONS(825), 1,
+      anon_sym_latest,
+    STATE(49), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3628] = 3,
+    STATE(75), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(839), 2,
+    ACTIONS(827), 2,
       sym__eof,
       sym__newline,
-  [3789] = 3,
-    STATE(91), 1,
+  [3640] = 3,
+    STATE(102), 1,
       sym__eol,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(829), 2,
+      sym__eof,
+      sym__newline,
+  [3652] = 3,
+    STATE(109), 1,
+      sym__eol,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(831), 2,
+      sym__eof,
+      sym__newline,
+  [3664] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(833), 3,
+      sym__eof,
+      sym__newline,
+      sym__name_token,
+  [3674] = 3,
+    STATE(107), 1,
+      sym__eol,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(835), 2,
+      sym__eof,
+      sym__newline,
+  [3686] = 4,
+    ACTIONS(504), 1,
+      sym__name_token,
+    STATE(137), 1,
+      aux_sym__names_field_repeat1,
+    STATE(146), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3700] = 3,
+    STATE(114), 1,
+      sym__eol,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(837), 2,
+      sym__eof,
+      sym__newline,
+  [3712] = 4,
+    ACTIONS(817), 1,
+      sym__name_token,
+    ACTIONS(839), 1,
+      anon_sym_latest,
+    STATE(54), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3726] = 3,
+    ACTIONS(843), 1,
+      anon_sym_ends,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(841), 2,
       sym__eof,
       sym__newline,
-  [3801] = 3,
-    STATE(101), 1,
-      sym__eol,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(843), 2,
-      sym__eof,
-      sym__newline,
-  [3813] = 4,
+  [3738] = 4,
     ACTIONS(817), 1,
       sym__name_token,
     ACTIONS(845), 1,
       anon_sym_latest,
-    STATE(42), 1,
+    STATE(56), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3827] = 4,
+  [3752] = 4,
     ACTIONS(817), 1,
       sym__name_token,
     ACTIONS(847), 1,
@@ -7976,8 +7971,8 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3841] = 3,
-    STATE(86), 1,
+  [3766] = 3,
+    STATE(106), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
@@ -7985,937 +7980,1028 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(849), 2,
       sym__eof,
       sym__newline,
-  [3853] = 3,
-    STATE(109), 1,
-      sym__eol,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(851), 2,
-      sym__eof,
-      sym__newline,
-  [3865] = 4,
+  [3778] = 4,
     ACTIONS(817), 1,
       sym__name_token,
-    ACTIONS(853), 1,
+    ACTIONS(851), 1,
       anon_sym_latest,
-    STATE(55), 1,
+    STATE(66), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3879] = 3,
-    STATE(81), 1,
+  [3792] = 3,
+    STATE(78), 1,
       sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(855), 2,
+    ACTIONS(853), 2,
       sym__eof,
       sym__newline,
-  [3891] = 4,
+  [3804] = 4,
     ACTIONS(817), 1,
       sym__name_token,
-    ACTIONS(857), 1,
+    ACTIONS(855), 1,
       anon_sym_latest,
-    STATE(57), 1,
+    STATE(30), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3905] = 2,
+  [3818] = 3,
+    STATE(91), 1,
+      sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(859), 3,
+    ACTIONS(857), 2,
       sym__eof,
       sym__newline,
+  [3830] = 3,
+    STATE(86), 1,
+      sym__eol,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(859), 2,
+      sym__eof,
+      sym__newline,
+  [3842] = 4,
+    ACTIONS(504), 1,
       sym__name_token,
-  [3915] = 2,
+    STATE(79), 1,
+      aux_sym_exception_decl_repeat1,
+    STATE(133), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3856] = 4,
+    ACTIONS(504), 1,
+      sym__name_token,
+    STATE(122), 1,
+      aux_sym_use_line_repeat1,
+    STATE(154), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [3870] = 3,
+    STATE(108), 1,
+      sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(861), 2,
       sym__eof,
       sym__newline,
-  [3924] = 3,
-    ACTIONS(628), 1,
+  [3882] = 4,
+    ACTIONS(817), 1,
       sym__name_token,
-    STATE(198), 1,
+    ACTIONS(863), 1,
+      anon_sym_latest,
+    STATE(39), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3935] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(863), 2,
-      sym__eof,
-      sym__newline,
-  [3944] = 3,
-    ACTIONS(628), 1,
+  [3896] = 4,
+    ACTIONS(504), 1,
       sym__name_token,
     STATE(131), 1,
+      aux_sym_use_line_repeat1,
+    STATE(154), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3955] = 3,
-    ACTIONS(865), 1,
-      sym__name_token,
-    STATE(73), 1,
-      sym_name,
+  [3910] = 3,
+    ACTIONS(867), 1,
+      anon_sym_ends,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [3966] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(867), 2,
+    ACTIONS(865), 2,
       sym__eof,
       sym__newline,
-  [3975] = 3,
-    ACTIONS(628), 1,
-      sym__name_token,
-    STATE(160), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [3986] = 2,
+  [3922] = 3,
+    STATE(111), 1,
+      sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(869), 2,
       sym__eof,
       sym__newline,
-  [3995] = 2,
+  [3934] = 3,
+    STATE(105), 1,
+      sym__eol,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(871), 2,
       sym__eof,
       sym__newline,
-  [4004] = 3,
-    ACTIONS(640), 1,
-      sym_date,
-    STATE(107), 1,
-      aux_sym_closed_line_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4015] = 2,
+  [3946] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(873), 2,
       sym__eof,
       sym__newline,
-  [4024] = 2,
+  [3955] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(875), 2,
       sym__eof,
       sym__newline,
-  [4033] = 3,
-    ACTIONS(865), 1,
-      sym__name_token,
-    STATE(13), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4044] = 2,
+  [3964] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(877), 2,
       sym__eof,
       sym__newline,
-  [4053] = 3,
-    ACTIONS(865), 1,
+  [3973] = 3,
+    ACTIONS(879), 1,
       sym__name_token,
-    STATE(25), 1,
+    STATE(72), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4064] = 2,
+  [3984] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-    ACTIONS(877), 2,
+    ACTIONS(881), 2,
       sym__eof,
       sym__newline,
-  [4073] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(879), 2,
-      sym__eof,
-      sym__newline,
-  [4082] = 3,
-    ACTIONS(881), 1,
-      sym__name_token,
-    STATE(84), 1,
-      sym_event_kind,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4093] = 2,
+  [3993] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(883), 2,
       sym__eof,
       sym__newline,
-  [4102] = 3,
-    ACTIONS(865), 1,
-      sym__name_token,
-    STATE(15), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4113] = 2,
+  [4002] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(885), 2,
       sym__eof,
       sym__newline,
-  [4122] = 3,
-    ACTIONS(865), 1,
-      sym__name_token,
-    STATE(16), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4133] = 2,
+  [4011] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(887), 2,
       sym__eof,
       sym__newline,
-  [4142] = 3,
-    ACTIONS(628), 1,
-      sym__name_token,
-    STATE(156), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4153] = 2,
+  [4020] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(889), 2,
       sym__eof,
       sym__newline,
-  [4162] = 2,
+  [4029] = 3,
+    ACTIONS(504), 1,
+      sym__name_token,
+    STATE(175), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4040] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(891), 2,
       sym__eof,
       sym__newline,
-  [4171] = 3,
-    ACTIONS(628), 1,
-      sym__name_token,
-    STATE(260), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4182] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(893), 2,
-      sym__eof,
-      sym__newline,
-  [4191] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(895), 2,
-      sym__eof,
-      sym__newline,
-  [4200] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(897), 2,
-      sym__eof,
-      sym__newline,
-  [4209] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(899), 2,
-      sym__eof,
-      sym__newline,
-  [4218] = 3,
-    ACTIONS(865), 1,
-      sym__name_token,
-    STATE(6), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4229] = 3,
-    ACTIONS(901), 1,
-      anon_sym_to,
-    ACTIONS(903), 1,
-      anon_sym_without,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4240] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(905), 2,
-      sym__eof,
-      sym__newline,
-  [4249] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(907), 2,
-      sym__eof,
-      sym__newline,
-  [4258] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(905), 2,
-      sym__eof,
-      sym__newline,
-  [4267] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(909), 2,
-      sym__eof,
-      sym__newline,
-  [4276] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(911), 2,
-      sym__eof,
-      sym__newline,
-  [4285] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(913), 2,
-      sym__eof,
-      sym__newline,
-  [4294] = 3,
-    ACTIONS(865), 1,
-      sym__name_token,
-    STATE(21), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4305] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(915), 2,
-      sym__eof,
-      sym__newline,
-  [4314] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(917), 2,
-      sym__eof,
-      sym__newline,
-  [4323] = 3,
-    ACTIONS(865), 1,
-      sym__name_token,
-    STATE(22), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4334] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(915), 2,
-      sym__eof,
-      sym__newline,
-  [4343] = 3,
-    ACTIONS(919), 1,
-      sym_id,
-    STATE(72), 1,
-      aux_sym_entry_repeat1,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4354] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(921), 2,
-      sym__eof,
-      sym__newline,
-  [4363] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(923), 2,
-      sym__eof,
-      sym__newline,
-  [4372] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(925), 2,
-      sym__eof,
-      sym__newline,
-  [4381] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(927), 2,
-      sym__eof,
-      sym__newline,
-  [4390] = 3,
-    ACTIONS(628), 1,
-      sym__name_token,
-    STATE(125), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4401] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(929), 2,
-      sym__eof,
-      sym__newline,
-  [4410] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(931), 2,
-      sym__eof,
-      sym__newline,
-  [4419] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(933), 2,
-      sym__eof,
-      sym__newline,
-  [4428] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(931), 2,
-      sym__eof,
-      sym__newline,
-  [4437] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(935), 2,
-      sym__eof,
-      sym__newline,
-  [4446] = 3,
-    ACTIONS(865), 1,
-      sym__name_token,
-    STATE(120), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4457] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(937), 2,
-      sym__eof,
-      sym__newline,
-  [4466] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(939), 2,
-      sym__eof,
-      sym__newline,
-  [4475] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(941), 2,
-      sym__eof,
-      sym__newline,
-  [4484] = 3,
-    ACTIONS(943), 1,
-      sym__name_token,
-    STATE(119), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4495] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(945), 2,
-      sym__eof,
-      sym__newline,
-  [4504] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(947), 2,
-      sym__eof,
-      sym__newline,
-  [4513] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(949), 2,
-      sym__eof,
-      sym__newline,
-  [4522] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(951), 2,
-      sym__eof,
-      sym__newline,
-  [4531] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(949), 2,
-      sym__eof,
-      sym__newline,
-  [4540] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(953), 2,
-      sym__eof,
-      sym__newline,
-  [4549] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(955), 2,
-      sym__eof,
-      sym__newline,
-  [4558] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(957), 2,
-      sym__eof,
-      sym__newline,
-  [4567] = 3,
-    ACTIONS(943), 1,
-      sym__name_token,
-    STATE(295), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4578] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(959), 2,
-      sym__eof,
-      sym__newline,
-  [4587] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(957), 2,
-      sym__eof,
-      sym__newline,
-  [4596] = 3,
-    ACTIONS(865), 1,
-      sym__name_token,
-    STATE(8), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4607] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(959), 2,
-      sym__eof,
-      sym__newline,
-  [4616] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(961), 2,
-      sym__eof,
-      sym__newline,
-  [4625] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(963), 2,
-      sym__eof,
-      sym__newline,
-  [4634] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(965), 2,
-      sym__eof,
-      sym__newline,
-  [4643] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(967), 2,
-      sym__eof,
-      sym__newline,
-  [4652] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(969), 2,
-      sym__eof,
-      sym__newline,
-  [4661] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(971), 2,
-      sym__eof,
-      sym__newline,
-  [4670] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(973), 2,
-      sym__eof,
-      sym__newline,
-  [4679] = 3,
-    ACTIONS(865), 1,
-      sym__name_token,
-    STATE(9), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4690] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(975), 2,
-      sym__eof,
-      sym__newline,
-  [4699] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(973), 2,
-      sym__eof,
-      sym__newline,
-  [4708] = 3,
-    ACTIONS(943), 1,
-      sym__name_token,
-    STATE(128), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4719] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(977), 2,
-      sym__eof,
-      sym__newline,
-  [4728] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(977), 2,
-      sym__eof,
-      sym__newline,
-  [4737] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(979), 2,
-      sym__eof,
-      sym__newline,
-  [4746] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(981), 2,
-      sym__eof,
-      sym__newline,
-  [4755] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(983), 2,
-      sym__eof,
-      sym__newline,
-  [4764] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(985), 2,
-      sym__eof,
-      sym__newline,
-  [4773] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(983), 2,
-      sym__eof,
-      sym__newline,
-  [4782] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(985), 2,
-      sym__eof,
-      sym__newline,
-  [4791] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(987), 2,
-      sym__eof,
-      sym__newline,
-  [4800] = 2,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-    ACTIONS(987), 2,
-      sym__eof,
-      sym__newline,
-  [4809] = 3,
-    ACTIONS(943), 1,
-      sym__name_token,
-    STATE(279), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4820] = 3,
-    ACTIONS(865), 1,
+  [4049] = 3,
+    ACTIONS(879), 1,
       sym__name_token,
     STATE(10), 1,
       sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4831] = 2,
+  [4060] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(893), 2,
+      sym__eof,
+      sym__newline,
+  [4069] = 3,
+    ACTIONS(504), 1,
+      sym__name_token,
+    STATE(129), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4080] = 3,
+    ACTIONS(879), 1,
+      sym__name_token,
+    STATE(15), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4091] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(893), 2,
+      sym__eof,
+      sym__newline,
+  [4100] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(895), 2,
+      sym__eof,
+      sym__newline,
+  [4109] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(897), 2,
+      sym__eof,
+      sym__newline,
+  [4118] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(899), 2,
+      sym__eof,
+      sym__newline,
+  [4127] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(901), 2,
+      sym__eof,
+      sym__newline,
+  [4136] = 3,
+    ACTIONS(879), 1,
+      sym__name_token,
+    STATE(17), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4147] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(903), 2,
+      sym__eof,
+      sym__newline,
+  [4156] = 3,
+    ACTIONS(879), 1,
+      sym__name_token,
+    STATE(18), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4167] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(905), 2,
+      sym__eof,
+      sym__newline,
+  [4176] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(907), 2,
+      sym__eof,
+      sym__newline,
+  [4185] = 3,
+    ACTIONS(504), 1,
+      sym__name_token,
+    STATE(151), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4196] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(909), 2,
+      sym__eof,
+      sym__newline,
+  [4205] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(911), 2,
+      sym__eof,
+      sym__newline,
+  [4214] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(913), 2,
+      sym__eof,
+      sym__newline,
+  [4223] = 3,
+    ACTIONS(879), 1,
+      sym__name_token,
+    STATE(8), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4234] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(915), 2,
+      sym__eof,
+      sym__newline,
+  [4243] = 3,
+    ACTIONS(917), 1,
+      anon_sym_to,
+    ACTIONS(919), 1,
+      anon_sym_without,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4254] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(921), 2,
+      sym__eof,
+      sym__newline,
+  [4263] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(923), 2,
+      sym__eof,
+      sym__newline,
+  [4272] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(923), 2,
+      sym__eof,
+      sym__newline,
+  [4281] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(925), 2,
+      sym__eof,
+      sym__newline,
+  [4290] = 3,
+    ACTIONS(927), 1,
+      sym_id,
+    STATE(73), 1,
+      aux_sym_entry_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4301] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(929), 2,
+      sym__eof,
+      sym__newline,
+  [4310] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(931), 2,
+      sym__eof,
+      sym__newline,
+  [4319] = 3,
+    ACTIONS(879), 1,
+      sym__name_token,
+    STATE(23), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4330] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(933), 2,
+      sym__eof,
+      sym__newline,
+  [4339] = 3,
+    ACTIONS(504), 1,
+      sym__name_token,
+    STATE(134), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4350] = 3,
+    ACTIONS(879), 1,
+      sym__name_token,
+    STATE(6), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4361] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(933), 2,
+      sym__eof,
+      sym__newline,
+  [4370] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(935), 2,
+      sym__eof,
+      sym__newline,
+  [4379] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(937), 2,
+      sym__eof,
+      sym__newline,
+  [4388] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(939), 2,
+      sym__eof,
+      sym__newline,
+  [4397] = 3,
+    ACTIONS(941), 1,
+      sym__name_token,
+    STATE(124), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4408] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(943), 2,
+      sym__eof,
+      sym__newline,
+  [4417] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(945), 2,
+      sym__eof,
+      sym__newline,
+  [4426] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(947), 2,
+      sym__eof,
+      sym__newline,
+  [4435] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(949), 2,
+      sym__eof,
+      sym__newline,
+  [4444] = 3,
+    ACTIONS(879), 1,
+      sym__name_token,
+    STATE(7), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4455] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(951), 2,
+      sym__eof,
+      sym__newline,
+  [4464] = 3,
+    ACTIONS(941), 1,
+      sym__name_token,
+    STATE(295), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4475] = 3,
+    ACTIONS(504), 1,
+      sym__name_token,
+    STATE(178), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4486] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(953), 2,
+      sym__eof,
+      sym__newline,
+  [4495] = 3,
+    ACTIONS(955), 1,
+      sym__name_token,
+    STATE(87), 1,
+      sym_event_kind,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4506] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(957), 2,
+      sym__eof,
+      sym__newline,
+  [4515] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(959), 2,
+      sym__eof,
+      sym__newline,
+  [4524] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(961), 2,
+      sym__eof,
+      sym__newline,
+  [4533] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(963), 2,
+      sym__eof,
+      sym__newline,
+  [4542] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(965), 2,
+      sym__eof,
+      sym__newline,
+  [4551] = 3,
+    ACTIONS(879), 1,
+      sym__name_token,
+    STATE(11), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4562] = 3,
+    ACTIONS(504), 1,
+      sym__name_token,
+    STATE(177), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4573] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(967), 2,
+      sym__eof,
+      sym__newline,
+  [4582] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(969), 2,
+      sym__eof,
+      sym__newline,
+  [4591] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(967), 2,
+      sym__eof,
+      sym__newline,
+  [4600] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(971), 2,
+      sym__eof,
+      sym__newline,
+  [4609] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(973), 2,
+      sym__eof,
+      sym__newline,
+  [4618] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(975), 2,
+      sym__eof,
+      sym__newline,
+  [4627] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(977), 2,
+      sym__eof,
+      sym__newline,
+  [4636] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(979), 2,
+      sym__eof,
+      sym__newline,
+  [4645] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(975), 2,
+      sym__eof,
+      sym__newline,
+  [4654] = 3,
+    ACTIONS(879), 1,
+      sym__name_token,
+    STATE(115), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4665] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(979), 2,
+      sym__eof,
+      sym__newline,
+  [4674] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(981), 2,
+      sym__eof,
+      sym__newline,
+  [4683] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(983), 2,
+      sym__eof,
+      sym__newline,
+  [4692] = 3,
+    ACTIONS(941), 1,
+      sym__name_token,
+    STATE(119), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4703] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(985), 2,
+      sym__eof,
+      sym__newline,
+  [4712] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(987), 2,
+      sym__eof,
+      sym__newline,
+  [4721] = 3,
+    ACTIONS(941), 1,
+      sym__name_token,
+    STATE(286), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4732] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(989), 2,
       sym__eof,
       sym__newline,
-  [4840] = 3,
-    ACTIONS(943), 1,
-      sym__name_token,
-    STATE(294), 1,
-      sym_name,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4851] = 2,
+  [4741] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
     ACTIONS(991), 2,
       sym__eof,
       sym__newline,
-  [4860] = 2,
-    ACTIONS(993), 1,
-      anon_sym_of,
+  [4750] = 3,
+    ACTIONS(941), 1,
+      sym__name_token,
+    STATE(287), 1,
+      sym_name,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4868] = 2,
-    ACTIONS(995), 1,
-      anon_sym_of,
+  [4761] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4876] = 2,
-    ACTIONS(997), 1,
-      anon_sym_with,
+    ACTIONS(991), 2,
+      sym__eof,
+      sym__newline,
+  [4770] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4884] = 2,
-    ACTIONS(999), 1,
-      anon_sym_with,
+    ACTIONS(993), 2,
+      sym__eof,
+      sym__newline,
+  [4779] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4892] = 2,
-    ACTIONS(1001), 1,
-      sym_duration,
+    ACTIONS(993), 2,
+      sym__eof,
+      sym__newline,
+  [4788] = 2,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
+    ACTIONS(995), 2,
+      sym__eof,
+      sym__newline,
+  [4797] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(997), 2,
+      sym__eof,
+      sym__newline,
+  [4806] = 3,
+    ACTIONS(652), 1,
+      sym_date,
+    STATE(110), 1,
+      aux_sym_closed_line_repeat1,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4817] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(999), 2,
+      sym__eof,
+      sym__newline,
+  [4826] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(997), 2,
+      sym__eof,
+      sym__newline,
+  [4835] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(999), 2,
+      sym__eof,
+      sym__newline,
+  [4844] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(1001), 2,
+      sym__eof,
+      sym__newline,
+  [4853] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(1001), 2,
+      sym__eof,
+      sym__newline,
+  [4862] = 3,
+    ACTIONS(879), 1,
+      sym__name_token,
+    STATE(12), 1,
+      sym_name,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4873] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(1003), 2,
+      sym__eof,
+      sym__newline,
+  [4882] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(1005), 2,
+      sym__eof,
+      sym__newline,
+  [4891] = 2,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+    ACTIONS(1007), 2,
+      sym__eof,
+      sym__newline,
   [4900] = 2,
-    ACTIONS(1003), 1,
-      anon_sym_with,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4908] = 2,
-    ACTIONS(1005), 1,
-      anon_sym_before,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4916] = 2,
-    ACTIONS(1007), 1,
-      anon_sym_with,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4924] = 2,
+    ACTIONS(951), 2,
+      sym__eof,
+      sym__newline,
+  [4909] = 2,
     ACTIONS(1009), 1,
-      ts_builtin_sym_end,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4932] = 2,
-    ACTIONS(1011), 1,
-      sym_duration,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4940] = 2,
-    ACTIONS(1013), 1,
       anon_sym_with,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4948] = 2,
-    ACTIONS(1015), 1,
+  [4917] = 2,
+    ACTIONS(1011), 1,
       anon_sym_of,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4956] = 2,
+  [4925] = 2,
+    ACTIONS(1013), 1,
+      anon_sym_limit,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4933] = 2,
+    ACTIONS(1015), 1,
+      sym_duration,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4941] = 2,
     ACTIONS(1017), 1,
       sym_duration,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4964] = 2,
+  [4949] = 2,
     ACTIONS(1019), 1,
-      anon_sym_limit,
+      anon_sym_with,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4972] = 2,
+  [4957] = 2,
     ACTIONS(1021), 1,
+      sym_date,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [4965] = 2,
+    ACTIONS(1023), 1,
       anon_sym_of,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4980] = 2,
-    ACTIONS(1023), 1,
-      sym_invalid_line,
-    ACTIONS(3), 2,
-      sym__blank_line,
-      sym_comment,
-  [4988] = 2,
+  [4973] = 2,
     ACTIONS(1025), 1,
       anon_sym_of,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [4996] = 2,
+  [4981] = 2,
     ACTIONS(1027), 1,
-      anon_sym_of,
+      anon_sym_from,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [5004] = 2,
+  [4989] = 2,
     ACTIONS(1029), 1,
-      sym_id,
+      anon_sym_before,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [5012] = 2,
+  [4997] = 2,
     ACTIONS(1031), 1,
       anon_sym_of,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [5020] = 2,
+  [5005] = 2,
     ACTIONS(1033), 1,
       anon_sym_with,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [5028] = 2,
+  [5013] = 2,
     ACTIONS(1035), 1,
-      anon_sym_until,
+      anon_sym_of,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [5036] = 2,
+  [5021] = 2,
     ACTIONS(1037), 1,
-      anon_sym_from,
+      sym_invalid_line,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [5044] = 2,
+  [5029] = 2,
     ACTIONS(1039), 1,
       anon_sym_of,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [5052] = 2,
+  [5037] = 2,
     ACTIONS(1041), 1,
+      anon_sym_of,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [5045] = 2,
+    ACTIONS(1043), 1,
+      ts_builtin_sym_end,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [5053] = 2,
+    ACTIONS(1045), 1,
+      anon_sym_until,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [5061] = 2,
+    ACTIONS(1047), 1,
+      anon_sym_of,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [5069] = 2,
+    ACTIONS(1049), 1,
+      anon_sym_of,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [5077] = 2,
+    ACTIONS(1051), 1,
+      anon_sym_with,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [5085] = 2,
+    ACTIONS(1053), 1,
       sym_duration,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [5060] = 2,
-    ACTIONS(1043), 1,
+  [5093] = 2,
+    ACTIONS(1055), 1,
+      anon_sym_with,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [5101] = 2,
+    ACTIONS(1057), 1,
+      anon_sym_with,
+    ACTIONS(3), 2,
+      sym__blank_line,
+      sym_comment,
+  [5109] = 2,
+    ACTIONS(1059), 1,
       anon_sym_of,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [5068] = 2,
-    ACTIONS(1045), 1,
-      anon_sym_of,
+  [5117] = 2,
+    ACTIONS(1061), 1,
+      sym_duration,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
-  [5076] = 2,
-    ACTIONS(1047), 1,
-      sym_date,
+  [5125] = 2,
+    ACTIONS(1063), 1,
+      sym_id,
     ACTIONS(3), 2,
       sym__blank_line,
       sym_comment,
@@ -8925,7 +9011,7 @@ static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(2)] = 0,
   [SMALL_STATE(3)] = 43,
   [SMALL_STATE(4)] = 78,
-  [SMALL_STATE(5)] = 111,
+  [SMALL_STATE(5)] = 113,
   [SMALL_STATE(6)] = 146,
   [SMALL_STATE(7)] = 181,
   [SMALL_STATE(8)] = 216,
@@ -8947,280 +9033,284 @@ static const uint32_t ts_small_parse_table_map[] = {
   [SMALL_STATE(24)] = 776,
   [SMALL_STATE(25)] = 811,
   [SMALL_STATE(26)] = 846,
-  [SMALL_STATE(27)] = 875,
-  [SMALL_STATE(28)] = 904,
-  [SMALL_STATE(29)] = 933,
-  [SMALL_STATE(30)] = 962,
-  [SMALL_STATE(31)] = 987,
-  [SMALL_STATE(32)] = 1016,
-  [SMALL_STATE(33)] = 1045,
-  [SMALL_STATE(34)] = 1074,
-  [SMALL_STATE(35)] = 1103,
-  [SMALL_STATE(36)] = 1126,
-  [SMALL_STATE(37)] = 1155,
-  [SMALL_STATE(38)] = 1184,
-  [SMALL_STATE(39)] = 1203,
-  [SMALL_STATE(40)] = 1232,
-  [SMALL_STATE(41)] = 1261,
-  [SMALL_STATE(42)] = 1290,
-  [SMALL_STATE(43)] = 1319,
-  [SMALL_STATE(44)] = 1348,
-  [SMALL_STATE(45)] = 1377,
-  [SMALL_STATE(46)] = 1402,
-  [SMALL_STATE(47)] = 1431,
-  [SMALL_STATE(48)] = 1460,
-  [SMALL_STATE(49)] = 1489,
-  [SMALL_STATE(50)] = 1518,
-  [SMALL_STATE(51)] = 1547,
-  [SMALL_STATE(52)] = 1576,
-  [SMALL_STATE(53)] = 1605,
-  [SMALL_STATE(54)] = 1634,
-  [SMALL_STATE(55)] = 1663,
-  [SMALL_STATE(56)] = 1692,
-  [SMALL_STATE(57)] = 1721,
-  [SMALL_STATE(58)] = 1750,
-  [SMALL_STATE(59)] = 1779,
-  [SMALL_STATE(60)] = 1808,
-  [SMALL_STATE(61)] = 1837,
-  [SMALL_STATE(62)] = 1866,
-  [SMALL_STATE(63)] = 1895,
-  [SMALL_STATE(64)] = 1924,
-  [SMALL_STATE(65)] = 1953,
-  [SMALL_STATE(66)] = 1982,
-  [SMALL_STATE(67)] = 2011,
-  [SMALL_STATE(68)] = 2036,
-  [SMALL_STATE(69)] = 2065,
-  [SMALL_STATE(70)] = 2094,
-  [SMALL_STATE(71)] = 2123,
-  [SMALL_STATE(72)] = 2152,
-  [SMALL_STATE(73)] = 2178,
-  [SMALL_STATE(74)] = 2196,
-  [SMALL_STATE(75)] = 2220,
-  [SMALL_STATE(76)] = 2241,
-  [SMALL_STATE(77)] = 2256,
-  [SMALL_STATE(78)] = 2273,
-  [SMALL_STATE(79)] = 2300,
-  [SMALL_STATE(80)] = 2321,
-  [SMALL_STATE(81)] = 2342,
-  [SMALL_STATE(82)] = 2363,
-  [SMALL_STATE(83)] = 2384,
-  [SMALL_STATE(84)] = 2405,
-  [SMALL_STATE(85)] = 2432,
-  [SMALL_STATE(86)] = 2453,
-  [SMALL_STATE(87)] = 2474,
-  [SMALL_STATE(88)] = 2495,
-  [SMALL_STATE(89)] = 2512,
-  [SMALL_STATE(90)] = 2529,
-  [SMALL_STATE(91)] = 2550,
-  [SMALL_STATE(92)] = 2571,
-  [SMALL_STATE(93)] = 2592,
-  [SMALL_STATE(94)] = 2613,
-  [SMALL_STATE(95)] = 2634,
-  [SMALL_STATE(96)] = 2655,
-  [SMALL_STATE(97)] = 2678,
-  [SMALL_STATE(98)] = 2699,
-  [SMALL_STATE(99)] = 2720,
-  [SMALL_STATE(100)] = 2741,
-  [SMALL_STATE(101)] = 2762,
-  [SMALL_STATE(102)] = 2783,
-  [SMALL_STATE(103)] = 2804,
-  [SMALL_STATE(104)] = 2825,
-  [SMALL_STATE(105)] = 2846,
-  [SMALL_STATE(106)] = 2873,
-  [SMALL_STATE(107)] = 2889,
-  [SMALL_STATE(108)] = 2913,
-  [SMALL_STATE(109)] = 2935,
-  [SMALL_STATE(110)] = 2951,
-  [SMALL_STATE(111)] = 2967,
-  [SMALL_STATE(112)] = 2983,
-  [SMALL_STATE(113)] = 2999,
-  [SMALL_STATE(114)] = 3015,
-  [SMALL_STATE(115)] = 3031,
-  [SMALL_STATE(116)] = 3050,
-  [SMALL_STATE(117)] = 3069,
-  [SMALL_STATE(118)] = 3090,
-  [SMALL_STATE(119)] = 3111,
-  [SMALL_STATE(120)] = 3132,
-  [SMALL_STATE(121)] = 3153,
-  [SMALL_STATE(122)] = 3172,
-  [SMALL_STATE(123)] = 3190,
-  [SMALL_STATE(124)] = 3204,
-  [SMALL_STATE(125)] = 3222,
-  [SMALL_STATE(126)] = 3240,
-  [SMALL_STATE(127)] = 3258,
-  [SMALL_STATE(128)] = 3272,
-  [SMALL_STATE(129)] = 3286,
-  [SMALL_STATE(130)] = 3304,
-  [SMALL_STATE(131)] = 3318,
-  [SMALL_STATE(132)] = 3336,
-  [SMALL_STATE(133)] = 3350,
-  [SMALL_STATE(134)] = 3370,
-  [SMALL_STATE(135)] = 3386,
-  [SMALL_STATE(136)] = 3404,
-  [SMALL_STATE(137)] = 3422,
-  [SMALL_STATE(138)] = 3442,
-  [SMALL_STATE(139)] = 3460,
-  [SMALL_STATE(140)] = 3478,
-  [SMALL_STATE(141)] = 3492,
-  [SMALL_STATE(142)] = 3506,
-  [SMALL_STATE(143)] = 3517,
-  [SMALL_STATE(144)] = 3530,
-  [SMALL_STATE(145)] = 3543,
-  [SMALL_STATE(146)] = 3553,
-  [SMALL_STATE(147)] = 3565,
-  [SMALL_STATE(148)] = 3579,
-  [SMALL_STATE(149)] = 3593,
-  [SMALL_STATE(150)] = 3607,
-  [SMALL_STATE(151)] = 3619,
-  [SMALL_STATE(152)] = 3631,
-  [SMALL_STATE(153)] = 3645,
-  [SMALL_STATE(154)] = 3657,
-  [SMALL_STATE(155)] = 3671,
-  [SMALL_STATE(156)] = 3685,
-  [SMALL_STATE(157)] = 3697,
-  [SMALL_STATE(158)] = 3711,
-  [SMALL_STATE(159)] = 3723,
-  [SMALL_STATE(160)] = 3737,
-  [SMALL_STATE(161)] = 3749,
-  [SMALL_STATE(162)] = 3763,
-  [SMALL_STATE(163)] = 3777,
-  [SMALL_STATE(164)] = 3789,
-  [SMALL_STATE(165)] = 3801,
-  [SMALL_STATE(166)] = 3813,
-  [SMALL_STATE(167)] = 3827,
-  [SMALL_STATE(168)] = 3841,
-  [SMALL_STATE(169)] = 3853,
-  [SMALL_STATE(170)] = 3865,
-  [SMALL_STATE(171)] = 3879,
-  [SMALL_STATE(172)] = 3891,
-  [SMALL_STATE(173)] = 3905,
-  [SMALL_STATE(174)] = 3915,
-  [SMALL_STATE(175)] = 3924,
-  [SMALL_STATE(176)] = 3935,
-  [SMALL_STATE(177)] = 3944,
-  [SMALL_STATE(178)] = 3955,
-  [SMALL_STATE(179)] = 3966,
-  [SMALL_STATE(180)] = 3975,
-  [SMALL_STATE(181)] = 3986,
-  [SMALL_STATE(182)] = 3995,
-  [SMALL_STATE(183)] = 4004,
-  [SMALL_STATE(184)] = 4015,
-  [SMALL_STATE(185)] = 4024,
-  [SMALL_STATE(186)] = 4033,
-  [SMALL_STATE(187)] = 4044,
-  [SMALL_STATE(188)] = 4053,
-  [SMALL_STATE(189)] = 4064,
-  [SMALL_STATE(190)] = 4073,
-  [SMALL_STATE(191)] = 4082,
-  [SMALL_STATE(192)] = 4093,
-  [SMALL_STATE(193)] = 4102,
-  [SMALL_STATE(194)] = 4113,
-  [SMALL_STATE(195)] = 4122,
-  [SMALL_STATE(196)] = 4133,
-  [SMALL_STATE(197)] = 4142,
-  [SMALL_STATE(198)] = 4153,
-  [SMALL_STATE(199)] = 4162,
-  [SMALL_STATE(200)] = 4171,
-  [SMALL_STATE(201)] = 4182,
-  [SMALL_STATE(202)] = 4191,
-  [SMALL_STATE(203)] = 4200,
-  [SMALL_STATE(204)] = 4209,
-  [SMALL_STATE(205)] = 4218,
-  [SMALL_STATE(206)] = 4229,
-  [SMALL_STATE(207)] = 4240,
-  [SMALL_STATE(208)] = 4249,
-  [SMALL_STATE(209)] = 4258,
-  [SMALL_STATE(210)] = 4267,
-  [SMALL_STATE(211)] = 4276,
-  [SMALL_STATE(212)] = 4285,
-  [SMALL_STATE(213)] = 4294,
-  [SMALL_STATE(214)] = 4305,
-  [SMALL_STATE(215)] = 4314,
-  [SMALL_STATE(216)] = 4323,
-  [SMALL_STATE(217)] = 4334,
-  [SMALL_STATE(218)] = 4343,
-  [SMALL_STATE(219)] = 4354,
-  [SMALL_STATE(220)] = 4363,
-  [SMALL_STATE(221)] = 4372,
-  [SMALL_STATE(222)] = 4381,
-  [SMALL_STATE(223)] = 4390,
-  [SMALL_STATE(224)] = 4401,
-  [SMALL_STATE(225)] = 4410,
-  [SMALL_STATE(226)] = 4419,
-  [SMALL_STATE(227)] = 4428,
-  [SMALL_STATE(228)] = 4437,
-  [SMALL_STATE(229)] = 4446,
-  [SMALL_STATE(230)] = 4457,
-  [SMALL_STATE(231)] = 4466,
-  [SMALL_STATE(232)] = 4475,
-  [SMALL_STATE(233)] = 4484,
-  [SMALL_STATE(234)] = 4495,
-  [SMALL_STATE(235)] = 4504,
-  [SMALL_STATE(236)] = 4513,
-  [SMALL_STATE(237)] = 4522,
-  [SMALL_STATE(238)] = 4531,
-  [SMALL_STATE(239)] = 4540,
-  [SMALL_STATE(240)] = 4549,
-  [SMALL_STATE(241)] = 4558,
-  [SMALL_STATE(242)] = 4567,
-  [SMALL_STATE(243)] = 4578,
-  [SMALL_STATE(244)] = 4587,
-  [SMALL_STATE(245)] = 4596,
-  [SMALL_STATE(246)] = 4607,
-  [SMALL_STATE(247)] = 4616,
-  [SMALL_STATE(248)] = 4625,
-  [SMALL_STATE(249)] = 4634,
-  [SMALL_STATE(250)] = 4643,
-  [SMALL_STATE(251)] = 4652,
-  [SMALL_STATE(252)] = 4661,
-  [SMALL_STATE(253)] = 4670,
-  [SMALL_STATE(254)] = 4679,
-  [SMALL_STATE(255)] = 4690,
-  [SMALL_STATE(256)] = 4699,
-  [SMALL_STATE(257)] = 4708,
-  [SMALL_STATE(258)] = 4719,
-  [SMALL_STATE(259)] = 4728,
-  [SMALL_STATE(260)] = 4737,
-  [SMALL_STATE(261)] = 4746,
-  [SMALL_STATE(262)] = 4755,
-  [SMALL_STATE(263)] = 4764,
-  [SMALL_STATE(264)] = 4773,
-  [SMALL_STATE(265)] = 4782,
-  [SMALL_STATE(266)] = 4791,
-  [SMALL_STATE(267)] = 4800,
-  [SMALL_STATE(268)] = 4809,
-  [SMALL_STATE(269)] = 4820,
-  [SMALL_STATE(270)] = 4831,
-  [SMALL_STATE(271)] = 4840,
-  [SMALL_STATE(272)] = 4851,
-  [SMALL_STATE(273)] = 4860,
-  [SMALL_STATE(274)] = 4868,
-  [SMALL_STATE(275)] = 4876,
-  [SMALL_STATE(276)] = 4884,
-  [SMALL_STATE(277)] = 4892,
-  [SMALL_STATE(278)] = 4900,
-  [SMALL_STATE(279)] = 4908,
-  [SMALL_STATE(280)] = 4916,
-  [SMALL_STATE(281)] = 4924,
-  [SMALL_STATE(282)] = 4932,
-  [SMALL_STATE(283)] = 4940,
-  [SMALL_STATE(284)] = 4948,
-  [SMALL_STATE(285)] = 4956,
-  [SMALL_STATE(286)] = 4964,
-  [SMALL_STATE(287)] = 4972,
-  [SMALL_STATE(288)] = 4980,
-  [SMALL_STATE(289)] = 4988,
-  [SMALL_STATE(290)] = 4996,
-  [SMALL_STATE(291)] = 5004,
-  [SMALL_STATE(292)] = 5012,
-  [SMALL_STATE(293)] = 5020,
-  [SMALL_STATE(294)] = 5028,
-  [SMALL_STATE(295)] = 5036,
-  [SMALL_STATE(296)] = 5044,
-  [SMALL_STATE(297)] = 5052,
-  [SMALL_STATE(298)] = 5060,
-  [SMALL_STATE(299)] = 5068,
-  [SMALL_STATE(300)] = 5076,
+  [SMALL_STATE(27)] = 866,
+  [SMALL_STATE(28)] = 895,
+  [SMALL_STATE(29)] = 924,
+  [SMALL_STATE(30)] = 953,
+  [SMALL_STATE(31)] = 982,
+  [SMALL_STATE(32)] = 1011,
+  [SMALL_STATE(33)] = 1040,
+  [SMALL_STATE(34)] = 1069,
+  [SMALL_STATE(35)] = 1098,
+  [SMALL_STATE(36)] = 1121,
+  [SMALL_STATE(37)] = 1150,
+  [SMALL_STATE(38)] = 1179,
+  [SMALL_STATE(39)] = 1208,
+  [SMALL_STATE(40)] = 1237,
+  [SMALL_STATE(41)] = 1266,
+  [SMALL_STATE(42)] = 1295,
+  [SMALL_STATE(43)] = 1324,
+  [SMALL_STATE(44)] = 1353,
+  [SMALL_STATE(45)] = 1382,
+  [SMALL_STATE(46)] = 1411,
+  [SMALL_STATE(47)] = 1440,
+  [SMALL_STATE(48)] = 1469,
+  [SMALL_STATE(49)] = 1498,
+  [SMALL_STATE(50)] = 1527,
+  [SMALL_STATE(51)] = 1556,
+  [SMALL_STATE(52)] = 1585,
+  [SMALL_STATE(53)] = 1614,
+  [SMALL_STATE(54)] = 1643,
+  [SMALL_STATE(55)] = 1672,
+  [SMALL_STATE(56)] = 1701,
+  [SMALL_STATE(57)] = 1730,
+  [SMALL_STATE(58)] = 1759,
+  [SMALL_STATE(59)] = 1784,
+  [SMALL_STATE(60)] = 1809,
+  [SMALL_STATE(61)] = 1838,
+  [SMALL_STATE(62)] = 1867,
+  [SMALL_STATE(63)] = 1896,
+  [SMALL_STATE(64)] = 1921,
+  [SMALL_STATE(65)] = 1950,
+  [SMALL_STATE(66)] = 1979,
+  [SMALL_STATE(67)] = 2008,
+  [SMALL_STATE(68)] = 2037,
+  [SMALL_STATE(69)] = 2066,
+  [SMALL_STATE(70)] = 2095,
+  [SMALL_STATE(71)] = 2124,
+  [SMALL_STATE(72)] = 2153,
+  [SMALL_STATE(73)] = 2171,
+  [SMALL_STATE(74)] = 2197,
+  [SMALL_STATE(75)] = 2221,
+  [SMALL_STATE(76)] = 2242,
+  [SMALL_STATE(77)] = 2263,
+  [SMALL_STATE(78)] = 2284,
+  [SMALL_STATE(79)] = 2305,
+  [SMALL_STATE(80)] = 2332,
+  [SMALL_STATE(81)] = 2353,
+  [SMALL_STATE(82)] = 2370,
+  [SMALL_STATE(83)] = 2391,
+  [SMALL_STATE(84)] = 2418,
+  [SMALL_STATE(85)] = 2439,
+  [SMALL_STATE(86)] = 2460,
+  [SMALL_STATE(87)] = 2481,
+  [SMALL_STATE(88)] = 2508,
+  [SMALL_STATE(89)] = 2525,
+  [SMALL_STATE(90)] = 2542,
+  [SMALL_STATE(91)] = 2563,
+  [SMALL_STATE(92)] = 2584,
+  [SMALL_STATE(93)] = 2605,
+  [SMALL_STATE(94)] = 2626,
+  [SMALL_STATE(95)] = 2647,
+  [SMALL_STATE(96)] = 2668,
+  [SMALL_STATE(97)] = 2689,
+  [SMALL_STATE(98)] = 2712,
+  [SMALL_STATE(99)] = 2733,
+  [SMALL_STATE(100)] = 2754,
+  [SMALL_STATE(101)] = 2775,
+  [SMALL_STATE(102)] = 2796,
+  [SMALL_STATE(103)] = 2817,
+  [SMALL_STATE(104)] = 2838,
+  [SMALL_STATE(105)] = 2853,
+  [SMALL_STATE(106)] = 2874,
+  [SMALL_STATE(107)] = 2890,
+  [SMALL_STATE(108)] = 2906,
+  [SMALL_STATE(109)] = 2922,
+  [SMALL_STATE(110)] = 2938,
+  [SMALL_STATE(111)] = 2962,
+  [SMALL_STATE(112)] = 2978,
+  [SMALL_STATE(113)] = 3000,
+  [SMALL_STATE(114)] = 3016,
+  [SMALL_STATE(115)] = 3032,
+  [SMALL_STATE(116)] = 3056,
+  [SMALL_STATE(117)] = 3077,
+  [SMALL_STATE(118)] = 3096,
+  [SMALL_STATE(119)] = 3117,
+  [SMALL_STATE(120)] = 3138,
+  [SMALL_STATE(121)] = 3157,
+  [SMALL_STATE(122)] = 3176,
+  [SMALL_STATE(123)] = 3194,
+  [SMALL_STATE(124)] = 3212,
+  [SMALL_STATE(125)] = 3226,
+  [SMALL_STATE(126)] = 3242,
+  [SMALL_STATE(127)] = 3262,
+  [SMALL_STATE(128)] = 3280,
+  [SMALL_STATE(129)] = 3294,
+  [SMALL_STATE(130)] = 3312,
+  [SMALL_STATE(131)] = 3326,
+  [SMALL_STATE(132)] = 3344,
+  [SMALL_STATE(133)] = 3358,
+  [SMALL_STATE(134)] = 3372,
+  [SMALL_STATE(135)] = 3390,
+  [SMALL_STATE(136)] = 3408,
+  [SMALL_STATE(137)] = 3426,
+  [SMALL_STATE(138)] = 3444,
+  [SMALL_STATE(139)] = 3462,
+  [SMALL_STATE(140)] = 3482,
+  [SMALL_STATE(141)] = 3496,
+  [SMALL_STATE(142)] = 3510,
+  [SMALL_STATE(143)] = 3521,
+  [SMALL_STATE(144)] = 3536,
+  [SMALL_STATE(145)] = 3549,
+  [SMALL_STATE(146)] = 3562,
+  [SMALL_STATE(147)] = 3572,
+  [SMALL_STATE(148)] = 3586,
+  [SMALL_STATE(149)] = 3600,
+  [SMALL_STATE(150)] = 3614,
+  [SMALL_STATE(151)] = 3628,
+  [SMALL_STATE(152)] = 3640,
+  [SMALL_STATE(153)] = 3652,
+  [SMALL_STATE(154)] = 3664,
+  [SMALL_STATE(155)] = 3674,
+  [SMALL_STATE(156)] = 3686,
+  [SMALL_STATE(157)] = 3700,
+  [SMALL_STATE(158)] = 3712,
+  [SMALL_STATE(159)] = 3726,
+  [SMALL_STATE(160)] = 3738,
+  [SMALL_STATE(161)] = 3752,
+  [SMALL_STATE(162)] = 3766,
+  [SMALL_STATE(163)] = 3778,
+  [SMALL_STATE(164)] = 3792,
+  [SMALL_STATE(165)] = 3804,
+  [SMALL_STATE(166)] = 3818,
+  [SMALL_STATE(167)] = 3830,
+  [SMALL_STATE(168)] = 3842,
+  [SMALL_STATE(169)] = 3856,
+  [SMALL_STATE(170)] = 3870,
+  [SMALL_STATE(171)] = 3882,
+  [SMALL_STATE(172)] = 3896,
+  [SMALL_STATE(173)] = 3910,
+  [SMALL_STATE(174)] = 3922,
+  [SMALL_STATE(175)] = 3934,
+  [SMALL_STATE(176)] = 3946,
+  [SMALL_STATE(177)] = 3955,
+  [SMALL_STATE(178)] = 3964,
+  [SMALL_STATE(179)] = 3973,
+  [SMALL_STATE(180)] = 3984,
+  [SMALL_STATE(181)] = 3993,
+  [SMALL_STATE(182)] = 4002,
+  [SMALL_STATE(183)] = 4011,
+  [SMALL_STATE(184)] = 4020,
+  [SMALL_STATE(185)] = 4029,
+  [SMALL_STATE(186)] = 4040,
+  [SMALL_STATE(187)] = 4049,
+  [SMALL_STATE(188)] = 4060,
+  [SMALL_STATE(189)] = 4069,
+  [SMALL_STATE(190)] = 4080,
+  [SMALL_STATE(191)] = 4091,
+  [SMALL_STATE(192)] = 4100,
+  [SMALL_STATE(193)] = 4109,
+  [SMALL_STATE(194)] = 4118,
+  [SMALL_STATE(195)] = 4127,
+  [SMALL_STATE(196)] = 4136,
+  [SMALL_STATE(197)] = 4147,
+  [SMALL_STATE(198)] = 4156,
+  [SMALL_STATE(199)] = 4167,
+  [SMALL_STATE(200)] = 4176,
+  [SMALL_STATE(201)] = 4185,
+  [SMALL_STATE(202)] = 4196,
+  [SMALL_STATE(203)] = 4205,
+  [SMALL_STATE(204)] = 4214,
+  [SMALL_STATE(205)] = 4223,
+  [SMALL_STATE(206)] = 4234,
+  [SMALL_STATE(207)] = 4243,
+  [SMALL_STATE(208)] = 4254,
+  [SMALL_STATE(209)] = 4263,
+  [SMALL_STATE(210)] = 4272,
+  [SMALL_STATE(211)] = 4281,
+  [SMALL_STATE(212)] = 4290,
+  [SMALL_STATE(213)] = 4301,
+  [SMALL_STATE(214)] = 4310,
+  [SMALL_STATE(215)] = 4319,
+  [SMALL_STATE(216)] = 4330,
+  [SMALL_STATE(217)] = 4339,
+  [SMALL_STATE(218)] = 4350,
+  [SMALL_STATE(219)] = 4361,
+  [SMALL_STATE(220)] = 4370,
+  [SMALL_STATE(221)] = 4379,
+  [SMALL_STATE(222)] = 4388,
+  [SMALL_STATE(223)] = 4397,
+  [SMALL_STATE(224)] = 4408,
+  [SMALL_STATE(225)] = 4417,
+  [SMALL_STATE(226)] = 4426,
+  [SMALL_STATE(227)] = 4435,
+  [SMALL_STATE(228)] = 4444,
+  [SMALL_STATE(229)] = 4455,
+  [SMALL_STATE(230)] = 4464,
+  [SMALL_STATE(231)] = 4475,
+  [SMALL_STATE(232)] = 4486,
+  [SMALL_STATE(233)] = 4495,
+  [SMALL_STATE(234)] = 4506,
+  [SMALL_STATE(235)] = 4515,
+  [SMALL_STATE(236)] = 4524,
+  [SMALL_STATE(237)] = 4533,
+  [SMALL_STATE(238)] = 4542,
+  [SMALL_STATE(239)] = 4551,
+  [SMALL_STATE(240)] = 4562,
+  [SMALL_STATE(241)] = 4573,
+  [SMALL_STATE(242)] = 4582,
+  [SMALL_STATE(243)] = 4591,
+  [SMALL_STATE(244)] = 4600,
+  [SMALL_STATE(245)] = 4609,
+  [SMALL_STATE(246)] = 4618,
+  [SMALL_STATE(247)] = 4627,
+  [SMALL_STATE(248)] = 4636,
+  [SMALL_STATE(249)] = 4645,
+  [SMALL_STATE(250)] = 4654,
+  [SMALL_STATE(251)] = 4665,
+  [SMALL_STATE(252)] = 4674,
+  [SMALL_STATE(253)] = 4683,
+  [SMALL_STATE(254)] = 4692,
+  [SMALL_STATE(255)] = 4703,
+  [SMALL_STATE(256)] = 4712,
+  [SMALL_STATE(257)] = 4721,
+  [SMALL_STATE(258)] = 4732,
+  [SMALL_STATE(259)] = 4741,
+  [SMALL_STATE(260)] = 4750,
+  [SMALL_STATE(261)] = 4761,
+  [SMALL_STATE(262)] = 4770,
+  [SMALL_STATE(263)] = 4779,
+  [SMALL_STATE(264)] = 4788,
+  [SMALL_STATE(265)] = 4797,
+  [SMALL_STATE(266)] = 4806,
+  [SMALL_STATE(267)] = 4817,
+  [SMALL_STATE(268)] = 4826,
+  [SMALL_STATE(269)] = 4835,
+  [SMALL_STATE(270)] = 4844,
+  [SMALL_STATE(271)] = 4853,
+  [SMALL_STATE(272)] = 4862,
+  [SMALL_STATE(273)] = 4873,
+  [SMALL_STATE(274)] = 4882,
+  [SMALL_STATE(275)] = 4891,
+  [SMALL_STATE(276)] = 4900,
+  [SMALL_STATE(277)] = 4909,
+  [SMALL_STATE(278)] = 4917,
+  [SMALL_STATE(279)] = 4925,
+  [SMALL_STATE(280)] = 4933,
+  [SMALL_STATE(281)] = 4941,
+  [SMALL_STATE(282)] = 4949,
+  [SMALL_STATE(283)] = 4957,
+  [SMALL_STATE(284)] = 4965,
+  [SMALL_STATE(285)] = 4973,
+  [SMALL_STATE(286)] = 4981,
+  [SMALL_STATE(287)] = 4989,
+  [SMALL_STATE(288)] = 4997,
+  [SMALL_STATE(289)] = 5005,
+  [SMALL_STATE(290)] = 5013,
+  [SMALL_STATE(291)] = 5021,
+  [SMALL_STATE(292)] = 5029,
+  [SMALL_STATE(293)] = 5037,
+  [SMALL_STATE(294)] = 5045,
+  [SMALL_STATE(295)] = 5053,
+  [SMALL_STATE(296)] = 5061,
+  [SMALL_STATE(297)] = 5069,
+  [SMALL_STATE(298)] = 5077,
+  [SMALL_STATE(299)] = 5085,
+  [SMALL_STATE(300)] = 5093,
+  [SMALL_STATE(301)] = 5101,
+  [SMALL_STATE(302)] = 5109,
+  [SMALL_STATE(303)] = 5117,
+  [SMALL_STATE(304)] = 5125,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -9228,516 +9318,524 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
   [5] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 0, 0, 0),
-  [7] = {.entry = {.count = 1, .reusable = false}}, SHIFT(191),
+  [7] = {.entry = {.count = 1, .reusable = false}}, SHIFT(233),
   [9] = {.entry = {.count = 1, .reusable = false}}, SHIFT(164),
-  [11] = {.entry = {.count = 1, .reusable = false}}, SHIFT(117),
-  [13] = {.entry = {.count = 1, .reusable = false}}, SHIFT(197),
-  [15] = {.entry = {.count = 1, .reusable = false}}, SHIFT(180),
-  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
-  [19] = {.entry = {.count = 1, .reusable = false}}, SHIFT(45),
-  [21] = {.entry = {.count = 1, .reusable = false}}, SHIFT(150),
-  [23] = {.entry = {.count = 1, .reusable = false}}, SHIFT(200),
-  [25] = {.entry = {.count = 1, .reusable = false}}, SHIFT(148),
-  [27] = {.entry = {.count = 1, .reusable = false}}, SHIFT(149),
-  [29] = {.entry = {.count = 1, .reusable = false}}, SHIFT(229),
-  [31] = {.entry = {.count = 1, .reusable = false}}, SHIFT(233),
-  [33] = {.entry = {.count = 1, .reusable = false}}, SHIFT(242),
-  [35] = {.entry = {.count = 1, .reusable = false}}, SHIFT(268),
-  [37] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
-  [39] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(191),
-  [42] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(164),
-  [45] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(117),
-  [48] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(197),
-  [51] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(180),
-  [54] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(3),
-  [57] = {.entry = {.count = 1, .reusable = false}}, SHIFT(163),
-  [59] = {.entry = {.count = 1, .reusable = false}}, SHIFT(291),
-  [61] = {.entry = {.count = 1, .reusable = false}}, SHIFT(218),
-  [63] = {.entry = {.count = 1, .reusable = false}}, SHIFT(122),
-  [65] = {.entry = {.count = 1, .reusable = false}}, SHIFT(177),
-  [67] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
-  [69] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
-  [71] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 61),
-  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
-  [75] = {.entry = {.count = 1, .reusable = false}}, SHIFT(179),
-  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(178),
-  [79] = {.entry = {.count = 1, .reusable = true}}, SHIFT(206),
-  [81] = {.entry = {.count = 1, .reusable = true}}, SHIFT(77),
-  [83] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 75),
-  [85] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
-  [87] = {.entry = {.count = 1, .reusable = false}}, SHIFT(199),
-  [89] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 79),
-  [91] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
-  [93] = {.entry = {.count = 1, .reusable = false}}, SHIFT(202),
-  [95] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 81),
-  [97] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
-  [99] = {.entry = {.count = 1, .reusable = false}}, SHIFT(204),
-  [101] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 86),
-  [103] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
-  [105] = {.entry = {.count = 1, .reusable = false}}, SHIFT(210),
-  [107] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 99),
-  [109] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
-  [111] = {.entry = {.count = 1, .reusable = false}}, SHIFT(272),
-  [113] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 102),
-  [115] = {.entry = {.count = 1, .reusable = true}}, SHIFT(222),
-  [117] = {.entry = {.count = 1, .reusable = false}}, SHIFT(222),
-  [119] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 104),
-  [121] = {.entry = {.count = 1, .reusable = true}}, SHIFT(225),
-  [123] = {.entry = {.count = 1, .reusable = false}}, SHIFT(225),
-  [125] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 107),
-  [127] = {.entry = {.count = 1, .reusable = true}}, SHIFT(230),
-  [129] = {.entry = {.count = 1, .reusable = false}}, SHIFT(230),
-  [131] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 109),
-  [133] = {.entry = {.count = 1, .reusable = true}}, SHIFT(232),
-  [135] = {.entry = {.count = 1, .reusable = false}}, SHIFT(232),
-  [137] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 111),
-  [139] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
-  [141] = {.entry = {.count = 1, .reusable = false}}, SHIFT(234),
-  [143] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 123),
-  [145] = {.entry = {.count = 1, .reusable = true}}, SHIFT(241),
-  [147] = {.entry = {.count = 1, .reusable = false}}, SHIFT(241),
-  [149] = {.entry = {.count = 1, .reusable = true}}, SHIFT(244),
-  [151] = {.entry = {.count = 1, .reusable = false}}, SHIFT(244),
-  [153] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 129),
-  [155] = {.entry = {.count = 1, .reusable = true}}, SHIFT(248),
-  [157] = {.entry = {.count = 1, .reusable = false}}, SHIFT(248),
-  [159] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 132),
-  [161] = {.entry = {.count = 1, .reusable = true}}, SHIFT(251),
-  [163] = {.entry = {.count = 1, .reusable = false}}, SHIFT(251),
-  [165] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 134),
-  [167] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
-  [169] = {.entry = {.count = 1, .reusable = false}}, SHIFT(253),
+  [11] = {.entry = {.count = 1, .reusable = false}}, SHIFT(116),
+  [13] = {.entry = {.count = 1, .reusable = false}}, SHIFT(185),
+  [15] = {.entry = {.count = 1, .reusable = false}}, SHIFT(201),
+  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
+  [19] = {.entry = {.count = 1, .reusable = false}}, SHIFT(59),
+  [21] = {.entry = {.count = 1, .reusable = false}}, SHIFT(170),
+  [23] = {.entry = {.count = 1, .reusable = false}}, SHIFT(240),
+  [25] = {.entry = {.count = 1, .reusable = false}}, SHIFT(168),
+  [27] = {.entry = {.count = 1, .reusable = false}}, SHIFT(169),
+  [29] = {.entry = {.count = 1, .reusable = false}}, SHIFT(250),
+  [31] = {.entry = {.count = 1, .reusable = false}}, SHIFT(254),
+  [33] = {.entry = {.count = 1, .reusable = false}}, SHIFT(257),
+  [35] = {.entry = {.count = 1, .reusable = false}}, SHIFT(260),
+  [37] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_source_file, 1, 0, 0),
+  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
+  [41] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0),
+  [43] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(233),
+  [46] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(164),
+  [49] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(116),
+  [52] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(185),
+  [55] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(201),
+  [58] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_source_file_repeat1, 2, 0, 0), SHIFT_REPEAT(4),
+  [61] = {.entry = {.count = 1, .reusable = false}}, SHIFT(162),
+  [63] = {.entry = {.count = 1, .reusable = false}}, SHIFT(304),
+  [65] = {.entry = {.count = 1, .reusable = false}}, SHIFT(212),
+  [67] = {.entry = {.count = 1, .reusable = false}}, SHIFT(138),
+  [69] = {.entry = {.count = 1, .reusable = false}}, SHIFT(217),
+  [71] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 138),
+  [73] = {.entry = {.count = 1, .reusable = true}}, SHIFT(261),
+  [75] = {.entry = {.count = 1, .reusable = false}}, SHIFT(261),
+  [77] = {.entry = {.count = 1, .reusable = true}}, SHIFT(179),
+  [79] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
+  [81] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
+  [83] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 83),
+  [85] = {.entry = {.count = 1, .reusable = true}}, SHIFT(204),
+  [87] = {.entry = {.count = 1, .reusable = false}}, SHIFT(204),
+  [89] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 65),
+  [91] = {.entry = {.count = 1, .reusable = true}}, SHIFT(180),
+  [93] = {.entry = {.count = 1, .reusable = false}}, SHIFT(180),
+  [95] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 79),
+  [97] = {.entry = {.count = 1, .reusable = true}}, SHIFT(202),
+  [99] = {.entry = {.count = 1, .reusable = false}}, SHIFT(202),
+  [101] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 108),
+  [103] = {.entry = {.count = 1, .reusable = true}}, SHIFT(276),
+  [105] = {.entry = {.count = 1, .reusable = false}}, SHIFT(276),
+  [107] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 85),
+  [109] = {.entry = {.count = 1, .reusable = true}}, SHIFT(206),
+  [111] = {.entry = {.count = 1, .reusable = false}}, SHIFT(206),
+  [113] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 90),
+  [115] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
+  [117] = {.entry = {.count = 1, .reusable = false}}, SHIFT(211),
+  [119] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 103),
+  [121] = {.entry = {.count = 1, .reusable = true}}, SHIFT(222),
+  [123] = {.entry = {.count = 1, .reusable = false}}, SHIFT(222),
+  [125] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 106),
+  [127] = {.entry = {.count = 1, .reusable = true}}, SHIFT(225),
+  [129] = {.entry = {.count = 1, .reusable = false}}, SHIFT(225),
+  [131] = {.entry = {.count = 1, .reusable = true}}, SHIFT(229),
+  [133] = {.entry = {.count = 1, .reusable = false}}, SHIFT(229),
+  [135] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 111),
+  [137] = {.entry = {.count = 1, .reusable = true}}, SHIFT(232),
+  [139] = {.entry = {.count = 1, .reusable = false}}, SHIFT(232),
+  [141] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 113),
+  [143] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
+  [145] = {.entry = {.count = 1, .reusable = false}}, SHIFT(235),
+  [147] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 115),
+  [149] = {.entry = {.count = 1, .reusable = true}}, SHIFT(238),
+  [151] = {.entry = {.count = 1, .reusable = false}}, SHIFT(238),
+  [153] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 127),
+  [155] = {.entry = {.count = 1, .reusable = true}}, SHIFT(246),
+  [157] = {.entry = {.count = 1, .reusable = false}}, SHIFT(246),
+  [159] = {.entry = {.count = 1, .reusable = true}}, SHIFT(249),
+  [161] = {.entry = {.count = 1, .reusable = false}}, SHIFT(249),
+  [163] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 133),
+  [165] = {.entry = {.count = 1, .reusable = true}}, SHIFT(253),
+  [167] = {.entry = {.count = 1, .reusable = false}}, SHIFT(253),
+  [169] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 136),
   [171] = {.entry = {.count = 1, .reusable = true}}, SHIFT(256),
   [173] = {.entry = {.count = 1, .reusable = false}}, SHIFT(256),
-  [175] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 149),
-  [177] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
-  [179] = {.entry = {.count = 1, .reusable = false}}, SHIFT(262),
-  [181] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
-  [183] = {.entry = {.count = 1, .reusable = false}}, SHIFT(264),
-  [185] = {.entry = {.count = 1, .reusable = true}}, SHIFT(227),
-  [187] = {.entry = {.count = 1, .reusable = false}}, SHIFT(227),
-  [189] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 100),
-  [191] = {.entry = {.count = 1, .reusable = true}}, SHIFT(221),
-  [193] = {.entry = {.count = 1, .reusable = false}}, SHIFT(221),
-  [195] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 155),
-  [197] = {.entry = {.count = 1, .reusable = true}}, SHIFT(267),
-  [199] = {.entry = {.count = 1, .reusable = false}}, SHIFT(267),
-  [201] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 84),
-  [203] = {.entry = {.count = 1, .reusable = true}}, SHIFT(207),
-  [205] = {.entry = {.count = 1, .reusable = false}}, SHIFT(207),
-  [207] = {.entry = {.count = 1, .reusable = true}}, SHIFT(209),
-  [209] = {.entry = {.count = 1, .reusable = false}}, SHIFT(209),
-  [211] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 2, 0, 31),
-  [213] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 2, 0, 31), SHIFT_REPEAT(110),
-  [216] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_field_repeat1, 2, 0, 31),
-  [218] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 89),
-  [220] = {.entry = {.count = 1, .reusable = true}}, SHIFT(211),
-  [222] = {.entry = {.count = 1, .reusable = false}}, SHIFT(211),
-  [224] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 91),
-  [226] = {.entry = {.count = 1, .reusable = true}}, SHIFT(212),
-  [228] = {.entry = {.count = 1, .reusable = false}}, SHIFT(212),
-  [230] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 92),
-  [232] = {.entry = {.count = 1, .reusable = true}}, SHIFT(214),
-  [234] = {.entry = {.count = 1, .reusable = false}}, SHIFT(214),
-  [236] = {.entry = {.count = 1, .reusable = true}}, SHIFT(217),
-  [238] = {.entry = {.count = 1, .reusable = false}}, SHIFT(217),
-  [240] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 95),
-  [242] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 95),
-  [244] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 95), SHIFT_REPEAT(178),
-  [247] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 96),
-  [249] = {.entry = {.count = 1, .reusable = true}}, SHIFT(219),
-  [251] = {.entry = {.count = 1, .reusable = false}}, SHIFT(219),
-  [253] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 4, 0, 51),
-  [255] = {.entry = {.count = 1, .reusable = true}}, SHIFT(208),
-  [257] = {.entry = {.count = 1, .reusable = false}}, SHIFT(208),
-  [259] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_name, 1, 0, 0),
-  [261] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_name, 1, 0, 0),
-  [263] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 5, 0, 56),
-  [265] = {.entry = {.count = 1, .reusable = true}}, SHIFT(237),
-  [267] = {.entry = {.count = 1, .reusable = false}}, SHIFT(237),
-  [269] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 103),
-  [271] = {.entry = {.count = 1, .reusable = true}}, SHIFT(224),
-  [273] = {.entry = {.count = 1, .reusable = false}}, SHIFT(224),
-  [275] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 5, 0, 57),
-  [277] = {.entry = {.count = 1, .reusable = true}}, SHIFT(249),
-  [279] = {.entry = {.count = 1, .reusable = false}}, SHIFT(249),
-  [281] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 5, 0, 58),
-  [283] = {.entry = {.count = 1, .reusable = true}}, SHIFT(255),
-  [285] = {.entry = {.count = 1, .reusable = false}}, SHIFT(255),
-  [287] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 59),
-  [289] = {.entry = {.count = 1, .reusable = true}}, SHIFT(270),
-  [291] = {.entry = {.count = 1, .reusable = false}}, SHIFT(270),
-  [293] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 108),
-  [295] = {.entry = {.count = 1, .reusable = true}}, SHIFT(231),
-  [297] = {.entry = {.count = 1, .reusable = false}}, SHIFT(231),
-  [299] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field, 1, 0, 13),
-  [301] = {.entry = {.count = 1, .reusable = false}}, SHIFT(110),
-  [303] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field, 1, 0, 13),
-  [305] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 114),
-  [307] = {.entry = {.count = 1, .reusable = true}}, SHIFT(236),
-  [309] = {.entry = {.count = 1, .reusable = false}}, SHIFT(236),
-  [311] = {.entry = {.count = 1, .reusable = true}}, SHIFT(238),
-  [313] = {.entry = {.count = 1, .reusable = false}}, SHIFT(238),
-  [315] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 2, 0, 26),
-  [317] = {.entry = {.count = 1, .reusable = true}}, SHIFT(215),
-  [319] = {.entry = {.count = 1, .reusable = false}}, SHIFT(215),
-  [321] = {.entry = {.count = 1, .reusable = true}}, SHIFT(297),
-  [323] = {.entry = {.count = 1, .reusable = true}}, SHIFT(300),
-  [325] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 120),
-  [327] = {.entry = {.count = 1, .reusable = true}}, SHIFT(240),
-  [329] = {.entry = {.count = 1, .reusable = false}}, SHIFT(240),
-  [331] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 65),
-  [333] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
-  [335] = {.entry = {.count = 1, .reusable = false}}, SHIFT(184),
-  [337] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 124),
-  [339] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
-  [341] = {.entry = {.count = 1, .reusable = false}}, SHIFT(243),
-  [343] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 67),
-  [345] = {.entry = {.count = 1, .reusable = true}}, SHIFT(185),
-  [347] = {.entry = {.count = 1, .reusable = false}}, SHIFT(185),
-  [349] = {.entry = {.count = 1, .reusable = true}}, SHIFT(246),
-  [351] = {.entry = {.count = 1, .reusable = false}}, SHIFT(246),
-  [353] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 126),
-  [355] = {.entry = {.count = 1, .reusable = true}}, SHIFT(247),
-  [357] = {.entry = {.count = 1, .reusable = false}}, SHIFT(247),
-  [359] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 68),
-  [361] = {.entry = {.count = 1, .reusable = true}}, SHIFT(187),
-  [363] = {.entry = {.count = 1, .reusable = false}}, SHIFT(187),
-  [365] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 130),
-  [367] = {.entry = {.count = 1, .reusable = true}}, SHIFT(250),
-  [369] = {.entry = {.count = 1, .reusable = false}}, SHIFT(250),
-  [371] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
-  [373] = {.entry = {.count = 1, .reusable = false}}, SHIFT(189),
-  [375] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 133),
-  [377] = {.entry = {.count = 1, .reusable = true}}, SHIFT(252),
-  [379] = {.entry = {.count = 1, .reusable = false}}, SHIFT(252),
-  [381] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 71),
-  [383] = {.entry = {.count = 1, .reusable = true}}, SHIFT(192),
-  [385] = {.entry = {.count = 1, .reusable = false}}, SHIFT(192),
-  [387] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 72),
-  [389] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
-  [391] = {.entry = {.count = 1, .reusable = false}}, SHIFT(194),
-  [393] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 139),
-  [395] = {.entry = {.count = 1, .reusable = true}}, SHIFT(258),
-  [397] = {.entry = {.count = 1, .reusable = false}}, SHIFT(258),
-  [399] = {.entry = {.count = 1, .reusable = true}}, SHIFT(259),
-  [401] = {.entry = {.count = 1, .reusable = false}}, SHIFT(259),
-  [403] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 143),
-  [405] = {.entry = {.count = 1, .reusable = true}}, SHIFT(174),
-  [407] = {.entry = {.count = 1, .reusable = false}}, SHIFT(174),
-  [409] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 146),
-  [411] = {.entry = {.count = 1, .reusable = true}}, SHIFT(261),
-  [413] = {.entry = {.count = 1, .reusable = false}}, SHIFT(261),
-  [415] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 73),
-  [417] = {.entry = {.count = 1, .reusable = true}}, SHIFT(196),
-  [419] = {.entry = {.count = 1, .reusable = false}}, SHIFT(196),
-  [421] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 150),
-  [423] = {.entry = {.count = 1, .reusable = true}}, SHIFT(263),
-  [425] = {.entry = {.count = 1, .reusable = false}}, SHIFT(263),
-  [427] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field, 2, 0, 22),
-  [429] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field, 2, 0, 22),
-  [431] = {.entry = {.count = 1, .reusable = true}}, SHIFT(265),
-  [433] = {.entry = {.count = 1, .reusable = false}}, SHIFT(265),
-  [435] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 76),
-  [437] = {.entry = {.count = 1, .reusable = true}}, SHIFT(201),
-  [439] = {.entry = {.count = 1, .reusable = false}}, SHIFT(201),
-  [441] = {.entry = {.count = 1, .reusable = true}}, SHIFT(266),
-  [443] = {.entry = {.count = 1, .reusable = false}}, SHIFT(266),
-  [445] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 117),
-  [447] = {.entry = {.count = 1, .reusable = true}}, SHIFT(239),
-  [449] = {.entry = {.count = 1, .reusable = false}}, SHIFT(239),
-  [451] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_agree_line, 2, 0, 27),
-  [453] = {.entry = {.count = 1, .reusable = false}}, SHIFT(140),
-  [455] = {.entry = {.count = 1, .reusable = false}}, SHIFT(297),
-  [457] = {.entry = {.count = 1, .reusable = false}}, SHIFT(300),
-  [459] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 93),
-  [461] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 93),
-  [463] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 2, 0, 63),
-  [465] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat3, 2, 0, 63),
-  [467] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 2, 0, 63), SHIFT_REPEAT(206),
-  [470] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 2, 0, 63), SHIFT_REPEAT(77),
-  [473] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 3, 0, 3),
-  [475] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 3, 0, 3),
-  [477] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
-  [479] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 1, 0, 54),
-  [481] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat3, 1, 0, 54),
-  [483] = {.entry = {.count = 1, .reusable = true}}, SHIFT(87),
-  [485] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
-  [487] = {.entry = {.count = 1, .reusable = false}}, SHIFT(165),
-  [489] = {.entry = {.count = 1, .reusable = true}}, SHIFT(127),
-  [491] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_invalid_block, 3, 0, 4),
-  [493] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_invalid_block, 3, 0, 4),
-  [495] = {.entry = {.count = 1, .reusable = true}}, SHIFT(288),
-  [497] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 3, 0, 5),
-  [499] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 3, 0, 5),
-  [501] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
-  [503] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 3, 0, 6),
-  [505] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 3, 0, 6),
-  [507] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procedure_block, 3, 0, 7),
-  [509] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_procedure_block, 3, 0, 7),
-  [511] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [513] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_calendar_block, 3, 0, 7),
-  [515] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_calendar_block, 3, 0, 7),
-  [517] = {.entry = {.count = 1, .reusable = true}}, SHIFT(96),
-  [519] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
-  [521] = {.entry = {.count = 1, .reusable = true}}, SHIFT(168),
-  [523] = {.entry = {.count = 1, .reusable = false}}, SHIFT(168),
-  [525] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 8),
-  [527] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 8),
-  [529] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 9),
-  [531] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 9),
-  [533] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 10),
-  [535] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 10),
-  [537] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 3, 0, 77),
-  [539] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat3, 3, 0, 77),
-  [541] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 3, 0, 78),
-  [543] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat3, 3, 0, 78),
-  [545] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12),
-  [547] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12),
-  [549] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12), SHIFT_REPEAT(288),
-  [552] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_invalid_block, 2, 0, 1),
-  [554] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_invalid_block, 2, 0, 1),
-  [556] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14),
-  [558] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14),
-  [560] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14), SHIFT_REPEAT(118),
-  [563] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 4, 0, 15),
-  [565] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 4, 0, 15),
-  [567] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 2, 0, 0),
-  [569] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 2, 0, 0),
-  [571] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procedure_block, 4, 0, 16),
-  [573] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_procedure_block, 4, 0, 16),
-  [575] = {.entry = {.count = 1, .reusable = false}}, SHIFT(153),
-  [577] = {.entry = {.count = 1, .reusable = false}}, SHIFT(152),
-  [579] = {.entry = {.count = 1, .reusable = false}}, SHIFT(183),
-  [581] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_calendar_block, 4, 0, 16),
-  [583] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_calendar_block, 4, 0, 16),
-  [585] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12),
-  [587] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12),
-  [589] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12), SHIFT_REPEAT(4),
-  [592] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 17),
-  [594] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 17),
-  [596] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 18),
-  [598] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 18),
-  [600] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 19),
-  [602] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 19),
-  [604] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12),
-  [606] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12),
-  [608] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12), SHIFT_REPEAT(2),
-  [611] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12),
-  [613] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12),
-  [615] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12), SHIFT_REPEAT(96),
-  [618] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 6, 0, 30),
-  [620] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 6, 0, 30),
-  [622] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_exception_decl, 2, 0, 33),
-  [624] = {.entry = {.count = 1, .reusable = true}}, SHIFT(228),
-  [626] = {.entry = {.count = 1, .reusable = false}}, SHIFT(228),
-  [628] = {.entry = {.count = 1, .reusable = true}}, SHIFT(130),
-  [630] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 3, 0, 20),
-  [632] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_procedure_block_repeat1, 3, 0, 20),
-  [634] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_closed_line, 2, 0, 37),
-  [636] = {.entry = {.count = 1, .reusable = true}}, SHIFT(176),
-  [638] = {.entry = {.count = 1, .reusable = false}}, SHIFT(176),
-  [640] = {.entry = {.count = 1, .reusable = true}}, SHIFT(141),
-  [642] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_exception_decl_repeat1, 2, 0, 41),
-  [644] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_exception_decl_repeat1, 2, 0, 41),
-  [646] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_exception_decl_repeat1, 2, 0, 41), SHIFT_REPEAT(130),
-  [649] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 3, 0, 20),
-  [651] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_invalid_block_repeat1, 3, 0, 20),
-  [653] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 1, 0, 21),
-  [655] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_field_repeat1, 1, 0, 21),
-  [657] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 23),
-  [659] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 23),
-  [661] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 25),
-  [663] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 25),
-  [665] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 3, 0, 20),
-  [667] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat2, 3, 0, 20),
-  [669] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 3, 0, 20),
-  [671] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_calendar_block_repeat1, 3, 0, 20),
-  [673] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11),
-  [675] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11),
-  [677] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11), SHIFT_REPEAT(127),
-  [680] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 46),
-  [682] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 46),
-  [684] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 46), SHIFT_REPEAT(141),
-  [687] = {.entry = {.count = 1, .reusable = true}}, SHIFT(94),
-  [689] = {.entry = {.count = 1, .reusable = true}}, SHIFT(171),
-  [691] = {.entry = {.count = 1, .reusable = false}}, SHIFT(171),
-  [693] = {.entry = {.count = 1, .reusable = false}}, SHIFT(146),
-  [695] = {.entry = {.count = 1, .reusable = false}}, SHIFT(147),
-  [697] = {.entry = {.count = 1, .reusable = true}}, SHIFT(277),
-  [699] = {.entry = {.count = 1, .reusable = true}}, SHIFT(257),
-  [701] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
-  [703] = {.entry = {.count = 1, .reusable = true}}, SHIFT(293),
-  [705] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 2, 0, 7),
-  [707] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
-  [709] = {.entry = {.count = 1, .reusable = false}}, SHIFT(158),
-  [711] = {.entry = {.count = 1, .reusable = true}}, SHIFT(235),
-  [713] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11), SHIFT_REPEAT(140),
-  [716] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extended_line, 1, 0, 0),
-  [718] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
-  [720] = {.entry = {.count = 1, .reusable = false}}, SHIFT(203),
-  [722] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_kind, 1, 0, 0),
-  [724] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_event_kind, 1, 0, 0),
-  [726] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 2, 0, 42),
-  [728] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 2, 0, 42), SHIFT_REPEAT(130),
-  [731] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pause_decl, 6, 0, 69),
-  [733] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
-  [735] = {.entry = {.count = 1, .reusable = false}}, SHIFT(190),
-  [737] = {.entry = {.count = 1, .reusable = true}}, SHIFT(154),
-  [739] = {.entry = {.count = 1, .reusable = true}}, SHIFT(275),
-  [741] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 1, 0, 2),
-  [743] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 1, 0, 2),
-  [745] = {.entry = {.count = 1, .reusable = true}}, SHIFT(282),
-  [747] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat1, 2, 0, 29),
-  [749] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__names_field, 2, 0, 24),
-  [751] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_exception_line, 2, 0, 29),
-  [753] = {.entry = {.count = 1, .reusable = true}}, SHIFT(226),
-  [755] = {.entry = {.count = 1, .reusable = false}}, SHIFT(226),
-  [757] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_exception_decl_repeat1, 1, 0, 32),
-  [759] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_exception_decl_repeat1, 1, 0, 32),
-  [761] = {.entry = {.count = 1, .reusable = true}}, SHIFT(157),
-  [763] = {.entry = {.count = 1, .reusable = true}}, SHIFT(276),
-  [765] = {.entry = {.count = 1, .reusable = true}}, SHIFT(280),
-  [767] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat1, 2, 0, 52), SHIFT_REPEAT(257),
-  [770] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat1, 2, 0, 52),
-  [772] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 2, 0, 31),
-  [774] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 2, 0, 31), SHIFT_REPEAT(130),
-  [777] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_use_line, 2, 0, 35),
-  [779] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
-  [781] = {.entry = {.count = 1, .reusable = true}}, SHIFT(278),
-  [783] = {.entry = {.count = 1, .reusable = true}}, SHIFT(283),
-  [785] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extends_line, 2, 0, 35),
-  [787] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 3, 0, 26),
-  [789] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
-  [791] = {.entry = {.count = 1, .reusable = false}}, SHIFT(181),
-  [793] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 1, 0, 36),
-  [795] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_closed_line_repeat1, 1, 0, 36),
-  [797] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat1, 4, 0, 60),
-  [799] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_within, 2, 0, 47),
-  [801] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_within, 2, 0, 47),
-  [803] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_by, 2, 0, 48),
-  [805] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_by, 2, 0, 48),
-  [807] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 1, 0, 34),
-  [809] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
-  [811] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
-  [813] = {.entry = {.count = 1, .reusable = true}}, SHIFT(112),
-  [815] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
-  [817] = {.entry = {.count = 1, .reusable = false}}, SHIFT(38),
-  [819] = {.entry = {.count = 1, .reusable = false}}, SHIFT(298),
-  [821] = {.entry = {.count = 1, .reusable = false}}, SHIFT(289),
-  [823] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
-  [825] = {.entry = {.count = 1, .reusable = false}}, SHIFT(273),
-  [827] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 3, 0, 44),
-  [829] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
-  [831] = {.entry = {.count = 1, .reusable = false}}, SHIFT(287),
-  [833] = {.entry = {.count = 1, .reusable = true}}, SHIFT(83),
-  [835] = {.entry = {.count = 1, .reusable = false}}, SHIFT(292),
-  [837] = {.entry = {.count = 1, .reusable = false}}, SHIFT(299),
-  [839] = {.entry = {.count = 1, .reusable = true}}, SHIFT(113),
-  [841] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
-  [843] = {.entry = {.count = 1, .reusable = true}}, SHIFT(101),
-  [845] = {.entry = {.count = 1, .reusable = false}}, SHIFT(274),
-  [847] = {.entry = {.count = 1, .reusable = false}}, SHIFT(296),
-  [849] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
-  [851] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
-  [853] = {.entry = {.count = 1, .reusable = false}}, SHIFT(284),
-  [855] = {.entry = {.count = 1, .reusable = true}}, SHIFT(81),
-  [857] = {.entry = {.count = 1, .reusable = false}}, SHIFT(290),
-  [859] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 1, 0, 21),
-  [861] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 152),
-  [863] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_closed_line, 3, 0, 45),
-  [865] = {.entry = {.count = 1, .reusable = true}}, SHIFT(38),
-  [867] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 74),
-  [869] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 4, 0, 49),
-  [871] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 4, 0, 50),
-  [873] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 80),
-  [875] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 82),
-  [877] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 83),
-  [879] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pause_decl, 7, 0, 85),
-  [881] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
-  [883] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 87),
-  [885] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 88),
-  [887] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 90),
-  [889] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_require_decl, 4, 0, 53),
-  [891] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 94),
-  [893] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 97),
-  [895] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 98),
-  [897] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extended_line, 2, 0, 28),
-  [899] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 101),
-  [901] = {.entry = {.count = 1, .reusable = true}}, SHIFT(285),
-  [903] = {.entry = {.count = 1, .reusable = true}}, SHIFT(286),
-  [905] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 105),
-  [907] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 5, 0, 55),
-  [909] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 106),
-  [911] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 110),
-  [913] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 112),
-  [915] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 113),
-  [917] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 3, 0, 38),
-  [919] = {.entry = {.count = 1, .reusable = true}}, SHIFT(140),
-  [921] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 115),
-  [923] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_agree_line, 3, 0, 27),
-  [925] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 118),
-  [927] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 119),
-  [929] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 121),
-  [931] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 122),
-  [933] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_exception_line, 3, 0, 39),
-  [935] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_exception_decl, 3, 0, 40),
-  [937] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 125),
-  [939] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 127),
-  [941] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 128),
-  [943] = {.entry = {.count = 1, .reusable = true}}, SHIFT(76),
-  [945] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 131),
-  [947] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 3, 0, 43),
-  [949] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 135),
-  [951] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 62),
-  [953] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 136),
-  [955] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 137),
-  [957] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 138),
-  [959] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 140),
-  [961] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 141),
-  [963] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 142),
-  [965] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 64),
-  [967] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 144),
-  [969] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 145),
-  [971] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 147),
-  [973] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 148),
-  [975] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 66),
-  [977] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 151),
-  [979] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_calendar_line, 2, 0, 7),
-  [981] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 153),
-  [983] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 154),
-  [985] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 156),
-  [987] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 13, 0, 157),
-  [989] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 70),
-  [991] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 116),
-  [993] = {.entry = {.count = 1, .reusable = true}}, SHIFT(195),
-  [995] = {.entry = {.count = 1, .reusable = true}}, SHIFT(254),
-  [997] = {.entry = {.count = 1, .reusable = true}}, SHIFT(155),
-  [999] = {.entry = {.count = 1, .reusable = true}}, SHIFT(159),
-  [1001] = {.entry = {.count = 1, .reusable = true}}, SHIFT(126),
-  [1003] = {.entry = {.count = 1, .reusable = true}}, SHIFT(170),
-  [1005] = {.entry = {.count = 1, .reusable = true}}, SHIFT(175),
-  [1007] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
-  [1009] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [1011] = {.entry = {.count = 1, .reusable = true}}, SHIFT(142),
-  [1013] = {.entry = {.count = 1, .reusable = true}}, SHIFT(172),
-  [1015] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
-  [1017] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
-  [1019] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
-  [1021] = {.entry = {.count = 1, .reusable = true}}, SHIFT(213),
-  [1023] = {.entry = {.count = 1, .reusable = true}}, SHIFT(169),
-  [1025] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
-  [1027] = {.entry = {.count = 1, .reusable = true}}, SHIFT(188),
-  [1029] = {.entry = {.count = 1, .reusable = true}}, SHIFT(48),
-  [1031] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
-  [1033] = {.entry = {.count = 1, .reusable = true}}, SHIFT(162),
-  [1035] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
-  [1037] = {.entry = {.count = 1, .reusable = true}}, SHIFT(271),
-  [1039] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
-  [1041] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
-  [1043] = {.entry = {.count = 1, .reusable = true}}, SHIFT(269),
-  [1045] = {.entry = {.count = 1, .reusable = true}}, SHIFT(245),
-  [1047] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
+  [175] = {.entry = {.count = 1, .reusable = true}}, SHIFT(259),
+  [177] = {.entry = {.count = 1, .reusable = false}}, SHIFT(259),
+  [179] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 153),
+  [181] = {.entry = {.count = 1, .reusable = true}}, SHIFT(265),
+  [183] = {.entry = {.count = 1, .reusable = false}}, SHIFT(265),
+  [185] = {.entry = {.count = 1, .reusable = true}}, SHIFT(268),
+  [187] = {.entry = {.count = 1, .reusable = false}}, SHIFT(268),
+  [189] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_name, 1, 0, 0),
+  [191] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_name, 1, 0, 0),
+  [193] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 150),
+  [195] = {.entry = {.count = 1, .reusable = true}}, SHIFT(264),
+  [197] = {.entry = {.count = 1, .reusable = false}}, SHIFT(264),
+  [199] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 88),
+  [201] = {.entry = {.count = 1, .reusable = true}}, SHIFT(209),
+  [203] = {.entry = {.count = 1, .reusable = false}}, SHIFT(209),
+  [205] = {.entry = {.count = 1, .reusable = true}}, SHIFT(210),
+  [207] = {.entry = {.count = 1, .reusable = false}}, SHIFT(210),
+  [209] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 5, 0, 61),
+  [211] = {.entry = {.count = 1, .reusable = true}}, SHIFT(237),
+  [213] = {.entry = {.count = 1, .reusable = false}}, SHIFT(237),
+  [215] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 93),
+  [217] = {.entry = {.count = 1, .reusable = true}}, SHIFT(213),
+  [219] = {.entry = {.count = 1, .reusable = false}}, SHIFT(213),
+  [221] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 95),
+  [223] = {.entry = {.count = 1, .reusable = true}}, SHIFT(214),
+  [225] = {.entry = {.count = 1, .reusable = false}}, SHIFT(214),
+  [227] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 96),
+  [229] = {.entry = {.count = 1, .reusable = true}}, SHIFT(216),
+  [231] = {.entry = {.count = 1, .reusable = false}}, SHIFT(216),
+  [233] = {.entry = {.count = 1, .reusable = true}}, SHIFT(219),
+  [235] = {.entry = {.count = 1, .reusable = false}}, SHIFT(219),
+  [237] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 99),
+  [239] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 99),
+  [241] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 99), SHIFT_REPEAT(179),
+  [244] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 100),
+  [246] = {.entry = {.count = 1, .reusable = true}}, SHIFT(221),
+  [248] = {.entry = {.count = 1, .reusable = false}}, SHIFT(221),
+  [250] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 5, 0, 62),
+  [252] = {.entry = {.count = 1, .reusable = true}}, SHIFT(242),
+  [254] = {.entry = {.count = 1, .reusable = false}}, SHIFT(242),
+  [256] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 104),
+  [258] = {.entry = {.count = 1, .reusable = true}}, SHIFT(224),
+  [260] = {.entry = {.count = 1, .reusable = false}}, SHIFT(224),
+  [262] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 63),
+  [264] = {.entry = {.count = 1, .reusable = true}}, SHIFT(273),
+  [266] = {.entry = {.count = 1, .reusable = false}}, SHIFT(273),
+  [268] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 107),
+  [270] = {.entry = {.count = 1, .reusable = true}}, SHIFT(226),
+  [272] = {.entry = {.count = 1, .reusable = false}}, SHIFT(226),
+  [274] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 69),
+  [276] = {.entry = {.count = 1, .reusable = true}}, SHIFT(184),
+  [278] = {.entry = {.count = 1, .reusable = false}}, SHIFT(184),
+  [280] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 112),
+  [282] = {.entry = {.count = 1, .reusable = true}}, SHIFT(234),
+  [284] = {.entry = {.count = 1, .reusable = false}}, SHIFT(234),
+  [286] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 71),
+  [288] = {.entry = {.count = 1, .reusable = true}}, SHIFT(186),
+  [290] = {.entry = {.count = 1, .reusable = false}}, SHIFT(186),
+  [292] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 2, 0, 26),
+  [294] = {.entry = {.count = 1, .reusable = true}}, SHIFT(183),
+  [296] = {.entry = {.count = 1, .reusable = false}}, SHIFT(183),
+  [298] = {.entry = {.count = 1, .reusable = true}}, SHIFT(280),
+  [300] = {.entry = {.count = 1, .reusable = true}}, SHIFT(283),
+  [302] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 118),
+  [304] = {.entry = {.count = 1, .reusable = true}}, SHIFT(241),
+  [306] = {.entry = {.count = 1, .reusable = false}}, SHIFT(241),
+  [308] = {.entry = {.count = 1, .reusable = true}}, SHIFT(243),
+  [310] = {.entry = {.count = 1, .reusable = false}}, SHIFT(243),
+  [312] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 121),
+  [314] = {.entry = {.count = 1, .reusable = true}}, SHIFT(244),
+  [316] = {.entry = {.count = 1, .reusable = false}}, SHIFT(244),
+  [318] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 124),
+  [320] = {.entry = {.count = 1, .reusable = true}}, SHIFT(245),
+  [322] = {.entry = {.count = 1, .reusable = false}}, SHIFT(245),
+  [324] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 72),
+  [326] = {.entry = {.count = 1, .reusable = true}}, SHIFT(191),
+  [328] = {.entry = {.count = 1, .reusable = false}}, SHIFT(191),
+  [330] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 128),
+  [332] = {.entry = {.count = 1, .reusable = true}}, SHIFT(248),
+  [334] = {.entry = {.count = 1, .reusable = false}}, SHIFT(248),
+  [336] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 75),
+  [338] = {.entry = {.count = 1, .reusable = true}}, SHIFT(195),
+  [340] = {.entry = {.count = 1, .reusable = false}}, SHIFT(195),
+  [342] = {.entry = {.count = 1, .reusable = true}}, SHIFT(251),
+  [344] = {.entry = {.count = 1, .reusable = false}}, SHIFT(251),
+  [346] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 130),
+  [348] = {.entry = {.count = 1, .reusable = true}}, SHIFT(252),
+  [350] = {.entry = {.count = 1, .reusable = false}}, SHIFT(252),
+  [352] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 76),
+  [354] = {.entry = {.count = 1, .reusable = true}}, SHIFT(197),
+  [356] = {.entry = {.count = 1, .reusable = false}}, SHIFT(197),
+  [358] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 134),
+  [360] = {.entry = {.count = 1, .reusable = true}}, SHIFT(255),
+  [362] = {.entry = {.count = 1, .reusable = false}}, SHIFT(255),
+  [364] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 77),
+  [366] = {.entry = {.count = 1, .reusable = true}}, SHIFT(199),
+  [368] = {.entry = {.count = 1, .reusable = false}}, SHIFT(199),
+  [370] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 137),
+  [372] = {.entry = {.count = 1, .reusable = true}}, SHIFT(258),
+  [374] = {.entry = {.count = 1, .reusable = false}}, SHIFT(258),
+  [376] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 2, 0, 31),
+  [378] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 2, 0, 31), SHIFT_REPEAT(113),
+  [381] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_field_repeat1, 2, 0, 31),
+  [383] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field, 1, 0, 13),
+  [385] = {.entry = {.count = 1, .reusable = false}}, SHIFT(113),
+  [387] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field, 1, 0, 13),
+  [389] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 143),
+  [391] = {.entry = {.count = 1, .reusable = true}}, SHIFT(262),
+  [393] = {.entry = {.count = 1, .reusable = false}}, SHIFT(262),
+  [395] = {.entry = {.count = 1, .reusable = true}}, SHIFT(263),
+  [397] = {.entry = {.count = 1, .reusable = false}}, SHIFT(263),
+  [399] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 147),
+  [401] = {.entry = {.count = 1, .reusable = true}}, SHIFT(176),
+  [403] = {.entry = {.count = 1, .reusable = false}}, SHIFT(176),
+  [405] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_field, 2, 0, 22),
+  [407] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_field, 2, 0, 22),
+  [409] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 80),
+  [411] = {.entry = {.count = 1, .reusable = true}}, SHIFT(203),
+  [413] = {.entry = {.count = 1, .reusable = false}}, SHIFT(203),
+  [415] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 154),
+  [417] = {.entry = {.count = 1, .reusable = true}}, SHIFT(267),
+  [419] = {.entry = {.count = 1, .reusable = false}}, SHIFT(267),
+  [421] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 4, 0, 54),
+  [423] = {.entry = {.count = 1, .reusable = true}}, SHIFT(247),
+  [425] = {.entry = {.count = 1, .reusable = false}}, SHIFT(247),
+  [427] = {.entry = {.count = 1, .reusable = true}}, SHIFT(269),
+  [429] = {.entry = {.count = 1, .reusable = false}}, SHIFT(269),
+  [431] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 159),
+  [433] = {.entry = {.count = 1, .reusable = true}}, SHIFT(270),
+  [435] = {.entry = {.count = 1, .reusable = false}}, SHIFT(270),
+  [437] = {.entry = {.count = 1, .reusable = true}}, SHIFT(271),
+  [439] = {.entry = {.count = 1, .reusable = false}}, SHIFT(271),
+  [441] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 5, 0, 60),
+  [443] = {.entry = {.count = 1, .reusable = true}}, SHIFT(220),
+  [445] = {.entry = {.count = 1, .reusable = false}}, SHIFT(220),
+  [447] = {.entry = {.count = 1, .reusable = true}}, SHIFT(188),
+  [449] = {.entry = {.count = 1, .reusable = false}}, SHIFT(188),
+  [451] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 97),
+  [453] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat2, 2, 0, 97),
+  [455] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_agree_line, 2, 0, 27),
+  [457] = {.entry = {.count = 1, .reusable = false}}, SHIFT(140),
+  [459] = {.entry = {.count = 1, .reusable = false}}, SHIFT(280),
+  [461] = {.entry = {.count = 1, .reusable = false}}, SHIFT(283),
+  [463] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 2, 0, 67),
+  [465] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat3, 2, 0, 67),
+  [467] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 2, 0, 67), SHIFT_REPEAT(207),
+  [470] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 2, 0, 67), SHIFT_REPEAT(81),
+  [473] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_calendar_block, 3, 0, 7),
+  [475] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_calendar_block, 3, 0, 7),
+  [477] = {.entry = {.count = 1, .reusable = true}}, SHIFT(97),
+  [479] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12),
+  [481] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12),
+  [483] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 2, 0, 12), SHIFT_REPEAT(97),
+  [486] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 6, 0, 30),
+  [488] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 6, 0, 30),
+  [490] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
+  [492] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_invalid_block, 2, 0, 1),
+  [494] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_invalid_block, 2, 0, 1),
+  [496] = {.entry = {.count = 1, .reusable = true}}, SHIFT(291),
+  [498] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_exception_decl, 2, 0, 33),
+  [500] = {.entry = {.count = 1, .reusable = true}}, SHIFT(200),
+  [502] = {.entry = {.count = 1, .reusable = false}}, SHIFT(200),
+  [504] = {.entry = {.count = 1, .reusable = true}}, SHIFT(128),
+  [506] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 2, 0, 0),
+  [508] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 2, 0, 0),
+  [510] = {.entry = {.count = 1, .reusable = true}}, SHIFT(118),
+  [512] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 1, 0, 58),
+  [514] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat3, 1, 0, 58),
+  [516] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 3, 0, 3),
+  [518] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 3, 0, 3),
+  [520] = {.entry = {.count = 1, .reusable = true}}, SHIFT(92),
+  [522] = {.entry = {.count = 1, .reusable = true}}, SHIFT(152),
+  [524] = {.entry = {.count = 1, .reusable = false}}, SHIFT(152),
+  [526] = {.entry = {.count = 1, .reusable = true}}, SHIFT(130),
+  [528] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_invalid_block, 3, 0, 4),
+  [530] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_invalid_block, 3, 0, 4),
+  [532] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 3, 0, 5),
+  [534] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 3, 0, 5),
+  [536] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 3, 0, 6),
+  [538] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 3, 0, 6),
+  [540] = {.entry = {.count = 1, .reusable = true}}, SHIFT(82),
+  [542] = {.entry = {.count = 1, .reusable = true}}, SHIFT(166),
+  [544] = {.entry = {.count = 1, .reusable = false}}, SHIFT(166),
+  [546] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 3, 0, 81),
+  [548] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat3, 3, 0, 81),
+  [550] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat3, 3, 0, 82),
+  [552] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_deadline_decl_repeat3, 3, 0, 82),
+  [554] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 8),
+  [556] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 8),
+  [558] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 9),
+  [560] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 9),
+  [562] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 4, 0, 10),
+  [564] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 4, 0, 10),
+  [566] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12),
+  [568] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12),
+  [570] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 2, 0, 12), SHIFT_REPEAT(291),
+  [573] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14),
+  [575] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14),
+  [577] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 2, 0, 14), SHIFT_REPEAT(118),
+  [580] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_case_header, 4, 0, 15),
+  [582] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_case_header, 4, 0, 15),
+  [584] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procedure_block, 4, 0, 16),
+  [586] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_procedure_block, 4, 0, 16),
+  [588] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [590] = {.entry = {.count = 1, .reusable = false}}, SHIFT(174),
+  [592] = {.entry = {.count = 1, .reusable = false}}, SHIFT(172),
+  [594] = {.entry = {.count = 1, .reusable = false}}, SHIFT(266),
+  [596] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_calendar_block, 4, 0, 16),
+  [598] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_calendar_block, 4, 0, 16),
+  [600] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12),
+  [602] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12),
+  [604] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 2, 0, 12), SHIFT_REPEAT(5),
+  [607] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 17),
+  [609] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 17),
+  [611] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 18),
+  [613] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 18),
+  [615] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_entry, 5, 0, 19),
+  [617] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_entry, 5, 0, 19),
+  [619] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12),
+  [621] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12),
+  [623] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 2, 0, 12), SHIFT_REPEAT(2),
+  [626] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_procedure_block, 3, 0, 7),
+  [628] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_procedure_block, 3, 0, 7),
+  [630] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat2, 3, 0, 20),
+  [632] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat2, 3, 0, 20),
+  [634] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 23),
+  [636] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 23),
+  [638] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_procedure_block_repeat1, 3, 0, 20),
+  [640] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_procedure_block_repeat1, 3, 0, 20),
+  [642] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_invalid_block_repeat1, 3, 0, 20),
+  [644] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_invalid_block_repeat1, 3, 0, 20),
+  [646] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_closed_line, 2, 0, 37),
+  [648] = {.entry = {.count = 1, .reusable = true}}, SHIFT(236),
+  [650] = {.entry = {.count = 1, .reusable = false}}, SHIFT(236),
+  [652] = {.entry = {.count = 1, .reusable = true}}, SHIFT(132),
+  [654] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_calendar_block_repeat1, 3, 0, 20),
+  [656] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_calendar_block_repeat1, 3, 0, 20),
+  [658] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_exception_decl_repeat1, 2, 0, 41),
+  [660] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_exception_decl_repeat1, 2, 0, 41),
+  [662] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_exception_decl_repeat1, 2, 0, 41), SHIFT_REPEAT(128),
+  [665] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_field_repeat1, 1, 0, 21),
+  [667] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_field_repeat1, 1, 0, 21),
+  [669] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 25),
+  [671] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_case_header_repeat1, 3, 0, 25),
+  [673] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 2, 0, 7),
+  [675] = {.entry = {.count = 1, .reusable = true}}, SHIFT(143),
+  [677] = {.entry = {.count = 1, .reusable = false}}, SHIFT(143),
+  [679] = {.entry = {.count = 1, .reusable = true}}, SHIFT(159),
+  [681] = {.entry = {.count = 1, .reusable = true}}, SHIFT(208),
+  [683] = {.entry = {.count = 1, .reusable = true}}, SHIFT(80),
+  [685] = {.entry = {.count = 1, .reusable = true}}, SHIFT(167),
+  [687] = {.entry = {.count = 1, .reusable = false}}, SHIFT(167),
+  [689] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11),
+  [691] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11),
+  [693] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11), SHIFT_REPEAT(130),
+  [696] = {.entry = {.count = 1, .reusable = false}}, SHIFT(155),
+  [698] = {.entry = {.count = 1, .reusable = false}}, SHIFT(156),
+  [700] = {.entry = {.count = 1, .reusable = true}}, SHIFT(303),
+  [702] = {.entry = {.count = 1, .reusable = true}}, SHIFT(223),
+  [704] = {.entry = {.count = 1, .reusable = true}}, SHIFT(163),
+  [706] = {.entry = {.count = 1, .reusable = true}}, SHIFT(301),
+  [708] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 47),
+  [710] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 47),
+  [712] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 2, 0, 47), SHIFT_REPEAT(132),
+  [715] = {.entry = {.count = 2, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 2, 0, 11), SHIFT_REPEAT(140),
+  [718] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_use_line, 2, 0, 35),
+  [720] = {.entry = {.count = 1, .reusable = true}}, SHIFT(171),
+  [722] = {.entry = {.count = 1, .reusable = true}}, SHIFT(300),
+  [724] = {.entry = {.count = 1, .reusable = true}}, SHIFT(281),
+  [726] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat1, 2, 0, 29),
+  [728] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat1, 2, 0, 55), SHIFT_REPEAT(223),
+  [731] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat1, 2, 0, 55),
+  [733] = {.entry = {.count = 1, .reusable = true}}, SHIFT(160),
+  [735] = {.entry = {.count = 1, .reusable = true}}, SHIFT(282),
+  [737] = {.entry = {.count = 1, .reusable = true}}, SHIFT(289),
+  [739] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 2, 0, 31),
+  [741] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 2, 0, 31), SHIFT_REPEAT(128),
+  [744] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pause_decl, 6, 0, 73),
+  [746] = {.entry = {.count = 1, .reusable = true}}, SHIFT(193),
+  [748] = {.entry = {.count = 1, .reusable = false}}, SHIFT(193),
+  [750] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_entry_repeat1, 1, 0, 2),
+  [752] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_entry_repeat1, 1, 0, 2),
+  [754] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extends_line, 2, 0, 35),
+  [756] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_closed_line_repeat1, 1, 0, 36),
+  [758] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_closed_line_repeat1, 1, 0, 36),
+  [760] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_exception_decl_repeat1, 1, 0, 32),
+  [762] = {.entry = {.count = 1, .reusable = false}}, REDUCE(aux_sym_exception_decl_repeat1, 1, 0, 32),
+  [764] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_exception_line, 2, 0, 29),
+  [766] = {.entry = {.count = 1, .reusable = true}}, SHIFT(194),
+  [768] = {.entry = {.count = 1, .reusable = false}}, SHIFT(194),
+  [770] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 3, 0, 26),
+  [772] = {.entry = {.count = 1, .reusable = true}}, SHIFT(274),
+  [774] = {.entry = {.count = 1, .reusable = false}}, SHIFT(274),
+  [776] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 2, 0, 42),
+  [778] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 2, 0, 42), SHIFT_REPEAT(128),
+  [781] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__names_field, 2, 0, 24),
+  [783] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extended_line, 1, 0, 0),
+  [785] = {.entry = {.count = 1, .reusable = true}}, SHIFT(182),
+  [787] = {.entry = {.count = 1, .reusable = false}}, SHIFT(182),
+  [789] = {.entry = {.count = 1, .reusable = true}}, SHIFT(161),
+  [791] = {.entry = {.count = 1, .reusable = true}}, SHIFT(277),
+  [793] = {.entry = {.count = 1, .reusable = true}}, SHIFT(298),
+  [795] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_kind, 1, 0, 0),
+  [797] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_event_kind, 1, 0, 0),
+  [799] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_deadline_decl_repeat1, 4, 0, 64),
+  [801] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 3, 0, 45),
+  [803] = {.entry = {.count = 1, .reusable = true}}, SHIFT(173),
+  [805] = {.entry = {.count = 1, .reusable = true}}, SHIFT(227),
+  [807] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_within, 2, 0, 48),
+  [809] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_within, 2, 0, 48),
+  [811] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_by, 2, 0, 49),
+  [813] = {.entry = {.count = 1, .reusable = false}}, REDUCE(sym_by, 2, 0, 49),
+  [815] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym__names_field_repeat1, 1, 0, 21),
+  [817] = {.entry = {.count = 1, .reusable = false}}, SHIFT(26),
+  [819] = {.entry = {.count = 1, .reusable = false}}, SHIFT(296),
+  [821] = {.entry = {.count = 1, .reusable = false}}, SHIFT(302),
+  [823] = {.entry = {.count = 1, .reusable = false}}, SHIFT(285),
+  [825] = {.entry = {.count = 1, .reusable = false}}, SHIFT(288),
+  [827] = {.entry = {.count = 1, .reusable = true}}, SHIFT(75),
+  [829] = {.entry = {.count = 1, .reusable = true}}, SHIFT(102),
+  [831] = {.entry = {.count = 1, .reusable = true}}, SHIFT(109),
+  [833] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_use_line_repeat1, 1, 0, 34),
+  [835] = {.entry = {.count = 1, .reusable = true}}, SHIFT(107),
+  [837] = {.entry = {.count = 1, .reusable = true}}, SHIFT(114),
+  [839] = {.entry = {.count = 1, .reusable = false}}, SHIFT(284),
+  [841] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 3, 0, 43),
+  [843] = {.entry = {.count = 1, .reusable = true}}, SHIFT(275),
+  [845] = {.entry = {.count = 1, .reusable = false}}, SHIFT(293),
+  [847] = {.entry = {.count = 1, .reusable = false}}, SHIFT(278),
+  [849] = {.entry = {.count = 1, .reusable = true}}, SHIFT(106),
+  [851] = {.entry = {.count = 1, .reusable = false}}, SHIFT(297),
+  [853] = {.entry = {.count = 1, .reusable = true}}, SHIFT(78),
+  [855] = {.entry = {.count = 1, .reusable = false}}, SHIFT(292),
+  [857] = {.entry = {.count = 1, .reusable = true}}, SHIFT(91),
+  [859] = {.entry = {.count = 1, .reusable = true}}, SHIFT(86),
+  [861] = {.entry = {.count = 1, .reusable = true}}, SHIFT(108),
+  [863] = {.entry = {.count = 1, .reusable = false}}, SHIFT(290),
+  [865] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 4, 0, 52),
+  [867] = {.entry = {.count = 1, .reusable = true}}, SHIFT(181),
+  [869] = {.entry = {.count = 1, .reusable = true}}, SHIFT(111),
+  [871] = {.entry = {.count = 1, .reusable = true}}, SHIFT(105),
+  [873] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 156),
+  [875] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_calendar_line, 2, 0, 7),
+  [877] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_require_decl, 4, 0, 56),
+  [879] = {.entry = {.count = 1, .reusable = true}}, SHIFT(26),
+  [881] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 78),
+  [883] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 5, 0, 57),
+  [885] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_extended_line, 2, 0, 28),
+  [887] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 3, 0, 38),
+  [889] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 84),
+  [891] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 86),
+  [893] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 87),
+  [895] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_agree_line, 3, 0, 27),
+  [897] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pause_decl, 7, 0, 89),
+  [899] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_exception_line, 3, 0, 39),
+  [901] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 91),
+  [903] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 92),
+  [905] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 94),
+  [907] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_exception_decl, 3, 0, 40),
+  [909] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 98),
+  [911] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 101),
+  [913] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 102),
+  [915] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 105),
+  [917] = {.entry = {.count = 1, .reusable = true}}, SHIFT(299),
+  [919] = {.entry = {.count = 1, .reusable = true}}, SHIFT(279),
+  [921] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 3, 0, 44),
+  [923] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 8, 0, 109),
+  [925] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 110),
+  [927] = {.entry = {.count = 1, .reusable = true}}, SHIFT(140),
+  [929] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 114),
+  [931] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 116),
+  [933] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 117),
+  [935] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 66),
+  [937] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 119),
+  [939] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 120),
+  [941] = {.entry = {.count = 1, .reusable = true}}, SHIFT(104),
+  [943] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 122),
+  [945] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 123),
+  [947] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 125),
+  [949] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 4, 0, 53),
+  [951] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 9, 0, 126),
+  [953] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 129),
+  [955] = {.entry = {.count = 1, .reusable = true}}, SHIFT(141),
+  [957] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 131),
+  [959] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 132),
+  [961] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_closed_line, 3, 0, 46),
+  [963] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 68),
+  [965] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 135),
+  [967] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 139),
+  [969] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 6, 0, 70),
+  [971] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 140),
+  [973] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 141),
+  [975] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 142),
+  [977] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 5, 0, 59),
+  [979] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 10, 0, 144),
+  [981] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 145),
+  [983] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 146),
+  [985] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 148),
+  [987] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 149),
+  [989] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 151),
+  [991] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 152),
+  [993] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 11, 0, 155),
+  [995] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 157),
+  [997] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 158),
+  [999] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 12, 0, 160),
+  [1001] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 13, 0, 161),
+  [1003] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_deadline_decl, 7, 0, 74),
+  [1005] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_rec_line, 4, 0, 50),
+  [1007] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_event_decl, 4, 0, 51),
+  [1009] = {.entry = {.count = 1, .reusable = true}}, SHIFT(149),
+  [1011] = {.entry = {.count = 1, .reusable = true}}, SHIFT(239),
+  [1013] = {.entry = {.count = 1, .reusable = true}}, SHIFT(89),
+  [1015] = {.entry = {.count = 1, .reusable = true}}, SHIFT(144),
+  [1017] = {.entry = {.count = 1, .reusable = true}}, SHIFT(142),
+  [1019] = {.entry = {.count = 1, .reusable = true}}, SHIFT(147),
+  [1021] = {.entry = {.count = 1, .reusable = true}}, SHIFT(145),
+  [1023] = {.entry = {.count = 1, .reusable = true}}, SHIFT(196),
+  [1025] = {.entry = {.count = 1, .reusable = true}}, SHIFT(187),
+  [1027] = {.entry = {.count = 1, .reusable = true}}, SHIFT(230),
+  [1029] = {.entry = {.count = 1, .reusable = true}}, SHIFT(231),
+  [1031] = {.entry = {.count = 1, .reusable = true}}, SHIFT(190),
+  [1033] = {.entry = {.count = 1, .reusable = true}}, SHIFT(148),
+  [1035] = {.entry = {.count = 1, .reusable = true}}, SHIFT(272),
+  [1037] = {.entry = {.count = 1, .reusable = true}}, SHIFT(153),
+  [1039] = {.entry = {.count = 1, .reusable = true}}, SHIFT(228),
+  [1041] = {.entry = {.count = 1, .reusable = true}}, SHIFT(198),
+  [1043] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
+  [1045] = {.entry = {.count = 1, .reusable = true}}, SHIFT(189),
+  [1047] = {.entry = {.count = 1, .reusable = true}}, SHIFT(215),
+  [1049] = {.entry = {.count = 1, .reusable = true}}, SHIFT(205),
+  [1051] = {.entry = {.count = 1, .reusable = true}}, SHIFT(150),
+  [1053] = {.entry = {.count = 1, .reusable = true}}, SHIFT(88),
+  [1055] = {.entry = {.count = 1, .reusable = true}}, SHIFT(158),
+  [1057] = {.entry = {.count = 1, .reusable = true}}, SHIFT(165),
+  [1059] = {.entry = {.count = 1, .reusable = true}}, SHIFT(218),
+  [1061] = {.entry = {.count = 1, .reusable = true}}, SHIFT(123),
+  [1063] = {.entry = {.count = 1, .reusable = true}}, SHIFT(44),
 };
 
 enum ts_external_scanner_symbol_identifiers {

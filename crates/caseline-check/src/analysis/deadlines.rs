@@ -60,7 +60,8 @@ pub(crate) fn evaluate(cx: &mut Cx) {
     let mut records = Vec::new();
     // The list is borrowed from `defs`, not from `cx`, so it can be walked while
     // `cx` is mutated (coverage notes).
-    let active: Vec<(String, DeadlineDef, Vec<String>)> = cx
+    type Active = (String, DeadlineDef, Vec<String>, Vec<String>);
+    let active: Vec<Active> = cx
         .procs
         .deadlines
         .iter()
@@ -69,11 +70,12 @@ pub(crate) fn evaluate(cx: &mut Cx) {
                 a.procedure.to_string(),
                 a.def.clone(),
                 a.after_target.iter().map(|s| s.to_string()).collect(),
+                a.closers.iter().map(|s| s.to_string()).collect(),
             )
         })
         .collect();
     let exceptions = exception_lines(cx);
-    for (procedure, def, after_target) in &active {
+    for (procedure, def, after_target, closers) in &active {
         if !def.repeating && def.starts().iter().any(|s| def.ends_in(s)) {
             continue;
         }
@@ -112,9 +114,13 @@ pub(crate) fn evaluate(cx: &mut Cx) {
                 && after_target
                     .iter()
                     .any(|e| cx.timeline.kind_not_before(e, iv(round.start)));
+            // Like `extended`: not on the previous round's outcome nor on the
+            // next round's start, which belong to those rounds.
             let in_round = |i: usize| {
                 let v = iv(i);
-                round.previous_target.is_none_or(|p| !v.before(iv(p)))
+                Some(i) != round.previous_target
+                    && Some(i) != next_start
+                    && round.previous_target.is_none_or(|p| !v.before(iv(p)))
                     && until.is_none_or(|u| !u.before(v))
             };
             let exception = def.exception.as_ref().and_then(|_| {
@@ -124,8 +130,21 @@ pub(crate) fn evaluate(cx: &mut Cx) {
                         && in_round(x.entry)
                 })
             });
+            // The first event that ends the procedure in this round (a
+            // request closed), when no outcome is recorded.
+            let closed_by = match round.target {
+                Some(_) => None,
+                None => closers
+                    .iter()
+                    .flat_map(|k| cx.timeline.of_kind(k).iter().copied())
+                    .filter(|&c| {
+                        let v = iv(c);
+                        !v.before(iv(round.start)) && until.is_none_or(|u| !u.before(v))
+                    })
+                    .min_by_key(|&c| (iv(c).order_key(), c)),
+            };
             let (start, start_iv) = latest_start(&cx.timeline, def, &round, until);
-            let pauses = pauses_in(&cx.timeline, def, start_iv, round.target, until);
+            let pauses = pauses_in(&cx.timeline, def, start_iv, round.target, until, next_start);
             let rec = judge(
                 cx,
                 procedure,
@@ -139,6 +158,7 @@ pub(crate) fn evaluate(cx: &mut Cx) {
                 Facts {
                     extension_recorded,
                     moved_on,
+                    closed_by,
                     pauses,
                     exception: exception.map(|x| {
                         (
@@ -280,27 +300,33 @@ struct Pause {
 
 /// The `pause` lines' periods inside a round: each occurrence of a pause's
 /// FROM event that is not certainly before the start nor certainly after the
-/// target (or the round's end), paired with the first UNTIL after it.
+/// round's end (its target, else the next start), paired with the first UNTIL
+/// after it that is not certainly after the round's end either (a fee received
+/// for a later request does not end this one's pause).
 fn pauses_in(
     timeline: &Timeline,
     def: &DeadlineDef,
     start: Interval,
     target: Option<usize>,
     until: Option<Interval>,
+    next_start: Option<usize>,
 ) -> Vec<Pause> {
     let mut out = Vec::new();
     let end = target.map(|t| timeline.iv[t]).or(until);
     for p in &def.pauses {
         for &a in timeline.of_kind(&p.from) {
             let av = timeline.iv[a];
-            if av.before(start) || end.is_some_and(|e| e.before(av)) {
+            if av.before(start) || end.is_some_and(|e| e.before(av)) || Some(a) == next_start {
                 continue;
             }
             let b = timeline
                 .of_kind(&p.until)
                 .iter()
                 .copied()
-                .filter(|&b| !timeline.iv[b].before(av))
+                .filter(|&b| {
+                    let bv = timeline.iv[b];
+                    !bv.before(av) && end.is_none_or(|e| !e.before(bv)) && Some(b) != next_start
+                })
                 .min_by_key(|&b| (timeline.iv[b].order_key(), b));
             out.push(Pause { from: a, until: b });
         }
@@ -320,6 +346,8 @@ struct Start {
 struct Facts {
     extension_recorded: bool,
     moved_on: bool,
+    /// The entry that ended the procedure with no outcome recorded.
+    closed_by: Option<usize>,
     pauses: Vec<Pause>,
     /// (reason, line, the procedure's citation for the exception).
     exception: Option<(String, TextRange, Option<String>)>,
@@ -401,18 +429,40 @@ fn due_iv(
     (Interval { earliest, latest }, rolled)
 }
 
-/// Days of a pause in the deadline's unit, from `a` to `b` inclusive.
-fn pause_days(cal: &Calendar, a: NaiveDate, b: NaiveDate, unit: Unit) -> i64 {
-    if b < a {
-        return 0;
+/// Days in the deadline's unit covered by a set of periods (each from one day
+/// to another, both included), counting a day once however many periods
+/// cover it, and only days after `after` (the start day itself never counts).
+fn paused_days(
+    cal: &Calendar,
+    periods: &mut [(NaiveDate, NaiveDate)],
+    after: NaiveDate,
+    unit: Unit,
+) -> i64 {
+    periods.sort();
+    let mut total = 0;
+    let mut covered_to: Option<NaiveDate> = Some(after);
+    for &(a, b) in periods.iter() {
+        // Start after what is already counted (and after the start day).
+        let from = match covered_to {
+            Some(c) if a <= c => match c.succ_opt() {
+                Some(n) => n,
+                None => continue,
+            },
+            _ => a,
+        };
+        if b < from {
+            continue;
+        }
+        total += match unit {
+            Unit::WorkingDays => match from.pred_opt() {
+                Some(p) => cal.working_days_between(p, b),
+                None => 0,
+            },
+            _ => (b - from).num_days() + 1,
+        };
+        covered_to = Some(covered_to.map_or(b, |c| c.max(b)));
     }
-    match unit {
-        Unit::WorkingDays => match a.pred_opt() {
-            Some(p) => cal.working_days_between(p, b),
-            None => 0,
-        },
-        _ => (b - a).num_days() + 1,
-    }
+    total
 }
 
 /// Moves a due day on by `n` paused days of the deadline's unit.
@@ -430,49 +480,70 @@ fn extend_by(cal: &Calendar, due: NaiveDate, n: i64, unit: Unit) -> NaiveDate {
     }
 }
 
-/// The due interval moved on by the round's closed pauses: the earliest due
-/// by the shortest reading of each pause, the latest due by the longest. A
-/// pause that begins after the due day changes nothing. Returns the days
-/// disregarded as a range (in the unit) and whether a pause is still open.
+/// The due interval moved on by the round's pauses: the earliest due by the
+/// shortest reading of each pause, the latest due by the longest. Only pauses
+/// that begin on or before the due day count (one that begins after it
+/// changes nothing), and a day covered by two pauses counts once. Returns the
+/// days disregarded as a range (in the unit), whether a pause that began in
+/// time is still open (no end and no outcome recorded), and whether a pause
+/// ended only at the outcome (no end recorded).
 fn apply_pauses(
     cx: &Cx,
+    start: Interval,
     due: Interval,
     pauses: &[Pause],
     unit: Unit,
     target_iv: Option<Interval>,
-) -> (Interval, Option<CountRange>, bool) {
+) -> (Interval, Option<CountRange>, bool, bool) {
     if pauses.is_empty() {
-        return (due, None, false);
+        return (due, None, false, false);
     }
     let cal = &cx.calendar;
     let mut open = false;
-    let (mut lo_days, mut hi_days) = (Some(0i64), Some(0i64));
+    let mut unended = false;
+    let mut short: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+    let mut long: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+    let (mut short_known, mut long_known) = (true, true);
     for p in pauses {
         let a = cx.timeline.iv[p.from];
+        // A pause certainly begun after the latest due day changes nothing.
+        if matches!((a.earliest, due.latest), (Some(x), Some(d)) if x > d) {
+            continue;
+        }
         // An open pause ends at the outcome, if one is recorded.
         let b = match (p.until, target_iv) {
             (Some(u), _) => cx.timeline.iv[u],
-            (None, Some(t)) => t,
+            (None, Some(t)) => {
+                unended = true;
+                t
+            }
             (None, None) => {
                 open = true;
                 continue;
             }
         };
         // Shortest: from the latest day it can have begun to the earliest it
-        // can have ended; longest: the other way round.
-        let short = match (a.latest, b.earliest, due.earliest) {
-            (Some(x), Some(y), Some(d)) if x <= d => Some(pause_days(cal, x, y, unit)),
-            (Some(_), Some(_), Some(_)) => Some(0),
-            _ => None,
-        };
-        let long = match (a.earliest, b.latest, due.latest) {
-            (Some(x), Some(y), Some(d)) if x <= d => Some(pause_days(cal, x, y, unit)),
-            (Some(_), Some(_), Some(_)) => Some(0),
-            _ => None,
-        };
-        lo_days = lo_days.zip(short).map(|(s, n)| s + n);
-        hi_days = hi_days.zip(long).map(|(s, n)| s + n);
+        // can have ended, if it began by the earliest due day; longest: the
+        // other way round.
+        match (a.latest, b.earliest, due.earliest) {
+            (Some(x), Some(y), Some(d)) if x <= d => short.push((x, y)),
+            (Some(_), Some(_), Some(_)) => {}
+            _ => short_known = false,
+        }
+        match (a.earliest, b.latest, due.latest) {
+            (Some(x), Some(y), Some(d)) if x <= d => long.push((x, y)),
+            (Some(_), Some(_), Some(_)) => {}
+            _ => long_known = false,
+        }
     }
+    let lo_days = match (short_known, start.earliest) {
+        (true, Some(s)) => Some(paused_days(cal, &mut short, s, unit)),
+        _ => None,
+    };
+    let hi_days = match (long_known, start.earliest) {
+        (true, Some(s)) => Some(paused_days(cal, &mut long, s, unit)),
+        _ => None,
+    };
     let moved = Interval {
         earliest: due
             .earliest
@@ -490,6 +561,7 @@ fn apply_pauses(
             max: hi_days,
         }),
         open,
+        unended,
     )
 }
 
@@ -549,16 +621,22 @@ fn judge(
         None => (None, false),
     };
     let target_iv = target.map(|t| cx.timeline.iv[t]);
-    let (due, paused, open_pause) = apply_pauses(cx, due, &facts.pauses, limit.unit, target_iv);
+    let (due, paused, open_standard, unended) =
+        apply_pauses(cx, siv, due, &facts.pauses, limit.unit, target_iv);
+    let mut open_pause = open_standard;
+    let mut paused_ext = None;
     let extended_due = extended_due.map(|e| {
-        apply_pauses(
+        let (moved, days, open, _) = apply_pauses(
             cx,
+            siv,
             e,
             &facts.pauses,
             def.extended_limit.map_or(limit.unit, |l| l.unit),
             target_iv,
-        )
-        .0
+        );
+        open_pause |= open;
+        paused_ext = days;
+        moved
     });
     // The limit that decides lateness: the extended one where one is allowed.
     let eff = extended_due.unwrap_or(due);
@@ -571,6 +649,7 @@ fn judge(
         }
         None => cx.procs.label(&target_kind),
     };
+    let target_kind_for_label = target_kind.clone();
     let start_kind = cx
         .doc
         .entries
@@ -580,13 +659,27 @@ fn judge(
         .unwrap_or_else(|| def.start.clone());
     let counting = Counting {
         inclusive: def.inclusive,
-        rolled_forward: rolled || rolled_ext,
+        rolled_forward: rolled,
+        extended_rolled_forward: rolled_ext,
         calendar: facts.calendar.clone(),
-        paused,
-        pause_events: def
-            .pauses
-            .first()
-            .map(|p| (cx.procs.label(&p.from), cx.procs.label(&p.until))),
+        // The days that moved the due day shown: the standard one's, else
+        // (when only the extended due day was reached by a pause) its own.
+        paused: match paused {
+            Some(p) if p.max.unwrap_or(0) > 0 => Some(p),
+            _ => paused_ext,
+        },
+        pause_events: def.pauses.first().map(|p| {
+            let until = if unended {
+                format!(
+                    "{} (no {} is recorded)",
+                    cx.procs.label(&target_kind_for_label),
+                    cx.procs.label(&p.until)
+                )
+            } else {
+                cx.procs.label(&p.until)
+            };
+            (cx.procs.label(&p.from), until)
+        }),
         latest_of: if def.more_starts.is_empty() {
             Vec::new()
         } else {
@@ -630,6 +723,7 @@ fn judge(
         counting,
         exception: None,
         exception_citation: None,
+        closed_by: None,
     };
 
     match target {
@@ -686,6 +780,29 @@ fn judge(
             if facts.moved_on {
                 rec.status = DeadlineStatus::NotJudged;
                 rec.not_judged = Some(NotJudged::MovedOn);
+            } else if let Some(c) = facts.closed_by {
+                // Ended before the limit passed: nothing was due. Ended after
+                // it (under every reading): overdue, counted to the end.
+                let civ = cx.timeline.iv[c];
+                rec.closed_by = Some(c);
+                match both(civ.earliest, eff.latest) {
+                    Some((c0, l1)) if c0 > l1 => {
+                        rec.status = DeadlineStatus::Overdue;
+                        let end = civ.earliest.unwrap_or(c0);
+                        rec.taken = Some(CountRange {
+                            min: siv.latest.map(|a| cx.count(a, end, unit, at).max(0)),
+                            max: siv.earliest.map(|a| cx.count(a, end, unit, at)),
+                        });
+                        rec.late = Some(CountRange {
+                            min: eff.latest.map(|a| cx.count(a, end, unit, at)),
+                            max: eff.earliest.map(|a| cx.count(a, end, unit, at)),
+                        });
+                    }
+                    _ => {
+                        rec.status = DeadlineStatus::NotJudged;
+                        rec.not_judged = Some(NotJudged::MovedOn);
+                    }
+                }
             } else if open_pause {
                 rec.status = DeadlineStatus::NotJudged;
                 rec.not_judged = Some(NotJudged::Paused);

@@ -134,8 +134,11 @@ fn not_judged_on_invalid_dates(cx: &mut Cx) {
 pub(crate) struct ActiveDeadline<'a> {
     pub procedure: &'a str,
     pub def: &'a DeadlineDef,
-    /// Events the declaring procedure (with its `use`s) declares after the target.
+    /// Events the declaring procedure (with its `use`s) declares after the
+    /// target, but for those that end it.
     pub after_target: Vec<&'a str>,
+    /// Events of the declaring procedure that end it (`event ... ends`).
+    pub closers: Vec<&'a str>,
 }
 
 /// The procedures named in the header, flattened.
@@ -182,7 +185,23 @@ impl<'a> CaseProcedures<'a> {
                 }
                 let order: Vec<&str> = defs
                     .procedure(declarer)
-                    .map(|dp| dp.all_events().iter().map(|e| e.name.as_str()).collect())
+                    .map(|dp| {
+                        dp.all_events()
+                            .iter()
+                            .filter(|e| !e.ends)
+                            .map(|e| e.name.as_str())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let closers: Vec<&str> = defs
+                    .procedure(declarer)
+                    .map(|dp| {
+                        dp.all_events()
+                            .iter()
+                            .filter(|e| e.ends)
+                            .map(|e| e.name.as_str())
+                            .collect()
+                    })
                     .unwrap_or_default();
                 // After the last of its outcomes, in declaration order (a
                 // draft plan is not "past" a final plan that is still due).
@@ -199,6 +218,7 @@ impl<'a> CaseProcedures<'a> {
                     procedure: declarer.as_str(),
                     def: d,
                     after_target,
+                    closers,
                 });
             }
             for r in p.all_requires() {
@@ -261,7 +281,9 @@ pub(crate) struct Cx<'a> {
     pub rec_facts: RecFacts,
     /// The first place a working-day count used a year the calendar data does
     /// not cover: (year, where).
-    pub uncovered: Option<(i32, TextRange)>,
+    /// The first year outside the published data a count used, where, and
+    /// in which calendar (a procedure's own, such as `uk-any`, or the case's).
+    pub uncovered: Option<(i32, TextRange, String)>,
     pub diagnostics: Vec<Diagnostic>,
     /// Cache for [`Cx::as_of_slot`].
     as_of_slot: std::cell::OnceCell<Option<usize>>,
@@ -365,7 +387,11 @@ impl<'a> Cx<'a> {
 
     fn note_coverage(&mut self, d: NaiveDate, at: TextRange) {
         if self.uncovered.is_none() && !self.calendar.covers(d) {
-            self.uncovered = Some((chrono::Datelike::year(&d), at));
+            self.uncovered = Some((
+                chrono::Datelike::year(&d),
+                at,
+                self.calendar.name().to_string(),
+            ));
         }
     }
 
@@ -567,6 +593,11 @@ impl<'a> Cx<'a> {
                 .deadlines
                 .iter()
                 .filter(|d| d.not_judged == Some(crate::records::NotJudged::Exception))
+                .count(),
+            paused: self
+                .deadlines
+                .iter()
+                .filter(|d| d.not_judged == Some(crate::records::NotJudged::Paused))
                 .count(),
         }
     }

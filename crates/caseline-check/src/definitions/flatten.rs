@@ -26,6 +26,7 @@ pub(super) struct RawProcedure {
     pub(super) requires: Vec<RequireDef>,
     pub(super) calendar: Option<(String, TextRange)>,
     pub(super) exceptions: Vec<ExceptionDef>,
+    pub(super) pauses: Vec<PauseDef>,
 }
 
 impl RawProcedure {
@@ -53,6 +54,7 @@ impl RawProcedure {
                         .map(|l| l.value.clone())
                         .unwrap_or_else(|| e.name.value.clone()),
                     recommends: e.recommends,
+                    ends: e.ends,
                     range: e.range,
                 })
                 .collect(),
@@ -131,6 +133,20 @@ impl RawProcedure {
                 })
                 .collect(),
             calendar: def.calendar.as_ref().map(|c| (c.value.clone(), c.range)),
+            pauses: def
+                .pauses
+                .iter()
+                .map(|p| PauseDef {
+                    target: p.target.value.clone(),
+                    from: p.from.value.clone(),
+                    until: p.until.value.clone(),
+                    from_range: p.from.range,
+                    until_range: p.until.range,
+                    target_range: p.target.range,
+                    citation: p.citation.as_ref().map(|c| c.value.clone()),
+                    range: p.range,
+                })
+                .collect(),
             exceptions: def
                 .exceptions
                 .iter()
@@ -166,6 +182,7 @@ impl RawProcedure {
             requires: p.requires.clone(),
             calendar: p.calendar.clone(),
             exceptions: p.exceptions.clone(),
+            pauses: p.pauses.clone(),
         }
     }
 }
@@ -203,6 +220,7 @@ pub(super) fn flatten(raw: BTreeMap<String, RawProcedure>) -> BTreeMap<String, P
                 requires: p.requires.clone(),
                 calendar: p.calendar.clone(),
                 exceptions: p.exceptions.clone(),
+                pauses: p.pauses.clone(),
                 all_events: events,
                 all_deadlines: deadlines,
                 all_requires: requires,

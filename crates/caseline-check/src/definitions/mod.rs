@@ -26,6 +26,8 @@ pub struct EventDef {
     /// The label as written, or the name when there is none.
     pub label: String,
     pub recommends: bool,
+    /// `ends`: recording it ends the procedure (a request closed).
+    pub ends: bool,
     /// The declaration, in the procedure's source text.
     pub range: TextRange,
 }
@@ -158,6 +160,8 @@ pub struct Procedure {
     /// `exception TARGET... ["citation"]` lines: the outcomes whose limits a
     /// case may switch off, with the citation.
     pub exceptions: Vec<ExceptionDef>,
+    /// Its own `pause` lines (each deadline also carries those for its outcomes).
+    pub pauses: Vec<PauseDef>,
     /// Where each `use` line stands (same order as `uses`), so re-flattening
     /// keeps the declaration order.
     use_ranges: Vec<TextRange>,

@@ -226,6 +226,7 @@ mod tests {
                 unreadable_lines: 1,
                 acknowledged: 1,
                 switched_off: 0,
+                paused: 0,
             },
             unreadable_lines: vec![7],
             definitions: vec!["procedures/local.case".to_string()],

@@ -30,12 +30,11 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &mut Cx) {
-    let Some((year, range)) = cx.uncovered else {
+    let Some((year, range, calendar)) = cx.uncovered.clone() else {
         return;
     };
     let message = format!(
-        "the {} bank holiday list does not cover {year}; working days here are counted with the standard holiday rules, which miss one-off bank holidays",
-        cx.calendar.name()
+        "the {calendar} bank holiday list does not cover {year}; working days here are counted with the standard holiday rules, which miss one-off bank holidays"
     );
     cx.report(Rule::CalendarCoverage, range, message);
 }

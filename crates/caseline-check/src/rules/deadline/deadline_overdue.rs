@@ -38,14 +38,31 @@ pub(crate) fn check(cx: &mut Cx) {
         .filter(|r| r.status == DeadlineStatus::Overdue && !r.guidance)
     {
         let late = r.late.unwrap_or_default();
-        let message = format!(
-            "no {} is recorded after {}: {}, so as of {} it is {}",
-            r.target_label,
-            super::start_phrase(cx, r),
-            super::limit_phrase(r),
-            cx.as_of,
-            words::lateness(late, r.unit, "overdue"),
-        );
+        let message = match r.closed_by {
+            // Ended (a request closed) after the limit had passed.
+            Some(c) => format!(
+                "no {} is recorded after {}: {}, and the {} {} came {} after that",
+                r.target_label,
+                super::start_phrase(cx, r),
+                super::limit_phrase(r),
+                cx.procs.label(
+                    cx.doc.entries[c]
+                        .kind
+                        .as_ref()
+                        .map_or("", |k| k.value.as_str())
+                ),
+                words::when(cx.timeline.spec[c], cx.timeline.iv[c]),
+                words::count(late, r.unit),
+            ),
+            None => format!(
+                "no {} is recorded after {}: {}, so as of {} it is {}",
+                r.target_label,
+                super::start_phrase(cx, r),
+                super::limit_phrase(r),
+                cx.as_of,
+                words::lateness(late, r.unit, "overdue"),
+            ),
+        };
         let mut related = super::start_related(r);
         related.message = format!("the clock for the {} started here", r.target_label);
         found.push((r.start_range, message, related));

@@ -40,7 +40,12 @@ pub(crate) fn start_phrase(cx: &Cx, r: &DeadlineRecord) -> String {
         r.start_label,
         words::when(cx.timeline.spec[s], cx.timeline.iv[s])
     );
-    if !r.counting.latest_of.is_empty() {
+    // Named only when a later event than the first started the clock.
+    if r.counting
+        .latest_of
+        .first()
+        .is_some_and(|first| *first != r.start_label)
+    {
         let list: Vec<String> = r
             .counting
             .latest_of

@@ -145,25 +145,49 @@ pub(crate) fn undeclared_events(
             check(s, *r);
         }
     }
-    // Pause lines reach the deadlines through their target; one whose
-    // target ends no deadline is reported once, at the target.
-    let mut seen = std::collections::HashSet::new();
-    for d in &p.deadlines {
-        for pa in &d.pauses {
-            if seen.insert(pa.range) {
-                check(&pa.from, pa.from_range);
-                check(&pa.until, pa.until_range);
-            }
-        }
+    for pa in &p.pauses {
+        check(&pa.from, pa.from_range);
+        check(&pa.until, pa.until_range);
     }
-    for e in &p.exceptions {
-        for (t, r) in &e.targets {
-            check(t, *r);
+    // A pause or exception reaches the deadlines through the outcome it
+    // names: one that names no outcome of the procedure's own deadlines
+    // applies to nothing, silently.
+    let ends = |t: &str| p.deadlines.iter().any(|d| d.ends_in(t));
+    let targets = p
+        .pauses
+        .iter()
+        .map(|pa| (pa.target.as_str(), pa.target_range, "pause"))
+        .chain(
+            p.exceptions
+                .iter()
+                .flat_map(|e| e.targets.iter().map(|(t, r)| (t.as_str(), *r, "exception"))),
+        );
+    let mut nothing = Vec::new();
+    for (t, range, what) in targets {
+        if !names.contains(&t) {
+            check(t, range);
+        } else if !ends(t) {
+            nothing.push((t, range, what));
         }
     }
     for r in &p.requires {
         check(&r.first, r.first_range);
         check(&r.then, r.then_range);
+    }
+    for (t, range, what) in nothing {
+        {
+            let d = crate::rules::definitions::diag(
+                Rule::EventUnknown,
+                range,
+                format!(
+                    "no deadline of procedure `{}` ends in `{t}`, so this `{what}` line applies to \
+                     nothing: name the outcome whose time limit it concerns",
+                    p.name
+                ),
+                Vec::new(),
+            );
+            problems.push((file, d));
+        }
     }
 }
 
