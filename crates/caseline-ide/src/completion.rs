@@ -562,7 +562,7 @@ procedure local
 Keyword title — the procedure's full name
 Keyword source — the regulation or guidance it follows
 Keyword use — include another procedure's definitions
-Keyword event — an event kind: event NAME "label" [recommends]
+Keyword event — an event kind: event NAME "label" [recommends] [ends]
 Keyword deadline — deadline TARGET within DUR of START [extendable to DUR]
 Keyword require — require A before B
 Keyword calendar — the calendar its deadlines count in, whatever the case's
