@@ -60,7 +60,7 @@ nil means the usual rule: each case's `as-of' line, else today."
     "deadline" "within" "of" "extendable" "to" "require" "before" "use"
     "extends" "closed" "by" "recommends" "or" "starting" "beginning" "with"
     "latest" "repeating" "roll-forward" "guidance" "pause" "from" "until"
-    "exception"))
+    "exception" "without" "limit" "ends"))
 
 (defvar caseline-mode-syntax-table
   (let ((st (make-syntax-table)))

@@ -32,7 +32,7 @@ syntax keyword caselineKeyword case procedure calendar rec promise agree extende
 syntax keyword caselineKeyword deadline within of extendable to require before use
 syntax keyword caselineKeyword extends closed by recommends
 syntax keyword caselineKeyword or starting beginning with latest repeating roll-forward guidance
-syntax keyword caselineKeyword pause from until exception
+syntax keyword caselineKeyword pause from until exception without limit ends
 
 highlight default link caselineComment Comment
 highlight default link caselineAllow PreProc
