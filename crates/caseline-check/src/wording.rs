@@ -1076,11 +1076,14 @@ pub fn counting(r: &DeadlineRecord) -> Vec<String> {
         };
         out.push(format!("plus {} paused{what}", count(p, r.unit)));
     }
-    if c.rolled_forward {
-        out.push("moved on to the next working day".to_string());
-    }
-    if c.extended_rolled_forward && r.extended_due.is_some() {
-        out.push("the extended due day moved on to the next working day".to_string());
+    let extended_rolled = c.extended_rolled_forward && r.extended_due.is_some();
+    match (c.rolled_forward, extended_rolled) {
+        (true, true) => out.push("each due day moved on to the next working day".to_string()),
+        (true, false) => out.push("moved on to the next working day".to_string()),
+        (false, true) => {
+            out.push("the extended due day moved on to the next working day".to_string())
+        }
+        (false, false) => {}
     }
     out
 }

@@ -38,11 +38,22 @@ pub(crate) fn check(cx: &mut Cx) {
         .filter(|r| r.status == DeadlineStatus::Overdue && !r.guidance)
     {
         let late = r.late.unwrap_or_default();
+        // "no stage 1 response", or for alternative outcomes "neither a
+        // notice that no EHC plan will be issued nor a final EHC plan".
+        let none = if r.counting.alternatives.is_empty() {
+            format!("no {}", r.target_label)
+        } else {
+            let mut all = vec![cx.procs.label(&r.target_kind)];
+            all.extend(r.counting.alternatives.iter().cloned());
+            match all.as_slice() {
+                [a, b] => format!("neither a {a} nor a {b}"),
+                _ => format!("none of: {}", all.join("; ")),
+            }
+        };
         let message = match r.closed_by {
             // Ended (a request closed) after the limit had passed.
             Some(c) => format!(
-                "no {} is recorded after {}: {}, and the {} {} came {} after that",
-                r.target_label,
+                "{none} is recorded after {}: {}, and the {} {} came {} after that",
                 super::start_phrase(cx, r),
                 super::limit_phrase(r),
                 cx.procs.label(
@@ -55,8 +66,7 @@ pub(crate) fn check(cx: &mut Cx) {
                 words::count(late, r.unit),
             ),
             None => format!(
-                "no {} is recorded after {}: {}, so as of {} it is {}",
-                r.target_label,
+                "{none} is recorded after {}: {}, so as of {} it is {}",
                 super::start_phrase(cx, r),
                 super::limit_phrase(r),
                 cx.as_of,
