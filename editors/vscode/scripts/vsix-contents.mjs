@@ -1,5 +1,5 @@
 // Lists the files inside a .vsix and fails unless the client, grammar, snippets,
-// language configuration and the server binary (runnable) are all there, and the
+// icons, language configuration and the server binary (runnable) are all there, and the
 // manifest names the expected target platform. Node only: no unzip needed.
 // Usage: node scripts/vsix-contents.mjs caseline-0.1.0.vsix linux-x64
 import yauzl from "yauzl";
@@ -19,6 +19,9 @@ const required = [
   "extension/snippets/new-case.json",
   "extension/language-configuration.json",
   "extension/LICENSE.txt",
+  "extension/icons/caseline.png",
+  "extension/icons/case-light.svg",
+  "extension/icons/case-dark.svg",
   `extension/server/${exe}`,
   "extension.vsixmanifest",
 ];
