@@ -180,4 +180,18 @@ describe("package.json agrees with the code", () => {
     assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
     assert.ok(png.length < 16_000, `${manifest.icon} is ${png.length} bytes`);
   });
+
+  it("has Marketplace metadata with no made-up addresses, and packages without a repository", () => {
+    const text = JSON.stringify(manifest);
+    assert.doesNotMatch(text, /example\.(invalid|com|org)|localhost|TODO|FIXME|lorem/i);
+    for (const key of ["publisher", "displayName", "description", "license", "icon"]) {
+      assert.ok(typeof manifest[key] === "string" && manifest[key] !== "", `package.json has no ${key}`);
+    }
+    assert.ok(manifest.categories.length > 0 && manifest.keywords.length > 0);
+    // vsce asks (and in CI fails) when there is no repository unless told it is missing on purpose.
+    const packaging = fs.readFileSync(path.join(extensionDir, "scripts", "package.sh"), "utf8");
+    if (manifest.repository === undefined) {
+      assert.match(packaging, /vsce package [^\n]*--allow-missing-repository/);
+    }
+  });
 });
