@@ -67,8 +67,10 @@ fi
 out="caseline-$version.vsix"
 rm -f "$out"
 # --no-dependencies: esbuild already bundled the client into dist/extension.js.
+# --allow-missing-repository: caseline has no public repository, so package.json
+# names none rather than a made-up address the Marketplace page would link to.
 # stdin from /dev/null: vsce must never wait for an answer in CI.
-npx --no-install vsce package --no-dependencies --target "$target" -o "$out" </dev/null
+npx --no-install vsce package --no-dependencies --allow-missing-repository --target "$target" -o "$out" </dev/null
 npx --no-install vsce ls --no-dependencies </dev/null
 node scripts/vsix-contents.mjs "$out" "$target"
 echo "packaged $here/$out"

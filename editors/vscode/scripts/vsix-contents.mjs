@@ -1,7 +1,11 @@
 // Lists the files inside a .vsix and fails unless the client, grammar, snippets,
-// language configuration and the server binary (runnable) are all there, and the
-// manifest names the expected target platform. Node only: no unzip needed.
+// icons, the walkthrough's pages and sample case, language configuration and the
+// server binary (runnable) are all there, and the manifest names the expected
+// target platform. Node only: no unzip needed.
 // Usage: node scripts/vsix-contents.mjs caseline-0.1.0.vsix linux-x64
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import yauzl from "yauzl";
 
 const [file, target] = process.argv.slice(2);
@@ -19,9 +23,20 @@ const required = [
   "extension/snippets/new-case.json",
   "extension/language-configuration.json",
   "extension/LICENSE.txt",
+  "extension/icons/caseline.png",
+  "extension/icons/case-light.svg",
+  "extension/icons/case-dark.svg",
   `extension/server/${exe}`,
   "extension.vsixmanifest",
+  "extension/samples/kent-24-003-873.case",
 ];
+// Every page of the Getting Started walkthrough that package.json names.
+const manifestFile = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "package.json");
+for (const w of JSON.parse(fs.readFileSync(manifestFile, "utf8")).contributes.walkthroughs ?? []) {
+  for (const step of w.steps) {
+    for (const media of Object.values(step.media)) required.push(`extension/${media}`);
+  }
+}
 
 function readEntries(path) {
   return new Promise((resolve, reject) => {

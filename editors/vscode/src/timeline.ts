@@ -83,10 +83,15 @@ export class TimelinePanel implements vscode.Disposable {
     let document: vscode.TextDocument | undefined;
     if (uri instanceof vscode.Uri) {
       document = await vscode.workspace.openTextDocument(uri);
+    } else if (vscode.window.activeTextEditor !== undefined) {
+      document = vscode.window.activeTextEditor.document;
     } else {
-      document = vscode.window.activeTextEditor?.document;
+      // No text editor has the focus (the Getting Started walkthrough or another page has):
+      // the one case in view, if there is exactly one.
+      const cases = vscode.window.visibleTextEditors.filter((e) => isCase(e.document)).map((e) => e.document);
+      document = new Set(cases).size === 1 ? cases[0] : undefined;
     }
-    if (document === undefined || (document.languageId !== "caseline" && !document.fileName.endsWith(".case"))) {
+    if (document === undefined || !isCase(document)) {
       void vscode.window.showInformationMessage(
         "Open a .case file first: the timeline is drawn for the case in the editor.",
       );
@@ -94,6 +99,10 @@ export class TimelinePanel implements vscode.Disposable {
     }
     return document;
   }
+}
+
+function isCase(document: vscode.TextDocument): boolean {
+  return document.languageId === "caseline" || document.fileName.endsWith(".case");
 }
 
 function fileName(document: vscode.TextDocument): string {

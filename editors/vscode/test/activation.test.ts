@@ -60,6 +60,14 @@ interface Recorded {
   clipboard: string[];
   /** The active editor's document, set by a test. */
   active?: FakeDocument;
+  /** Documents in editors in view (besides the active one), set by a test. */
+  visible: FakeDocument[];
+  /** Documents shown with showTextDocument, and the snippets inserted into them. */
+  shown: { document: unknown; options: unknown }[];
+  snippets: string[];
+  /** What the quick pick was offered; `pick` chooses the item with that label. */
+  quickPicks: { label: string; description?: string }[][];
+  pick?: string;
   /** The workspace folder every document belongs to, set by a test. */
   workspaceFolder?: string;
 }
@@ -76,7 +84,24 @@ function recorder(): Recorded {
     providers: [],
     panels: [],
     clipboard: [],
+    visible: [],
+    shown: [],
+    snippets: [],
+    quickPicks: [],
   };
+}
+
+/**
+ * An extension folder holding only what the walkthrough's commands read (the sample and
+ * the new-case snippets), and no server: a `server/` left by packaging must not start one.
+ */
+function walkthroughExtensionDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "caseline-ext-"));
+  for (const file of [path.join("samples", "kent-24-003-873.case"), path.join("snippets", "new-case.json")]) {
+    fs.mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
+    fs.copyFileSync(path.join(extensionDir, file), path.join(dir, file));
+  }
+  return dir;
 }
 
 function caseDocument(file: string, isDirty: boolean): FakeDocument {
@@ -131,6 +156,23 @@ function fakeVscode(settings: Record<string, unknown>, rec: Recorded): unknown {
       get activeTextEditor() {
         return rec.active === undefined ? undefined : { document: rec.active };
       },
+      get visibleTextEditors() {
+        return rec.visible.map((document) => ({ document }));
+      },
+      showQuickPick: async (items: { label: string; description?: string }[]) => {
+        rec.quickPicks.push(items);
+        return items.find((i) => i.label === rec.pick);
+      },
+      showTextDocument: async (document: unknown, options: unknown) => {
+        rec.shown.push({ document, options });
+        return {
+          document,
+          insertSnippet: async (snippet: { value: string }) => {
+            rec.snippets.push(snippet.value);
+            return true;
+          },
+        };
+      },
       withProgress: (_options: unknown, task: () => Promise<unknown>) => task(),
       createWebviewPanel: (viewType: string, title: string, showOptions: unknown, options: unknown) => {
         const panel: FakePanel = {
@@ -157,9 +199,16 @@ function fakeVscode(settings: Record<string, unknown>, rec: Recorded): unknown {
         },
       },
     },
-    Uri: class Uri {},
+    Uri: class Uri {
+      static file(fsPath: string) {
+        return { scheme: "file", fsPath, path: fsPath };
+      }
+    },
+    SnippetString: class SnippetString {
+      constructor(readonly value: string) {}
+    },
     // The bundle copies the module's own members, so enums it reads must be real ones (VS Code's values).
-    ViewColumn: { Beside: -2 },
+    ViewColumn: { Active: -1, Beside: -2 },
     ProgressLocation: { Window: 10 },
     commands: {
       registerCommand: (id: string, handler: (...args: unknown[]) => unknown) => {
@@ -174,6 +223,11 @@ function fakeVscode(settings: Record<string, unknown>, rec: Recorded): unknown {
       getWorkspaceFolder: () =>
         rec.workspaceFolder === undefined ? undefined : { uri: { fsPath: rec.workspaceFolder } },
       onDidChangeConfiguration: () => disposable,
+      textDocuments: [],
+      openTextDocument: async (what: { fsPath?: string; language?: string }) =>
+        what.fsPath !== undefined
+          ? { uri: what, fileName: what.fsPath, languageId: "caseline", text: fs.readFileSync(what.fsPath, "utf8") }
+          : { uri: { scheme: "untitled" }, fileName: "Untitled-1", languageId: what.language, text: "" },
       registerTextDocumentContentProvider: (scheme: string) => {
         rec.providers.push(scheme);
         return disposable;
@@ -223,6 +277,8 @@ describe("activation of the bundled extension", { skip: !fs.existsSync(bundle) &
     }
     assert.deepEqual(rec.commands.sort(), [
       "caseline.copyDecisionWording",
+      "caseline.newCase",
+      "caseline.openSample",
       "caseline.restartServer",
       "caseline.showOutput",
       "caseline.showTimeline",
@@ -333,6 +389,94 @@ describe("activation of the bundled extension", { skip: !fs.existsSync(bundle) &
       assert.equal(rec.errors[1], rec.errors[0], "the same message, which says why and what to do");
       assert.deepEqual(rec.errorButtons[1], rec.errorButtons[0]);
       assert.equal(rec.panels.length, 0);
+      await ext.deactivate();
+    } finally {
+      process.env.PATH = savedPath;
+    }
+  });
+
+  it("Show timeline run from the walkthrough (no text editor active) draws the one case in view", async () => {
+    const rec = recorder();
+    rec.toastsStayOpen = true;
+    const savedPath = process.env.PATH;
+    process.env.PATH = fs.mkdtempSync(path.join(os.tmpdir(), "caseline-empty-path-"));
+    try {
+      const ext = loadExtension(fakeVscode({}, rec));
+      await ext.activate({ extensionPath: fs.mkdtempSync(path.join(os.tmpdir(), "caseline-ext-")), subscriptions: [] });
+      const show = rec.handlers.get("caseline.showTimeline");
+      assert.ok(show);
+      rec.visible = [caseDocument(sample, false)];
+      await show();
+      // It got as far as asking the (missing) server for that case's timeline.
+      assert.equal(rec.infos.length, 0, rec.infos.join("\n"));
+      assert.ok(
+        rec.output.some((l) => l.startsWith("The timeline of worcestershire-24-017-518.case could not be drawn")),
+      );
+      // Two cases in view: which one is meant is not known, so it asks for one.
+      rec.visible = [
+        caseDocument(sample, false),
+        caseDocument(path.join(repo, "tests", "cases", "kent-24-003-873.case"), false),
+      ];
+      await show();
+      assert.match(rec.infos[0] ?? "", /Open a \.case file first/);
+      await ext.deactivate();
+    } finally {
+      process.env.PATH = savedPath;
+    }
+  });
+
+  it("Open a sample case opens a fresh copy of the shipped sample in the extension's storage, beside the walkthrough", async () => {
+    const rec = recorder();
+    const savedPath = process.env.PATH;
+    process.env.PATH = fs.mkdtempSync(path.join(os.tmpdir(), "caseline-empty-path-"));
+    try {
+      const ext = loadExtension(fakeVscode({}, rec));
+      const storage = fs.mkdtempSync(path.join(os.tmpdir(), "caseline-storage-"));
+      const folder = path.join(storage, "caseline.caseline");
+      await ext.activate({
+        extensionPath: walkthroughExtensionDir(),
+        globalStorageUri: { fsPath: folder },
+        subscriptions: [],
+      });
+      const open = rec.handlers.get("caseline.openSample");
+      assert.ok(open);
+      const copy = path.join(folder, "kent-24-003-873.case");
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(copy, "changed by the investigator\n");
+      await open();
+      assert.equal(
+        fs.readFileSync(copy, "utf8"),
+        fs.readFileSync(path.join(repo, "tests", "cases", "kent-24-003-873.case"), "utf8"),
+      );
+      assert.equal(rec.shown.length, 1);
+      assert.equal((rec.shown[0].document as { fileName: string }).fileName, copy);
+      assert.deepEqual(rec.shown[0].options, { viewColumn: -2, preview: false });
+      await ext.deactivate();
+    } finally {
+      process.env.PATH = savedPath;
+    }
+  });
+
+  it("New case asks for the procedure and opens an unsaved case holding what caseline new writes", async () => {
+    const rec = recorder();
+    const savedPath = process.env.PATH;
+    process.env.PATH = fs.mkdtempSync(path.join(os.tmpdir(), "caseline-empty-path-"));
+    try {
+      const ext = loadExtension(fakeVscode({}, rec));
+      await ext.activate({ extensionPath: walkthroughExtensionDir(), subscriptions: [] });
+      const newCase = rec.handlers.get("caseline.newCase");
+      assert.ok(newCase);
+      // Cancelled: nothing is opened.
+      await newCase();
+      assert.equal(rec.shown.length, 0);
+      const offered = rec.quickPicks[0];
+      assert.ok(offered.some((i) => i.label === "lgsco" && /Ombudsman/.test(i.description ?? "")));
+      rec.pick = "children-statutory";
+      await newCase();
+      assert.equal(rec.shown.length, 1);
+      assert.equal((rec.shown[0].document as { languageId: string }).languageId, "caseline");
+      const snippets = JSON.parse(fs.readFileSync(path.join(extensionDir, "snippets", "new-case.json"), "utf8"));
+      assert.deepEqual(rec.snippets, [snippets["New case: children-statutory"].body.join("\n")]);
       await ext.deactivate();
     } finally {
       process.env.PATH = savedPath;

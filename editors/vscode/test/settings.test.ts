@@ -161,9 +161,37 @@ describe("package.json agrees with the code", () => {
       ...manifest.contributes.languages.map((l: { configuration: string }) => l.configuration),
       ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
       ...manifest.contributes.snippets.map((s: { path: string }) => s.path),
+      manifest.icon,
+      ...manifest.contributes.languages.flatMap((l: { icon: { light: string; dark: string } }) => [
+        l.icon.light,
+        l.icon.dark,
+      ]),
     ];
     for (const f of files) {
       assert.ok(fs.existsSync(path.join(extensionDir, f)), `${f} is missing`);
+    }
+  });
+
+  it("has an extension icon the Marketplace accepts: a 128x128 PNG, small", () => {
+    const png = fs.readFileSync(path.join(extensionDir, manifest.icon));
+    assert.equal(png.subarray(1, 4).toString("latin1"), "PNG");
+    // The IHDR chunk, first after the 8-byte signature: width and height, big-endian.
+    assert.equal(png.subarray(12, 16).toString("latin1"), "IHDR");
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+    assert.ok(png.length < 16_000, `${manifest.icon} is ${png.length} bytes`);
+  });
+
+  it("has Marketplace metadata with no made-up addresses, and packages without a repository", () => {
+    const text = JSON.stringify(manifest);
+    assert.doesNotMatch(text, /example\.(invalid|com|org)|localhost|TODO|FIXME|lorem/i);
+    for (const key of ["publisher", "displayName", "description", "license", "icon"]) {
+      assert.ok(typeof manifest[key] === "string" && manifest[key] !== "", `package.json has no ${key}`);
+    }
+    assert.ok(manifest.categories.length > 0 && manifest.keywords.length > 0);
+    // vsce asks (and in CI fails) when there is no repository unless told it is missing on purpose.
+    const packaging = fs.readFileSync(path.join(extensionDir, "scripts", "package.sh"), "utf8");
+    if (manifest.repository === undefined) {
+      assert.match(packaging, /vsce package [^\n]*--allow-missing-repository/);
     }
   });
 });
