@@ -304,6 +304,13 @@ function M.new_case(procedures, bufnr)
     vim.notify("caseline new: " .. (err ~= "" and err or ("exit " .. tostring(code))), vim.log.levels.ERROR)
     return false
   end
+  -- vim.snippet leaves a choice (`${5|england-and-wales,scotland|}`) empty
+  -- until one is picked from a menu, so tabbing past it would leave
+  -- `calendar ` with nothing after it: the first choice becomes the
+  -- placeholder, as in the plain text, and can be typed over.
+  if snippet then
+    out = out:gsub("%$%{(%d+)|([^,|]*)[^|]*|%}", "${%1:%2}")
+  end
   if snippet and pcall(vim.snippet.expand, out) then
     return true
   end
