@@ -123,6 +123,13 @@ for _, lhs in ipairs({ "K", "gd", "gr" }) do
   end
 end
 out("OK: omnifunc and the key maps K, gd, gr (and rename, code action, format) are set")
+if vim.lsp.inlay_hint and vim.lsp.inlay_hint.is_enabled then
+  if not vim.lsp.inlay_hint.is_enabled({ bufnr = buf }) then
+    fail("inlay hints are off in the case buffer")
+    return
+  end
+  out("OK: inlay hints are on")
+end
 
 -- "Copy as decision wording" on the stage 1 response (line 16 of the Kent
 -- sample): the server's code action runs editors/nvim's handler for its
