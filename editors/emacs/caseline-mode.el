@@ -259,7 +259,11 @@ Needs the caseline server (eglot) running for the buffer."
   (let* ((server (or (eglot-current-server)
                      (user-error "caseline: no timeline: start the caseline server first (M-x eglot)")))
          (reply (jsonrpc-request server :caseline/timeline
-                                 (list :textDocument (list :uri (eglot--path-to-uri buffer-file-name)))))
+                                 (list :textDocument
+                                       (list :uri (funcall (if (fboundp 'eglot-path-to-uri)
+                                                               'eglot-path-to-uri ; newer eglot (Emacs 30)
+                                                             'eglot--path-to-uri)
+                                                           buffer-file-name)))))
          (html (plist-get reply :html))
          (file (make-temp-file "caseline-timeline-" nil ".html")))
     (unless (stringp html)
@@ -315,7 +319,6 @@ caseline's own command is run here instead (eglot 1.15 and later)."
   (add-to-list 'eglot-server-programs '(caseline-mode . caseline-eglot-contact))
   (declare-function eglot-current-server "eglot")
   (declare-function jsonrpc-request "jsonrpc")
-  (declare-function eglot--path-to-uri "eglot")
   (advice-add 'eglot--uri-to-path :around #'caseline--builtin-uri-to-path)
   (advice-add 'find-file-noselect :around #'caseline--builtin-buffer))
 
