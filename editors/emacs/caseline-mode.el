@@ -242,6 +242,37 @@ current line.  Point ends on the reference placeholder, which is selected."
               buffer)))
     (apply orig filename args)))
 
+;;; Timeline
+;; The timeline page of the case in the current buffer, as the server sees it
+;; (saved or not): the `caseline/timeline' request (docs/lsp-extensions.md)
+;; answers with one self-contained HTML page, written to a temporary file and
+;; opened with `browse-url-of-file'.
+
+(defvar caseline-timeline-open-function #'browse-url-of-file
+  "Called with the path of the timeline's HTML file to show it.")
+
+(defun caseline-timeline ()
+  "Open the timeline page of the case in this buffer in the browser.
+Needs the caseline server (eglot) running for the buffer."
+  (interactive)
+  (require 'eglot)
+  (let* ((server (or (eglot-current-server)
+                     (user-error "caseline: no timeline: start the caseline server first (M-x eglot)")))
+         (reply (jsonrpc-request server :caseline/timeline
+                                 (list :textDocument
+                                       (list :uri (funcall (if (fboundp 'eglot-path-to-uri)
+                                                               'eglot-path-to-uri ; newer eglot (Emacs 30)
+                                                             'eglot--path-to-uri)
+                                                           buffer-file-name)))))
+         (html (plist-get reply :html))
+         (file (make-temp-file "caseline-timeline-" nil ".html")))
+    (unless (stringp html)
+      (user-error "caseline: the server sent no timeline page"))
+    (let ((coding-system-for-write 'utf-8))
+      (write-region html nil file nil 'silent))
+    (funcall caseline-timeline-open-function file)
+    file))
+
 ;;; Copy as decision wording
 ;; The server's "Copy as decision wording" code action carries the client
 ;; command `caseline.copyDecisionWording' with the paragraph as its argument

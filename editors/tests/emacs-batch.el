@@ -114,6 +114,25 @@
             (unless (string-match-p (regexp-quote figure) copied)
               (caseline-test--fail "the copied decision wording lacks %S: %s" figure copied)))
           (caseline-test--say "OK: Copy as decision wording put the stage 1 paragraph on the kill ring"))))
+    ;; M-x caseline-timeline writes the page to a temporary file and opens it;
+    ;; the browser is stubbed.
+    (let* ((opened nil)
+           (caseline-timeline-open-function (lambda (f) (setq opened f))))
+      (condition-case err
+          (caseline-timeline)
+        (error (caseline-test--fail "caseline-timeline failed: %s" (error-message-string err))))
+      (unless (and opened (file-exists-p opened))
+        (caseline-test--fail "caseline-timeline opened no file"))
+      (let ((page (with-temp-buffer
+                    (insert-file-contents opened)
+                    (buffer-string)))
+            (reference (if (string-match-p "kent-24-003-873" buffer-file-name) "24 003 873" "<html")))
+        (unless (and (string-match-p (regexp-quote reference) page)
+                     (string-match-p "<!DOCTYPE html" page))
+          (caseline-test--fail "caseline-timeline wrote %s without %S" opened reference))
+        (caseline-test--say "OK: caseline-timeline wrote %s (%d characters, with %S) and opened it"
+                            opened (length page) reference)
+        (delete-file opened)))
     ;; Go to definition on an event of a built-in procedure opens its source,
     ;; read-only, fetched from the server (GOTO_EVENT: the event to look up).
     (let ((event (getenv "GOTO_EVENT")))

@@ -34,10 +34,18 @@ fi
 export CASE_FILE
 export XDG_STATE_HOME="$tmp" XDG_CACHE_HOME="$tmp" XDG_DATA_HOME="$tmp" XDG_CONFIG_HOME="$tmp"
 
+# NVIM_CONFIG=builtin: the README's vim.lsp.config block (0.11+) instead of the
+# plugin's setup, with `caseline` found on PATH as that block expects.
+script="$here/nvim-headless.lua"
+if [ "${NVIM_CONFIG:-}" = builtin ]; then
+  script="$here/nvim-builtin-config.lua"
+  PATH="$(dirname "$CASELINE_BIN"):$PATH"
+fi
+
 status=0
 timeout -k 5 "${TIMEOUT:-60}" nvim --headless -u NONE -i NONE -n \
-  --cmd "set runtimepath^=$repo/editors/nvim" \
-  -c "luafile $here/nvim-headless.lua" </dev/null || status=$?
+  --cmd "set runtimepath^=$repo/editors/nvim" --cmd "filetype plugin on" \
+  -c "luafile $script" </dev/null || status=$?
 if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
   echo "nvim: FAIL: Neovim did not finish within ${TIMEOUT:-60} s" >&2
 fi

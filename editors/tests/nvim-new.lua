@@ -2,7 +2,10 @@
 --! empty buffer inserts exactly what `caseline new --procedure NAME` prints,
 --! completes procedure names, reports a missing procedure without inserting
 --! anything, and inserts above the cursor in a buffer that has text. Neovim 0.7
---! has no `vim.snippet`, so this exercises the plain-text path. Needs no server.
+--! has no `vim.snippet`, so there this exercises the plain-text path; on 0.10+
+--! the snippet, whose placeholders (the calendar's first choice too) must give
+--! the same text, and whose final tab stop `$0` is one more, empty, line.
+--! Needs no server.
 
 local bin = os.getenv("CASELINE_BIN")
 local failures = 0
@@ -42,6 +45,9 @@ check("caseline new ran", vim.v.shell_error == 0 and #expected > 10, table.conca
 local buf = fresh()
 vim.cmd("CaselineNew children-statutory")
 local got = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+if vim.snippet and got[#got] == "" then
+  table.remove(got)
+end
 check("the empty buffer holds what caseline new prints", vim.deep_equal(got, expected),
   table.concat(got, "\n"))
 

@@ -80,4 +80,24 @@ if folds then
   end
 end
 
+-- The README's snippet for 0.9+ (it errors on 0.7, which has no such API):
+-- vim.treesitter.start() from a FileType autocommand turns highlighting on.
+if vim.fn.has("nvim-0.9") == 1 then
+  vim.api.nvim_create_autocmd("FileType", {
+    pattern = "caseline",
+    callback = function()
+      vim.treesitter.start()
+    end,
+  })
+  vim.cmd("edit " .. vim.fn.fnameescape(here .. "/fixtures/highlight.case"))
+  local buf = vim.api.nvim_get_current_buf()
+  if vim.bo[buf].filetype ~= "caseline" then
+    fail("the fixture got filetype '" .. vim.bo[buf].filetype .. "'")
+  elseif not vim.treesitter.highlighter.active[buf] then
+    fail("the README's vim.treesitter.start() autocommand did not turn tree-sitter highlighting on")
+  else
+    io.stdout:write("nvim-treesitter: the README's vim.treesitter.start() snippet highlights the buffer\n")
+  end
+end
+
 vim.cmd(failures == 0 and "qall!" or "cquit 1")

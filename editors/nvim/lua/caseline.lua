@@ -1,13 +1,15 @@
 --! caseline for Neovim 0.7 and newer: starts `caseline lsp` for `.case` buffers,
---! one server per project root, using only `vim.lsp.start_client` and
---! `vim.lsp.buf_attach_client` (both in 0.7; `vim.lsp.start` came in 0.8).
---! Must not depend on nvim-lspconfig or any other plugin.
+--! one server per project root: `vim.lsp.start` where there is one (0.8+; 0.11
+--! deprecates `vim.lsp.start_client`), else `vim.lsp.start_client` and
+--! `vim.lsp.buf_attach_client` (0.7). Newer APIs are feature-detected, never
+--! assumed. Must not depend on nvim-lspconfig or any other plugin.
 --!
 --! Usage (init.lua), with this folder on 'runtimepath':
 --!   vim.opt.runtimepath:append("/path/to/caseline/editors/nvim")
 --!   require("caseline").setup({})            -- `caseline` on PATH
 --!   require("caseline").setup({ cmd = { "/opt/caseline", "lsp" }, as_of = "2025-02-18" })
---! `:CaselineNew children-statutory` then inserts a new case (`caseline new`).
+--! `:CaselineNew children-statutory` then inserts a new case (`caseline new`);
+--! `:CaselineTimeline` opens the case's timeline page in the browser.
 
 local M = {}
 
@@ -34,6 +36,9 @@ M.defaults = {
   },
   -- Show inlay hints (working days, due dates) where Neovim can (0.10+).
   inlay_hints = true,
+  -- Fold stages and blocks with the server's folding ranges where Neovim can
+  -- (0.11+, `vim.lsp.foldexpr`); nothing is folded when the case opens.
+  folds = true,
   -- Passed through to the client (nil: Neovim's defaults).
   capabilities = nil,
 }
@@ -42,8 +47,24 @@ local config = vim.deepcopy(M.defaults)
 -- Project root -> client id, so every buffer of a project shares one server.
 local clients = {}
 
+local uv = vim.uv or vim.loop -- vim.uv from 0.10
+
 local function exists(path)
-  return vim.loop.fs_stat(path) ~= nil
+  return uv.fs_stat(path) ~= nil
+end
+
+-- Client methods are called with ":" from 0.11 (the "." form is deprecated
+-- there) and with "." before it.
+local colon_methods = vim.fn.has("nvim-0.11") == 1
+local function call(client, method, ...)
+  if colon_methods then
+    return client[method](client, ...)
+  end
+  return client[method](...)
+end
+
+local function running(client)
+  return client ~= nil and not call(client, "is_stopped")
 end
 
 -- Walks up from `dir` to the first folder holding a root marker.
@@ -77,7 +98,7 @@ local warned_missing = false
 -- <C-x><C-o>, and keys for hover, definition, references, rename, code
 -- actions and formatting (Neovim 0.7 sets none of these by itself).
 local function on_attach(client, bufnr)
-  vim.api.nvim_buf_set_option(bufnr, "omnifunc", "v:lua.vim.lsp.omnifunc")
+  vim.bo[bufnr].omnifunc = "v:lua.vim.lsp.omnifunc"
   if config.keys then
     local format = vim.lsp.buf.format or vim.lsp.buf.formatting -- 0.8+ / 0.7
     local actions = {
@@ -103,9 +124,24 @@ local function on_attach(client, bufnr)
   if config.inlay_hints and vim.lsp.inlay_hint and vim.lsp.inlay_hint.enable then
     pcall(vim.lsp.inlay_hint.enable, true, { bufnr = bufnr })
   end
+  if config.folds and vim.lsp.foldexpr and client.server_capabilities.foldingRangeProvider then
+    for _, win in ipairs(vim.fn.win_findbuf(bufnr)) do
+      M.set_folds(win)
+    end
+  end
   if config.on_attach then
     config.on_attach(client, bufnr)
   end
+end
+
+--- Folds window `win` with the server's folding ranges (Neovim 0.11+), all open.
+function M.set_folds(win)
+  if not vim.lsp.foldexpr then
+    return
+  end
+  vim.wo[win].foldmethod = "expr"
+  vim.wo[win].foldexpr = "v:lua.vim.lsp.foldexpr()"
+  vim.wo[win].foldlevel = 99
 end
 
 --- Attaches the caseline server to `bufnr`, starting it for the buffer's project if needed.
@@ -115,11 +151,15 @@ function M.attach(bufnr)
   if vim.fn.executable(program) ~= 1 then
     if not warned_missing then
       warned_missing = true
-      vim.notify(
-        "caseline: cannot run '" .. tostring(program) .. "'. Install caseline so that `caseline --version` "
-          .. "works in a terminal, or pass its full path: require('caseline').setup({ cmd = { '/path/to/caseline', 'lsp' } })",
-        vim.log.levels.ERROR
-      )
+      -- Scheduled: an error message from inside the FileType autocommand
+      -- would abort it and print a Lua stack trace around the message.
+      vim.schedule(function()
+        vim.notify(
+          "caseline: cannot run '" .. tostring(program) .. "'. Install caseline so that `caseline --version` "
+            .. "works in a terminal, or pass its full path: require('caseline').setup({ cmd = { '/path/to/caseline', 'lsp' } })",
+          vim.log.levels.ERROR
+        )
+      end)
     end
     return nil
   end
@@ -130,8 +170,8 @@ function M.attach(bufnr)
 
   local id = clients[root]
   local client = id and vim.lsp.get_client_by_id(id)
-  if not client or client.is_stopped() then
-    id = vim.lsp.start_client({
+  if not running(client) then
+    local client_config = {
       name = "caseline",
       cmd = config.cmd,
       root_dir = root,
@@ -142,7 +182,13 @@ function M.attach(bufnr)
       on_exit = function()
         clients[root] = nil
       end,
-    })
+    }
+    if vim.lsp.start then
+      -- Starts the client (or reuses the one for this root) and attaches it.
+      id = vim.lsp.start(client_config, { bufnr = bufnr })
+    else
+      id = vim.lsp.start_client(client_config)
+    end
     if not id then
       vim.notify("caseline: the server could not be started; see :lua print(vim.lsp.get_log_path())", vim.log.levels.ERROR)
       return nil
@@ -165,8 +211,8 @@ local function read_builtin(bufnr)
   local text
   for _, id in pairs(clients) do
     local client = vim.lsp.get_client_by_id(id)
-    if client and not client.is_stopped() then
-      local reply = client.request_sync("caseline/builtinSource", { uri = uri }, 5000, bufnr)
+    if running(client) then
+      local reply = call(client, "request_sync", "caseline/builtinSource", { uri = uri }, 5000, bufnr)
       if reply and reply.result and reply.result.text then
         text = reply.result.text
         break
@@ -258,6 +304,13 @@ function M.new_case(procedures, bufnr)
     vim.notify("caseline new: " .. (err ~= "" and err or ("exit " .. tostring(code))), vim.log.levels.ERROR)
     return false
   end
+  -- vim.snippet leaves a choice (`${5|england-and-wales,scotland|}`) empty
+  -- until one is picked from a menu, so tabbing past it would leave
+  -- `calendar ` with nothing after it: the first choice becomes the
+  -- placeholder, as in the plain text, and can be typed over.
+  if snippet then
+    out = out:gsub("%$%{(%d+)|([^,|]*)[^|]*|%}", "${%1:%2}")
+  end
   if snippet and pcall(vim.snippet.expand, out) then
     return true
   end
@@ -301,9 +354,66 @@ function M.copy_decision_wording(command)
   vim.notify("caseline: decision wording copied to " .. where, vim.log.levels.INFO)
 end
 
+--- Opens `path` (an HTML file) in the browser: `vim.ui.open` on 0.10+, else
+--- xdg-open (open on macOS). Replaceable, e.g. by a test.
+function M.open_in_browser(path)
+  if vim.ui.open then
+    local _, err = vim.ui.open(path)
+    if err then
+      vim.notify("caseline: could not open the browser: " .. err, vim.log.levels.ERROR)
+    end
+    return
+  end
+  local opener = vim.fn.has("mac") == 1 and "open" or "xdg-open"
+  if vim.fn.executable(opener) ~= 1 then
+    vim.notify("caseline: the timeline is in " .. path .. " (open it in a browser; " .. opener .. " is not installed)", vim.log.levels.WARN)
+    return
+  end
+  vim.fn.jobstart({ opener, path }, { detach = true })
+end
+
+--- Writes the timeline page of the case in `bufnr` (as the server sees it,
+--- saved or not: `caseline/timeline`, docs/lsp-extensions.md) to a temporary
+--- HTML file and opens it in the browser. `done(path)`, if given, is called
+--- with the file's path once it is written.
+function M.timeline(bufnr, done)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  local client
+  for _, id in pairs(clients) do
+    local c = vim.lsp.get_client_by_id(id)
+    if running(c) and vim.lsp.buf_is_attached(bufnr, id) then
+      client = c
+    end
+  end
+  if not client then
+    vim.notify("caseline: no timeline: the caseline server is not running for this buffer", vim.log.levels.ERROR)
+    return
+  end
+  local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) } }
+  call(client, "request", "caseline/timeline", params, function(err, result)
+    if err or not result or type(result.html) ~= "string" then
+      vim.notify("caseline: no timeline: " .. (err and err.message or "the server sent no page"), vim.log.levels.ERROR)
+      return
+    end
+    local path = vim.fn.tempname() .. "-timeline.html"
+    local file = io.open(path, "w")
+    if not file then
+      vim.notify("caseline: cannot write " .. path, vim.log.levels.ERROR)
+      return
+    end
+    file:write(result.html)
+    file:close()
+    M.open_in_browser(path)
+    if done then
+      done(path)
+    end
+  end, bufnr)
+end
+
 --- Sets the options and the autocommands: `.case` files get the `caseline`
 --- filetype, and every `caseline` buffer gets the server. Defines
---- `:CaselineNew {procedure}...`, which inserts a new case (`M.new_case`).
+--- `:CaselineNew {procedure}...`, which inserts a new case (`M.new_case`),
+--- and `:CaselineTimeline` (`M.timeline`).
 function M.setup(opts)
   config = vim.tbl_deep_extend("force", vim.deepcopy(M.defaults), opts or {})
   vim.lsp.commands["caseline.copyDecisionWording"] = M.copy_decision_wording
@@ -318,6 +428,9 @@ function M.setup(opts)
       end, M.procedures(0))
     end,
   })
+  vim.api.nvim_create_user_command("CaselineTimeline", function()
+    M.timeline(0)
+  end, { desc = "Open the case's timeline page in the browser" })
   local group = vim.api.nvim_create_augroup("caseline", { clear = true })
   vim.api.nvim_create_autocmd({ "BufRead", "BufNewFile" }, {
     group = group,
