@@ -2637,7 +2637,7 @@ impl<'a> Reader<'a> {
                 loop {
                     if self.keyword("extendable") {
                         let capped = self.keyword("to") && self.read_duration();
-                        if !capped && !(self.keyword("without") && self.keyword("limit")) {
+                        if !(capped || self.keyword("without") && self.keyword("limit")) {
                             return;
                         }
                     } else if !(self.keyword("repeating")
@@ -2649,20 +2649,17 @@ impl<'a> Reader<'a> {
                 }
                 self.read_text(TextRole::Citation);
             }
-            "pause" => {
+            "pause"
                 if self.read_names(NameRole::EventKind, false)
                     && self.keyword("from")
                     && self.read_names(NameRole::EventKind, false)
                     && self.keyword("until")
-                    && self.read_names(NameRole::EventKind, false)
-                {
-                    self.read_text(TextRole::Citation);
-                }
+                    && self.read_names(NameRole::EventKind, false) =>
+            {
+                self.read_text(TextRole::Citation);
             }
-            "exception" => {
-                if self.read_names(NameRole::EventKind, true) {
-                    self.read_text(TextRole::Reason);
-                }
+            "exception" if self.read_names(NameRole::EventKind, true) => {
+                self.read_text(TextRole::Reason);
             }
             "require" if self.read_names(NameRole::EventKind, false) && self.keyword("before") => {
                 self.read_names(NameRole::EventKind, false);

@@ -258,17 +258,6 @@ async fn the_acknowledge_comment_silences_nothing_until_a_reason_is_written() {
     );
 }
 
-/// Whether `s` holds a calendar date (`2024-12-31`) anywhere.
-fn has_a_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.windows(10).any(|w| {
-        w.iter().enumerate().all(|(i, c)| match i {
-            4 | 7 => *c == b'-',
-            _ => c.is_ascii_digit(),
-        })
-    })
-}
-
 /// Applies every action offered on every late-deadline and overdue finding of
 /// `text`, one at a time, through the server, and compares what it publishes.
 async fn no_fix_removes_a_finding_unasked(c: &mut TestClient, uri: &str, text: &str) -> usize {

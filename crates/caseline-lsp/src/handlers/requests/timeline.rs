@@ -18,7 +18,7 @@ pub fn handle(session: &Session, p: TimelineParams) -> anyhow::Result<Timeline> 
         .as_str()
         .rsplit('/')
         .next()
-        .map(|name| percent_decoded(name))
+        .map(percent_decoded)
         .unwrap_or_default();
     let title = caseline_report::page_title(snap.parse.document(), &file_name);
     let html = caseline_report::render_html(&layout, &title);
