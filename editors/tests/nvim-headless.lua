@@ -302,6 +302,43 @@ end
 out(string.format("OK: omnifunc completed %d items after '2025-03-01 stage', e.g. %s", #words, words[1]))
 vim.api.nvim_buf_set_lines(buf, last - 1, last, false, {})
 
+-- Go to definition on the header's `children-statutory` (the procedure's name):
+-- the built-in procedure's text, read-only, then back to the case.
+do
+  local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+  local row, col
+  for i, l in ipairs(lines) do
+    local c = l:find("children%-statutory")
+    if l:match("^%s+procedure ") and c then
+      row, col = i, c
+      break
+    end
+  end
+  if not row then
+    fail("the case has no header line naming children-statutory")
+    return
+  end
+  vim.api.nvim_win_set_cursor(0, { row, col + 2 })
+  vim.lsp.buf.definition()
+  local opened = vim.wait(10000, function()
+    return vim.api.nvim_buf_get_name(0):find("caseline%-builtin:.*children%-statutory") ~= nil
+      and vim.api.nvim_buf_line_count(0) > 1
+  end, 50)
+  if not opened then
+    fail("go to definition on children-statutory did not open its built-in text (now in '"
+      .. vim.api.nvim_buf_get_name(0) .. "')")
+    return
+  end
+  local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
+  if not text:find("procedure children%-statutory") then
+    fail("the built-in buffer does not hold the procedure's text")
+    return
+  end
+  out(string.format("OK: go to definition on children-statutory opened %s (read-only: %s)",
+    vim.api.nvim_buf_get_name(0), tostring(vim.bo.readonly)))
+  vim.api.nvim_set_current_buf(buf)
+end
+
 -- Go to definition on the event kind of that line: a built-in procedure, shown
 -- read-only from the server's text (it used to open an empty buffer and fail).
 if kind_col then
