@@ -389,3 +389,94 @@ fn only_the_due_day_that_rolled_forward_says_so() {
         a.diagnostics[0].message
     );
 }
+
+/// A procedure with a pause counted in calendar days, for the pause rules
+/// that FOI's working days do not reach (found by `cargo mutants`: each
+/// assertion below failed under a mutant that every other test let pass).
+fn paused(entries: &str) -> Analysis {
+    let defs_text = "procedure daysp\n  event d.received \"received\"\n  event d.stop \"stop\"\n  \
+                     event d.go \"go\"\n  event d.response \"response\"\n  \
+                     deadline d.response within 10d of d.received\n  \
+                     pause d.response from d.stop until d.go\n";
+    let defs_parse = caseline_syntax::parse(defs_text);
+    let (defs, problems) = Definitions::with_workspace(&[("daysp.case".to_owned(), &defs_parse)]);
+    assert!(problems.is_empty(), "{problems:?}");
+    let parse = caseline_syntax::parse(&case("daysp", "2024-06-01", entries));
+    check(&parse, &defs, &common::options())
+}
+
+fn due_of(a: &Analysis) -> (Option<String>, Option<String>) {
+    let d = a.deadlines[0].due;
+    (
+        d.earliest.map(|d| d.to_string()),
+        d.latest.map(|d| d.to_string()),
+    )
+}
+
+fn exactly(day: &str) -> (Option<String>, Option<String>) {
+    (Some(day.to_owned()), Some(day.to_owned()))
+}
+
+#[test]
+fn pauses_in_calendar_days_edges_and_uncertain_dates() {
+    // 2024-01-01 + 10 days = 2024-01-11; 3 to 5 January paused (3 days,
+    // both ends included): 2024-01-14.
+    let a = paused("2024-01-01 d.received\n2024-01-03 d.stop\n2024-01-05 d.go\n");
+    assert_eq!(due_of(&a), exactly("2024-01-14"));
+    // A one-day pause on the day after the start counts that day: 01-12.
+    let a = paused("2024-01-01 d.received\n2024-01-02 d.stop\n2024-01-02 d.go\n");
+    assert_eq!(due_of(&a), exactly("2024-01-12"));
+    // A pause on the start day itself counts nothing (the start day never
+    // counts): 01-11.
+    let a = paused("2024-01-01 d.received\n2024-01-01 d.stop\n2024-01-01 d.go\n");
+    assert_eq!(due_of(&a), exactly("2024-01-11"));
+    // A stop dated before the start is not this round's pause: 2024-01-10 +
+    // 10 days = 01-20, however long the stop ran after it.
+    let a = paused(
+        "2024-01-05 d.stop\n2024-01-10 d.received\n2024-01-12 d.go\n2024-01-30 d.response\n",
+    );
+    assert_eq!(due_of(&a), exactly("2024-01-20"));
+    // A stop after the outcome is not this round's pause either: 01-11.
+    let a = paused(
+        "2024-01-01 d.received\n2024-01-08 d.response\n2024-01-09 d.stop\n2024-01-10 d.go\n",
+    );
+    assert_eq!(due_of(&a), exactly("2024-01-11"));
+    // A stop that belongs to the next request (made on 5 January, before the
+    // first one's due day, 01-11) does not stop the clock of the first, which
+    // has no response: that one is overdue, not paused.
+    let a = paused(
+        "2024-01-01 d.received\n2024-01-05 d.received\n2024-01-08 d.stop\n2024-01-10 d.go\n",
+    );
+    assert_eq!(
+        a.deadlines[0].status,
+        DeadlineStatus::Overdue,
+        "{:#?}",
+        a.deadlines
+    );
+    // A stop on some day from 5 to 20 January, the go on the 25th: if it came
+    // after the due day (01-11) it changes nothing, so the earliest due day is
+    // 01-11; if it came on the 5th, 5-25 January (21 days) are paused, so the
+    // latest is 2024-02-01.
+    let a = paused("2024-01-01 d.received\n2024-01-05..20 d.stop\n2024-01-25 d.go\n");
+    assert_eq!(
+        due_of(&a),
+        (Some("2024-01-11".to_owned()), Some("2024-02-01".to_owned()))
+    );
+}
+
+/// When the request and the proof of identity come the same day, the clock
+/// starts that day and the message names the request (the first listed).
+#[test]
+fn a_same_day_latest_of_start_names_the_first_event() {
+    let a = run(&case(
+        "sar",
+        "2025-12-01",
+        "2025-06-02 sar.received\n2025-06-02 sar.id-received\n2025-07-02 sar.response\n",
+    ));
+    assert_eq!(a.deadlines[0].start_kind, "sar.received");
+    assert_eq!(
+        a.deadlines[0].due.exact().map(|d| d.to_string()),
+        Some("2025-07-02".to_string())
+    );
+    assert!(rules(&a).is_empty(), "{:#?}", a.diagnostics);
+}
