@@ -31,6 +31,22 @@ pub(super) struct RawProcedure {
 
 impl RawProcedure {
     pub(super) fn from_ast(def: &ast::ProcedureDef, origin: &str) -> RawProcedure {
+        // The procedure's `pause` lines, read once: each deadline keeps those
+        // for its own outcomes.
+        let pauses: Vec<PauseDef> = def
+            .pauses
+            .iter()
+            .map(|p| PauseDef {
+                target: p.target.value.clone(),
+                from: p.from.value.clone(),
+                until: p.until.value.clone(),
+                from_range: p.from.range,
+                until_range: p.until.range,
+                target_range: p.target.range,
+                citation: p.citation.as_ref().map(|c| c.value.clone()),
+                range: p.range,
+            })
+            .collect();
         RawProcedure {
             name: def.name.value.clone(),
             title: def.title.as_ref().map(|t| t.value.clone()),
@@ -94,20 +110,10 @@ impl RawProcedure {
                         roll_forward: d.roll_forward,
                         guidance: d.guidance,
                         calendar: def.calendar.as_ref().map(|c| c.value.clone()),
-                        pauses: def
-                            .pauses
+                        pauses: pauses
                             .iter()
-                            .filter(|p| outcome_kinds.contains(&p.target.value.as_str()))
-                            .map(|p| PauseDef {
-                                target: p.target.value.clone(),
-                                from: p.from.value.clone(),
-                                until: p.until.value.clone(),
-                                from_range: p.from.range,
-                                until_range: p.until.range,
-                                target_range: p.target.range,
-                                citation: p.citation.as_ref().map(|c| c.value.clone()),
-                                range: p.range,
-                            })
+                            .filter(|p| outcome_kinds.contains(&p.target.as_str()))
+                            .cloned()
                             .collect(),
                         exception: def
                             .exceptions
@@ -133,20 +139,7 @@ impl RawProcedure {
                 })
                 .collect(),
             calendar: def.calendar.as_ref().map(|c| (c.value.clone(), c.range)),
-            pauses: def
-                .pauses
-                .iter()
-                .map(|p| PauseDef {
-                    target: p.target.value.clone(),
-                    from: p.from.value.clone(),
-                    until: p.until.value.clone(),
-                    from_range: p.from.range,
-                    until_range: p.until.range,
-                    target_range: p.target.range,
-                    citation: p.citation.as_ref().map(|c| c.value.clone()),
-                    range: p.range,
-                })
-                .collect(),
+            pauses,
             exceptions: def
                 .exceptions
                 .iter()
