@@ -207,6 +207,40 @@ mod tests {
         assert_eq!(ok.exclude, vec!["archive/**".to_string()]);
     }
 
+    /// Every severity docs/format.md lists for `[rules]` ("off, error,
+    /// warning, info or hint") is accepted and means what it says. The
+    /// mutants `Severity::from_name: delete match arm "warning"` and
+    /// `... "info"` made those two a `BadSeverity` error.
+    #[test]
+    fn every_documented_severity_is_accepted() {
+        let c = Config::from_toml(
+            "[rules]\nrec-late = \"warning\"\nrec-overdue = \"info\"\nrec-unaddressed = \"hint\"\ndeadline-overdue = \"error\"\ncalendar-coverage = \"off\"\n",
+        )
+        .expect("all five severities are valid");
+        assert_eq!(c.severity(Rule::RecLate), Some(Severity::Warning));
+        assert_eq!(c.severity(Rule::RecOverdue), Some(Severity::Info));
+        assert_eq!(c.severity(Rule::RecUnaddressed), Some(Severity::Hint));
+        assert_eq!(c.severity(Rule::DeadlineOverdue), Some(Severity::Error));
+        assert_eq!(c.severity(Rule::CalendarCoverage), None);
+    }
+
+    /// A value for `include` or `exclude` that is neither a list nor a single
+    /// pattern (a number, `true`) is an error that says how to write the list,
+    /// not serde's bare "expected ...". The mutant `pattern_list`'s
+    /// `expecting -> Ok(Default::default())` left the sentence empty.
+    #[test]
+    fn a_pattern_list_of_the_wrong_type_says_how_to_write_it() {
+        for text in ["include = 3\n", "exclude = true\n"] {
+            let e = Config::from_toml(text).expect_err("not a list");
+            assert!(matches!(e, ConfigError::Invalid(_)), "{e}");
+            assert!(
+                e.to_string()
+                    .contains(r#"a list of file patterns in square brackets, like ["cases/**"]"#),
+                "{e}"
+            );
+        }
+    }
+
     #[test]
     fn unknown_key_and_bad_severity_are_errors() {
         let e = Config::from_toml("\ncalender = \"x\"\n").unwrap_err();
