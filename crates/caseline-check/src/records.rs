@@ -346,3 +346,144 @@ impl Checked {
         parts.join(" · ")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A count is exact only when both ends are known and equal: `3..=3` is
+    /// 3 (whatever the number), `2..=5` and a count with an open end are not
+    /// exact, and neither is a count not known at all. The mutants of
+    /// `CountRange::exact` (returning `None`, `Some(0)`, `Some(1)` or
+    /// `Some(-1)`, and the guard `a == b` made `true`, `false` or `!=`)
+    /// each got one of these wrong.
+    #[test]
+    fn a_count_is_exact_only_when_both_ends_agree() {
+        let range = |min, max| CountRange { min, max };
+        assert_eq!(range(Some(3), Some(3)).exact(), Some(3));
+        assert_eq!(range(Some(-2), Some(-2)).exact(), Some(-2));
+        assert_eq!(range(Some(2), Some(5)).exact(), None);
+        assert_eq!(range(None, Some(3)).exact(), None);
+        assert_eq!(range(Some(3), None).exact(), None);
+        assert_eq!(CountRange::default().exact(), None);
+    }
+
+    /// "Nothing checked" means no deadline judged and no recommendation
+    /// tracked; either one alone is something checked. The mutants of
+    /// `Checked::nothing_checked` (`true`, `false`, `&&` -> `||`, either
+    /// `==` -> `!=`) each got one of these three wrong.
+    #[test]
+    fn nothing_checked_means_no_deadline_and_no_recommendation() {
+        let none = Checked::default();
+        assert!(none.nothing_checked());
+        let deadline = Checked {
+            deadlines: 1,
+            ..Checked::default()
+        };
+        assert!(!deadline.nothing_checked());
+        let recommendations = Checked {
+            recommendations: 2,
+            ..Checked::default()
+        };
+        assert!(!recommendations.nothing_checked());
+    }
+
+    /// The summary line names each figure that is not zero, with its count,
+    /// and leaves out each that is zero (no "0 late", no empty brackets, no
+    /// "no case header" on a case with one). The mutants of
+    /// `Checked::describe` on the header, the procedures, and every `> 0`
+    /// (made `==`, `<` or `>=`) and `!late.is_empty()` showed a figure of 0
+    /// or hid a positive one.
+    #[test]
+    fn the_summary_line_names_every_figure_that_is_not_zero() {
+        let quiet = Checked {
+            has_header: true,
+            procedures: vec!["children-statutory".to_string()],
+            ..Checked::default()
+        };
+        assert_eq!(
+            quiet.describe(),
+            "children-statutory · no deadline checked · 0 recommendations tracked"
+        );
+        let on_time = Checked {
+            deadlines: 4,
+            recommendations: 1,
+            ..quiet.clone()
+        };
+        assert_eq!(
+            on_time.describe(),
+            "children-statutory · 4 deadlines checked · 1 recommendation tracked"
+        );
+        let busy = Checked {
+            has_header: false,
+            procedures: Vec::new(),
+            unknown_procedures: vec!["nosuch".to_string()],
+            deadlines: 5,
+            late: 2,
+            possibly_late: 1,
+            unchecked_stages: 1,
+            recommendations: 3,
+            recommendations_late: 1,
+            paused: 2,
+            switched_off: 1,
+            acknowledged: 2,
+            unreadable_lines: 3,
+            ..Checked::default()
+        };
+        assert_eq!(
+            busy.describe(),
+            "no case header · unknown procedure `nosuch` · 5 deadlines checked (2 late, 1 possibly late) · 1 stage not checked · 3 recommendations tracked (1 late) · 2 clocks paused · 1 limit switched off by an exception · 2 acknowledged · 3 lines not read"
+        );
+        // Only possibly late: the brackets say so and nothing else.
+        let possibly = Checked {
+            deadlines: 2,
+            possibly_late: 2,
+            ..quiet.clone()
+        };
+        assert_eq!(
+            possibly.describe(),
+            "children-statutory · 2 deadlines checked (2 possibly late) · 0 recommendations tracked"
+        );
+    }
+
+    /// The procedures part: the procedures in force; "unknown procedure" only
+    /// when none is in force (a known one alongside an unknown one is named,
+    /// the unknown one has its own finding); "no procedure named" when the
+    /// header names none. The mutants `Checked::describe: && -> ||` and
+    /// `delete !` on that test got the first or the last wrong.
+    #[test]
+    fn the_summary_line_names_the_procedures_in_force() {
+        let mixed = Checked {
+            has_header: true,
+            procedures: vec!["lgsco".to_string()],
+            unknown_procedures: vec!["nosuch".to_string()],
+            ..Checked::default()
+        };
+        assert!(
+            mixed.describe().starts_with("lgsco · "),
+            "{}",
+            mixed.describe()
+        );
+        let none = Checked {
+            has_header: true,
+            ..Checked::default()
+        };
+        assert!(
+            none.describe().starts_with("no procedure named · "),
+            "{}",
+            none.describe()
+        );
+        let unknown = Checked {
+            has_header: true,
+            unknown_procedures: vec!["a".to_string(), "b".to_string()],
+            ..Checked::default()
+        };
+        assert!(
+            unknown
+                .describe()
+                .starts_with("unknown procedure `a`, `b` · "),
+            "{}",
+            unknown.describe()
+        );
+    }
+}
