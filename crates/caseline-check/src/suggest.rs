@@ -101,4 +101,69 @@ mod tests {
         assert_eq!(did_you_mean("lgsc", ["lgsco", "spso"]), Some("lgsco"));
         assert_eq!(did_you_mean("zzzz", ["lgsco"]), None);
     }
+
+    /// Two candidates equally close: the earlier one wins, as documented.
+    /// The mutant `closest: < -> <=` let the later one replace it.
+    #[test]
+    fn a_tie_goes_to_the_earlier_candidate() {
+        assert_eq!(closest("abc", ["abd", "abe"], 1), Some("abd"));
+        assert_eq!(closest("abc", ["abe", "abd"], 1), Some("abe"));
+        assert_eq!(did_you_mean("lgsc", ["lgsa", "lgsb"]), Some("lgsa"));
+    }
+
+    /// The list for "did you mean": names within the edits allowed come first
+    /// (closest first), then names that contain what was typed (`missed`
+    /// finds `deadline-missed`); case and surrounding spaces are ignored, and
+    /// a name that is neither is left out. The mutants `suggestions -> vec![]`,
+    /// `vec![""]` and `vec!["xyzzy"]`, and the containment guard made `true`,
+    /// got this wrong.
+    #[test]
+    fn suggestions_are_the_near_names_then_those_containing_it() {
+        assert_eq!(
+            suggestions(" Missed ", ["rec-late", "deadline-missed", "mised", "xyz"]),
+            vec!["mised", "deadline-missed"]
+        );
+        assert_eq!(
+            suggestions("missed", ["rec-late", "calendar"]),
+            Vec::<&str>::new()
+        );
+    }
+
+    /// Containment counts only for four letters or more: `dea` typed alone
+    /// does not suggest `deadline-missed` (too many names contain three
+    /// letters), `miss` does, and a name that is far away and does not
+    /// contain what was typed is never suggested however long the text. The
+    /// mutants of the guard `wanted.len() >= 4 && n.contains(..)` (made
+    /// `false`, `&&` -> `||`, `>=` -> `<`) got one of these wrong.
+    #[test]
+    fn containment_needs_four_letters() {
+        assert_eq!(suggestions("dea", ["deadline-missed"]), Vec::<&str>::new());
+        assert_eq!(
+            suggestions("miss", ["deadline-missed"]),
+            vec!["deadline-missed"]
+        );
+        assert_eq!(
+            suggestions("calendar-coverage", ["deadline-missed"]),
+            Vec::<&str>::new()
+        );
+    }
+
+    /// The edits allowed are a third of the typed length (at least 1, at
+    /// most 3), as for `did_you_mean`: six letters allow two edits, four
+    /// letters one. The mutants `suggestions: / -> %` (6 % 3 = 0, so one
+    /// edit) and `/ -> *` (always three) got one of these wrong.
+    #[test]
+    fn suggestions_allow_edits_by_length() {
+        assert_eq!(suggestions("abcdef", ["abcdxy"]), vec!["abcdxy"]);
+        assert_eq!(suggestions("abcd", ["abxy"]), Vec::<&str>::new());
+    }
+
+    /// At most three suggestions, the closest first (ties by name).
+    #[test]
+    fn at_most_three_suggestions_closest_first() {
+        assert_eq!(
+            suggestions("stage", ["stage4", "stage3", "stag", "stage2", "stage1"]),
+            vec!["stag", "stage1", "stage2"]
+        );
+    }
 }
