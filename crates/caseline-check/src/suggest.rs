@@ -129,6 +129,19 @@ mod tests {
         );
     }
 
+    /// A name that only contains the text comes after every name within the
+    /// edits allowed, even one at the most edits allowed whose name sorts
+    /// later: `wissef` is two edits from `missed` (six letters: two allowed).
+    /// The mutants `suggestions: + -> -` and `+ -> *` on the score of a
+    /// containing name (`limit + 1`) ranked it with or before those names.
+    #[test]
+    fn a_containing_name_comes_after_every_near_name() {
+        assert_eq!(
+            suggestions("missed", ["deadline-missed", "wissef"]),
+            vec!["wissef", "deadline-missed"]
+        );
+    }
+
     /// Containment counts only for four letters or more: `dea` typed alone
     /// does not suggest `deadline-missed` (too many names contain three
     /// letters), `miss` does, and a name that is far away and does not
