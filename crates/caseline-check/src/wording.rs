@@ -1232,6 +1232,19 @@ mod tests {
                 "between 2024-11-06 and 2024-12-08",
                 "between 6 November and 8 December 2024",
             ),
+            // Whole months only from a month's first day to a month's last.
+            (
+                span("2024-06-01", "2024-06-15"),
+                june,
+                "between 2024-06-01 and 2024-06-15",
+                "between 1 and 15 June 2024",
+            ),
+            (
+                span("2024-05-02", "2024-06-30"),
+                june,
+                "between 2024-05-02 and 2024-06-30",
+                "between 2 May and 30 June 2024",
+            ),
             (
                 Some(DateSpec::Unknown),
                 open(Some("2024-05-01"), Some("2024-11-30")),
@@ -1340,6 +1353,11 @@ mod tests {
         assert_eq!(
             whichever(&[("response", span("2024-12-01", "2025-01-31"), winter)]).as_deref(),
             Some("whichever day between December 2024 and January 2025 the response was")
+        );
+        let half_june = Interval::range(d("2024-06-01"), d("2024-06-15"));
+        assert_eq!(
+            whichever(&[("response", span("2024-06-01", "2024-06-15"), half_june)]).as_deref(),
+            Some("whichever day between 1 and 15 June 2024 the response was")
         );
         // A `?` that resolved to one day is exact, whatever was written.
         let one_day = Interval::day(d("2024-11-05"));
