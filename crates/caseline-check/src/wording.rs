@@ -1050,6 +1050,675 @@ mod tests {
             "between 2024-02-01 and 2024-02-28"
         );
     }
+
+    fn c(min: Option<i64>, max: Option<i64>) -> CountRange {
+        CountRange { min, max }
+    }
+
+    /// Every shape of count, with its unit agreeing with the number said.
+    #[test]
+    fn counts_in_words() {
+        let (wd, days) = (CountUnit::WorkingDays, CountUnit::Days);
+        let rows = [
+            (c(Some(105), Some(105)), wd, "105 working days"),
+            (c(Some(1), Some(1)), wd, "1 working day"),
+            (c(Some(84), Some(105)), wd, "84 to 105 working days"),
+            (c(Some(84), None), wd, "at least 84 working days"),
+            (c(Some(1), None), days, "at least 1 day"),
+            // "At least 0" (or fewer) days says nothing about the count.
+            (c(Some(0), None), wd, "an unknown number of working days"),
+            (c(Some(-5), None), days, "an unknown number of days"),
+            (c(None, Some(12)), wd, "up to 12 working days"),
+            (c(None, Some(1)), days, "up to 1 day"),
+            (c(None, None), days, "an unknown number of days"),
+        ];
+        for (range, u, words) in rows {
+            assert_eq!(count(range, u), words, "{range:?} {u:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_in_every_form() {
+        let rows = [
+            (c(Some(12), Some(12)), "12", "12"),
+            (c(Some(26), Some(46)), "26 to 46", "26–46"),
+            (c(Some(3), None), "at least 3", "3+"),
+            (c(None, Some(5)), "up to 5", "≤5"),
+            (c(None, None), "unknown", "?"),
+        ];
+        for (range, long, short) in rows {
+            assert_eq!(number(&range, Form::Long), long, "{range:?}");
+            assert_eq!(number(&range, Form::Decision), long, "{range:?}");
+            assert_eq!(number(&range, Form::Short), short, "{range:?}");
+        }
+    }
+
+    /// Positive counts are days late, negative ones days to spare; a stage
+    /// done on its due day (0) is on time.
+    #[test]
+    fn late_only_when_some_reading_is_late() {
+        let (wd, days) = (CountUnit::WorkingDays, CountUnit::Days);
+        let rows = [
+            (
+                c(Some(40), Some(40)),
+                wd,
+                Form::Long,
+                Some("40 working days late"),
+            ),
+            (c(Some(40), Some(40)), wd, Form::Short, Some("40 wd late")),
+            (c(Some(1), Some(1)), days, Form::Long, Some("1 day late")),
+            (
+                c(Some(3), Some(9)),
+                wd,
+                Form::Long,
+                Some("3 to 9 working days late"),
+            ),
+            (c(Some(3), Some(9)), wd, Form::Short, Some("3–9 wd late")),
+            // On time under the earliest reading: only "up to".
+            (
+                c(Some(0), Some(5)),
+                wd,
+                Form::Long,
+                Some("up to 5 working days late"),
+            ),
+            (
+                c(Some(0), Some(1)),
+                wd,
+                Form::Long,
+                Some("up to 1 working day late"),
+            ),
+            (
+                c(Some(-3), Some(10)),
+                wd,
+                Form::Short,
+                Some("up to 10 wd late"),
+            ),
+            (
+                c(None, Some(4)),
+                days,
+                Form::Long,
+                Some("up to 4 days late"),
+            ),
+            // At worst on the due day, or earlier: not late.
+            (c(Some(-3), Some(0)), wd, Form::Long, None),
+            (c(Some(0), Some(0)), wd, Form::Long, None),
+            (c(Some(-9), Some(-2)), wd, Form::Short, None),
+            (c(None, Some(-1)), wd, Form::Long, None),
+            // An open end may be late by any number of days.
+            (
+                c(Some(3), None),
+                wd,
+                Form::Long,
+                Some("at least 3 working days late"),
+            ),
+            (
+                c(Some(1), None),
+                days,
+                Form::Long,
+                Some("at least 1 day late"),
+            ),
+            (c(Some(-2), None), wd, Form::Long, Some("possibly late")),
+            (c(None, None), wd, Form::Short, Some("possibly late")),
+        ];
+        for (range, u, form, words) in rows {
+            assert_eq!(
+                late(Some(&range), u, form).as_deref(),
+                words,
+                "{range:?} {form:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn counts_in_the_decision_form() {
+        let wd = CountUnit::WorkingDays;
+        let rows = [
+            (c(Some(42), Some(42)), "42 working days"),
+            // A count that is 0 under every reading is not a range from 0.
+            (c(Some(0), Some(0)), "0 working days"),
+            (c(Some(0), Some(1)), "up to 1 working day"),
+            (c(Some(0), Some(42)), "up to 42 working days"),
+            (c(Some(1), Some(42)), "1 to 42 working days"),
+        ];
+        for (range, words) in rows {
+            assert_eq!(decision_count(range, wd), words, "{range:?}");
+        }
+    }
+
+    fn span(first: &str, last: &str) -> Option<DateSpec> {
+        Some(DateSpec::Span {
+            first: d(first),
+            last: d(last),
+        })
+    }
+
+    fn open(earliest: Option<&str>, latest: Option<&str>) -> Interval {
+        Interval::new(earliest.map(d), latest.map(d))
+    }
+
+    /// `when` and `decision_when` side by side: each row is what the file
+    /// says and what the resolved interval is.
+    #[test]
+    fn when_an_entry_happened() {
+        let june = Interval::range(d("2024-06-01"), d("2024-06-30"));
+        let rows = [
+            (
+                Some(DateSpec::Day(d("2024-02-21"))),
+                Interval::day(d("2024-02-21")),
+                "on 2024-02-21",
+                "on 21 February 2024",
+            ),
+            (
+                span("2024-06-01", "2024-06-30"),
+                june,
+                "in June 2024",
+                "in June 2024",
+            ),
+            (
+                span("2024-04-01", "2024-05-31"),
+                june,
+                "between April and May 2024",
+                "between April and May 2024",
+            ),
+            (
+                span("2024-12-01", "2025-01-31"),
+                june,
+                "between December 2024 and January 2025",
+                "between December 2024 and January 2025",
+            ),
+            (
+                span("2024-11-06", "2024-12-08"),
+                june,
+                "between 2024-11-06 and 2024-12-08",
+                "between 6 November and 8 December 2024",
+            ),
+            // Whole months only from a month's first day to a month's last.
+            (
+                span("2024-06-01", "2024-06-15"),
+                june,
+                "between 2024-06-01 and 2024-06-15",
+                "between 1 and 15 June 2024",
+            ),
+            (
+                span("2024-05-02", "2024-06-30"),
+                june,
+                "between 2024-05-02 and 2024-06-30",
+                "between 2 May and 30 June 2024",
+            ),
+            (
+                Some(DateSpec::Unknown),
+                open(Some("2024-05-01"), Some("2024-11-30")),
+                "on an unknown date between 2024-05-01 and 2024-11-30",
+                "on an unknown date between 1 May and 30 November 2024",
+            ),
+            (
+                None,
+                open(Some("2024-12-30"), Some("2025-01-03")),
+                "on an unknown date between 2024-12-30 and 2025-01-03",
+                "on an unknown date between 30 December 2024 and 3 January 2025",
+            ),
+            (
+                Some(DateSpec::Unknown),
+                open(Some("2024-05-01"), None),
+                "on an unknown date on or after 2024-05-01",
+                "on an unknown date on or after 1 May 2024",
+            ),
+            (
+                None,
+                open(None, Some("2023-07-03")),
+                "on an unknown date on or before 2023-07-03",
+                "on an unknown date on or before 3 July 2023",
+            ),
+            (
+                Some(DateSpec::Unknown),
+                Interval::unknown(),
+                "on an unknown date",
+                "on an unknown date",
+            ),
+        ];
+        for (spec, iv, long, decision) in rows {
+            assert_eq!(when(spec, iv), long, "{spec:?} {iv:?}");
+            assert_eq!(decision_when(spec, iv), decision, "{spec:?} {iv:?}");
+        }
+        // A `?` between two entries of the same day was on that day, and a
+        // decision says so.
+        assert_eq!(
+            decision_when(Some(DateSpec::Unknown), Interval::day(d("2023-08-24"))),
+            "on 24 August 2023"
+        );
+    }
+
+    #[test]
+    fn open_intervals_in_every_form() {
+        let before = open(None, Some("2024-05-01"));
+        assert_eq!(interval(before, Form::Long), "on or before 2024-05-01");
+        assert_eq!(interval(before, Form::Short), "?..2024-05-01");
+        assert_eq!(interval(before, Form::Decision), "on or before 1 May 2024");
+        assert_eq!(
+            interval(Interval::unknown(), Form::Decision),
+            "on an unknown date"
+        );
+        assert_eq!(
+            date_range(open(Some("2024-08-30"), Some("2024-09-30"))),
+            "between 2024-08-30 and 2024-09-30"
+        );
+    }
+
+    #[test]
+    fn due_by_with_open_and_unknown_ends() {
+        let rows = [
+            (
+                open(Some("2023-06-28"), Some("2023-07-03")),
+                false,
+                "by a day between 28 June and 3 July 2023",
+            ),
+            (
+                open(Some("2024-09-02"), None),
+                false,
+                "by a day on or after 2 September 2024",
+            ),
+            // No latest day to hold to.
+            (
+                open(Some("2024-09-02"), None),
+                true,
+                "by a day on or after 2 September 2024",
+            ),
+            (
+                open(None, Some("2024-09-30")),
+                false,
+                "by a day on or before 30 September 2024",
+            ),
+            (
+                open(None, Some("2024-09-30")),
+                true,
+                "by 30 September 2024 at the latest",
+            ),
+            (Interval::unknown(), false, "by an unknown date"),
+            (Interval::unknown(), true, "by an unknown date"),
+        ];
+        for (due, at_the_latest, words) in rows {
+            assert_eq!(due_by(due, at_the_latest), words, "{due:?} {at_the_latest}");
+        }
+    }
+
+    #[test]
+    fn whichever_day_over_months_and_several_dates() {
+        let june = Interval::range(d("2024-06-01"), d("2024-06-30"));
+        let apr_may = Interval::range(d("2024-04-01"), d("2024-05-31"));
+        assert_eq!(
+            whichever(&[("stage 2 request", span("2024-04-01", "2024-05-31"), apr_may)]).as_deref(),
+            Some("whichever day between April and May 2024 the stage 2 request was")
+        );
+        let winter = Interval::range(d("2024-12-01"), d("2025-01-31"));
+        assert_eq!(
+            whichever(&[("response", span("2024-12-01", "2025-01-31"), winter)]).as_deref(),
+            Some("whichever day between December 2024 and January 2025 the response was")
+        );
+        let half_june = Interval::range(d("2024-06-01"), d("2024-06-15"));
+        assert_eq!(
+            whichever(&[("response", span("2024-06-01", "2024-06-15"), half_june)]).as_deref(),
+            Some("whichever day between 1 and 15 June 2024 the response was")
+        );
+        // A `?` that resolved to one day is exact, whatever was written.
+        let one_day = Interval::day(d("2024-11-05"));
+        assert_eq!(whichever(&[("response", None, one_day)]), None);
+        assert_eq!(
+            whichever(&[("response", Some(DateSpec::Unknown), one_day)]),
+            None
+        );
+        assert_eq!(
+            whichever(&[
+                ("receipt of the complaint", None, june),
+                ("stage 1 response", span("2024-06-01", "2024-06-30"), june),
+                ("stage 2 request", Some(DateSpec::Unknown), apr_may),
+            ])
+            .as_deref(),
+            Some(
+                "whatever the exact dates of the receipt of the complaint, the stage 1 response and the stage 2 request"
+            )
+        );
+    }
+
+    /// A recommendation made on 2024-03-01, due 2024-04-01, as the engine
+    /// would record it with `status`, `overdue` and `possibly_overdue` set.
+    fn rec(status: RecStatus, overdue: Option<i64>, possibly_overdue: bool) -> RecRecord {
+        RecRecord {
+            id: "a".to_string(),
+            kind: caseline_syntax::ast::RecKind::Rec,
+            range: text_size::TextRange::default(),
+            entry: 0,
+            text: None,
+            due: Some(Interval::day(d("2024-04-01"))),
+            due_basis: None,
+            due_after: None,
+            status,
+            addressed: Vec::new(),
+            addressed_entries: Vec::new(),
+            closed_entry: None,
+            late: None,
+            overdue: overdue.map(|n| c(Some(n), Some(n))),
+            possibly_overdue,
+        }
+    }
+
+    #[test]
+    fn where_a_recommendation_stands() {
+        use RecStatus::{Declined, Done, Open, Partial};
+        let rows = [
+            (rec(Open, None, false), "open"),
+            (rec(Partial, None, false), "partly done"),
+            (rec(Open, Some(12), false), "overdue"),
+            (rec(Partial, Some(12), false), "overdue (partly done)"),
+            (rec(Open, None, true), "possibly overdue"),
+            (rec(Partial, None, true), "possibly overdue (partly done)"),
+            (rec(Done, None, false), "done"),
+            (rec(Declined, None, false), "declined"),
+            // Done after the as-of date: overdue as of then.
+            (rec(Done, Some(3), false), "overdue"),
+        ];
+        for (r, words) in rows {
+            assert_eq!(RecState::of(&r).words(), words, "{r:?}");
+        }
+    }
+
+    /// A plain deadline: the stage 2 adjudication within 25 working days of
+    /// the stage 2 request of 2024-01-02, due 2024-02-06, met on 2024-02-01.
+    fn deadline() -> DeadlineRecord {
+        use crate::records::DeadlineStatus;
+        DeadlineRecord {
+            procedure: "children-statutory".to_string(),
+            citation: None,
+            source: None,
+            start_entry: 0,
+            start_range: text_size::TextRange::default(),
+            start_kind: "stage2.request".to_string(),
+            start_label: "stage 2 request".to_string(),
+            target_kind: "stage2.adjudication".to_string(),
+            target_label: "stage 2 adjudication".to_string(),
+            target_entry: Some(1),
+            target_range: Some(text_size::TextRange::default()),
+            limit: Duration {
+                amount: 25,
+                unit: Unit::WorkingDays,
+            },
+            extended_limit: None,
+            uncapped_extension: false,
+            due: Interval::day(d("2024-02-06")),
+            extended_due: None,
+            actual: Some(Interval::day(d("2024-02-01"))),
+            unit: CountUnit::WorkingDays,
+            taken: Some(c(Some(22), Some(22))),
+            late: Some(c(Some(-3), Some(-3))),
+            extension_recorded: false,
+            status: DeadlineStatus::Met,
+            not_judged: None,
+            guidance: false,
+            counting: crate::records::Counting::default(),
+            exception: None,
+            exception_citation: None,
+            closed_by: None,
+        }
+    }
+
+    #[test]
+    fn how_a_due_day_was_counted() {
+        assert!(counting(&deadline()).is_empty());
+
+        let mut r = deadline();
+        r.counting.inclusive = true;
+        r.counting.calendar = caseline_calendar::Calendars::builtin().get("uk-any");
+        r.counting.paused = Some(c(Some(11), Some(11)));
+        r.counting.pause_events =
+            Some(("fees notice".to_string(), "receipt of the fee".to_string()));
+        r.counting.rolled_forward = true;
+        assert_eq!(
+            counting(&r),
+            [
+                "counting the start day as day one",
+                "counted in the uk-any calendar",
+                "plus 11 working days paused (from the fees notice until the receipt of the fee)",
+                "moved on to the next working day",
+            ]
+        );
+
+        // A pause of no day (it began after the due day) adds nothing; one
+        // of up to 2 days does, without naming events it was not given.
+        let mut r = deadline();
+        r.counting.paused = Some(c(Some(0), Some(0)));
+        assert!(counting(&r).is_empty());
+        r.counting.paused = Some(c(Some(0), Some(2)));
+        assert_eq!(counting(&r), ["plus 0 to 2 working days paused"]);
+
+        // Which due day moved: the extended one counts only when there is one.
+        let extended = Some(Interval::day(d("2024-03-05")));
+        let rows = [
+            (true, true, None, vec!["moved on to the next working day"]),
+            (false, true, None, vec![]),
+            (
+                true,
+                true,
+                extended,
+                vec!["each due day moved on to the next working day"],
+            ),
+            (
+                false,
+                true,
+                extended,
+                vec!["the extended due day moved on to the next working day"],
+            ),
+            (
+                true,
+                false,
+                extended,
+                vec!["moved on to the next working day"],
+            ),
+            (false, false, extended, vec![]),
+        ];
+        for (rolled, extended_rolled, extended_due, words) in rows {
+            let mut r = deadline();
+            r.counting.rolled_forward = rolled;
+            r.counting.extended_rolled_forward = extended_rolled;
+            r.extended_due = extended_due;
+            assert_eq!(
+                counting(&r),
+                words,
+                "{rolled} {extended_rolled} {extended_due:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_else_a_reader_of_a_deadline_needs() {
+        assert!(deadline_notes(&deadline()).is_empty());
+
+        let mut r = deadline();
+        r.guidance = true;
+        r.counting.repeating = true;
+        r.counting.latest_of = vec![
+            "stage 2 request".to_string(),
+            "receipt of the fee".to_string(),
+        ];
+        r.start_label = "receipt of the fee".to_string();
+        assert_eq!(
+            deadline_notes(&r),
+            [
+                "The limit is guidance, not law: a late stage is a warning (`guidance-missed`).",
+                "It repeats: each stage 2 adjudication starts the next period.",
+                "The clock starts at the latest of stage 2 request, receipt of the fee recorded: here the receipt of the fee.",
+            ]
+        );
+
+        let mut r = deadline();
+        r.status = crate::records::DeadlineStatus::NotJudged;
+        r.not_judged = Some(NotJudged::Exception);
+        r.exception = Some((
+            "the complainant asked for the panel to wait".to_string(),
+            text_size::TextRange::default(),
+        ));
+        r.exception_citation = Some("SI 2006/1738 reg. 9".to_string());
+        assert_eq!(
+            deadline_notes(&r),
+            [
+                "Switched off by an exception (SI 2006/1738 reg. 9): \u{201c}the complainant asked for the panel to wait\u{201d}. This limit is not judged."
+            ]
+        );
+        r.exception_citation = None;
+        assert_eq!(
+            deadline_notes(&r),
+            [
+                "Switched off by an exception: \u{201c}the complainant asked for the panel to wait\u{201d}. This limit is not judged."
+            ]
+        );
+
+        r.not_judged = Some(NotJudged::Paused);
+        assert_eq!(
+            deadline_notes(&r),
+            ["The clock is paused: a pause has begun and not ended, so nothing is due yet."]
+        );
+        // Not judged for other reasons: the message and the hover say why.
+        r.not_judged = Some(NotJudged::MovedOn);
+        assert!(deadline_notes(&r).is_empty());
+    }
+
+    /// Citations worked against source lines written here, one feature of
+    /// [`authority`] each; `None` where the limit must not be attributed.
+    #[test]
+    fn which_instrument_a_citation_is_from() {
+        let children = "Children Act 1989 Representations Procedure (England) Regulations 2006 (SI 2006/1738); Getting the Best from Complaints (DfES 2006)";
+        let code = "LGSCO Complaint Handling Code, February 2024 (guidance under s.23(12A) Local Government Act 1974)";
+        let rows = [
+            // By the identifier in brackets.
+            ("SI 2006/1738 reg. 14", children, Some("the Regulations")),
+            ("SI 2006/1738, reg. 14", children, Some("the Regulations")),
+            // A paragraph number in brackets, after a space or not.
+            ("SI 2006/1738 reg. 19(4)", children, Some("the Regulations")),
+            (
+                "SI 2006/1738 reg. 19 (4)",
+                children,
+                Some("the Regulations"),
+            ),
+            // A note in brackets.
+            ("SI 2006/1738 reg. 20 (derived: 5 + 15)", children, None),
+            // Only a whole identifier: SI 2006/17 is another instrument.
+            ("SI 2006/17 reg. 3", children, None),
+            // By the name before its first comma or bracket.
+            ("LGSCO Complaint Handling Code 6.2", code, Some("the Code")),
+            (
+                "LGSCO Complaint Handling Code, para. 6.2",
+                code,
+                Some("the Code"),
+            ),
+            ("LGSCO Complaint Handling Codes 6.2", code, None),
+            // A regulation alone, however it is abbreviated: the one set of
+            // Regulations named.
+            ("reg. 14", children, Some("the Regulations")),
+            ("Reg. 14", children, Some("the Regulations")),
+            ("regs. 14 and 15", children, Some("the Regulations")),
+            ("regulation 14", children, Some("the Regulations")),
+            ("regulation 14", code, None),
+            ("s. 14", children, None),
+            // Nothing to cite.
+            ("", children, None),
+            ("   ", children, None),
+            // A part that is only an identifier has no name to call it by.
+            ("SI 2006/1738 reg. 14", "(SI 2006/1738)", None),
+        ];
+        for (citation, source, term) in rows {
+            assert_eq!(
+                authority(citation, Some(source)).map(|a| a.term).as_deref(),
+                term,
+                "{citation:?} in {source:?}"
+            );
+        }
+        // "Children Act 1989 ... Regulations 2006": the last head word in
+        // the name decides, so these are Regulations, not an Act.
+        let a = authority("SI 2006/1738 reg. 14", Some(children)).expect("named");
+        assert_eq!(
+            a.instrument,
+            "Children Act 1989 Representations Procedure (England) Regulations 2006 (SI 2006/1738)"
+        );
+        assert!(a.plural);
+        let a = authority(
+            "Local Government Act 1974 s.26B",
+            Some("Local Government Act 1974"),
+        )
+        .expect("named");
+        assert_eq!((a.term.as_str(), a.plural), ("the Act", false));
+        // No head word: the name itself.
+        let a = authority(
+            "UK GDPR Art. 12(3)",
+            Some("UK GDPR; ICO guidance on the right of access"),
+        )
+        .expect("named");
+        assert_eq!((a.term.as_str(), a.plural), ("UK GDPR", false));
+    }
+
+    #[test]
+    fn what_the_time_limit_is() {
+        let wd10 = Duration {
+            amount: 10,
+            unit: Unit::WorkingDays,
+        };
+        // A blank citation is no citation.
+        assert_eq!(
+            allowed(wd10, None, Some(""), None),
+            "the time limit is 10 working days"
+        );
+        assert_eq!(
+            allowed(wd10, None, Some("  "), None),
+            "the time limit is 10 working days"
+        );
+        let weeks = Duration {
+            amount: 4,
+            unit: Unit::Weeks,
+        };
+        assert_eq!(
+            allowed(wd10, Some(weeks), Some("reg. 14"), None),
+            "the time limit is 10 working days, or 4 weeks if extended; the procedure cites reg. 14"
+        );
+    }
+
+    #[test]
+    fn durations_as_written_and_short() {
+        let rows = [
+            (
+                25,
+                Unit::WorkingDays,
+                DurationUnit::WorkingDays,
+                "25wd",
+                "25 wd",
+                "25 working days",
+            ),
+            (1, Unit::Days, DurationUnit::Days, "1d", "1 d", "1 day"),
+            (4, Unit::Weeks, DurationUnit::Weeks, "4w", "4 w", "4 weeks"),
+            (
+                1,
+                Unit::Months,
+                DurationUnit::Months,
+                "1m",
+                "1 m",
+                "1 month",
+            ),
+            (2, Unit::Years, DurationUnit::Years, "2y", "2 y", "2 years"),
+        ];
+        for (amount, unit, lit_unit, written, short, long) in rows {
+            assert_eq!(
+                as_written(&DurationLit {
+                    amount,
+                    unit: lit_unit
+                }),
+                written
+            );
+            let d = Duration { amount, unit };
+            assert_eq!(limit(d, Form::Short), short);
+            assert_eq!(limit(d, Form::Decision), long);
+            assert_eq!(duration(d), long);
+        }
+        assert_eq!(unit(CountUnit::Days, 1, Form::Short), "d");
+        assert_eq!(unit(CountUnit::WorkingDays, 1, Form::Short), "wd");
+        assert_eq!(unit(CountUnit::Days, 2, Form::Decision), "days");
+        assert_eq!(unit_words(CountUnit::WorkingDays, 0), "working days");
+    }
 }
 
 /// How a deadline's due day was counted beyond "N after the start", one
