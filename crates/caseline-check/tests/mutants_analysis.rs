@@ -1,0 +1,127 @@
+//! Behaviour of the deadline, recommendation and timeline analysis
+//! (`src/analysis/deadlines.rs`, `recs.rs`, `timeline.rs`) that no test of the
+//! crate checked until `cargo mutants` changed it and the tests still passed.
+//! Each test says what an investigator relies on and names the mutants it
+//! kills; every expected date and count is worked out by hand in a comment
+//! (bank holidays from GOV.UK's list), never copied from the program.
+
+mod common;
+
+use caseline_check::{Analysis, DeadlineStatus, Definitions, NotJudged, Rule, check};
+
+/// Checks a case with the built-in procedures.
+fn run(text: &str) -> Analysis {
+    let parse = caseline_syntax::parse(text);
+    check(&parse, &Definitions::builtin(), &common::options())
+}
+
+/// Checks a case against one workspace definitions file.
+fn run_with(defs_text: &str, text: &str) -> Analysis {
+    let defs_parse = caseline_syntax::parse(defs_text);
+    let (defs, problems) = Definitions::with_workspace(&[("defs.case".to_owned(), &defs_parse)]);
+    assert!(problems.is_empty(), "{problems:?}");
+    let parse = caseline_syntax::parse(text);
+    check(&parse, &defs, &common::options())
+}
+
+fn case(procedure: &str, as_of: &str, entries: &str) -> String {
+    format!("case \"1\"\n  procedure {procedure}\n  as-of {as_of}\n\n{entries}")
+}
+
+fn rules(a: &Analysis) -> Vec<Rule> {
+    a.diagnostics.iter().map(|d| d.rule).collect()
+}
+
+/// The records of one target kind, in the order the engine gives them (the
+/// file order of their starts).
+fn records<'a>(a: &'a Analysis, target: &str) -> Vec<&'a caseline_check::DeadlineRecord> {
+    a.deadlines
+        .iter()
+        .filter(|r| r.target_kind == target)
+        .collect()
+}
+
+/// A request closed (`ehc.closed`, an event that ends `send-ehc`) belongs to
+/// its own request only: a request closed on 2024-02-01, before its limits
+/// (2024-01-08 + 6 weeks = 2024-02-19, + 16 weeks = 2024-04-29), is not
+/// judged; a second request on 2024-06-03 with nothing after it is overdue at
+/// 2025-01-31 (+ 6 weeks = 2024-07-15; + 20 weeks = 2024-10-21), the earlier
+/// closure notwithstanding.
+///
+/// Kills `evaluate`'s closer filter mutants at deadlines.rs:142 (`!` deleted
+/// before `v.before(start)`, `&&` → `||`, `!` deleted before `u.before(v)`).
+#[test]
+fn a_closed_request_ends_only_its_own_round() {
+    let a = run(&case(
+        "send-ehc",
+        "2025-01-31",
+        "2024-01-08 ehc.requested\n2024-02-01 ehc.closed\n2024-06-03 ehc.requested\n",
+    ));
+    // With no outcome recorded, the plan's deadline is judged against its
+    // longest alternative, the final plan (20 weeks).
+    for target in ["ehc.assess-decision", "ehc.final"] {
+        let r = records(&a, target);
+        assert_eq!(r.len(), 2, "{target}: {:#?}", a.deadlines);
+        assert_eq!(
+            r[0].status,
+            DeadlineStatus::NotJudged,
+            "{target}: {:#?}",
+            r[0]
+        );
+        assert_eq!(r[0].not_judged, Some(NotJudged::MovedOn), "{target}");
+        assert_eq!(
+            r[0].closed_by,
+            Some(1),
+            "{target}: closed by line 2's entry"
+        );
+        assert_eq!(
+            r[1].status,
+            DeadlineStatus::Overdue,
+            "{target}: {:#?}",
+            r[1]
+        );
+        assert_eq!(r[1].closed_by, None, "{target}");
+    }
+    let due = |t: &str| {
+        records(&a, t)[1]
+            .due
+            .exact()
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(due("ehc.assess-decision"), "2024-07-15");
+    assert_eq!(due("ehc.final"), "2024-10-21");
+    assert_eq!(
+        rules(&a),
+        [Rule::DeadlineOverdue, Rule::DeadlineOverdue],
+        "{:#?}",
+        a.diagnostics
+    );
+}
+
+/// A deadline that ends in one of its own starts (`deadline x.visit within 5d
+/// of x.visit`, not `repeating`) is no clock: a visit can never be awaited
+/// after itself, so a lone visit long ago is not overdue and two visits far
+/// apart are not late. Only `repeating` makes each occurrence start the next
+/// period.
+///
+/// Kills deadlines.rs:79:12 (`!` deleted before `def.repeating`), which judged
+/// such a line: the lone visit of 2024-01-02 became overdue at 2024-06-01.
+#[test]
+fn a_deadline_ending_in_its_own_start_is_not_a_clock() {
+    let defs = "procedure selfp\n  event x.visit \"visit\"\n  \
+                deadline x.visit within 5d of x.visit\n";
+    let lone = run_with(defs, &case("selfp", "2024-06-01", "2024-01-02 x.visit\n"));
+    assert!(lone.deadlines.is_empty(), "{:#?}", lone.deadlines);
+    assert_eq!(rules(&lone), [], "{:#?}", lone.diagnostics);
+    let two = run_with(
+        defs,
+        &case(
+            "selfp",
+            "2024-06-01",
+            "2024-01-02 x.visit\n2024-03-01 x.visit\n",
+        ),
+    );
+    assert!(two.deadlines.is_empty(), "{:#?}", two.deadlines);
+    assert_eq!(rules(&two), [], "{:#?}", two.diagnostics);
+}
