@@ -125,3 +125,88 @@ fn a_deadline_ending_in_its_own_start_is_not_a_clock() {
     assert!(two.deadlines.is_empty(), "{:#?}", two.deadlines);
     assert_eq!(rules(&two), [], "{:#?}", two.diagnostics);
 }
+
+/// An exception written under the second request switches off the second
+/// request's plan limit, even though the first request's plan (on time) comes
+/// before it: 2025-01-06 + 20 weeks = 2025-05-26, so the plan of 2025-07-07
+/// would be 42 days late, but it is not judged. The first request's plan,
+/// 2024-05-20, is within 2024-01-08 + 20 weeks = 2024-05-27 and is met; each
+/// decision to assess is within its 6 weeks (2024-02-19, 2025-02-17).
+///
+/// Kills deadlines.rs:123:61 (`!` deleted before `v.before(iv(p))` in
+/// `in_round`), which kept an exception only if it came before the previous
+/// request's plan.
+#[test]
+fn an_exception_under_a_later_request_switches_off_that_request() {
+    let a = run(&case(
+        "send-ehc",
+        "2025-12-01",
+        "2024-01-08 ehc.requested\n2024-02-12 ehc.assess-decision\n2024-05-20 ehc.final\n\
+         2025-01-06 ehc.requested\n  \
+         exception ehc.final \"the school was closed for five weeks (reg. 13(3)(a))\"\n\
+         2025-02-10 ehc.assess-decision\n2025-07-07 ehc.final\n",
+    ));
+    assert_eq!(rules(&a), [], "{:#?}", a.diagnostics);
+    let plans = records(&a, "ehc.final");
+    assert_eq!(plans.len(), 2, "{:#?}", a.deadlines);
+    assert_eq!(plans[0].status, DeadlineStatus::Met);
+    assert_eq!(plans[1].status, DeadlineStatus::NotJudged);
+    assert_eq!(plans[1].not_judged, Some(NotJudged::Exception));
+    assert_eq!(a.checked.switched_off, 1);
+}
+
+/// `latest of`: the clock starts at the latest start event recorded in the
+/// round, and an event after the round's outcome is not one of them.
+/// - A request on Monday 2025-06-02 and the proof of identity on Tuesday
+///   2025-06-10: the month runs from the 10th, due Thursday 2025-07-10; the
+///   record names the proof of identity as the start.
+/// - A request on 2025-06-02 answered on 2025-07-10, then a clarification on
+///   2025-07-20 (about something else): the month runs from the request, due
+///   Wednesday 2025-07-02 (a working day, nothing rolls), so the answer is
+///   late by 8 days: within the three months it may be extended to
+///   (2025-09-02), but no extension is recorded.
+///
+/// Kills deadlines.rs:266:30 (`||` → `&&`: the later clarification started
+/// the clock) and 273:30 (`>` → `==`, `>` → `<`: the request stayed the
+/// start named).
+#[test]
+fn latest_of_starts_at_the_latest_event_inside_the_round() {
+    let a = run(&case(
+        "sar",
+        "2025-12-01",
+        "2025-06-02 sar.received\n2025-06-10 sar.id-received\n2025-07-10 sar.response\n",
+    ));
+    let r = &a.deadlines[0];
+    assert_eq!(r.start_kind, "sar.id-received");
+    assert_eq!(
+        r.due.exact().map(|d| d.to_string()).as_deref(),
+        Some("2025-07-10")
+    );
+    assert_eq!(r.status, DeadlineStatus::Met);
+    assert_eq!(rules(&a), [], "{:#?}", a.diagnostics);
+
+    let b = run(&case(
+        "sar",
+        "2025-12-01",
+        "2025-06-02 sar.received\n2025-07-10 sar.response\n2025-07-20 sar.clarified\n",
+    ));
+    let r = &b.deadlines[0];
+    assert_eq!(r.start_kind, "sar.received");
+    assert_eq!(
+        r.due.exact().map(|d| d.to_string()).as_deref(),
+        Some("2025-07-02")
+    );
+    assert_eq!(r.status, DeadlineStatus::ExtensionUnrecorded);
+    assert_eq!(
+        rules(&b),
+        [Rule::ExtensionUnrecorded],
+        "{:#?}",
+        b.diagnostics
+    );
+    // 28 days to 2025-06-30, 10 more to 2025-07-10.
+    let m = &b.diagnostics[0].message;
+    assert!(
+        m.contains("38 days after") && m.contains("(due 2025-07-02)"),
+        "{m}"
+    );
+}
