@@ -7,7 +7,10 @@
 
 mod common;
 
-use caseline_check::{Analysis, DeadlineStatus, Definitions, NotJudged, Rule, check};
+use caseline_check::wording::RecState;
+use caseline_check::{
+    Analysis, DeadlineStatus, Definitions, NotJudged, RecRecord, RecStatus, Rule, check,
+};
 
 /// Checks a case with the built-in procedures.
 fn run(text: &str) -> Analysis {
@@ -207,6 +210,106 @@ fn latest_of_starts_at_the_latest_event_inside_the_round() {
     let m = &b.diagnostics[0].message;
     assert!(
         m.contains("38 days after") && m.contains("(due 2025-07-02)"),
+        "{m}"
+    );
+}
+
+fn rec<'a>(a: &'a Analysis, id: &str) -> &'a RecRecord {
+    a.recs
+        .iter()
+        .find(|r| r.id == id)
+        .unwrap_or_else(|| panic!("{id}: {:#?}", a.recs))
+}
+
+/// Where each recommendation stands: the first `done` or `declined` closes it
+/// and decides its status and lateness; `partial` marks an open one partly
+/// done and changes nothing once it is closed. Recommendations made on
+/// Wednesday 2024-05-01, due within 10 working days: Monday 6 May is a bank
+/// holiday, so due Thursday 2024-05-16.
+/// - `a`: done on 2024-05-10 (in time), recorded done again on 2024-05-20 and
+///   partly done on 05-21: done, not late, closed by the first line;
+/// - `b`: partly done on 2024-05-13, nothing more: partly done, and overdue as
+///   of Monday 2024-06-03 by 11 working days (17 May; 20-24 May; 28-31 May,
+///   27 May being the spring bank holiday; 3 June);
+/// - `c`: declined with a reason on 2024-05-14, partly done on 05-22: declined.
+///
+/// Kills recs.rs:174:40 (guard → true: the later `done` re-closed `a`, late),
+/// 186:30 (guard → true: `partial` reopened `a` and `c`; → false), 186:48
+/// (`==` → `!=`), 151:13 (the `partial` arm deleted: `b` stayed open) and
+/// 177:52 (`==` → `!=`: done read as declined and the other way round).
+#[test]
+fn the_first_done_or_declined_decides_and_partial_only_marks_open_ones() {
+    let a = run(&case(
+        "lgsco",
+        "2024-06-03",
+        "2024-05-01 ombudsman.decision\n  rec a within 10wd \"Apologise to Miss X\"\n  \
+         rec b within 10wd \"Pay £150\"\n  rec c within 10wd \"Train the staff\"\n\
+         2024-05-10 done a\n2024-05-13 partial b\n2024-05-14 declined c \"Not possible\"\n\
+         2024-05-20 done a\n2024-05-21 partial a\n2024-05-22 partial c\n",
+    ));
+    let (ra, rb, rc) = (rec(&a, "a"), rec(&a, "b"), rec(&a, "c"));
+    assert_eq!(
+        ra.due
+            .and_then(|d| d.exact())
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2024-05-16")
+    );
+    assert_eq!(
+        (ra.status, ra.closed_entry, ra.late),
+        (RecStatus::Done, Some(1), None)
+    );
+    assert_eq!(RecState::of(ra).words(), "done");
+    assert_eq!(rb.status, RecStatus::Partial);
+    assert_eq!(RecState::of(rb).words(), "overdue (partly done)");
+    assert_eq!((rc.status, rc.closed_entry), (RecStatus::Declined, Some(3)));
+    assert_eq!(RecState::of(rc).words(), "declined");
+    assert_eq!(rules(&a), [Rule::RecOverdue], "{:#?}", a.diagnostics);
+    let m = &a.diagnostics[0].message;
+    assert!(m.contains("rec b") || m.contains(" b "), "{m}");
+    assert!(m.contains("11 working days overdue"), "{m}");
+}
+
+/// "Possibly overdue" and "overdue" as of Friday 2024-11-15, for
+/// recommendations made on 2024-10-01:
+/// - `p`, due by some day in November 2024, open: possibly overdue (past its
+///   earliest due day, 1 November, not its latest, 30 November);
+/// - `q`, the same, done on 2024-11-10: done, not possibly overdue;
+/// - `r`, due by 2024-11-15, the as-of day itself: open, neither;
+/// - `s`, due by 2024-11-14: overdue, by 1 working day (Friday 15 November),
+///   and not "possibly";
+/// - a promise with no due date made on the as-of day itself is not yet
+///   unaddressed (only one made before it is).
+///
+/// Kills recs.rs:222:47 (`!` deleted: `q` possibly overdue), 223:21 and
+/// 224:21 (`&&` → `||`), 223:58 (`>` → `==`, `<`, `>=`), 224:55 (`<=` → `>`),
+/// 225:72 (`>` → `>=`: `r` overdue on its due day) and 243:42 (`<` → `<=`:
+/// the promise of the as-of day unaddressed).
+#[test]
+fn possibly_overdue_only_inside_a_vague_due_date() {
+    let a = run(&case(
+        "lgsco",
+        "2024-11-15",
+        "2024-10-01 ombudsman.decision\n  rec p by 2024-11 \"Apologise\"\n  \
+         rec q by 2024-11 \"Pay £150\"\n  rec r by 2024-11-15 \"Train the staff\"\n  \
+         rec s by 2024-11-14 \"Review the policy\"\n2024-11-10 done q\n\
+         2024-11-15 note \"meeting with Miss X\"\n  promise u \"Write to Miss X\"\n",
+    ));
+    let state = |id: &str| RecState::of(rec(&a, id)).words();
+    assert!(rec(&a, "p").possibly_overdue);
+    assert_eq!(state("p"), "possibly overdue");
+    assert!(!rec(&a, "q").possibly_overdue);
+    assert_eq!(state("q"), "done");
+    assert!(!rec(&a, "r").possibly_overdue);
+    assert_eq!(rec(&a, "r").overdue, None);
+    assert_eq!(state("r"), "open");
+    assert!(!rec(&a, "s").possibly_overdue);
+    assert_eq!(state("s"), "overdue");
+    assert_eq!(state("u"), "open");
+    assert_eq!(rules(&a), [Rule::RecOverdue], "{:#?}", a.diagnostics);
+    let m = &a.diagnostics[0].message;
+    assert!(
+        m.contains("due 2024-11-14") && m.contains("1 working day overdue"),
         "{m}"
     );
 }
