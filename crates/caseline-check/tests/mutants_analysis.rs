@@ -313,3 +313,31 @@ fn possibly_overdue_only_inside_a_vague_due_date() {
         "{m}"
     );
 }
+
+/// A `?` date is some day between its dated neighbours, in whichever order
+/// they stand: between 2024-01-02 above and 2024-01-20 below it is 2 to 20
+/// January; between 2024-03-01 above and 2024-02-01 below (a slip that
+/// `date-order` reports) it is still 1 February to 1 March, not an empty
+/// interval from 1 March to 1 February.
+///
+/// Kills timeline.rs:109:22 (`>` → `==`: the reversed interval was kept) and
+/// `>` → `<` (every ordinary `?` reversed). `>` → `>=` is equivalent: it
+/// swaps only the two equal ends of a one-day interval.
+#[test]
+fn a_question_mark_lies_between_its_neighbours_in_either_order() {
+    let a = run(&case(
+        "lgsco",
+        "2024-06-01",
+        "2024-01-02 note\n? note\n2024-01-20 note\n2024-03-01 note\n? note\n2024-02-01 note\n",
+    ));
+    let iv = |i: usize| {
+        let v = a.entry_intervals[i];
+        (
+            v.earliest.map(|d| d.to_string()),
+            v.latest.map(|d| d.to_string()),
+        )
+    };
+    let days = |a: &str, b: &str| (Some(a.to_owned()), Some(b.to_owned()));
+    assert_eq!(iv(1), days("2024-01-02", "2024-01-20"));
+    assert_eq!(iv(4), days("2024-02-01", "2024-03-01"));
+}
