@@ -341,3 +341,40 @@ fn a_question_mark_lies_between_its_neighbours_in_either_order() {
     assert_eq!(iv(1), days("2024-01-02", "2024-01-20"));
     assert_eq!(iv(4), days("2024-02-01", "2024-03-01"));
 }
+
+/// With neither of two alternative outcomes recorded, the finding names both,
+/// in the procedure's order, and the clock's label names both: a review
+/// meeting on 2024-12-02 calls for a decision to keep or cease the plan or a
+/// decision with proposed amendments within 4 weeks, by 2024-12-30 (equal
+/// limits: the first listed is the one judged); as of 2025-02-03 neither is
+/// recorded. The meeting itself was on time (12 months starting with
+/// 2024-01-10 end on 2025-01-09) and so was the report (2 weeks: 2024-12-16).
+///
+/// Kills deadlines.rs:599:42 (`>` → `>=`: the last of equal limits was judged
+/// and named first) and 646 (guard → false, `>` → `==`, `>` → `<`: the
+/// clock's label named one outcome only). 646's guard → true and `>` → `>=`
+/// are equivalent: with one outcome, joining the labels of all outcomes gives
+/// that outcome's label, which is the one named otherwise.
+#[test]
+fn an_awaited_choice_of_outcomes_names_both_in_order() {
+    let a = run(&case(
+        "send-review",
+        "2025-02-03",
+        "2024-01-10 ehc.final\n2024-12-02 review.meeting\n2024-12-10 review.report\n",
+    ));
+    assert_eq!(rules(&a), [Rule::DeadlineOverdue], "{:#?}", a.diagnostics);
+    let d = &a.diagnostics[0];
+    assert!(
+        d.message.contains(
+            "neither a decision to keep or cease the plan nor a decision with proposed amendments"
+        ),
+        "{}",
+        d.message
+    );
+    assert!(d.message.contains("2024-12-30"), "{}", d.message);
+    assert_eq!(
+        d.related[0].message,
+        "the clock for the decision to keep or cease the plan or decision with proposed \
+         amendments started here"
+    );
+}
