@@ -378,3 +378,61 @@ fn an_awaited_choice_of_outcomes_names_both_in_order() {
          amendments started here"
     );
 }
+
+/// FOIA s.10(2) in the UK-wide calendar: a request received Monday 2025-01-06
+/// is due 2025-02-03 (20 working days) or, extended, 2025-03-03 (40). A fees
+/// notice on Monday 2025-02-10 and the fee on Wednesday 02-12 come after the
+/// first due day, so only the extended one moves, by those 3 working days, to
+/// Thursday 2025-03-06; the days shown as paused are those 3, not the standard
+/// due day's 0.
+///
+/// Kills deadlines.rs:668:24 (guard → true) and 668:43 (`>` → `>=`, `>` →
+/// `==`), which showed the standard due day's 0 paused days, and 668:24
+/// (guard → false) and 668:43 (`>` → `<`), which showed the extended one's.
+#[test]
+fn the_paused_days_shown_are_those_that_moved_a_due_day() {
+    let a = run(&case(
+        "foi",
+        "2025-06-02",
+        "2025-01-06 foi.received\n2025-02-10 foi.fee-notice\n2025-02-12 foi.fee-received\n\
+         2025-03-05 foi.response\n",
+    ));
+    let r = &a.deadlines[0];
+    assert_eq!(
+        r.due.exact().map(|d| d.to_string()).as_deref(),
+        Some("2025-02-03")
+    );
+    assert_eq!(
+        r.extended_due
+            .and_then(|d| d.exact())
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2025-03-06")
+    );
+    let p = r.counting.paused.expect("days paused");
+    assert_eq!((p.min, p.max), (Some(3), Some(3)));
+    // With a first pause too, Wednesday 8 to Friday 10 January (3 working
+    // days), the standard due day moves to 2025-02-06 and the extended one by
+    // both pauses, 6 working days, to Tuesday 2025-03-11; the days shown are
+    // the standard due day's 3 (false guard, `<`: the extended day's 6).
+    let b = run(&case(
+        "foi",
+        "2025-06-02",
+        "2025-01-06 foi.received\n2025-01-08 foi.fee-notice\n2025-01-10 foi.fee-received\n\
+         2025-02-10 foi.fee-notice\n2025-02-12 foi.fee-received\n2025-03-05 foi.response\n",
+    ));
+    let r = &b.deadlines[0];
+    assert_eq!(
+        r.due.exact().map(|d| d.to_string()).as_deref(),
+        Some("2025-02-06")
+    );
+    assert_eq!(
+        r.extended_due
+            .and_then(|d| d.exact())
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2025-03-11")
+    );
+    let p = r.counting.paused.expect("days paused");
+    assert_eq!((p.min, p.max), (Some(3), Some(3)));
+}
