@@ -436,3 +436,37 @@ fn the_paused_days_shown_are_those_that_moved_a_due_day() {
     let p = r.counting.paused.expect("days paused");
     assert_eq!((p.min, p.max), (Some(3), Some(3)));
 }
+
+/// FOIA s.10(2): a request received Monday 2025-01-06 is due 2025-02-03 (20
+/// UK-wide working days) or, extended, 2025-03-03 (40). A fees notice on
+/// 2025-02-10, after the first due day but before the second, with no fee and
+/// no response recorded, stops the clock: the request is not judged, and not
+/// overdue as of June.
+///
+/// Kills deadlines.rs:637:20 (`|=` → `&=`): only a pause open for both due
+/// days stopped the clock, so the request was reported overdue.
+#[test]
+fn a_pause_begun_within_the_extended_limit_stops_the_clock() {
+    let a = run(&case(
+        "foi",
+        "2025-06-02",
+        "2025-01-06 foi.received\n2025-02-10 foi.fee-notice\n",
+    ));
+    let r = &a.deadlines[0];
+    assert_eq!(
+        r.due.exact().map(|d| d.to_string()).as_deref(),
+        Some("2025-02-03")
+    );
+    assert_eq!(
+        r.extended_due
+            .and_then(|d| d.exact())
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2025-03-03")
+    );
+    assert_eq!(
+        (r.status, r.not_judged),
+        (DeadlineStatus::NotJudged, Some(NotJudged::Paused))
+    );
+    assert_eq!(rules(&a), [], "{:#?}", a.diagnostics);
+}
