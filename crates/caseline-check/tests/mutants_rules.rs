@@ -102,3 +102,30 @@ fn a_closure_of_more_than_4000_days_is_capped() {
     assert!(cal.is_working_day(day(2010, 12, 14)));
     assert!(cal.is_working_day(day(2020, 6, 2)));
 }
+
+/// A stage that may have been late only by days that are not working days
+/// (docs/format.md, "Decisions": lateness compares days; a Saturday after a
+/// Friday due date is late "by no whole working day") is possibly late, and
+/// the message does not claim it was "up to 0 working days late". Council
+/// code: acknowledgement within 5 working days of receipt; received Friday
+/// 2024-01-05, due Friday 2024-01-12; acknowledged "2024-01-12..13" (Friday
+/// or Saturday). The mutants of `deadline_possibly_missed::check` `match
+/// guard n > 0 -> true` and `> -> >=` added " (up to 0 working days late)".
+#[test]
+fn possibly_late_by_no_whole_working_day_gives_no_worst_case() {
+    let case = "case \"1\"\n  procedure council-code\n  as-of 2024-01-20\n\n\
+                2024-01-05 stage1.received\n2024-01-12..13 stage1.acknowledged\n\
+                2024-01-15 stage1.response\n";
+    let (diags, parse) = run(case, &Definitions::builtin());
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    let d = &diags[0];
+    assert_eq!(d.rule, Rule::DeadlinePossiblyMissed, "{diags:#?}");
+    assert_eq!(parse.line_index().line_of(d.range.start()), 5);
+    assert!(d.message.contains("due 2024-01-12"), "{}", d.message);
+    assert!(
+        d.message
+            .ends_with("so it was late under some readings of the dates"),
+        "{}",
+        d.message
+    );
+}
