@@ -470,3 +470,41 @@ fn a_pause_begun_within_the_extended_limit_stops_the_clock() {
     );
     assert_eq!(rules(&a), [], "{:#?}", a.diagnostics);
 }
+
+/// A limit "extendable without limit" (Wales, reg. 16(4)) whose outcome is
+/// still awaited: once an extension is recorded in its stage, nothing is due
+/// yet, however long ago the standard limit passed; with none recorded, it is
+/// overdue. Here 2024-01-02 + 10 working days = 2024-01-16, long before the
+/// as-of day 2024-06-03. The meeting on 2024-01-10, in the outcome's stage
+/// (`t`), carries the extension.
+///
+/// Kills `judge`'s guard `def.uncapped_extension && facts.extension_recorded`
+/// → `false` (deadlines.rs:812:26), which made the agreed extension count for
+/// nothing and reported the open stage as overdue.
+#[test]
+fn an_awaited_stage_extended_without_limit_is_not_overdue() {
+    let defs = "procedure talk\n  event t.received \"complaint\"\n  event t.meeting \"meeting\"\n  event t.outcome \"outcome\"\n  deadline t.outcome within 10wd of t.received extendable without limit\n";
+    let extended = case(
+        "talk",
+        "2024-06-03",
+        "2024-01-02 t.received\n2024-01-10 t.meeting\n  extended \"agreed with the complainant at the meeting\"\n",
+    );
+    let a = run_with(defs, &extended);
+    assert!(rules(&a).is_empty(), "{:#?}", a.diagnostics);
+    let recs = records(&a, "t.outcome");
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0].status, DeadlineStatus::Pending);
+    // The same without the extension: overdue since 2024-01-16.
+    let plain = case(
+        "talk",
+        "2024-06-03",
+        "2024-01-02 t.received\n2024-01-10 t.meeting\n",
+    );
+    let a = run_with(defs, &plain);
+    assert_eq!(records(&a, "t.outcome")[0].status, DeadlineStatus::Overdue);
+    assert!(
+        rules(&a).contains(&Rule::DeadlineOverdue),
+        "{:#?}",
+        a.diagnostics
+    );
+}
