@@ -129,3 +129,56 @@ fn possibly_late_by_no_whole_working_day_gives_no_worst_case() {
         d.message
     );
 }
+
+/// `procedure-unknown` adds "the `procedure mine` block in this file is not
+/// used" only when this file has a `procedure mine` block with something in
+/// it. Another procedure's block (`procedure other`) is no reason to say so.
+/// The mutants of `note_defined_here` (`&&` → `||`, either one) matched any
+/// block in the file with something in it, whatever its name or kind.
+#[test]
+fn procedure_unknown_names_a_block_here_only_when_there_is_one() {
+    let case = "case \"1\"\n  procedure mine\n  as-of 2024-06-01\n\nprocedure other\n  event s1.received \"Received\"\n\ncalendar mine\n  closed 2024-12-27\n\n2024-01-02 note \"x\"\n";
+    let (diags, _) = run(case, &Definitions::builtin());
+    let unknown = diags
+        .iter()
+        .find(|d| d.rule == Rule::ProcedureUnknown)
+        .expect("`mine` is no procedure");
+    assert!(
+        unknown.message.contains("no procedure called `mine`"),
+        "{}",
+        unknown.message
+    );
+    assert!(
+        !unknown.message.contains("block in this file"),
+        "{}",
+        unknown.message
+    );
+}
+
+/// An `extended` line under an entry of no stage says where it could go: each
+/// extendable stage with its events, every event once, and only the stage's
+/// own events (a deadline of stage `b` that starts at `a.reply` does not put
+/// `a.reply` under `b`). The mutants of `extended_misplaced::check` (`==` →
+/// `!=`, `&&` → `||`, `!` deleted where a second deadline of a stage adds its
+/// events, and `&&` → `||` where the first does) left out `a.reply`, repeated
+/// `a.received`, or listed `a.reply` under `b`.
+#[test]
+fn a_misplaced_extension_lists_each_stage_and_its_own_events_once() {
+    let defs = defs_from(
+        "procedure p\n  event a.received \"request\"\n  event a.ack \"acknowledgement\"\n  event a.reply \"reply\"\n  event b.review \"review\"\n  deadline a.ack within 2wd of a.received extendable to 5wd\n  deadline a.reply within 10wd of a.received extendable to 20wd\n  deadline b.review within 20wd of a.reply extendable to 40wd\n",
+    );
+    let case = "case \"1\"\n  procedure p\n  as-of 2024-06-01\n\n2024-01-02 a.received\n2024-01-03 note \"asked for more time\"\n  extended \"complex\"\n2024-01-04 a.ack\n2024-01-10 a.reply\n2024-01-20 b.review\n";
+    let (diags, _) = run(case, &defs);
+    let misplaced: Vec<&Diagnostic> = diags
+        .iter()
+        .filter(|d| d.rule == Rule::ExtendedMisplaced)
+        .collect();
+    assert_eq!(misplaced.len(), 1, "{diags:#?}");
+    assert!(
+        misplaced[0].message.ends_with(
+            "move it under an entry of the stage that was extended: `a.received` or `a.ack` or `a.reply` for `a`; `b.review` for `b`"
+        ),
+        "{}",
+        misplaced[0].message
+    );
+}
