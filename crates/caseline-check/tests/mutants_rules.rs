@@ -182,3 +182,43 @@ fn a_misplaced_extension_lists_each_stage_and_its_own_events_once() {
         misplaced[0].message
     );
 }
+
+/// The quick fix for a header's `procedure` line written at the left edge
+/// moves exactly that line into the header, indented, after the header's last
+/// line with something on it, and changes nothing else: blank lines stay where
+/// they were, and a header that ends the file without a line break gets one.
+/// The mutants of `move_into_header` (the walk back over blank lines: `>` →
+/// `==`/`<`/`>=`, `||` → `&&`, `-=` → `+=`/`/=`; the end-of-file test: `<` →
+/// `<=`, `+` → `*`) put the line in the wrong place or cut the text.
+#[test]
+fn the_left_edge_procedure_line_is_moved_into_the_header_alone() {
+    let cases = [
+        // Right under the header.
+        (
+            "case \"1\"\n  as-of 2024-06-01\nprocedure children-statutory\n2024-01-02 stage1.received\n",
+            "case \"1\"\n  as-of 2024-06-01\n  procedure children-statutory\n2024-01-02 stage1.received\n",
+        ),
+        // After a blank line, with another before the entries: both blank lines stay.
+        (
+            "case \"1\"\n  title \"x\"\n  as-of 2024-06-01\n\nprocedure children-statutory\n\n2024-01-02 stage1.received\n",
+            "case \"1\"\n  title \"x\"\n  as-of 2024-06-01\n  procedure children-statutory\n\n\n2024-01-02 stage1.received\n",
+        ),
+        // Above a header that ends the file with no line break.
+        (
+            "procedure children-statutory\ncase \"1\"\n  as-of 2024-06-01",
+            "case \"1\"\n  as-of 2024-06-01\n  procedure children-statutory\n",
+        ),
+    ];
+    for (text, want) in cases {
+        let (diags, _) = run(text, &Definitions::builtin());
+        let d = diags
+            .iter()
+            .find(|d| d.rule == Rule::DefinitionInCase)
+            .unwrap_or_else(|| panic!("{text:?}: {diags:#?}"));
+        let fix = d
+            .fixes
+            .first()
+            .unwrap_or_else(|| panic!("{text:?}: no fix"));
+        assert_eq!(fix.apply(text), want, "{text:?}");
+    }
+}
