@@ -444,3 +444,101 @@ fn header_calendar_takes_one_name() {
         "england-and-wales"
     );
 }
+
+/// Each kind of line that cannot be read says how that kind of line is
+/// written, judged from its first word.
+#[test]
+fn every_kind_of_line_says_how_it_is_written() {
+    let cases = [
+        (
+            "2024-11-05 note\n  agree a \"t\" b\n",
+            "the line reads `agree ID... [within DUR | by DATE]`",
+        ),
+        (
+            "2024-11-05 note\n  exception \"t\" a\n",
+            "the line reads `exception TARGET \"reason\"` under an entry",
+        ),
+        (
+            "procedure p\n  pause a b c\n",
+            "the line reads `pause TARGET from EVENT until EVENT",
+        ),
+        (
+            "procedure p\n  event \"a\" \"b\"\n",
+            "the line reads `event NAME \"label\" [recommends]`",
+        ),
+        (
+            "procedure p\n  require a after b\n",
+            "the line reads `require A before B`",
+        ),
+        (
+            "procedure p\n  use \"a\"\n",
+            "the line lists names, like `stage1.received`",
+        ),
+        (
+            "calendar c\n  extends \"a\"\n",
+            "the line lists names, like `stage1.received`",
+        ),
+        (
+            "calendar c\n  closed soon\n",
+            "the line reads `closed DATE... [\"reason\"]`",
+        ),
+        ("case \"1\" \"2\"\n", "the line reads `case \"REFERENCE\"`"),
+        (
+            "procedure \"p\"\n",
+            "the line reads `procedure NAME...`, with names not in quotes",
+        ),
+        (
+            "calendar \"c\"\n",
+            "the line reads `calendar NAME`, a name not in quotes",
+        ),
+        (
+            "2024-11-05 ~note\n",
+            "an entry reads `DATE EVENT [ID...] [\"text\"]`",
+        ),
+        (
+            "2024-11-05 note\n  rec a by soon\n",
+            "after `by` comes a date like 2024-11-05",
+        ),
+    ];
+    for (text, usage) in cases {
+        let p = parse(text);
+        let messages: Vec<&str> = p.errors().iter().map(|e| e.message.as_str()).collect();
+        assert!(
+            messages.iter().any(|m| m.contains(usage)),
+            "{text:?} should say {usage:?}, says {messages:?}"
+        );
+    }
+}
+
+/// Every header key that may be given once says so when given twice, and the
+/// first value is kept.
+#[test]
+fn every_single_header_key_given_twice() {
+    for (key, first, second) in [
+        ("title", "\"A\"", "\"B\""),
+        ("body", "\"A\"", "\"B\""),
+        ("complainant", "\"A\"", "\"B\""),
+        ("source", "\"A\"", "\"B\""),
+        ("procedure", "lgsco", "spso"),
+        ("calendar", "scotland", "england-and-wales"),
+        ("as-of", "2025-01-01", "2025-02-01"),
+    ] {
+        let text = format!("case \"1\"\n  {key} {first}\n  {key} {second}\n");
+        let p = parse(&text);
+        let errs: Vec<_> = p
+            .errors()
+            .iter()
+            .map(|e| (&text[e.range], e.message.as_str()))
+            .collect();
+        assert_eq!(errs.len(), 1, "{text:?}: {errs:?}");
+        assert_eq!(errs[0].0, format!("{key} {second}"), "{text:?}");
+        assert!(
+            errs[0].1.contains(&format!("already has a `{key}` line")),
+            "{text:?}: {}",
+            errs[0].1
+        );
+    }
+    let p = parse("case \"1\"\n  complainant \"Mr X\"\n  complainant \"Ms Y\"\n");
+    let h = p.document().header.as_ref().unwrap();
+    assert_eq!(h.complainant.as_ref().unwrap().value, "Mr X");
+}

@@ -66,3 +66,12 @@ fn folding_ranges_cover_multi_line_blocks_only() {
         ["case \"1\"\n  title \"t\"", "2024-11-06 note\n  rec a"]
     );
 }
+
+/// A fold ends at the end of its block's last child, before a comment after it.
+#[test]
+fn folds_end_before_a_trailing_comment() {
+    let text = "2024-11-06 note\n  rec a  # why\n2024-11-07 note\n";
+    let p = parse(text);
+    let got: Vec<&str> = folding_ranges(&p).into_iter().map(|r| &text[r]).collect();
+    assert_eq!(got, ["2024-11-06 note\n  rec a"]);
+}

@@ -1265,3 +1265,39 @@ fn more_punctuation_and_words_where_a_keyword_belongs() {
         clean(fixed_is);
     }
 }
+
+/// A child keyword written in capitals, as a longer word or misspelt is named,
+/// and its fix writes the keyword and keeps the rest of the line.
+#[test]
+fn child_keywords_written_another_way() {
+    for (written, keyword) in [
+        ("Rec", "rec"),
+        ("EXTENDED", "extended"),
+        ("Exception", "exception"),
+        ("exeption", "exception"),
+        ("excepton", "exception"),
+        ("expection", "exception"),
+        ("exemption", "exception"),
+        ("excepted", "exception"),
+        ("except", "exception"),
+        ("exceptions", "exception"),
+        ("recommendation", "rec"),
+        ("recommended", "rec"),
+        ("promised", "promise"),
+        ("agreed", "agree"),
+        ("extension", "extended"),
+    ] {
+        let text = format!("2024-01-02 stage1.received\n  {written} a \"x\"\n");
+        let (at, message, fixed) = slip(&text);
+        assert_eq!(at, written, "{text:?}");
+        assert!(
+            message.contains(&format!("`{keyword}`")),
+            "{text:?}: {message}"
+        );
+        assert_eq!(
+            fixed.as_deref(),
+            Some(format!("2024-01-02 stage1.received\n  {keyword} a \"x\"\n").as_str()),
+            "{text:?}: {message}"
+        );
+    }
+}
