@@ -451,3 +451,22 @@ pub(crate) fn one_per_line(mut errors: Vec<SyntaxError>, index: &LineIndex) -> V
     errors.sort_by_key(|e| (e.range.start(), e.range.end()));
     errors
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ranges lose the white space around them, and one of white space only
+    /// becomes empty at its start.
+    #[test]
+    fn trim_takes_white_space_off_both_ends() {
+        let t = |text: &str, from: u32, to: u32| -> (u32, u32) {
+            let r = trim(text, TextRange::new(from.into(), to.into()));
+            (r.start().into(), r.end().into())
+        };
+        assert_eq!(t("ab   x   cd", 2, 9), (5, 6));
+        assert_eq!(t("ab   x   cd", 5, 6), (5, 6));
+        assert_eq!(t("ab \r\n cd", 2, 6), (2, 2));
+        assert_eq!(t("x  \n", 0, 4), (0, 1));
+    }
+}

@@ -266,6 +266,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn empty_only_without_text() {
+        assert!(LineIndex::new("").is_empty());
+        assert!(!LineIndex::new("\n").is_empty());
+        assert!(!LineIndex::new("x").is_empty());
+    }
+
+    #[test]
     fn next_newline_finds_every_line_break_across_word_boundaries() {
         // Line breaks at every offset around the 8-byte words, with
         // multi-byte characters and `\r` around them.

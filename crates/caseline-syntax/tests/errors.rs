@@ -542,3 +542,79 @@ fn every_single_header_key_given_twice() {
     let h = p.document().header.as_ref().unwrap();
     assert_eq!(h.complainant.as_ref().unwrap().value, "Mr X");
 }
+
+/// The messages of lines that cannot be read, whole: a short bad part is
+/// quoted, a long one is not; a header line at the left edge is written back
+/// without its comment; a bad child line says what its block can hold.
+#[test]
+fn messages_of_unreadable_lines_whole() {
+    for (text, bad, message) in [
+        (
+            "2024-11-05 note\n  agree a b within 5wd @@\n",
+            "@@",
+            "caseline could not make sense of `@@` here: the line reads `agree ID... [within DUR | by DATE]`, e.g. `agree a b within 10wd`",
+        ),
+        (
+            "2024-11-05 note\n  agree a b within 5wd @@ and a great many more words after that go on\n",
+            "@@ and a great many more words after that go on",
+            "caseline could not make sense of this line: the line reads `agree ID... [within DUR | by DATE]`, e.g. `agree a b within 10wd`",
+        ),
+        (
+            "Title \"Mr X\"  # from the letter\n",
+            "Title \"Mr X\"  # from the letter",
+            "this looks like the case header's `title` line, but header lines are indented under `case`: write it as `  title \"Mr X\"` directly under the `case` line",
+        ),
+        (
+            "procedure p\n  @@@\n",
+            "@@@",
+            "caseline could not read this line: under a procedure a line can be `event`, `deadline`, `require`, `use` or `key value`",
+        ),
+        (
+            "calendar c\n  @@@\n",
+            "@@@",
+            "caseline could not read this line: under a calendar a line can be `extends`, `closed` or `key value`",
+        ),
+        (
+            "case \"1\"\n  @@@\n",
+            "@@@",
+            "caseline could not read this line: under the case header a line is `key value`, like `title \"...\"`",
+        ),
+        (
+            "2024-11-05 note\n  @@@\n",
+            "@@@",
+            "caseline could not read this line: under an entry a line can be `rec`, `promise`, `agree`, `extended`, `> text` or `key value`",
+        ),
+    ] {
+        let errs = errors(text);
+        assert_eq!(errs.len(), 1, "{text:?}: {errs:?}");
+        assert_eq!(errs[0].0, bad, "{text:?}");
+        assert_eq!(errs[0].2, message, "{text:?}");
+    }
+}
+
+/// A header or procedure value is the text inside its quotes, or the words as
+/// written when there are none; a procedure's second `title` is not its title.
+#[test]
+fn values_with_and_without_quotes() {
+    let p = parse("case \"1\"\n  title Needs\n  body \"Some Council\"\n");
+    let h = p.document().header.as_ref().unwrap();
+    assert_eq!(h.title.as_ref().unwrap().value, "Needs");
+    assert_eq!(h.body.as_ref().unwrap().value, "Some Council");
+    let p = parse(
+        "procedure p\n  title \"A\"\n  title \"B\"\n  source \"S\"\n  source \"T\"\n  event a \"A\"\n",
+    );
+    let proc_ = &p.document().procedures[0];
+    assert_eq!(proc_.title.as_ref().unwrap().value, "A");
+    assert_eq!(proc_.source.as_ref().unwrap().value, "S");
+    let others: Vec<(&str, &str)> = proc_
+        .other_fields
+        .iter()
+        .map(|f| {
+            (
+                f.key.value.as_str(),
+                f.value.as_ref().unwrap().value.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(others, [("title", "B"), ("source", "T")]);
+}

@@ -1301,3 +1301,26 @@ fn child_keywords_written_another_way() {
         );
     }
 }
+
+/// A long text is shortened in the message to 49 characters and an ellipsis;
+/// the fix keeps it whole, with its tabs.
+#[test]
+fn long_curly_quoted_text_is_shortened_in_the_message_only() {
+    let words = "The council did not reply\tto the complaint of 2 January, nor to the reminder";
+    let text = format!("2024-01-02 note \u{201C}{words}\u{201D}\n");
+    let (_, message, fixed) = slip(&text);
+    let shown: String = format!("\"{words}")
+        .replace('\t', " ")
+        .chars()
+        .take(49)
+        .collect();
+    assert_eq!(
+        message,
+        format!(
+            "this text is in curly quotes (\u{201C}…\u{201D}), which caseline does not read as \
+             quotes: use straight quotes, {}…",
+            shown.trim_end()
+        )
+    );
+    assert_eq!(fixed.unwrap(), format!("2024-01-02 note \"{words}\"\n"));
+}
