@@ -58,7 +58,15 @@ pub(crate) fn check(cx: &mut Cx) {
                 message: "the as-of date".to_string(),
             }),
         ),
-        _ => (format!("today, {as_of} (the header has no `as-of`)"), None),
+        // `as-of ?` names no day, so the case is judged at today.
+        Some(a) => (
+            format!("today, {as_of} (the header's `as-of` is `?`, which names no day)"),
+            Some(Related {
+                range: a.range,
+                message: "the as-of date, not known".to_string(),
+            }),
+        ),
+        None => (format!("today, {as_of} (the header has no `as-of`)"), None),
     };
     let message = format!(
         "this entry is dated {}, after {source}: open deadlines and recommendations are judged as of \

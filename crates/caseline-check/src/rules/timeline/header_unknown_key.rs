@@ -62,7 +62,9 @@ pub(crate) fn check(cx: &mut Cx) {
             };
         if let Some(s) = &suggestion {
             message.push_str(&format!(": did you mean `{s}`?"));
-            if s == "procedure" {
+            // Said only when it is true: a second, misspelt `procedure` line
+            // beside a good one changes nothing that is checked.
+            if s == "procedure" && h.procedures.is_none() {
                 message.push_str(" Until then no procedure is named and no deadline is checked.");
             }
         }
@@ -81,5 +83,47 @@ mod tests {
     #[test]
     fn fixtures() {
         crate::testing::check_rule(crate::Rule::HeaderUnknownKey);
+    }
+
+    /// "No deadline is checked" is added to a misspelt `procedure` key only
+    /// when the case names no procedure otherwise, and to no other key.
+    #[test]
+    fn only_a_missing_procedure_line_says_nothing_is_checked() {
+        use crate::Rule;
+        let messages = |text: &str| -> Vec<String> {
+            let (all, _, _) = crate::testing::run(text);
+            all.into_iter()
+                .filter(|d| d.rule == Rule::HeaderUnknownKey)
+                .map(|d| d.message)
+                .collect()
+        };
+        let none_named = messages(
+            "case \"1\"\n  procedures children-statutory\n  titel \"x\"\n  as-of 2024-06-01\n",
+        );
+        assert_eq!(none_named.len(), 2, "{none_named:#?}");
+        assert!(
+            none_named[0].contains("did you mean `procedure`? Until then no procedure is named and no deadline is checked."),
+            "{none_named:#?}"
+        );
+        assert!(
+            none_named[1].contains("did you mean `title`?"),
+            "{none_named:#?}"
+        );
+        assert!(
+            !none_named[1].contains("no procedure is named"),
+            "{none_named:#?}"
+        );
+        let one_named = messages(
+            "case \"1\"\n  procedure children-statutory\n  procedur lgsco\n  as-of 2024-06-01\n",
+        );
+        assert_eq!(one_named.len(), 1, "{one_named:#?}");
+        assert!(
+            one_named[0].contains("did you mean `procedure`?"),
+            "{one_named:#?}"
+        );
+        assert!(
+            !one_named[0].contains("no procedure is named"),
+            "{one_named:#?}"
+        );
     }
 }
