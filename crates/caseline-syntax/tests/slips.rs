@@ -1324,3 +1324,44 @@ fn long_curly_quoted_text_is_shortened_in_the_message_only() {
     );
     assert_eq!(fixed.unwrap(), format!("2024-01-02 note \"{words}\"\n"));
 }
+
+/// Each fix is checked by parsing its line, at most 1,000 times a parse: past
+/// that, a file of bad lines still names every slip, with no fix.
+#[test]
+fn fixes_stop_after_a_thousand_but_messages_do_not() {
+    let text: String = (0..1200)
+        .map(|i| format!("2024-01-02 note \u{201C}x{i}\u{201D}\n"))
+        .collect();
+    let p = parse(&text);
+    assert_eq!(p.errors().len(), 1200);
+    assert!(
+        p.errors()
+            .iter()
+            .all(|e| e.message.starts_with("this text is in curly quotes"))
+    );
+    let fixed: Vec<bool> = p.errors().iter().map(|e| e.fix.is_some()).collect();
+    assert!(fixed[..1000].iter().all(|&f| f));
+    assert!(fixed[1000..].iter().all(|&f| !f));
+}
+
+/// A good line caught up in the bad line above it says so, across blank and
+/// comment lines between them.
+#[test]
+fn a_good_line_below_a_bad_one_says_which_line_to_mend() {
+    for text in [
+        "2024-01-02 Note @\n  rec a\n",
+        "2024-01-02 Note @\n\n  rec a\n",
+        "2024-01-02 Note @\n# a comment at the edge\n  rec a\n",
+        "2024-01-02 Note @\n  # an indented comment\n  rec a\n",
+    ] {
+        let p = parse(text);
+        let last = p.errors().last().expect("errors");
+        assert_eq!(&text[last.range], "rec a", "{text:?}");
+        assert_eq!(
+            last.message,
+            "this line is written correctly, but caseline could not read it because of line 1 \
+             above it: mend that line first",
+            "{text:?}"
+        );
+    }
+}

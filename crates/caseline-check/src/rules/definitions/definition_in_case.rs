@@ -198,15 +198,10 @@ fn move_into_header(cx: &Cx, header: &CaseHeader, head: TextRange) -> Vec<TextEd
             TextSize::of(text)
         }
     };
-    // The header's last line that has something on it.
-    let first = index.line_of(header.range.start());
-    let mut last = index.line_of(header.range.end());
-    while last > first && {
-        let r = index.line_range(last);
-        r.start() >= header.range.end() || slice(text, r).trim().is_empty()
-    } {
-        last -= 1;
-    }
+    // The header's last line that has something on it: the line of its last
+    // character that is not white space (the header starts with `case`).
+    let written_header = slice(text, header.range);
+    let last = index.line_of(header.range.start() + TextSize::of(written_header.trim_end()));
     let line = index.line_of(head.start());
     let written = slice(text, head);
     let (at, lead) = if last + 1 < index.line_count() {

@@ -128,4 +128,38 @@ mod tests {
     fn fixtures() {
         crate::testing::check_rule(crate::Rule::EventForeign);
     }
+
+    /// "Add `X` to the case's procedures" appends the name to the `procedure`
+    /// line, after the last name on it, and the event is then checked.
+    #[test]
+    fn the_fix_appends_the_procedure_to_the_procedure_line() {
+        use crate::Rule;
+        let text = "case \"1\"\n  title \"T\"\n  procedure lgsco  # the Ombudsman's\n  as-of 2024-06-01\n\n2024-01-02 stage2.adjudication\n";
+        let (all, _, _) = crate::testing::run(text);
+        let d = all
+            .iter()
+            .find(|d| d.rule == Rule::EventForeign)
+            .expect("the children's event is found in an Ombudsman case");
+        let add = d
+            .fixes
+            .iter()
+            .find(|f| f.title == "Add `children-statutory` to the case's procedures")
+            .expect("the fix that adds the procedure");
+        let fixed = add.apply(text);
+        assert_eq!(
+            fixed,
+            "case \"1\"\n  title \"T\"\n  procedure lgsco children-statutory  # the Ombudsman's\n  as-of 2024-06-01\n\n2024-01-02 stage2.adjudication\n"
+        );
+        let (after, analysis, _) = crate::testing::run(&fixed);
+        assert!(
+            !after.iter().any(|d| d.rule == Rule::EventForeign),
+            "{after:#?}"
+        );
+        assert_eq!(
+            analysis.checked.procedures.len(),
+            2,
+            "{:?}",
+            analysis.checked
+        );
+    }
 }

@@ -231,4 +231,33 @@ mod tests {
         // `s` alone says nothing and is dropped.
         assert_eq!(words("s1.received"), ["1", "received"]);
     }
+
+    /// Two words match when they are the same, or share a stem of five
+    /// letters or more with at most three letters after it on the longer one.
+    #[test]
+    fn words_match_their_own_forms_only() {
+        use super::same_word;
+        for (a, b, want) in [
+            ("received", "received", true),
+            ("request", "requested", true),
+            ("respond", "response", true),
+            ("complain", "complainant", true),
+            ("stage", "stages", true),
+            // Stems of four letters are too short to say the words are one.
+            ("panel", "paned", false),
+            ("decide", "decision", false),
+            // More than three letters after the stem: another word.
+            ("inform", "information", false),
+            ("recommend", "recommendation", false),
+            // Numbers match only exactly, and never a word.
+            ("1", "1", true),
+            ("1", "12", false),
+            ("20240", "202401", false),
+            ("report1", "reports", false),
+            ("reports", "report1", false),
+        ] {
+            assert_eq!(same_word(a, b), want, "{a} / {b}");
+            assert_eq!(same_word(b, a), want, "{b} / {a}");
+        }
+    }
 }

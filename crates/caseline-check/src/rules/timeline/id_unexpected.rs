@@ -61,6 +61,9 @@ pub(crate) fn check(cx: &mut Cx) {
             .unwrap_or_default()
             .to_string();
         // With a quoted text already on the line, both become one description.
+        // (A text before the words, `note "x" more words`, is a syntax error,
+        // and lines with one are left to `syntax` above: the guard only keeps
+        // the range the right way round should that ever change.)
         let (range, description) = match &e.text {
             Some(t) if t.range.start() >= words_range.end() => (
                 TextRange::new(words_range.start(), t.range.end()),

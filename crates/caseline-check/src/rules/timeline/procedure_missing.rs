@@ -104,9 +104,8 @@ pub(crate) fn check(cx: &mut Cx) {
 pub(crate) fn line_after(cx: &Cx, range: TextRange) -> (caseline_syntax::TextSize, &'static str) {
     let index = cx.parse.line_index();
     let line = index.line_of(range.start());
-    let next = index.line_range(line + 1);
-    if next.start() > range.end() {
-        (next.start(), "")
+    if line + 1 < index.line_count() {
+        (index.line_range(line + 1).start(), "")
     } else {
         let text = cx.parse.text();
         let lead = if text.ends_with('\n') { "" } else { cx.newline };
@@ -119,5 +118,51 @@ mod tests {
     #[test]
     fn fixtures() {
         crate::testing::check_rule(crate::Rule::ProcedureMissing);
+    }
+
+    /// The fix writes the `procedure` line right under the `case` line, and
+    /// the case is then checked against that procedure.
+    #[test]
+    fn the_fix_adds_the_line_under_the_case_line() {
+        use crate::Rule;
+        for (text, want) in [
+            (
+                "case \"1\"\n  as-of 2024-06-01\n\n2024-01-02 stage2.adjudication\n",
+                "case \"1\"\n  procedure children-statutory\n  as-of 2024-06-01\n\n2024-01-02 stage2.adjudication\n",
+            ),
+            (
+                "# A comment first.\r\ncase \"1\"\r\n\r\n2024-01-02 stage2.adjudication",
+                "# A comment first.\r\ncase \"1\"\r\n  procedure children-statutory\r\n\r\n2024-01-02 stage2.adjudication",
+            ),
+            // The header written last, with no line break after it.
+            (
+                "2024-01-02 stage2.adjudication\ncase \"1\"",
+                "2024-01-02 stage2.adjudication\ncase \"1\"\n  procedure children-statutory\n",
+            ),
+        ] {
+            let (all, _, _) = crate::testing::run(text);
+            let d = all
+                .iter()
+                .find(|d| d.rule == Rule::ProcedureMissing)
+                .expect("no procedure line is found");
+            assert_eq!(d.fixes.len(), 1, "{:#?}", d.fixes);
+            assert_eq!(
+                d.fixes[0].title,
+                "Add `procedure children-statutory` to the case header"
+            );
+            let fixed = d.fixes[0].apply(text);
+            assert_eq!(fixed, want);
+            let (after, analysis, _) = crate::testing::run(&fixed);
+            assert!(
+                !after.iter().any(|d| d.rule == Rule::ProcedureMissing),
+                "{after:#?}"
+            );
+            assert_eq!(
+                analysis.checked.procedures.len(),
+                1,
+                "{:?}",
+                analysis.checked
+            );
+        }
     }
 }
