@@ -1365,3 +1365,113 @@ fn a_good_line_below_a_bad_one_says_which_line_to_mend() {
         );
     }
 }
+
+/// Curly quotes around a name or a date in the header: the message says the
+/// value takes no quotes at all, and the fix leaves it bare.
+#[test]
+fn curly_quotes_around_a_name_or_a_date() {
+    for (text, message, want) in [
+        (
+            "case \"1\"\n  procedure \u{201C}children-statutory\u{201D}\n",
+            "this is in curly quotes (\u{201C}…\u{201D}), but a name is written without quotes: `procedure children-statutory`",
+            "case \"1\"\n  procedure children-statutory\n",
+        ),
+        (
+            "case \"1\"\n  as-of \u{2018}2024-06-01\u{2019}\n",
+            "this is in curly single quotes (\u{2018}…\u{2019}), but a date is written without quotes: `as-of 2024-06-01`",
+            "case \"1\"\n  as-of 2024-06-01\n",
+        ),
+    ] {
+        let (_, said, fixed) = slip(text);
+        assert_eq!(said, message, "{text:?}");
+        assert_eq!(fixed.as_deref(), Some(want), "{text:?}");
+        clean(want);
+    }
+}
+
+/// More shapes of dates: a month and year, a range with one side that could
+/// be read either way, a range with a spaced dash, a date in brackets.
+#[test]
+fn more_dates_written_in_other_shapes() {
+    for (text, message, want) in [
+        (
+            "06/2024 note\n",
+            "write dates as year-month-day: 06/2024 is 2024-06 (June 2024)",
+            "2024-06 note\n",
+        ),
+        (
+            "6/2024 note\n",
+            "write dates as year-month-day: 6/2024 is 2024-06 (June 2024)",
+            "2024-06 note\n",
+        ),
+        (
+            "03/04/2024..15/04/2024 note\n",
+            "write dates as year-month-day, and a range with two dots: 03/04/2024..15/04/2024 is 2024-04-03..2024-04-15 (3 April 2024 to 15 April 2024, reading the day first, as is usual in the UK)",
+            "2024-04-03..2024-04-15 note\n",
+        ),
+        (
+            "15/04/2024 to 03/05/2024 note\n",
+            "write dates as year-month-day, and a range with two dots: 15/04/2024 to 03/05/2024 is 2024-04-15..2024-05-03 (15 April 2024 to 3 May 2024, reading the day first, as is usual in the UK)",
+            "2024-04-15..2024-05-03 note\n",
+        ),
+        (
+            "2024-03-04 - 03-10 note\n",
+            "a range of dates is written with two dots: 2024-03-04..03-10",
+            "2024-03-04..03-10 note\n",
+        ),
+        (
+            "(04/03/2024) note\n",
+            "write the date without brackets, as year-month-day: `2024-03-04`",
+            "2024-03-04 note\n",
+        ),
+        (
+            "[2024-03-04] note\n",
+            "remove the brackets around the date",
+            "2024-03-04 note\n",
+        ),
+    ] {
+        let (_, said, fixed) = slip(text);
+        assert_eq!(said, message, "{text:?}");
+        assert_eq!(fixed.as_deref(), Some(want), "{text:?}");
+        clean(want);
+    }
+}
+
+/// An event kind written as two capitalised words becomes one kind with a dot.
+#[test]
+fn an_event_kind_written_as_two_capitalised_words() {
+    let (at, message, fixed) = slip("2024-03-04 Stage1 Received\n");
+    assert_eq!(at, "Stage1 Received");
+    assert_eq!(
+        message,
+        "event kinds are written in lower case, with a dot between the parts: `stage1.received`"
+    );
+    assert_eq!(fixed.as_deref(), Some("2024-03-04 stage1.received\n"));
+}
+
+/// A fix changes only the characters that change, so an editor keeps the
+/// cursor and everything else on the line where they were.
+#[test]
+fn fixes_edit_only_what_changes() {
+    for (text, edit, new_text) in [
+        ("2024-03-04 Note  # comment\n", "N", "n"),
+        ("2024-03-04 Note \"a # b\"  # comment\n", "N", "n"),
+        ("06/2024 note\n", "06/2024", "2024-06"),
+        ("2024-03-04 - 03-10 note\n", " - ", ".."),
+        ("(2024-03-04) note\n", "(2024-03-04)", "2024-03-04"),
+        ("2024-03-04 Stage2.requested\n", "S", "s"),
+    ] {
+        let p = parse(text);
+        let fix = p.errors()[0].fix.as_ref().expect("a fix");
+        assert_eq!(fix.edits.len(), 1, "{text:?}");
+        let e = &fix.edits[0];
+        assert_eq!(
+            (
+                &text[usize::from(e.range.start())..usize::from(e.range.end())],
+                e.new_text.as_str()
+            ),
+            (edit, new_text),
+            "{text:?}"
+        );
+    }
+}
