@@ -2786,10 +2786,11 @@ impl<'a> Reader<'a> {
         let mut ends = vec![end];
         for _ in 0..2 {
             match probe.take() {
+                // Words of letters, and hyphens (`working-days`).
                 Some(r)
                     if self.line[r.clone()]
                         .bytes()
-                        .all(|b| b.is_ascii_alphabetic()) =>
+                        .all(|b| b.is_ascii_alphabetic() || b == b'-') =>
                 {
                     unit_words.push(self.line[r.clone()].to_ascii_lowercase());
                     ends.push(r.end);

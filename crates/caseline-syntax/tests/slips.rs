@@ -1475,3 +1475,60 @@ fn fixes_edit_only_what_changes() {
         );
     }
 }
+
+/// More slips the reader names: commas between IDs before a description, a
+/// semicolon after the closing quote, inner quote marks, a `pause` line out of
+/// shape or with its citation unquoted, a colon at the end, a unit with a
+/// hyphen, and a number word that is no amount.
+#[test]
+fn more_slips_named_and_mended() {
+    for (text, message, fixed) in [
+        (
+            "2024-01-02 done a, b Apology sent, late\n",
+            "separate IDs with spaces, not commas: remove the comma; also on this line: put the description in quotes",
+            Some("2024-01-02 done a b \"Apology sent, late\"\n"),
+        ),
+        (
+            "2024-01-02 note \"x\";\n",
+            "there is a semicolon after the closing quote: put it inside the quotes, like \"x;\"",
+            Some("2024-01-02 note \"x;\"\n"),
+        ),
+        (
+            "2024-01-02 note \"\"a \"b\" c\"\"\n",
+            "a quote mark inside this text ends it too early: write each inner one as \\\", like \"a \\\"b\\\" c\"",
+            Some("2024-01-02 note \"a \\\"b\\\" c\"\n"),
+        ),
+        (
+            "procedure p\n  pause a from b till c\n",
+            "caseline could not make sense of this line: the line reads `pause TARGET from EVENT until EVENT [\"citation\"]`",
+            None,
+        ),
+        (
+            "procedure p\n  pause a from b until c reg 5\n",
+            "put the citation in quotes: \"reg 5\"",
+            Some("procedure p\n  pause a from b until c \"reg 5\"\n"),
+        ),
+        (
+            "2024-01-02 done a:\n",
+            "remove the colon at the end of the line",
+            Some("2024-01-02 done a\n"),
+        ),
+        (
+            "2024-01-02 note\n  rec a within 10 working-days \"x\"\n",
+            "write a duration as a number with its unit straight after it: `10 working-days` is `10wd`",
+            Some("2024-01-02 note\n  rec a within 10wd \"x\"\n"),
+        ),
+        (
+            "2024-01-02 note\n  rec a within zero days\n",
+            "caseline could not make sense of `within zero days` here: after `within` comes a duration like `10wd`, `15d`, `4w`, `1m` or `1y`",
+            None,
+        ),
+    ] {
+        let (_, said, got) = slip(text);
+        assert_eq!(said, message, "{text:?}");
+        assert_eq!(got.as_deref(), fixed, "{text:?}");
+        if let Some(f) = fixed {
+            clean(f);
+        }
+    }
+}
