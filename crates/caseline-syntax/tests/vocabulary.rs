@@ -85,3 +85,14 @@ fn every_procedure_and_calendar_line_parses() {
         clean(&format!("calendar c\n  {line}\n"));
     }
 }
+
+#[test]
+fn generic_events_are_exactly_the_listed_ones() {
+    use caseline_syntax::vocabulary::{GENERIC_EVENTS, is_generic_event};
+    for w in GENERIC_EVENTS {
+        assert!(is_generic_event(w.name), "{}", w.name);
+    }
+    for k in ["stage1.received", "Note", "notes", "meeting", ""] {
+        assert!(!is_generic_event(k), "{k:?}");
+    }
+}
