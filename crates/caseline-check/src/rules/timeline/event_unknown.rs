@@ -91,7 +91,9 @@ pub(crate) fn judge(cx: &Cx, k: &str) -> Option<(String, Option<String>)> {
             "the procedures"
         }
     );
-    message.push_str(&procs.join(", "));
+    // Named as every other finding names them: in backticks, "`a`, `b` and `c`".
+    let quoted: Vec<String> = procs.iter().map(|p| format!("`{p}`")).collect();
+    message.push_str(&super::list(&quoted));
     if let Some(s) = suggestion {
         message.push_str(&format!(": did you mean `{s}`?"));
     }
