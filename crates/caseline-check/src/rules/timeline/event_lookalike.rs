@@ -185,31 +185,13 @@ pub(crate) fn check(cx: &mut Cx) {
             "`{as_written}` is not an event of {}, so this entry is recorded without any check: \
              did you mean `{}` ({})? If it is something else, give it a name that shares no words \
              with the procedure's events, like `meeting`",
-            procedures(cx),
+            super::named_procedures(cx),
             s.event,
             s.label
         );
         let d = cx.report(Rule::EventLookalike, range, message);
         d.fixes.push(Fix::replace(range, &s.event));
     }
-}
-
-fn procedures(cx: &Cx) -> String {
-    let names: Vec<String> = cx
-        .procs
-        .list
-        .iter()
-        .map(|p| format!("`{}`", p.name))
-        .collect();
-    format!(
-        "{} {}",
-        if names.len() == 1 {
-            "the procedure"
-        } else {
-            "the procedures"
-        },
-        super::list(&names)
-    )
 }
 
 #[cfg(test)]

@@ -82,18 +82,7 @@ pub(crate) fn judge(cx: &Cx, k: &str) -> Option<(String, Option<String>)> {
         }
         best.map(|(_, ev)| ev)
     });
-    let procs: Vec<&str> = cx.procs.list.iter().map(|p| p.name.as_str()).collect();
-    let mut message = format!(
-        "`{k}` is not an event of {} ",
-        if procs.len() == 1 {
-            "the procedure"
-        } else {
-            "the procedures"
-        }
-    );
-    // Named as every other finding names them: in backticks, "`a`, `b` and `c`".
-    let quoted: Vec<String> = procs.iter().map(|p| format!("`{p}`")).collect();
-    message.push_str(&super::list(&quoted));
+    let mut message = format!("`{k}` is not an event of {}", super::named_procedures(cx));
     if let Some(s) = suggestion {
         message.push_str(&format!(": did you mean `{s}`?"));
     }

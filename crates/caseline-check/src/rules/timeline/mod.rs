@@ -25,6 +25,23 @@ pub(crate) fn is_generic(kind: &str) -> bool {
 /// name and that declare an event used by one of the file's entries, best
 /// first: the one declaring the most distinct kinds used, then by name.
 /// `wanted` filters which entry kinds count.
+/// "the procedure `a`" or "the procedures `a` and `b`": the case's procedures
+/// as findings name them.
+pub(crate) fn named_procedures(cx: &Cx) -> String {
+    let names: Vec<String> = cx
+        .procs
+        .list
+        .iter()
+        .map(|p| format!("`{}`", p.name))
+        .collect();
+    let what = if names.len() == 1 {
+        "the procedure"
+    } else {
+        "the procedures"
+    };
+    format!("{what} {}", list(&names))
+}
+
 pub(crate) fn procedures_using(cx: &Cx, wanted: impl Fn(&str) -> bool) -> Vec<String> {
     let mut kinds: Vec<&str> = cx
         .doc
